@@ -1,0 +1,304 @@
+# config.sh - writes every service's configuration under $STATE/etc (sourced by up.sh).
+# Regenerated on every `up`, so a change here takes effect at the next start.
+# shellcheck shell=bash
+
+_db() { echo "mysql+pymysql://$1:$DB_PASS@$IP:$MYSQL_PORT/$2?charset=utf8"; }
+
+_keystone_auth() { # SECTION USER: a service user's keystoneauth settings
+  cat <<EOF2
+[$1]
+auth_url = http://$IP:$KEYSTONE_PORT
+auth_type = password
+project_domain_name = Default
+user_domain_name = Default
+project_name = service
+username = $2
+password = $SERVICE_PASS
+region_name = $REGION
+EOF2
+}
+
+_authtoken() { # USER: keystonemiddleware, with service tokens required as after OSSA-2023-003
+  _keystone_auth keystone_authtoken "$1"
+  echo "www_authenticate_uri = http://$IP:$KEYSTONE_PORT"
+  echo "service_token_roles_required = true"
+}
+
+# Zed's defaults, spelled out: the legacy rules apply, so demo gets the usual member view.
+_policy() { printf '[oslo_policy]\nenforce_scope = false\nenforce_new_defaults = false\n'; }
+
+# oslo.messaging warns "Using RPCClient manually" on every call; keep the logs readable.
+LOG_LEVELS="amqp=WARN,amqplib=WARN,sqlalchemy=WARN,oslo.messaging=INFO,oslo_messaging=INFO,oslo_messaging.rpc.client=ERROR,iso8601=WARN,urllib3.connectionpool=WARN,keystonemiddleware=WARN,routes.middleware=WARN,stevedore=WARN,keystoneauth=WARN,oslo_policy=INFO"
+
+gen_configs() {
+  mkdir -p "$ETC"/{mysql,keystone,glance,placement,nova,neutron,rabbitmq} "$LOGDIR" "$RUN" "$CONSOLE_DIR" \
+           "$STATE"/{keystone,glance/images,glance/staging,glance/tasks,glance/lock,nova/instances,nova/lock,neutron/lock,rabbitmq}
+
+  # MariaDB: fast rather than crash-safe (this is a throwaway dev cloud).
+  cat > "$ETC/mysql/my.cnf" <<EOF2
+[mysqld]
+datadir = $STATE/mysql
+socket = $MYSQL_SOCK
+pid-file = $STATE/mysql.run/mariadbd.pid
+bind-address = $IP
+port = $MYSQL_PORT
+user = mysql
+skip-name-resolve
+max_connections = 1000
+character-set-server = utf8mb4
+collation-server = utf8mb4_general_ci
+innodb_buffer_pool_size = 128M
+innodb_log_file_size = 32M
+innodb_flush_log_at_trx_commit = 2
+innodb_doublewrite = 0
+performance_schema = off
+sync_binlog = 0
+EOF2
+
+  cat > "$ETC/rabbitmq/rabbitmq.conf" <<EOF2
+listeners.tcp.default = $IP:$RABBIT_PORT
+loopback_users = none
+EOF2
+  echo '[].' > "$ETC/rabbitmq/enabled_plugins"
+
+  cat > "$ETC/keystone/keystone.conf" <<EOF2
+[DEFAULT]
+debug = false
+[database]
+connection = $(_db keystone keystone)
+[token]
+provider = fernet
+expiration = 86400
+[fernet_tokens]
+key_repository = $STATE/keystone/fernet-keys/
+[fernet_receipts]
+key_repository = $STATE/keystone/fernet-keys/
+[credential]
+key_repository = $STATE/keystone/credential-keys/
+$(_policy)
+EOF2
+
+  # ---- Glance: our own minimal paste pipeline (versions, keystone auth, v2 API) ----
+  cat > "$ETC/glance/glance-api-paste.ini" <<'EOF2'
+[pipeline:glance-api-keystone]
+pipeline = versionnegotiation authtoken context rootapp
+[composite:rootapp]
+paste.composite_factory = glance.api:root_app_factory
+/: apiversions
+/v2: apiv2app
+[app:apiversions]
+paste.app_factory = glance.api.versions:create_resource
+[app:apiv2app]
+paste.app_factory = glance.api.v2.router:API.factory
+[filter:versionnegotiation]
+paste.filter_factory = glance.api.middleware.version_negotiation:VersionNegotiationFilter.factory
+[filter:context]
+paste.filter_factory = glance.api.middleware.context:ContextMiddleware.factory
+[filter:authtoken]
+paste.filter_factory = keystonemiddleware.auth_token:filter_factory
+delay_auth_decision = true
+EOF2
+  cat > "$ETC/glance/glance-api.conf" <<EOF2
+[DEFAULT]
+debug = false
+bind_host = $IP
+bind_port = $GLANCE_PORT
+workers = 1
+graceful_shutdown_timeout = 5
+enabled_backends = file:file
+show_image_direct_url = false
+[database]
+connection = $(_db glance glance)
+[glance_store]
+default_backend = file
+[file]
+filesystem_store_datadir = $STATE/glance/images/
+[os_glance_staging_store]
+filesystem_store_datadir = $STATE/glance/staging/
+[os_glance_tasks_store]
+filesystem_store_datadir = $STATE/glance/tasks/
+$(_authtoken glance)
+[paste_deploy]
+flavor = keystone
+config_file = $ETC/glance/glance-api-paste.ini
+[oslo_concurrency]
+lock_path = $STATE/glance/lock
+$(_policy)
+EOF2
+
+  cat > "$ETC/placement/placement.conf" <<EOF2
+[DEFAULT]
+debug = false
+[api]
+auth_strategy = keystone
+[placement_database]
+connection = $(_db placement placement)
+$(_authtoken placement)
+$(_policy)
+EOF2
+
+  # ---- Nova: our own minimal paste pipeline (versions + v2.1 API behind keystone) ----
+  cat > "$ETC/nova/api-paste.ini" <<'EOF2'
+[composite:osapi_compute]
+use = call:nova.api.openstack.urlmap:urlmap_factory
+/: oscomputeversions
+/v2.1: oscomputeversion_v2
+/v2.1/+: openstack_compute_api_v21
+[composite:openstack_compute_api_v21]
+use = call:nova.api.auth:pipeline_factory_v21
+keystone = compute_req_id faultwrap request_log sizelimit authtoken keystonecontext osapi_compute_app_v21
+[pipeline:oscomputeversions]
+pipeline = faultwrap oscomputeversionapp
+[pipeline:oscomputeversion_v2]
+pipeline = compute_req_id faultwrap oscomputeversionapp_v2
+[app:oscomputeversionapp]
+paste.app_factory = nova.api.openstack.compute.versions:Versions.factory
+[app:oscomputeversionapp_v2]
+paste.app_factory = nova.api.openstack.compute.versions:VersionsV2.factory
+[app:osapi_compute_app_v21]
+paste.app_factory = nova.api.openstack.compute:APIRouterV21.factory
+[filter:compute_req_id]
+paste.filter_factory = nova.api.compute_req_id:ComputeReqIdMiddleware.factory
+[filter:faultwrap]
+paste.filter_factory = nova.api.openstack:FaultWrapper.factory
+[filter:request_log]
+paste.filter_factory = nova.api.openstack.requestlog:RequestLog.factory
+[filter:sizelimit]
+paste.filter_factory = oslo_middleware:RequestBodySizeLimiter.factory
+[filter:keystonecontext]
+paste.filter_factory = nova.api.auth:NovaKeystoneContext.factory
+[filter:authtoken]
+paste.filter_factory = keystonemiddleware.auth_token:filter_factory
+EOF2
+  cat > "$ETC/nova/nova.conf" <<EOF2
+[DEFAULT]
+debug = false
+host = $NODE_HOST
+my_ip = $IP
+state_path = $STATE/nova
+instances_path = $STATE/nova/instances
+transport_url = $TRANSPORT_URL
+# our FakeDriver subclass (pylib/devcloud_virt.py): console logs from files, a serial console
+compute_driver = devcloud_virt.DevcloudFakeDriver
+graceful_shutdown_timeout = 5
+default_log_levels = $LOG_LEVELS
+enabled_apis = osapi_compute
+# the fake driver runs no guest: keep periodic tasks cheap
+heal_instance_info_cache_interval = 600
+allow_resize_to_same_host = true
+[wsgi]
+api_paste_config = $ETC/nova/api-paste.ini
+[api_database]
+connection = $(_db nova nova_api)
+[database]
+connection = $(_db nova nova)
+[conductor]
+workers = 1
+[scheduler]
+workers = 1
+discover_hosts_in_cells_interval = 60
+$(_authtoken nova)
+$(_keystone_auth placement nova)
+$(_keystone_auth neutron nova)
+[glance]
+region_name = $REGION
+$(_keystone_auth service_user nova)
+send_service_user_token = true
+[vnc]
+enabled = true
+server_listen = $IP
+server_proxyclient_address = $IP
+novncproxy_host = $IP
+novncproxy_base_url = http://$IP:$NOVNC_PORT/vnc_auto.html
+[serial_console]
+enabled = true
+base_url = ws://$IP:$SERIALPROXY_PORT/
+proxyclient_address = $IP
+serialproxy_host = $IP
+serialproxy_port = $SERIALPROXY_PORT
+[spice]
+enabled = false
+[oslo_concurrency]
+lock_path = $STATE/nova/lock
+[oslo_messaging_notifications]
+driver = noop
+$(_policy)
+EOF2
+  # nova-compute gets no DB sections, as in a real deployment; with [api_database]
+  # it attempts direct DB access and logs "No DB access allowed in nova-compute".
+  awk '/^\[/{skip = ($0 == "[database]" || $0 == "[api_database]")} !skip' \
+    "$ETC/nova/nova.conf" > "$ETC/nova/nova-cpu.conf"
+
+  # ---- Neutron: our own minimal paste pipeline ----
+  cat > "$ETC/neutron/api-paste.ini" <<'EOF2'
+[composite:neutron]
+use = egg:Paste#urlmap
+/: neutronversions_composite
+/v2.0: neutronapi_v2_0
+[composite:neutronapi_v2_0]
+use = call:neutron.auth:pipeline_factory
+keystone = request_id catch_errors authtoken keystonecontext extensions neutronapiapp_v2_0
+[composite:neutronversions_composite]
+use = call:neutron.auth:pipeline_factory
+keystone = neutronversions
+[filter:request_id]
+paste.filter_factory = oslo_middleware:RequestId.factory
+[filter:catch_errors]
+paste.filter_factory = oslo_middleware:CatchErrors.factory
+[filter:keystonecontext]
+paste.filter_factory = neutron.auth:NeutronKeystoneContext.factory
+[filter:authtoken]
+paste.filter_factory = keystonemiddleware.auth_token:filter_factory
+[filter:extensions]
+paste.filter_factory = neutron.api.extensions:plugin_aware_extension_middleware_factory
+[app:neutronversions]
+paste.app_factory = neutron.pecan_wsgi.app:versions_factory
+[app:neutronapiapp_v2_0]
+paste.app_factory = neutron.api.v2.router:APIRouter.factory
+EOF2
+  cat > "$ETC/neutron/neutron.conf" <<EOF2
+[DEFAULT]
+debug = false
+bind_host = $IP
+bind_port = $NEUTRON_PORT
+state_path = $STATE/neutron
+api_paste_config = $ETC/neutron/api-paste.ini
+auth_strategy = keystone
+core_plugin = ml2
+service_plugins = router
+allow_overlapping_ips = true
+transport_url = $TRANSPORT_URL
+api_workers = 1
+rpc_workers = 1
+rpc_state_report_workers = 0
+graceful_shutdown_timeout = 5
+default_log_levels = $LOG_LEVELS
+# no DHCP or L3 agents exist here
+dhcp_agent_notification = false
+router_auto_schedule = false
+network_auto_schedule = false
+notify_nova_on_port_status_changes = true
+notify_nova_on_port_data_changes = true
+[database]
+connection = $(_db neutron neutron)
+$(_authtoken neutron)
+$(_keystone_auth nova neutron)
+[oslo_concurrency]
+lock_path = $STATE/neutron/lock
+[oslo_messaging_notifications]
+driver = noop
+$(_policy)
+[ml2]
+type_drivers = flat,vxlan
+tenant_network_types = vxlan
+# pylib/devcloud_mech.py: binds ports without any L2 agent
+mechanism_drivers = devcloud
+extension_drivers = port_security
+[ml2_type_flat]
+flat_networks = physnet1
+[ml2_type_vxlan]
+vni_ranges = 1:10000
+[securitygroup]
+enable_security_group = true
+EOF2
+}

@@ -1,0 +1,27 @@
+#!/bin/bash
+# devcloud.sh up [--seed] | down | status | wipe | env
+# The project's dev cloud: a real single-node OpenStack (Debian's Zed packages) on 127.0.0.1.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+case "${1:-status}" in
+  up) exec "$DEVCLOUD_DIR/up.sh" "${@:2}" ;;
+  down) exec "$DEVCLOUD_DIR/down.sh" ;;
+  status)
+    rc=0
+    for s in "${INFRA[@]}" "${OPENSTACK[@]}" nova-serialproxy serial-guest; do
+      if is_running "$s"; then printf '%-17s running (pid %s)\n' "$s" "$(cut -d' ' -f1 "$(pidfile "$s")")"
+      else printf '%-17s stopped\n' "$s"; rc=3; fi
+    done
+    exit $rc ;;
+  wipe)
+    "$DEVCLOUD_DIR/down.sh"
+    case "$STATE" in /*/openstack-explorer-devcloud*|/tmp/*) ;; *) die "refusing to wipe $STATE" ;; esac
+    rm -rf --one-file-system "$STATE"
+    log "wiped $STATE" ;;
+  env)
+    [ -s "$STATE/clouds.yaml" ] || die "no clouds.yaml yet: run 'npm run devcloud -- up' first"
+    echo "export OS_CLIENT_CONFIG_FILE=$STATE/clouds.yaml"
+    echo "export OS_CLOUD=devcloud" ;;
+  *) echo "usage: npm run devcloud -- up [--seed] | down | status | wipe | env" >&2; exit 2 ;;
+esac

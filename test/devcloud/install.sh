@@ -1,0 +1,32 @@
+#!/bin/bash
+# install.sh - the Debian (bookworm, OpenStack Zed) packages the dev cloud runs from.
+# Only the python3-* libraries plus the DB, broker, uwsgi and the CLI: the daemon
+# packages (keystone, nova-api, ...) bring dbconfig-common questions, init scripts,
+# system users and, for nova-compute, libvirt/qemu. Idempotent: a no-op when present.
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive
+APT=(apt-get -o DPkg::Lock::Timeout=900 -o Acquire::Retries=3)
+PKGS=(
+  mariadb-server python3-pymysql rabbitmq-server uwsgi-core uwsgi-plugin-python3
+  python3-keystone python3-glance python3-placement python3-nova python3-neutron
+  python3-openstackclient curl qemu-utils
+)
+missing=()
+for p in "${PKGS[@]}"; do
+  dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed$' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "devcloud install: ${missing[*]}" >&2
+
+# Keep maintainer scripts from starting mariadb/rabbitmq on default addresses:
+# add a deny-all policy-rc.d only if there is none, and remove only ours.
+POLICY=/usr/sbin/policy-rc.d
+ours=0
+if [ ! -e "$POLICY" ]; then
+  printf '#!/bin/sh\n# devcloud-install temporary\nexit 101\n' > "$POLICY"; chmod 755 "$POLICY"; ours=1
+fi
+trap '[ "$ours" = 1 ] && grep -q devcloud-install "$POLICY" 2>/dev/null && rm -f "$POLICY"' EXIT
+if [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -mmin -1440 2>/dev/null | head -1)" ]; then
+  "${APT[@]}" update
+fi
+"${APT[@]}" install -y --no-install-recommends "${missing[@]}"

@@ -1,0 +1,226 @@
+#!/bin/bash
+# up.sh [--seed] - bring the dev cloud to a running state, installing packages if needed.
+# Idempotent: running services are left alone and one-time steps (datadir, db
+# sync, cells, identity) are skipped once their marker exists in $STATE/.done-*.
+# Independent work runs in parallel chains (each service's schema sync and start);
+# a chain waits for what it needs with `needs` (keystone, rabbit, placement...).
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+source "$DEVCLOUD_DIR/config.sh"
+
+SEED=0
+[ "${1:-}" = --seed ] && SEED=1
+T0=$(now_ms)
+phase() { log "$1 after $(( ($(now_ms) - T0) / 1000 )) s"; echo "$1=$(( $(now_ms) - T0 ))ms" >> "$RUN/up-phases"; }
+done_mark() { [ -e "$STATE/.done-$1" ]; }
+mark() { touch "$STATE/.done-$1"; }
+
+all_running() {
+  local s
+  for s in "${INFRA[@]}" "${OPENSTACK[@]}" nova-serialproxy serial-guest; do is_running "$s" || return 1; done
+  done_mark compute
+}
+
+"$DEVCLOUD_DIR/install.sh"
+mkdir -p "$RUN"
+if all_running && http_answers "$KEYSTONE_URL"; then
+  log "already running"
+else
+  rm -f "$RUN"/ready-* "$RUN"/failed-* "$RUN/up-phases"
+  gen_configs
+  phase configured
+
+  # ---- MariaDB (everything else needs it) ----
+  mkdir -p "$STATE/mysql" "$STATE/mysql.run"
+  chown mysql:mysql "$STATE/mysql" "$STATE/mysql.run"
+  if [ ! -d "$STATE/mysql/mysql" ]; then
+    mariadb-install-db --defaults-file="$ETC/mysql/my.cnf" --user=mysql --skip-test-db \
+      --auth-root-authentication-method=socket > "$LOGDIR/mariadb-install.log" 2>&1
+  fi
+  start_bg mariadb /usr/sbin/mariadbd --defaults-file="$ETC/mysql/my.cnf"
+  for _ in $(seq 1 300); do mysql_root -e 'select 1' >/dev/null 2>&1 && break; sleep 0.1; done
+  mysql_root -e 'select 1' >/dev/null 2>&1 || die "MariaDB did not start; see $LOGDIR/mariadb.log"
+  if ! done_mark dbs; then
+    {
+      for db in keystone glance placement nova_api nova nova_cell0 neutron; do
+        echo "CREATE DATABASE IF NOT EXISTS $db;"
+      done
+      for u in keystone glance placement nova neutron; do
+        echo "CREATE USER IF NOT EXISTS '$u'@'$IP' IDENTIFIED BY '$DB_PASS';"
+      done
+      for pair in keystone:keystone glance:glance placement:placement nova:nova_api nova:nova \
+                  nova:nova_cell0 neutron:neutron; do
+        echo "GRANT ALL ON ${pair#*:}.* TO '${pair%%:*}'@'$IP';"
+      done
+    } | mysql_root
+    mark dbs
+  fi
+  phase mariadb
+
+  # ---- chains ----
+  needs() { # wait until every named chain step is ready; give up if any chain failed
+    local f i
+    for f in "$@"; do
+      for ((i = 0; i < 3000; i++)); do
+        [ -e "$RUN/ready-$f" ] && break
+        compgen -G "$RUN/failed-*" >/dev/null && exit 1
+        sleep 0.1
+      done
+      [ -e "$RUN/ready-$f" ] || { log "timed out waiting for $f"; exit 1; }
+    done
+  }
+  ready() { touch "$RUN/ready-$1"; phase "$1"; }
+  wait_api() { # NAME URL: until it answers, or its process died
+    for _ in $(seq 1 1800); do
+      http_answers "$2" && return 0
+      is_running "$1" || { log "$1 exited; see $LOGDIR/$1.log"; return 1; }
+      sleep 0.1
+    done
+    log "$1 did not answer in 180 s; see $LOGDIR/$1.log"; return 1
+  }
+  KCONF=(--config-file "$ETC/keystone/keystone.conf")
+  GCONF=(--config-file "$ETC/glance/glance-api.conf")
+  PCONF=(--config-file "$ETC/placement/placement.conf")
+  NCONF=(--config-file "$ETC/nova/nova.conf")
+  QCONF=(--config-file "$ETC/neutron/neutron.conf")
+  NOVA_MANAGE=("$EP" nova-manage nova.cmd.manage:main "${NCONF[@]}")
+  # uwsgi's --http-socket has no keep-alive: close every response so pooling
+  # clients never reuse a socket the server is about to drop.
+  UWSGI=(/usr/bin/uwsgi --plugin python3 --master --enable-threads --lazy-apps --die-on-term
+         --no-orphans --buffer-size 65535 --need-app --add-header "Connection: close"
+         --disable-logging --log-4xx --log-5xx)
+  BOOT_ENV=(IP="$IP" REGION="$REGION" KEYSTONE_URL="$KEYSTONE_URL" ADMIN_PASS="$ADMIN_PASS"
+            DEMO_PASS="$DEMO_PASS" SERVICE_PASS="$SERVICE_PASS" GLANCE_PORT="$GLANCE_PORT"
+            PLACEMENT_PORT="$PLACEMENT_PORT" NOVA_PORT="$NOVA_PORT" NEUTRON_PORT="$NEUTRON_PORT")
+
+  chain_rabbit() {
+    mkdir -p "$LOGDIR/rabbitmq"
+    start_bg epmd /usr/bin/epmd -address "$IP" -port "$EPMD_PORT"
+    wait_port "$EPMD_PORT" 20 || { log "epmd did not listen"; return 1; }
+    start_bg rabbitmq env "${RABBIT_ENV[@]}" /usr/lib/rabbitmq/bin/rabbitmq-server
+    wait_port "$RABBIT_PORT" 120 || { log "rabbitmq did not listen; see $LOGDIR/rabbitmq.log"; return 1; }
+    if ! done_mark rabbit-user; then
+      rabbitmqctl_ await_startup >/dev/null
+      rabbitmqctl_ add_user "$RABBIT_USER" "$RABBIT_PASS" >/dev/null 2>&1 ||
+        rabbitmqctl_ change_password "$RABBIT_USER" "$RABBIT_PASS" >/dev/null
+      rabbitmqctl_ set_permissions -p / "$RABBIT_USER" '.*' '.*' '.*' >/dev/null
+      rabbitmqctl_ delete_user guest >/dev/null 2>&1 || true
+      mark rabbit-user
+    fi
+    ready rabbit
+  }
+  chain_keystone() {
+    if ! done_mark keystone-db; then
+      keystone-manage "${KCONF[@]}" db_sync
+      keystone-manage "${KCONF[@]}" fernet_setup --keystone-user root --keystone-group root
+      keystone-manage "${KCONF[@]}" credential_setup --keystone-user root --keystone-group root
+      keystone-manage "${KCONF[@]}" bootstrap --bootstrap-password "$ADMIN_PASS" \
+        --bootstrap-admin-url "$KEYSTONE_URL" --bootstrap-internal-url "$KEYSTONE_URL" \
+        --bootstrap-public-url "$KEYSTONE_URL" --bootstrap-region-id "$REGION"
+      mark keystone-db
+    fi
+    start_bg keystone "${UWSGI[@]}" --procname-prefix-spaced keystone \
+      --http-socket "$IP:$KEYSTONE_PORT" --processes 2 --threads 1 \
+      --env OS_KEYSTONE_CONFIG_FILES="$ETC/keystone/keystone.conf" --wsgi-file /usr/bin/keystone-wsgi-public
+    wait_api keystone "$KEYSTONE_URL"
+    if ! done_mark identity; then
+      env "${BOOT_ENV[@]}" "$PY" "$DEVCLOUD_DIR/bootstrap.py" identity
+      mark identity
+    fi
+    ready keystone
+  }
+  chain_glance() {
+    if ! done_mark glance-db; then
+      "$EP" glance-manage glance.cmd.manage:main "${GCONF[@]}" db sync
+      mark glance-db
+    fi
+    start_bg glance-api "$EP" glance-api glance.cmd.api:main "${GCONF[@]}"
+    wait_api glance-api "http://$IP:$GLANCE_PORT/"
+    ready glance
+  }
+  chain_placement() {
+    if ! done_mark placement-db; then
+      placement-manage "${PCONF[@]}" db sync
+      mark placement-db
+    fi
+    start_bg placement-api "${UWSGI[@]}" --procname-prefix-spaced placement \
+      --http-socket "$IP:$PLACEMENT_PORT" --processes 1 --threads 1 \
+      --env OS_PLACEMENT_CONFIG_DIR="$ETC/placement" --wsgi-file /usr/bin/placement-api
+    wait_api placement-api "http://$IP:$PLACEMENT_PORT/"
+    ready placement
+  }
+  chain_nova() {
+    if ! done_mark nova-db; then
+      "${NOVA_MANAGE[@]}" api_db sync
+      "${NOVA_MANAGE[@]}" cell_v2 map_cell0 --database_connection "$(_db nova nova_cell0)"
+      "${NOVA_MANAGE[@]}" cell_v2 list_cells 2>/dev/null | grep -q ' cell1 ' ||
+        "${NOVA_MANAGE[@]}" cell_v2 create_cell --name cell1
+      "${NOVA_MANAGE[@]}" db sync
+      mark nova-db
+    fi
+    needs rabbit
+    start_bg nova-api "${UWSGI[@]}" --procname-prefix-spaced nova-api \
+      --http-socket "$IP:$NOVA_PORT" --processes 2 --threads 1 \
+      --env OS_NOVA_CONFIG_DIR="$ETC/nova" --wsgi-file "$DEVCLOUD_DIR/nova_api_wsgi.py"
+    start_bg nova-conductor "$EP" nova-conductor nova.cmd.conductor:main "${NCONF[@]}"
+    start_bg nova-scheduler "$EP" nova-scheduler nova.cmd.scheduler:main "${NCONF[@]}"
+    start_bg nova-serialproxy "$EP" nova-serialproxy nova.cmd.serialproxy:main "${NCONF[@]}"
+    start_bg serial-guest "$PY" "$DEVCLOUD_DIR/pylib/devcloud_guest.py" --host "$IP" --port 10000
+    # nova-compute reports its resources to placement with the nova service user at start
+    needs keystone placement
+    start_bg nova-compute env PYTHONPATH="$DEVCLOUD_DIR/pylib" DEVCLOUD_CONSOLE_DIR="$CONSOLE_DIR" \
+      DEVCLOUD_SERIAL_HOST="$IP" DEVCLOUD_SERIAL_PORT=10000 \
+      "$EP" nova-compute devcloud_virt:compute_main --config-file "$ETC/nova/nova-cpu.conf"
+    wait_api nova-api "http://$IP:$NOVA_PORT/"
+    ready nova-api
+    if ! done_mark compute; then
+      for _ in $(seq 1 900); do
+        [ -n "$(mysql_root -N -e "select host from nova.compute_nodes where deleted=0 and host='$NODE_HOST'")" ] && break
+        is_running nova-compute || { log "nova-compute exited; see $LOGDIR/nova-compute.log"; return 1; }
+        sleep 0.1
+      done
+      "${NOVA_MANAGE[@]}" cell_v2 discover_hosts
+      [ -n "$(mysql_root -N -e "select host from nova_api.host_mappings where host='$NODE_HOST'")" ] ||
+        { log "compute host not mapped to a cell; see $LOGDIR/nova-compute.log"; return 1; }
+      mark compute
+    fi
+    ready compute
+  }
+  chain_neutron() {
+    if ! done_mark neutron-db; then
+      "$EP" neutron-db-manage neutron.db.migration.cli:main "${QCONF[@]}" upgrade heads
+      mark neutron-db
+    fi
+    needs rabbit
+    start_bg neutron-server env PYTHONPATH="$DEVCLOUD_DIR/pylib" \
+      "$EP" neutron-server neutron.cmd.eventlet.server:main "${QCONF[@]}"
+    wait_api neutron-server "http://$IP:$NEUTRON_PORT/"
+    ready neutron
+  }
+
+  chains=(rabbit keystone glance placement nova neutron)
+  pids=()
+  for c in "${chains[@]}"; do
+    # not `chain || ...`: bash ignores set -e inside a function called that way
+    ( trap '[ $? = 0 ] || touch "$RUN/failed-$c"' EXIT; chain_$c >> "$LOGDIR/up-$c.log" 2>&1 ) & pids+=($!)
+  done
+  rc=0
+  for i in "${!chains[@]}"; do
+    wait "${pids[$i]}" || { [ -e "$RUN/failed-${chains[$i]}" ] && log "${chains[$i]} failed; see $LOGDIR/up-${chains[$i]}.log"; rc=1; }
+  done
+  [ $rc = 0 ] || die "the dev cloud did not come up"
+fi
+
+BOOT_ENV=(IP="$IP" REGION="$REGION" KEYSTONE_URL="$KEYSTONE_URL" ADMIN_PASS="$ADMIN_PASS")
+if ! done_mark flavors; then
+  env "${BOOT_ENV[@]}" "$PY" "$DEVCLOUD_DIR/bootstrap.py" flavors
+  mark flavors
+fi
+if [ $SEED = 1 ] && ! done_mark seed; then
+  # a small, locally generated qcow2 stands in for cirros: nothing is downloaded
+  qemu-img create -q -f qcow2 "$STATE/cirros.qcow2" 64M
+  env "${BOOT_ENV[@]}" "$PY" "$DEVCLOUD_DIR/bootstrap.py" seed "$STATE/cirros.qcow2"
+  mark seed
+fi
+"$DEVCLOUD_DIR/clouds_yaml.sh" > "$STATE/clouds.yaml"
+log "up in $(( ($(now_ms) - T0) )) ms; state in $STATE"
