@@ -120,7 +120,7 @@ else
       mark keystone-db
     fi
     start_bg keystone "${UWSGI[@]}" --procname-prefix-spaced keystone \
-      --http-socket "$IP:$KEYSTONE_PORT" --processes 2 --threads 1 \
+      --http-socket "$IP:$KEYSTONE_PORT" --processes 1 --threads 2 \
       --env OS_KEYSTONE_CONFIG_FILES="$ETC/keystone/keystone.conf" --wsgi-file /usr/bin/keystone-wsgi-public
     wait_api keystone "$KEYSTONE_URL"
     if ! done_mark identity; then
@@ -158,10 +158,11 @@ else
       "${NOVA_MANAGE[@]}" db sync
       mark nova-db
     fi
-    needs rabbit
+    # nova-api talks to RabbitMQ only when a request needs it: start it at once
     start_bg nova-api "${UWSGI[@]}" --procname-prefix-spaced nova-api \
       --http-socket "$IP:$NOVA_PORT" --processes 2 --threads 1 \
       --env OS_NOVA_CONFIG_DIR="$ETC/nova" --wsgi-file "$DEVCLOUD_DIR/nova_api_wsgi.py"
+    needs rabbit
     start_bg nova-conductor "$EP" nova-conductor nova.cmd.conductor:main "${NCONF[@]}"
     start_bg nova-scheduler "$EP" nova-scheduler nova.cmd.scheduler:main "${NCONF[@]}"
     start_bg nova-serialproxy "$EP" nova-serialproxy nova.cmd.serialproxy:main "${NCONF[@]}"

@@ -1,0 +1,236 @@
+// The wire rules every OpenStack call shares: JSON in and out, expected statuses, the retry policy, failures
+// mapped to OpenStackError, and an exchange log that never carries headers, bodies or tokens.
+import type { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { request, type Dispatcher } from 'undici';
+import { OpenStackError, parseFault, redactUrl } from './errors';
+
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface HttpRequest {
+  method: HttpMethod;
+  url: string;
+  headers?: Record<string, string>;
+  json?: unknown;
+  body?: Readable | Buffer;
+  signal?: AbortSignal;
+  /** Headers and body-idle timeout of this request; the dispatcher's own apply when unset. */
+  timeoutMs?: number;
+  /** Default: any 2xx. */
+  expectStatus?: number[];
+  /** Display name for messages, e.g. 'Nova'. */
+  service?: string;
+  /** Overrides the method default (GET and HEAD retry); false disables every retry. */
+  retryable?: boolean;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** Undefined for an empty body (204). */
+  json<T>(): Promise<T>;
+  text(): Promise<string>;
+  requestId?: string;
+}
+
+export interface Exchange {
+  method: string;
+  url: string;
+  status?: number;
+  ms: number;
+  requestId?: string;
+  attempt: number;
+  error?: string;
+}
+
+export interface RetryPolicy {
+  /** Tries in all, the first included. */
+  attempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export interface HttpClientOptions {
+  dispatcher: Dispatcher;
+  userAgent?: string;
+  defaultTimeoutMs?: number;
+  retry?: RetryPolicy;
+  onExchange?: (e: Exchange) => void;
+}
+
+const DEFAULT_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 500, maxDelayMs: 10_000 };
+const GATEWAY_STATUSES = new Set([502, 503, 504]);
+// A pooled socket the server closed, or a connection dropped mid-exchange.
+const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+const SECRET_HEADERS = new Set(['x-auth-token', 'x-subject-token']);
+const TIMEOUTS: Record<string, (host: string, seconds: string) => string> = {
+  UND_ERR_CONNECT_TIMEOUT: (host, s) => `No connection to ${host} after ${s}s (connect timeout)`,
+  UND_ERR_HEADERS_TIMEOUT: (host, s) => `No response from ${host} after ${s}s (headers timeout)`,
+  UND_ERR_BODY_TIMEOUT: (host, s) => `The response body from ${host} stopped arriving after ${s}s (body timeout)`,
+};
+
+interface Received {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  requestId?: string;
+}
+
+export class HttpClient {
+  constructor(private readonly opts: HttpClientOptions) {}
+
+  async request(req: HttpRequest): Promise<HttpResponse> {
+    if (!/^https?:$/.test(URL.canParse(req.url) ? new URL(req.url).protocol : '')) {
+      const text = 'Not an http(s) URL: check the catalog or auth_url.';
+      throw new OpenStackError({ kind: 'config', text, method: req.method, url: req.url, service: req.service });
+    }
+    const retry = this.opts.retry ?? DEFAULT_RETRY;
+    const idempotent = req.retryable ?? (req.method === 'GET' || req.method === 'HEAD');
+    // A stream is consumed by the first try.
+    const replayable = req.retryable !== false && !(req.body && !Buffer.isBuffer(req.body));
+    for (let attempt = 1; ; attempt++) {
+      const started = Date.now();
+      const mayRetry = replayable && attempt < retry.attempts;
+      let received: Received;
+      try {
+        received = await this.send(req);
+      } catch (err) {
+        const error = this.toError(err, req, Date.now() - started);
+        this.log(req, attempt, started, { error: error.message });
+        if (!(mayRetry && idempotent && RESET_CODES.has(errorCode(err)))) throw error;
+        await this.pause(backoff(retry, attempt), req);
+        continue;
+      }
+      const { status, headers, body, requestId } = received;
+      if (req.expectStatus ? req.expectStatus.includes(status) : status >= 200 && status < 300) {
+        this.log(req, attempt, started, { status, requestId });
+        return respond(req, received);
+      }
+      // 429: the server refused before doing anything, so any method may try again.
+      if (mayRetry && (status === 429 || (idempotent && GATEWAY_STATUSES.has(status)))) {
+        this.log(req, attempt, started, { status, requestId });
+        const asked = status === 429 || status === 503 ? retryAfterMs(headers['retry-after']) : undefined;
+        await this.pause(Math.min(asked ?? backoff(retry, attempt), retry.maxDelayMs), req);
+        continue;
+      }
+      const fault = parseFault(status, headers['content-type'], scrub(body, req.headers));
+      const error = new OpenStackError({
+        kind: 'http', text: fault.message, serviceMessage: fault.message, faultType: fault.faultType,
+        status, requestId, method: req.method, url: req.url, service: req.service,
+      });
+      this.log(req, attempt, started, { status, requestId, error: error.message });
+      throw error;
+    }
+  }
+
+  // The body is read here, in full: the API hands out text and JSON only, and an unread body would hold its socket.
+  private async send(req: HttpRequest): Promise<Received> {
+    const headers: Record<string, string> = {
+      'user-agent': this.opts.userAgent ?? 'openstack-explorer',
+      accept: 'application/json',
+    };
+    for (const [name, value] of Object.entries(req.headers ?? {})) headers[name.toLowerCase()] = value;
+    let body: Readable | Buffer | string | undefined = req.body;
+    if (req.json !== undefined) {
+      body = JSON.stringify(req.json);
+      headers['content-type'] ??= 'application/json';
+    }
+    const timeout = req.timeoutMs ?? this.opts.defaultTimeoutMs;
+    const res = await request(req.url, {
+      dispatcher: this.opts.dispatcher, method: req.method, headers, body, signal: req.signal,
+      headersTimeout: timeout, bodyTimeout: timeout,
+    });
+    const received: Record<string, string> = {};
+    for (const [name, value] of Object.entries(res.headers)) {
+      if (value !== undefined) received[name] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    return {
+      status: res.statusCode, headers: received, body: await res.body.text(),
+      requestId: received['x-openstack-request-id'] ?? received['x-compute-request-id'],
+    };
+  }
+
+  private async pause(ms: number, req: HttpRequest): Promise<void> {
+    try {
+      await sleep(ms, undefined, { signal: req.signal });
+    } catch (err) {
+      throw this.toError(err, req, 0);
+    }
+  }
+
+  private toError(err: unknown, req: HttpRequest, ms: number): OpenStackError {
+    const base = { method: req.method, url: req.url, service: req.service, cause: err };
+    if (req.signal?.aborted) return new OpenStackError({ ...base, kind: 'aborted', text: 'Request cancelled.' });
+    const code = errorCode(err);
+    const url = new URL(req.url);
+    const host = `${url.hostname}:${url.port || (url.protocol === 'https:' ? 443 : 80)}`;
+    const timeout = TIMEOUTS[code];
+    if (timeout) {
+      const text = `${timeout(host, (ms / 1000).toFixed(1))}; if the service is just slow, raise \`api_timeout\` for this cloud.`;
+      return new OpenStackError({ ...base, kind: 'timeout', text });
+    }
+    return new OpenStackError({ ...base, kind: 'network', text: networkText(code, host, url.hostname, err) });
+  }
+
+  private log(req: HttpRequest, attempt: number, started: number, outcome: Pick<Exchange, 'status' | 'requestId' | 'error'>) {
+    this.opts.onExchange?.({ method: req.method, url: redactUrl(req.url), ms: Date.now() - started, attempt, ...outcome });
+  }
+}
+
+function respond(req: HttpRequest, received: Received): HttpResponse {
+  const { status, headers, body, requestId } = received;
+  return {
+    status, headers, requestId,
+    text: () => Promise.resolve(body),
+    async json<T>(): Promise<T> {
+      if (body === '') return undefined as T;
+      try {
+        return JSON.parse(body) as T;
+      } catch (err) {
+        throw new OpenStackError({
+          kind: 'http', text: `The response is not valid JSON (${(err as Error).message}).`,
+          status, requestId, method: req.method, url: req.url, service: req.service,
+        });
+      }
+    },
+  };
+}
+
+function networkText(code: string, host: string, hostname: string, err: unknown): string {
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `Cannot resolve ${hostname}: check the catalog URL (or auth_url) and DNS.`;
+  if (code === 'ECONNREFUSED') return `Connection refused by ${host}: is the service running? Check the catalog URL.`;
+  if (/CERT|SELF_SIGNED|UNABLE_TO_/.test(code)) {
+    return `TLS verification of ${host} failed (${code}): set \`cacert\` for this cloud, or \`verify: false\` for a test cloud.`;
+  }
+  if (RESET_CODES.has(code)) return `The connection to ${host} was closed unexpectedly (${code}).`;
+  const reason = err instanceof Error ? err.message : String(err);
+  return `Cannot reach ${host} (${code || reason}): is the service running? Check the catalog URL.`;
+}
+
+function errorCode(err: unknown): string {
+  const code = (err as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : '';
+}
+
+/** Exponential, with jitter so that clients failed together do not come back together. */
+function backoff(retry: RetryPolicy, attempt: number): number {
+  const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
+  return ceiling / 2 + (Math.random() * ceiling) / 2;
+}
+
+/** Retry-After in delay-seconds or HTTP-date form. */
+function retryAfterMs(value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - Date.now();
+  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
+}
+
+// Keystone echoes a bad token in its 404 ("Could not find token: gAAAA…").
+function scrub(text: string, headers: Record<string, string> | undefined): string {
+  let out = text;
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value && SECRET_HEADERS.has(name.toLowerCase())) out = out.split(value).join('***');
+  }
+  return out;
+}

@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { firstPage, paginate, type FetchPage, type PageOptions } from '../../../src/openstack/paging';
+
+/** A fetchPage over canned pages that records what was asked. */
+function pages(byUrl: Record<string, unknown>): { fetchPage: FetchPage; asked: string[] } {
+  const asked: string[] = [];
+  return {
+    asked,
+    fetchPage: (url) => {
+      asked.push(url);
+      if (!(url in byUrl)) throw new Error(`unexpected ${url}`);
+      return Promise.resolve(byUrl[url]);
+    },
+  };
+}
+
+async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+const NOVA = 'http://ctrl/compute/v2.1';
+const NEUTRON = 'http://ctrl:9696/networking/v2.0';
+const links: PageOptions = { itemsKey: 'servers', style: 'links' };
+
+describe('paginate', () => {
+  it('follows nova servers_links over three pages', async () => {
+    const { fetchPage, asked } = pages({
+      [`${NOVA}/servers?limit=2`]: { servers: [{ id: 'a' }, { id: 'b' }], servers_links: [{ rel: 'next', href: `${NOVA}/servers?limit=2&marker=b` }] },
+      [`${NOVA}/servers?limit=2&marker=b`]: { servers: [{ id: 'c' }, { id: 'd' }], servers_links: [{ rel: 'next', href: `${NOVA}/servers?limit=2&marker=d` }] },
+      [`${NOVA}/servers?limit=2&marker=d`]: { servers: [{ id: 'e' }] },
+    });
+    assert.deepEqual((await all(paginate<{ id: string }>(fetchPage, `${NOVA}/servers?limit=2`, links))).map((s) => s.id), ['a', 'b', 'c', 'd', 'e']);
+    assert.equal(asked.length, 3);
+  });
+
+  it('follows only the neutron next link, not previous', async () => {
+    const { fetchPage } = pages({
+      [`${NEUTRON}/networks?limit=1`]: { networks: [{ id: 'n1' }], networks_links: [{ rel: 'next', href: `${NEUTRON}/networks?limit=1&marker=n1` }] },
+      [`${NEUTRON}/networks?limit=1&marker=n1`]: {
+        networks: [{ id: 'n2' }],
+        networks_links: [
+          { rel: 'next', href: `${NEUTRON}/networks?limit=1&marker=n2` },
+          { rel: 'previous', href: `${NEUTRON}/networks?limit=1&marker=n2&page_reverse=True` },
+        ],
+      },
+      // Neutron's last page still links back.
+      [`${NEUTRON}/networks?limit=1&marker=n2`]: {
+        networks: [],
+        networks_links: [{ rel: 'previous', href: `${NEUTRON}/networks?limit=1&marker=n3&page_reverse=True` }],
+      },
+    });
+    const ids = (await all(paginate<{ id: string }>(fetchPage, `${NEUTRON}/networks?limit=1`, { itemsKey: 'networks', style: 'links' }))).map((n) => n.id);
+    assert.deepEqual(ids, ['n1', 'n2']);
+  });
+
+  it('resolves glance next paths against the endpoint root, with or without a version', async () => {
+    for (const [baseUrl, root] of [['http://ctrl/image', 'http://ctrl/image'], ['http://ctrl:9292/v2/', 'http://ctrl:9292']]) {
+      const { fetchPage, asked } = pages({
+        [`${root}/v2/images?limit=1`]: { images: [{ id: 'i1' }], next: '/v2/images?limit=1&marker=i1', first: '/v2/images?limit=1' },
+        [`${root}/v2/images?limit=1&marker=i1`]: { images: [{ id: 'i2' }], first: '/v2/images?limit=1' },
+      });
+      const ids = (await all(paginate<{ id: string }>(fetchPage, `${root}/v2/images?limit=1`, { itemsKey: 'images', style: 'glance', baseUrl }))).map((i) => i.id);
+      assert.deepEqual(ids, ['i1', 'i2']);
+      assert.deepEqual(asked, [`${root}/v2/images?limit=1`, `${root}/v2/images?limit=1&marker=i1`]);
+    }
+  });
+
+  it('stops when a next link repeats a marker already read', async () => {
+    const { fetchPage, asked } = pages({
+      [`${NOVA}/servers`]: { servers: [{ id: 'a' }], servers_links: [{ rel: 'next', href: `${NOVA}/servers?marker=a` }] },
+      [`${NOVA}/servers?marker=a`]: { servers: [{ id: 'b' }], servers_links: [{ rel: 'next', href: `${NOVA}/servers?limit=5&marker=a` }] },
+    });
+    assert.equal((await all(paginate(fetchPage, `${NOVA}/servers`, links))).length, 2);
+    assert.equal(asked.length, 2);
+  });
+
+  it('stops on an empty page even if it links on', async () => {
+    const { fetchPage, asked } = pages({
+      [`${NOVA}/servers`]: { servers: [], servers_links: [{ rel: 'next', href: `${NOVA}/servers?marker=z` }] },
+    });
+    assert.deepEqual(await all(paginate(fetchPage, `${NOVA}/servers`, links)), []);
+    assert.equal(asked.length, 1);
+  });
+
+  it('passes the signal to fetchPage, and rejects a page without the items list', async () => {
+    const signal = new AbortController().signal;
+    let seen: AbortSignal | undefined;
+    const fetchPage: FetchPage = (_url, s) => {
+      seen = s;
+      return Promise.resolve({ flavors: [] });
+    };
+    await assert.rejects(all(paginate(fetchPage, `${NOVA}/servers?token=t0k`, { ...links, signal })), /page at .*token=\*\*\* has no "servers" list/);
+    assert.equal(seen, signal);
+  });
+});
+
+describe('firstPage', () => {
+  it('tells whether there is more, and where', async () => {
+    const next = `${NOVA}/servers?limit=1&marker=a`;
+    const { fetchPage } = pages({
+      [`${NOVA}/servers?limit=1`]: { servers: [{ id: 'a' }], servers_links: [{ rel: 'next', href: next }] },
+      [next]: { servers: [{ id: 'b' }] },
+    });
+    assert.deepEqual(await firstPage(fetchPage, `${NOVA}/servers?limit=1`, links), { items: [{ id: 'a' }], hasMore: true, nextUrl: next });
+    assert.deepEqual(await firstPage(fetchPage, next, links), { items: [{ id: 'b' }], hasMore: false });
+  });
+
+  it('reports no more when the next link points back at the same marker', async () => {
+    const url = `${NOVA}/servers?marker=a`;
+    const { fetchPage } = pages({ [url]: { servers: [{ id: 'b' }], servers_links: [{ rel: 'next', href: `${NOVA}/servers?limit=9&marker=a` }] } });
+    assert.equal((await firstPage(fetchPage, url, links)).hasMore, false);
+  });
+});
