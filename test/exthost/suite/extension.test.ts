@@ -1,0 +1,58 @@
+/// <reference types="mocha" />
+// Runs inside a real VS Code extension host (code-server's, or a desktop VS Code via @vscode/test-electron).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { OpenStackExplorerApi } from '../../../src/extension';
+
+const EXTENSION_ID = 'openstack-explorer.openstack-explorer';
+const COMMANDS = ['openstack.refresh', 'openstack.addCloud', 'openstack.importOpenrc', 'openstack.openCloudsYaml'];
+
+describe('OpenStack Explorer in the extension host', () => {
+  let ext: vscode.Extension<OpenStackExplorerApi>;
+  let api: OpenStackExplorerApi;
+
+  before(async () => {
+    const found = vscode.extensions.getExtension<OpenStackExplorerApi>(EXTENSION_ID);
+    assert.ok(found, `${EXTENSION_ID} is not loaded in this extension host`);
+    ext = found;
+    api = await ext.activate();
+  });
+
+  it('activates and returns the test API with the package version', () => {
+    assert.equal(ext.isActive, true);
+    assert.equal(api.version, ext.packageJSON.version);
+    assert.match(api.version, /^\d+\.\d+\.\d+/);
+  });
+
+  it('runs in a Node extension host of the VS Code version it targets', () => {
+    const [major, minor] = vscode.version.split('.').map(Number);
+    assert.ok(major === 1 && minor >= 100, `vscode.version ${vscode.version} is older than engines.vscode ^1.100.0`);
+    assert.ok(Number(process.versions.node.split('.')[0]) >= 20, `node ${process.version}`);
+  });
+
+  it('registers every command it contributes', async () => {
+    const contributed = (ext.packageJSON.contributes.commands as { command: string }[]).map(c => c.command);
+    assert.deepEqual([...contributed].sort(), [...COMMANDS].sort(), 'contributes.commands changed: update COMMANDS');
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = contributed.filter(c => !registered.has(c));
+    assert.deepEqual(missing, [], `contributed but not registered: ${missing.join(', ')}`);
+  });
+
+  it('opens its activity-bar container and focuses the Explorer view', async () => {
+    const registered = new Set(await vscode.commands.getCommands(false));
+    assert.ok(registered.has('workbench.view.extension.openstack'), 'no view container "openstack"');
+    assert.ok(registered.has('openstackExplorer.focus'), 'no view "openstackExplorer"');
+    await vscode.commands.executeCommand('workbench.view.extension.openstack');
+    await vscode.commands.executeCommand('openstackExplorer.focus');
+  });
+
+  it('runs openstack.refresh without error', async () => {
+    await vscode.commands.executeCommand('openstack.refresh');
+  });
+
+  it('inherits the environment of the process that started VS Code', () => {
+    // The runners (test/exthost/run.mjs, test/electron/run.mjs) set this on VS Code's environment;
+    // OS_CLOUD / OS_CLIENT_CONFIG_FILE reach the extension host the same way.
+    assert.equal(process.env.OPENSTACK_EXTHOST_ENV_PROBE, 'inherited', 'the extension host did not inherit the env');
+  });
+});
