@@ -1,0 +1,23 @@
+// Lets one caller stop waiting for work that others share (a token request, a version document)
+// without cancelling it for them.
+import { OpenStackError } from './errors';
+
+export function abortable<T>(shared: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return shared;
+  if (signal.aborted) return Promise.reject(cancelled(signal));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(cancelled(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    shared.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** SHARED with a handler attached, so that a rejection nobody waits for any more is not reported as unhandled. */
+export function quiet<T>(shared: Promise<T>): Promise<T> {
+  shared.catch(() => undefined);
+  return shared;
+}
+
+function cancelled(signal: AbortSignal): OpenStackError {
+  return new OpenStackError({ kind: 'aborted', text: 'Request cancelled.', cause: signal.reason });
+}

@@ -1,0 +1,60 @@
+// A list API as the UI consumes it: every item (following next links), or one page at a time for
+// "Load more…", with each raw item turned into a model.
+import { firstPage, paginate, type FetchPage, type Page, type PageOptions } from './paging';
+import { withQuery, type QueryValue } from './paths';
+import type { Session } from './session';
+
+export interface Listing<T> {
+  all(signal?: AbortSignal): AsyncGenerator<T>;
+  toArray(signal?: AbortSignal): Promise<T[]>;
+  firstPage(signal?: AbortSignal): Promise<Page<T>>;
+  /** The page after PAGE; empty when PAGE was the last. */
+  nextPage(page: Page<T>, signal?: AbortSignal): Promise<Page<T>>;
+}
+
+export interface ListSpec<R, T> {
+  session: Session;
+  serviceType: string;
+  path: string;
+  query?: Record<string, QueryValue>;
+  itemsKey: string;
+  /** Glance returns a `next` path; the others `<items>_links`. */
+  style: 'links' | 'glance';
+  /** Per-request headers, e.g. a negotiated microversion. */
+  headers?: (signal?: AbortSignal) => Promise<Record<string, string>>;
+  map: (raw: R) => T;
+}
+
+export function listing<R, T>(spec: ListSpec<R, T>): Listing<T> {
+  const { session, serviceType, itemsKey, map } = spec;
+  const fetchPage: FetchPage = async (url, signal) => {
+    const headers = await spec.headers?.(signal);
+    return (await session.request(serviceType, url, { method: 'GET', headers, signal })).json();
+  };
+  const options = async (signal?: AbortSignal): Promise<{ root: string; opts: PageOptions }> => {
+    const root = await session.endpoint(serviceType, signal);
+    const opts: PageOptions = spec.style === 'glance' ? { style: 'glance', baseUrl: root, itemsKey, signal } : { style: 'links', itemsKey, signal };
+    return { root, opts };
+  };
+  const mapped = (page: Page<R>): Page<T> => ({ ...page, items: page.items.map(map) });
+  return {
+    async *all(signal) {
+      const { root, opts } = await options(signal);
+      for await (const raw of paginate<R>(fetchPage, root + withQuery(spec.path, spec.query), opts)) yield map(raw);
+    },
+    async toArray(signal) {
+      const items: T[] = [];
+      for await (const item of this.all(signal)) items.push(item);
+      return items;
+    },
+    async firstPage(signal) {
+      const { root, opts } = await options(signal);
+      return mapped(await firstPage<R>(fetchPage, root + withQuery(spec.path, spec.query), opts));
+    },
+    async nextPage(page, signal) {
+      if (!page.nextUrl) return { items: [], hasMore: false };
+      const { opts } = await options(signal);
+      return mapped(await firstPage<R>(fetchPage, page.nextUrl, opts));
+    },
+  };
+}

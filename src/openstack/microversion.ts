@@ -1,0 +1,95 @@
+// Nova microversions, negotiated per feature as Horizon does: each feature names the range it works with,
+// and a request asks for the highest version in that range the server (and a pinned compute_api_version) allows.
+import { abortable, quiet } from './abortable';
+import { OpenStackError } from './errors';
+import type { Session } from './session';
+
+// The highest version the models were written against, Skyline's global default: servers embed their flavor
+// (2.47) and carry locked_reason (2.73); nothing the UI reads changes between it and a Zed cloud's 2.93, while
+// asking for "latest" would let a newer nova change response shapes under the UI.
+const CEILING = '2.79';
+
+/** Per feature: [the first microversion that has it, the highest the client asks for]. */
+export const COMPUTE_FEATURES = {
+  /** Server list, show, actions and console output; flavors; limits. */
+  default: ['2.1', CEILING],
+  /** 2.37 requires `networks` and accepts 'auto' and 'none'. */
+  serverCreate: ['2.37', CEILING],
+  /** `POST /servers/{id}/remote-consoles`. */
+  remoteConsoles: ['2.6', CEILING],
+  /** 2.2 adds the key type; 2.35 pages the list. */
+  keypairs: ['2.2', CEILING],
+} as const satisfies Record<string, readonly [string, string]>;
+
+export type ComputeFeature = keyof typeof COMPUTE_FEATURES;
+
+export interface VersionRange {
+  min: string;
+  max: string;
+}
+
+const LABELS: Record<ComputeFeature, string> = {
+  default: 'this client',
+  serverCreate: 'server creation with explicit networks',
+  remoteConsoles: 'the remote console API',
+  keypairs: 'the key pair API',
+};
+
+export class ComputeVersions {
+  private range?: Promise<VersionRange>;
+
+  constructor(private readonly session: Session) {}
+
+  /** The microversions the server supports, read once per session from nova's version document. */
+  supported(signal?: AbortSignal): Promise<VersionRange> {
+    this.range ??= quiet(this.discover().catch((err: unknown) => {
+      this.range = undefined;
+      throw err;
+    }));
+    return abortable(this.range, signal);
+  }
+
+  async negotiate(feature: ComputeFeature, signal?: AbortSignal): Promise<string> {
+    return negotiate(feature, await this.supported(signal), this.session.apiVersion('compute'));
+  }
+
+  /** The modern header and the legacy one that nova before 2.27 reads. */
+  async headers(feature: ComputeFeature, signal?: AbortSignal): Promise<Record<string, string>> {
+    const version = await this.negotiate(feature, signal);
+    return { 'openstack-api-version': `compute ${version}`, 'x-openstack-nova-api-version': version };
+  }
+
+  private async discover(): Promise<VersionRange> {
+    // The document sits at the version root, above an optional /{project_id}.
+    const root = (await this.session.endpoint('compute')).replace(/(\/v2\.1)(\/.*)?$/, '$1/');
+    const doc = await (await this.session.request('compute', root)).json<{ version?: { version?: string; min_version?: string } }>();
+    return { min: doc?.version?.min_version || '2.1', max: doc?.version?.version || '2.1' };
+  }
+}
+
+/** The microversion to send for FEATURE to a server supporting SERVER, honouring a `compute_api_version` pin. */
+export function negotiate(feature: ComputeFeature, server: VersionRange, apiVersion?: string): string {
+  const [min, max] = COMPUTE_FEATURES[feature];
+  // As openstacksdk: '2' or '2.0' only selects the API; '2.53' also pins the microversion.
+  const pin = apiVersion && /^\d+\.[1-9]\d*$/.test(apiVersion) ? apiVersion : undefined;
+  let version = lower(max, server.max);
+  if (pin) version = lower(version, pin);
+  if (compare(version, min) >= 0 && compare(version, server.min) >= 0) return version;
+  const label = LABELS[feature];
+  let text: string;
+  if (compare(server.max, min) < 0) text = `Nova supports microversions up to ${server.max}, but ${label} needs ${min} or later.`;
+  else if (pin && compare(pin, min) < 0) text = `compute_api_version ${pin} is below ${min}, which ${label} needs: raise or remove it.`;
+  else if (pin && compare(pin, server.min) < 0) text = `compute_api_version ${pin} is below ${server.min}, the lowest Nova accepts: raise or remove it.`;
+  else text = `Nova requires microversion ${server.min} or later, but this client speaks up to ${max}.`;
+  throw new OpenStackError({ kind: 'config', text });
+}
+
+function lower(a: string, b: string): string {
+  return compare(a, b) <= 0 ? a : b;
+}
+
+function compare(a: string, b: string): number {
+  const [aMajor, aMinor = 0] = a.split('.').map(Number);
+  const [bMajor, bMinor = 0] = b.split('.').map(Number);
+  return aMajor - bMajor || aMinor - bMinor;
+}

@@ -1,0 +1,186 @@
+// Neutron: networks, subnets, routers, ports, floating IPs, security groups and quotas.
+import { OpenStackError } from './errors';
+import type { HttpMethod } from './http';
+import { listing, type Listing } from './listing';
+import {
+  floatingIpCreateBody, gatewayBody, networkCreateBody, portCreateBody, securityGroupRuleCreateBody, subnetCreateBody,
+  toFloatingIp, toNetwork, toPort, toRouter, toSecurityGroup, toSecurityGroupRule, toSubnet,
+  type FloatingIp, type FloatingIpCreate, type GatewaySpec, type Network, type NetworkCreate, type NetworkQuotas,
+  type NeutronFloatingIp, type NeutronNetwork, type NeutronPort, type NeutronRouter, type NeutronSecurityGroup,
+  type NeutronSecurityGroupRule, type NeutronSubnet, type Port, type PortCreate, type QuotaUsage, type Router,
+  type SecurityGroup, type SecurityGroupRule, type SecurityGroupRuleCreate, type Subnet, type SubnetCreate,
+} from './networkModels';
+import { path, type QueryValue } from './paths';
+import type { Session } from './session';
+
+/** Neutron pages only when asked: without `limit` a list comes back whole. */
+interface Paged {
+  limit?: number;
+}
+
+export interface NetworkQuery extends Paged {
+  name?: string;
+  external?: boolean;
+  shared?: boolean;
+}
+
+export interface PortQuery extends Paged {
+  /** The server or router using the port. */
+  deviceId?: string;
+  deviceOwner?: string;
+  networkId?: string;
+}
+
+// Deleting what is already gone succeeds, as in openstacksdk (ignore_missing).
+const DELETED = [204, 404];
+
+export class NetworkService {
+  constructor(private readonly session: Session) {}
+
+  networks(query: NetworkQuery = {}): Listing<Network> {
+    const { name, external, shared, limit } = query;
+    return this.list<NeutronNetwork, Network>('/networks', { name, 'router:external': external, shared, limit }, 'networks', toNetwork);
+  }
+
+  async network(id: string, signal?: AbortSignal): Promise<Network> {
+    return toNetwork((await this.call<{ network: NeutronNetwork }>('GET', path`/networks/${id}`, undefined, signal)).network);
+  }
+
+  async createNetwork(spec: NetworkCreate, signal?: AbortSignal): Promise<Network> {
+    return toNetwork((await this.call<{ network: NeutronNetwork }>('POST', '/networks', networkCreateBody(spec), signal)).network);
+  }
+
+  deleteNetwork(id: string, signal?: AbortSignal): Promise<void> {
+    return this.remove(path`/networks/${id}`, signal);
+  }
+
+  subnets(query: { networkId?: string } & Paged = {}): Listing<Subnet> {
+    return this.list<NeutronSubnet, Subnet>('/subnets', { network_id: query.networkId, limit: query.limit }, 'subnets', toSubnet);
+  }
+
+  async createSubnet(spec: SubnetCreate, signal?: AbortSignal): Promise<Subnet> {
+    return toSubnet((await this.call<{ subnet: NeutronSubnet }>('POST', '/subnets', subnetCreateBody(spec), signal)).subnet);
+  }
+
+  deleteSubnet(id: string, signal?: AbortSignal): Promise<void> {
+    return this.remove(path`/subnets/${id}`, signal);
+  }
+
+  routers(query: { name?: string } & Paged = {}): Listing<Router> {
+    return this.list<NeutronRouter, Router>('/routers', { ...query }, 'routers', toRouter);
+  }
+
+  async router(id: string, signal?: AbortSignal): Promise<Router> {
+    return toRouter((await this.call<{ router: NeutronRouter }>('GET', path`/routers/${id}`, undefined, signal)).router);
+  }
+
+  async createRouter(spec: { name: string; gateway?: GatewaySpec }, signal?: AbortSignal): Promise<Router> {
+    const json = { router: { name: spec.name, external_gateway_info: spec.gateway && gatewayBody(spec.gateway) } };
+    return toRouter((await this.call<{ router: NeutronRouter }>('POST', '/routers', json, signal)).router);
+  }
+
+  /** Sets the router's gateway, or clears it with null. */
+  async setRouterGateway(id: string, gateway: GatewaySpec | null, signal?: AbortSignal): Promise<Router> {
+    const json = { router: { external_gateway_info: gatewayBody(gateway) ?? {} } };
+    return toRouter((await this.call<{ router: NeutronRouter }>('PUT', path`/routers/${id}`, json, signal)).router);
+  }
+
+  /** Attaches SUBNET_ID through a new port that takes the subnet's gateway address. */
+  async addRouterInterface(id: string, subnetId: string, signal?: AbortSignal): Promise<{ portId: string }> {
+    const res = await this.call<{ port_id: string }>('PUT', path`/routers/${id}/add_router_interface`, { subnet_id: subnetId }, signal);
+    return { portId: res.port_id };
+  }
+
+  async removeRouterInterface(id: string, subnetId: string, signal?: AbortSignal): Promise<void> {
+    await this.call('PUT', path`/routers/${id}/remove_router_interface`, { subnet_id: subnetId }, signal);
+  }
+
+  deleteRouter(id: string, signal?: AbortSignal): Promise<void> {
+    return this.remove(path`/routers/${id}`, signal);
+  }
+
+  /** A router's gateway and interface ports are `ports({ deviceId: routerId })`. */
+  ports(query: PortQuery = {}): Listing<Port> {
+    const { deviceId, deviceOwner, networkId, limit } = query;
+    return this.list<NeutronPort, Port>('/ports', { device_id: deviceId, device_owner: deviceOwner, network_id: networkId, limit }, 'ports', toPort);
+  }
+
+  async createPort(spec: PortCreate, signal?: AbortSignal): Promise<Port> {
+    return toPort((await this.call<{ port: NeutronPort }>('POST', '/ports', portCreateBody(spec), signal)).port);
+  }
+
+  deletePort(id: string, signal?: AbortSignal): Promise<void> {
+    return this.remove(path`/ports/${id}`, signal);
+  }
+
+  floatingIps(query: { portId?: string; floatingNetworkId?: string } & Paged = {}): Listing<FloatingIp> {
+    const q = { port_id: query.portId, floating_network_id: query.floatingNetworkId, limit: query.limit };
+    return this.list<NeutronFloatingIp, FloatingIp>('/floatingips', q, 'floatingips', toFloatingIp);
+  }
+
+  /** Allocates an address on the external network, associated at once when a port is given. */
+  async allocateFloatingIp(spec: FloatingIpCreate, signal?: AbortSignal): Promise<FloatingIp> {
+    return this.floatingIpCall('POST', '/floatingips', floatingIpCreateBody(spec), signal);
+  }
+
+  /** Fails with ExternalGatewayForFloatingIPNotFound when no router joins the port's subnet to the external network. */
+  associateFloatingIp(id: string, portId: string, fixedIpAddress?: string, signal?: AbortSignal): Promise<FloatingIp> {
+    return this.floatingIpCall('PUT', path`/floatingips/${id}`, { floatingip: { port_id: portId, fixed_ip_address: fixedIpAddress } }, signal);
+  }
+
+  disassociateFloatingIp(id: string, signal?: AbortSignal): Promise<FloatingIp> {
+    return this.floatingIpCall('PUT', path`/floatingips/${id}`, { floatingip: { port_id: null } }, signal);
+  }
+
+  releaseFloatingIp(id: string, signal?: AbortSignal): Promise<void> {
+    return this.remove(path`/floatingips/${id}`, signal);
+  }
+
+  securityGroups(query: { name?: string } & Paged = {}): Listing<SecurityGroup> {
+    return this.list<NeutronSecurityGroup, SecurityGroup>('/security-groups', { ...query }, 'security_groups', toSecurityGroup);
+  }
+
+  /** Neutron adds egress-allow rules for IPv4 and IPv6 to a new group. */
+  async createSecurityGroup(name: string, description = '', signal?: AbortSignal): Promise<SecurityGroup> {
+    const json = { security_group: { name, description } };
+    return toSecurityGroup((await this.call<{ security_group: NeutronSecurityGroup }>('POST', '/security-groups', json, signal)).security_group);
+  }
+
+  deleteSecurityGroup(id: string, signal?: AbortSignal): Promise<void> {
+    return this.remove(path`/security-groups/${id}`, signal);
+  }
+
+  async createSecurityGroupRule(spec: SecurityGroupRuleCreate, signal?: AbortSignal): Promise<SecurityGroupRule> {
+    const res = await this.call<{ security_group_rule: NeutronSecurityGroupRule }>('POST', '/security-group-rules', securityGroupRuleCreateBody(spec), signal);
+    return toSecurityGroupRule(res.security_group_rule);
+  }
+
+  deleteSecurityGroupRule(id: string, signal?: AbortSignal): Promise<void> {
+    return this.remove(path`/security-group-rules/${id}`, signal);
+  }
+
+  /** Used and limit per resource; the project defaults to the session's. */
+  async quotas(projectId?: string, signal?: AbortSignal): Promise<NetworkQuotas> {
+    if (!projectId) await this.session.token(signal);
+    const project = projectId ?? this.session.projectId;
+    if (!project) throw new OpenStackError({ kind: 'config', text: 'Quotas belong to a project, and the token is not scoped to one.' });
+    const res = await this.call<{ quota: Record<string, QuotaUsage> }>('GET', path`/quotas/${project}/details.json`, undefined, signal);
+    return res.quota;
+  }
+
+  private async floatingIpCall(method: HttpMethod, relative: string, json: unknown, signal?: AbortSignal): Promise<FloatingIp> {
+    return toFloatingIp((await this.call<{ floatingip: NeutronFloatingIp }>(method, relative, json, signal)).floatingip);
+  }
+
+  private list<R, T>(base: string, query: Record<string, QueryValue>, itemsKey: string, map: (raw: R) => T): Listing<T> {
+    return listing({ session: this.session, serviceType: 'network', path: base, query, itemsKey, style: 'links', map });
+  }
+
+  private async remove(relative: string, signal?: AbortSignal): Promise<void> {
+    await this.session.request('network', relative, { method: 'DELETE', signal, expectStatus: DELETED });
+  }
+
+  private async call<T>(method: HttpMethod, relative: string, json: unknown, signal?: AbortSignal): Promise<T> {
+    return (await this.session.request('network', relative, { method, json, signal })).json<T>();
+  }
+}

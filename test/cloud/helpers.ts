@@ -1,0 +1,74 @@
+// Clients for the dev cloud's two users, built from its clouds.yaml, with every HTTP exchange recorded.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import type { AuthSpec } from '../../src/openstack/auth';
+import { OpenStackClient, type ClientOptions } from '../../src/openstack/client';
+import { OpenStackError } from '../../src/openstack/errors';
+import type { Exchange } from '../../src/openstack/http';
+import { cloudsYaml, type Cloud } from '../support/devcloud';
+
+export const REGION = 'RegionOne';
+
+/** Unique per run, so that runs never see each other's resources. */
+export const runTag = `ose-${process.pid.toString(36)}${Date.now().toString(36).slice(-4)}`;
+
+interface CloudEntry {
+  auth_type?: string;
+  auth: Omit<AuthSpec, 'authType'>;
+  region_name?: string;
+}
+
+export function authSpec(cloud: Cloud, overrides: Partial<AuthSpec> = {}): AuthSpec {
+  const { clouds } = parse(readFileSync(cloudsYaml, 'utf8')) as { clouds: Record<string, CloudEntry> };
+  const entry = clouds[cloud];
+  return { authType: entry.auth_type ?? 'password', ...entry.auth, ...overrides };
+}
+
+export interface Connected {
+  client: OpenStackClient;
+  log: Exchange[];
+  /** Token requests so far. */
+  tokenPosts(): number;
+  close(): Promise<void>;
+}
+
+export function connect(cloud: Cloud, opts: Partial<ClientOptions> = {}): Connected {
+  const log: Exchange[] = [];
+  const client = OpenStackClient.create({
+    cloud, auth: authSpec(cloud), region: REGION,
+    transport: { verify: true, env: {}, connectTimeoutMs: 5000, headersTimeoutMs: 120_000, bodyTimeoutMs: 120_000 },
+    onExchange: (e) => log.push(e),
+    ...opts,
+  });
+  return {
+    client, log, close: () => client.close(),
+    tokenPosts: () => log.filter((e) => e.method === 'POST' && e.url.endsWith('/auth/tokens')).length,
+  };
+}
+
+export async function rejection(promise: Promise<unknown>): Promise<OpenStackError> {
+  const error = await promise.then(() => assert.fail('expected a rejection'), (err: unknown) => err);
+  assert.ok(error instanceof OpenStackError, `not an OpenStackError: ${String(error)}`);
+  return error;
+}
+
+/** Runs the undo steps last-in first-out; what is already gone (404) is fine. */
+export async function undoAll(steps: (() => Promise<unknown>)[]): Promise<void> {
+  for (const undo of steps.splice(0).reverse()) {
+    await undo().catch((err: unknown) => {
+      if (!(err instanceof OpenStackError && err.status === 404)) console.error('cleanup:', err);
+    });
+  }
+}
+
+/** Polls FN until it returns a truthy value. */
+export async function until<T>(what: string, fn: () => Promise<T | undefined | false>, timeoutMs = 90_000, intervalMs = 500): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await fn();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
