@@ -1,29 +1,48 @@
 // Entry point: only wires the parts together. Activation is lazy: VS Code derives onView/onCommand activation
 // events from contributes, so package.json keeps `activationEvents` empty.
 import * as vscode from 'vscode';
+import { CloudRegistry } from './clouds/cloudRegistry';
+import { CloudStore } from './clouds/cloudStore';
+import { registerExplorerCommands } from './commands/explorerCommands';
 import { ExplorerProvider } from './explorer/explorerProvider';
+import { INSPECT_SCHEME, InspectDocuments } from './explorer/inspectDocuments';
+import { createLog } from './log';
 
 /** What activate() returns; extension-host tests read it through getExtension(...).activate(). */
 export interface OpenStackExplorerApi {
   readonly version: string;
+  readonly registry: CloudRegistry;
+  readonly explorer: ExplorerProvider;
+  readonly store: CloudStore;
 }
 
-export function activate(context: vscode.ExtensionContext): OpenStackExplorerApi {
-  const explorer = new ExplorerProvider();
+export async function activate(context: vscode.ExtensionContext): Promise<OpenStackExplorerApi> {
+  const started = Date.now();
+  const log = createLog();
+  const store = new CloudStore(context);
+  const registry = new CloudRegistry(store, log);
+  const explorer = new ExplorerProvider(registry);
   const view = vscode.window.createTreeView('openstackExplorer', { treeDataProvider: explorer, showCollapseAll: true });
-  // Drives the "no cloud yet" welcome view (contributes.viewsWelcome).
-  void vscode.commands.executeCommand('setContext', 'openstack.hasClouds', false);
+  const inspect = new InspectDocuments();
 
   context.subscriptions.push(
-    explorer,
-    view,
-    vscode.commands.registerCommand('openstack.refresh', () => explorer.refresh()),
+    log, registry, explorer, view, inspect,
+    vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, inspect),
+    view.onDidChangeVisibility((e) => explorer.poller.setVisible(e.visible)),
+    registry.onDidChange(() => {
+      // drives the "no cloud yet" welcome view (contributes.viewsWelcome)
+      void vscode.commands.executeCommand('setContext', 'openstack.hasClouds', registry.clouds.length > 0);
+      explorer.refreshAll();
+    }),
+    ...registerExplorerCommands({ log, explorer, view, inspect }),
     // STUBS until the cloud configuration commands land: each one says so instead of silently doing nothing.
     notYet('openstack.addCloud', 'Add cloud'),
     notYet('openstack.importOpenrc', 'Import openrc file'),
     notYet('openstack.openCloudsYaml', 'Open clouds.yaml'),
   );
-  return { version: String(context.extension.packageJSON.version) };
+  await registry.load();
+  log.info(`activated in ${Date.now() - started} ms with ${registry.clouds.length} cloud(s)`);
+  return { version: String(context.extension.packageJSON.version), registry, explorer, store };
 }
 
 export function deactivate(): void {

@@ -7,6 +7,7 @@
 //   OPENSTACK_EXTHOST_GREP=refresh node test/exthost/run.mjs
 // The caller's environment (OS_CLOUD, OS_CLIENT_CONFIG_FILE, …) reaches the extension host through code-server.
 // Ends with "N passed, N failed"; exits 1 on failure. Screenshot: test-results/screenshots/exthost-workbench.png.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, build, ensureInstalled, startCodeServer } from '../../scripts/codeserver/server.mjs';
@@ -17,11 +18,18 @@ const TIMEOUT_MS = Number(process.env.EXTHOST_TIMEOUT_MS || 120_000);
 const resultsFile = join(ROOT, 'test-results', 'exthost.json');
 const t0 = Date.now();
 
+// the extension host reads the dev cloud's clouds.yaml, as `npm start` does
+const devcloud = spawnSync('bash', [join(ROOT, 'test/devcloud/devcloud.sh'), 'up', '--seed'], { stdio: 'inherit' });
+if (devcloud.status !== 0) process.exit(1);
+const devcloudState = process.env.DEVCLOUD_STATE ?? '/var/lib/openstack-explorer-devcloud';
 ensureInstalled();
 build();
 rmSync(resultsFile, { force: true });
 const server = await startCodeServer({
-  env: { OPENSTACK_EXTHOST_RESULTS: resultsFile, OPENSTACK_EXTHOST_ENV_PROBE: 'inherited' },
+  env: {
+    OPENSTACK_EXTHOST_RESULTS: resultsFile, OPENSTACK_EXTHOST_ENV_PROBE: 'inherited',
+    OS_CLIENT_CONFIG_FILE: join(devcloudState, 'clouds.yaml'), OS_CLOUD: 'devcloud',
+  },
 });
 const browser = await launchBrowser();
 const { page } = browser;

@@ -5,7 +5,10 @@ import * as vscode from 'vscode';
 import type { OpenStackExplorerApi } from '../../../src/extension';
 
 const EXTENSION_ID = 'openstack-explorer.openstack-explorer';
-const COMMANDS = ['openstack.refresh', 'openstack.addCloud', 'openstack.importOpenrc', 'openstack.openCloudsYaml'];
+const COMMANDS = [
+  'openstack.refresh', 'openstack.addCloud', 'openstack.importOpenrc', 'openstack.openCloudsYaml', 'openstack.retry',
+  'openstack.loadMore', 'openstack.inspect', 'openstack.copyId', 'openstack.copyIp', 'openstack.findResource',
+];
 
 describe('OpenStack Explorer in the extension host', () => {
   let ext: vscode.Extension<OpenStackExplorerApi>;

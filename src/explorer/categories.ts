@@ -1,0 +1,108 @@
+// What each category of a project lists, and what it joins in memory: the primary list's first page and the
+// joined lists are requested in parallel, so expanding a category costs one round of requests.
+import type { OpenStackClient } from '../openstack/client';
+import type { Listing } from '../openstack/listing';
+import type { Flavor, Keypair, Server } from '../openstack/computeModels';
+import type { Image } from '../openstack/image';
+import type { FloatingIp, Network, Port, Router, SecurityGroup, Subnet } from '../openstack/networkModels';
+import type { ExplorerNode, ResourceNode } from './node';
+import { NetworkNode } from './networkNodes';
+import { RouterNode } from './routerNodes';
+import { SecurityGroupNode } from './securityGroupNodes';
+import { serverInTransition, ServerNode } from './serverNode';
+import { FlavorNode, FloatingIpNode, ImageNode, KeypairNode } from './simpleNodes';
+
+export type ServiceType = 'compute' | 'network' | 'image';
+
+export interface CategorySpec<T, C> {
+  kind: string;
+  label: string;
+  icon: string;
+  service: ServiceType;
+  list(client: OpenStackClient, pageSize: number): Listing<T>;
+  /** Data joined into the nodes, fetched alongside the first page. */
+  join(client: OpenStackClient, signal: AbortSignal): Promise<C>;
+  node(parent: ExplorerNode, item: T, joined: C): ResourceNode;
+  /** Items that change by themselves make the category poll until they settle. */
+  inTransition?(item: T): boolean;
+}
+
+const nothing = async (): Promise<undefined> => undefined;
+const nameMap = <T extends { id: string; name: string }>(items: T[]) => new Map(items.map((i) => [i.id, i.name || i.id]));
+
+/** Nova's `addresses` learns of a floating IP a moment after Neutron: take Neutron's word for it. */
+function withNeutronFloatingIps(server: Server, fips: FloatingIp[]): Server {
+  const known = new Set(server.addresses.map((a) => a.addr));
+  const extra = fips.filter((f) => f.deviceId === server.id && !known.has(f.floatingIpAddress))
+    .map((f) => ({ network: 'floating', addr: f.floatingIpAddress, version: 4, type: 'floating' as const }));
+  return extra.length ? { ...server, addresses: [...extra, ...server.addresses] } : server;
+}
+
+const servers: CategorySpec<Server, FloatingIp[]> = {
+  kind: 'servers', label: 'Instances', icon: 'vm', service: 'compute',
+  list: (c, limit) => c.compute.servers({ limit }),
+  join: async (c, signal) => (await c.session.hasService('network', signal)) ? c.network.floatingIps().toArray(signal) : [],
+  node: (parent, s, fips) => new ServerNode(parent, withNeutronFloatingIps(s, fips)),
+  inTransition: serverInTransition,
+};
+
+const networks: CategorySpec<Network, Subnet[]> = {
+  kind: 'networks', label: 'Networks', icon: 'type-hierarchy-sub', service: 'network',
+  list: (c, limit) => c.network.networks({ limit }),
+  join: (c, signal) => c.network.subnets().toArray(signal),
+  node: (parent, n, subnets) => new NetworkNode(parent, n, subnets.filter((s) => s.networkId === n.id)),
+};
+
+const routers: CategorySpec<Router, { interfaces: Port[]; networkNames: Map<string, string> }> = {
+  kind: 'routers', label: 'Routers', icon: 'arrow-swap', service: 'network',
+  list: (c, limit) => c.network.routers({ limit }),
+  join: async (c, signal) => {
+    const [interfaces, nets] = await Promise.all([
+      c.network.ports({ deviceOwner: 'network:router_interface' }).toArray(signal),
+      c.network.networks().toArray(signal),
+    ]);
+    return { interfaces, networkNames: nameMap(nets) };
+  },
+  node: (parent, r, j) => new RouterNode(parent, r, j.interfaces.filter((p) => p.deviceId === r.id), j.networkNames),
+};
+
+const floatingIps: CategorySpec<FloatingIp, Map<string, string>> = {
+  kind: 'floatingIps', label: 'Floating IPs', icon: 'link', service: 'network',
+  list: (c, limit) => c.network.floatingIps({ limit }),
+  join: async (c, signal) => (await c.session.hasService('compute', signal)) ? nameMap(await c.compute.servers().toArray(signal)) : new Map(),
+  node: (parent, f, serverNames) => new FloatingIpNode(parent, f, f.deviceId ? serverNames.get(f.deviceId) : undefined),
+};
+
+const images: CategorySpec<Image, undefined> = {
+  kind: 'images', label: 'Images', icon: 'file-binary', service: 'image',
+  list: (c, limit) => c.image.images({ limit }),
+  join: nothing,
+  node: (parent, i) => new ImageNode(parent, i),
+  inTransition: (i) => i.status === 'queued' || i.status === 'saving' || i.status === 'importing',
+};
+
+const flavors: CategorySpec<Flavor, undefined> = {
+  kind: 'flavors', label: 'Flavors', icon: 'server-environment', service: 'compute',
+  list: (c, limit) => c.compute.flavors({ limit }),
+  join: nothing,
+  node: (parent, f) => new FlavorNode(parent, f),
+};
+
+const securityGroups: CategorySpec<SecurityGroup, undefined> = {
+  kind: 'securityGroups', label: 'Security Groups', icon: 'shield', service: 'network',
+  list: (c, limit) => c.network.securityGroups({ limit }),
+  join: nothing,
+  node: (parent, g) => new SecurityGroupNode(parent, g),
+};
+
+const keypairs: CategorySpec<Keypair, undefined> = {
+  kind: 'keypairs', label: 'Key Pairs', icon: 'key', service: 'compute',
+  list: (c, limit) => c.compute.keypairs({ limit }),
+  join: nothing,
+  node: (parent, k) => new KeypairNode(parent, k),
+};
+
+/** In the order the exercise needs them. */
+export const CATEGORIES: readonly CategorySpec<unknown, unknown>[] = [
+  servers, networks, routers, floatingIps, images, flavors, securityGroups, keypairs,
+] as unknown as CategorySpec<unknown, unknown>[];

@@ -1,0 +1,126 @@
+/// <reference types="mocha" />
+// The explorer tree against the real dev cloud, read through the extension's own provider in the real
+// extension host. Resources are created through the extension's client, then looked for in the tree.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { OpenStackExplorerApi } from '../../../src/extension';
+import type { ExplorerNode } from '../../../src/explorer/node';
+import type { OpenStackClient } from '../../../src/openstack/client';
+
+const EXTENSION_ID = 'openstack-explorer.openstack-explorer';
+const tag = `tree${Date.now() % 100000}`;
+
+function label(node: ExplorerNode): string {
+  const l = node.treeItem().label;
+  return typeof l === 'string' ? l : l?.label ?? '';
+}
+
+describe('Explorer tree on the dev cloud', function () {
+  this.timeout(120_000);
+  let api: OpenStackExplorerApi;
+  let client: OpenStackClient;
+  let networkId = '';
+  let serverId = '';
+
+  const children = async (node?: ExplorerNode) => api.explorer.getChildren(node);
+  const child = async (parent: ExplorerNode | undefined, name: string) => {
+    const kids = await children(parent);
+    const found = kids.find((k) => label(k) === name);
+    assert.ok(found, `no '${name}' under ${parent ? label(parent) : 'the root'}; found: ${kids.map(label).join(', ')}`);
+    return found;
+  };
+  const demoProject = async () => child(await child(undefined, 'devcloud'), 'demo');
+
+  before(async () => {
+    api = await vscode.extensions.getExtension<OpenStackExplorerApi>(EXTENSION_ID)!.activate();
+    client = await api.registry.client('devcloud');
+    const net = await client.network.createNetwork({ name: `${tag}-net` });
+    networkId = net.id;
+    await client.network.createSubnet({ name: `${tag}-subnet`, networkId, cidr: '10.99.0.0/24', ipVersion: 4 });
+    const image = (await client.image.images({ name: 'cirros' }).toArray())[0];
+    const flavor = (await client.compute.flavors().toArray()).find((f) => f.name === 'm1.tiny')!;
+    serverId = (await client.compute.createServer({ name: `${tag}-vm`, imageRef: image.id, flavorRef: flavor.id, networks: [{ uuid: networkId }] })).id;
+  });
+
+  after(async () => {
+    if (serverId) await client.compute.deleteServer(serverId).catch(() => undefined);
+    for (let i = 0; i < 60 && serverId; i++) {
+      if (!(await client.compute.servers({ name: `${tag}-vm` }).toArray()).length) break;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    if (networkId) await client.network.deleteNetwork(networkId).catch(() => undefined);
+  });
+
+  it('lists the clouds of clouds.yaml, with the configured project first', async () => {
+    const names = (await children()).map(label);
+    assert.ok(names.includes('devcloud') && names.includes('devcloud-admin'), names.join(', '));
+    const projects = await children(await child(undefined, 'devcloud'));
+    assert.equal(label(projects[0]), 'demo');
+    assert.equal(projects[0].treeItem().description, 'configured project');
+  });
+
+  it('shows every category of the project in the exercise order', async () => {
+    const categories = (await children(await demoProject())).map(label);
+    assert.deepEqual(categories, ['Instances', 'Networks', 'Routers', 'Floating IPs', 'Images', 'Flavors', 'Security Groups', 'Key Pairs']);
+  });
+
+  it('shows a new server, polls it while it builds, and shows it ACTIVE with its address', async () => {
+    const instances = await child(await demoProject(), 'Instances');
+    let node = await child(instances, `${tag}-vm`);
+    const first = node.treeItem();
+    assert.match(String(first.contextValue), /\bopenstack\.server\b/);
+    if (/status-build/.test(String(first.contextValue))) {
+      assert.equal((first.iconPath as vscode.ThemeIcon).id, 'loading~spin');
+      assert.ok(api.explorer.poller.watching > 0, 'a building server makes its category poll');
+    }
+    for (let i = 0; i < 60 && !/status-active/.test(String(node.treeItem().contextValue)); i++) {
+      await new Promise((r) => setTimeout(r, 1000));
+      node = await child(instances, `${tag}-vm`);   // the poller reloads the category
+    }
+    const item = node.treeItem();
+    assert.match(String(item.contextValue), /status-active/);
+    assert.equal((item.iconPath as vscode.ThemeIcon).id, 'vm-running');
+    assert.match(String(item.description), /^10\.99\.0\.\d+ · ACTIVE$/);
+    assert.equal(api.explorer.poller.watching, 0, 'polling stops once nothing is in transition');
+  });
+
+  it('shows networks with their subnets, the external network, images, flavors and security group rules', async () => {
+    const project = await demoProject();
+    const networks = await child(project, 'Networks');
+    const net = await child(networks, `${tag}-net`);
+    assert.match(String(net.treeItem().description), /^10\.99\.0\.0\/24/);
+    assert.equal(label((await children(net))[0]), `${tag}-subnet`);
+    // neutron lists an admin's external network to members, but not its subnets
+    assert.equal((await child(networks, 'ext')).treeItem().description, 'external');
+    assert.match(String((await child(await child(project, 'Images'), 'cirros')).treeItem().description), /^qcow2 · /);
+    assert.match(String((await child(await child(project, 'Flavors'), 'm1.tiny')).treeItem().description), /1 vCPU · 512 MiB RAM · 1 GiB disk/);
+    const rules = (await children(await child(await child(project, 'Security Groups'), 'default'))).map(label);
+    assert.ok(rules.includes('egress IPv4 any to any'), rules.join('; '));
+  });
+
+  it('opens a resource as read-only JSON with Inspect', async () => {
+    const net = await child(await child(await demoProject(), 'Networks'), `${tag}-net`);
+    await vscode.commands.executeCommand('openstack.inspect', net);
+    const doc = vscode.window.activeTextEditor?.document;
+    assert.equal(doc?.uri.scheme, 'openstack-inspect');
+    assert.equal(JSON.parse(doc!.getText()).id, networkId);
+  });
+
+  it('shows an error item with Retry, not a modal, when a cloud cannot be reached', async () => {
+    await api.store.save(`${tag}-down`, {
+      OS_AUTH_URL: 'http://127.0.0.1:9/v3', OS_USERNAME: 'demo', OS_PASSWORD: 'demo', OS_PROJECT_NAME: 'demo',
+      OS_USER_DOMAIN_NAME: 'Default', OS_PROJECT_DOMAIN_NAME: 'Default',
+    });
+    try {
+      await api.registry.load();
+      const [error] = await children(await child(undefined, `${tag}-down`));
+      const item = error.treeItem();
+      assert.equal(item.contextValue, 'openstack.error');
+      assert.equal(item.command?.command, 'openstack.retry');
+      assert.match(String(item.tooltip), /127\.0\.0\.1:9/);
+    } finally {
+      await api.store.remove(`${tag}-down`);
+      await api.registry.load();
+    }
+  });
+});
