@@ -150,7 +150,9 @@ export class CloudRegistry implements vscode.Disposable {
 
   private watch(host: Parameters<typeof configSearchDirs>[0], files: (string | undefined)[]): void {
     vscode.Disposable.from(...this.watchers.splice(0)).dispose();
-    const dirs = new Set([...configSearchDirs(host), ...files.filter((f): f is string => !!f).map((f) => path.dirname(f))]);
+    // OS_CLIENT_CONFIG_FILE's folder too, so a file created there later is picked up
+    const named = [...files, host.env.OS_CLIENT_CONFIG_FILE].filter((f): f is string => !!f).map((f) => path.resolve(host.cwd, f));
+    const dirs = new Set([...configSearchDirs(host), ...named.map((f) => path.dirname(f))]);
     for (const dir of dirs) {
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dir), '{clouds,secure}.{yaml,yml,json}'));
       const reload = () => void this.load().catch((err) => this.log.error(`reloading clouds: ${String(err)}`));

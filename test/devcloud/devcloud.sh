@@ -1,5 +1,5 @@
 #!/bin/bash
-# devcloud.sh up [--seed] | down | status | wipe | env
+# devcloud.sh up [--seed] | down | status | wipe | env | stop SERVICE
 # The project's dev cloud: a real single-node OpenStack (Debian's Zed packages) on 127.0.0.1.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -7,6 +7,9 @@ source "$(dirname "$0")/lib.sh"
 case "${1:-status}" in
   up) exec "$DEVCLOUD_DIR/up.sh" "${@:2}" ;;
   down) exec "$DEVCLOUD_DIR/down.sh" ;;
+  stop)   # one service, e.g. to test how the extension copes with an API that is down; `up` restarts it
+    [[ " ${OPENSTACK[*]} " == *" ${2:-} "* ]] || die "stop which service? one of: ${OPENSTACK[*]}"
+    stop_svc "$2" 30 ;;
   status)
     rc=0
     for s in "${INFRA[@]}" "${OPENSTACK[@]}" nova-serialproxy serial-guest; do
@@ -23,5 +26,5 @@ case "${1:-status}" in
     [ -s "$STATE/clouds.yaml" ] || die "no clouds.yaml yet: run 'npm run devcloud -- up' first"
     echo "export OS_CLIENT_CONFIG_FILE=$STATE/clouds.yaml"
     echo "export OS_CLOUD=devcloud" ;;
-  *) echo "usage: npm run devcloud -- up [--seed] | down | status | wipe | env" >&2; exit 2 ;;
+  *) echo "usage: npm run devcloud -- up [--seed] | down | status | wipe | env | stop SERVICE" >&2; exit 2 ;;
 esac

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { ROOT } from '../../scripts/codeserver/server.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+/** The clouds.yaml the workbench under test reads (OS_CLIENT_CONFIG_FILE); tests write it. */
+export const E2E_CLOUDS_YAML = join(ROOT, '.state', 'e2e-openstack', 'clouds.yaml');
 export const SHOT_DIR = process.env.SHOT_DIR || join(ROOT, 'test-results', 'screenshots');
 
 /** Launches headless chromium with a throw-away profile; records every request (see assertNoExternalRequests). */

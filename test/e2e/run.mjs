@@ -5,11 +5,11 @@
 //   node test/e2e/run.mjs [file.e2e.mjs ...]       (npm run test:e2e)
 //   E2E_VSIX=openstack-explorer.vsix node test/e2e/run.mjs   # test the packaged .vsix instead (installed first)
 // Screenshots: test-results/screenshots/. Ends with "N passed, N failed"; exits 1 on any failure.
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ROOT, build, ensureInstalled, startCodeServer } from '../../scripts/codeserver/server.mjs';
-import { assertNoExternalRequests, launchBrowser, openWorkbench, registeredTests, shot, workbenchUrl } from './lib.mjs';
+import { E2E_CLOUDS_YAML, assertNoExternalRequests, launchBrowser, openWorkbench, registeredTests, shot, workbenchUrl } from './lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const files = process.argv.length > 2
@@ -21,7 +21,10 @@ const t0 = Date.now();
 const secs = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
 ensureInstalled();
 if (!vsix) build();
-const server = await startCodeServer({ installVsix: vsix });
+// The extension reads OS_CLIENT_CONFIG_FILE: absent at first (the welcome view), written by tree.e2e.mjs.
+rmSync(E2E_CLOUDS_YAML, { force: true });
+mkdirSync(dirname(E2E_CLOUDS_YAML), { recursive: true });
+const server = await startCodeServer({ installVsix: vsix, env: { OS_CLIENT_CONFIG_FILE: E2E_CLOUDS_YAML, OS_CLOUD: 'devcloud' } });
 const browser = await launchBrowser();
 const { page } = browser;
 let passed = 0;

@@ -1,0 +1,133 @@
+// VS Code's multi-step input pattern on one quick input at a time: "Title (2/5)", a Back button, validation
+// as the user types, Escape cancels. Steps keep their answers in their own state and offer them as the
+// value, so Back shows what was typed before.
+import * as vscode from 'vscode';
+import { Cancelled } from './runCommand';
+
+/** Asks through INPUT (usually once), keeps the answer, and returns the next step; undefined ends the input. */
+export type Step = (input: MultiStepInput) => Promise<Step | undefined>;
+
+/** Thrown by a step to return to the step before it, e.g. after a refused sign-in; REASON is shown there. */
+export class GoBack extends Error {
+  constructor(readonly reason?: string) {
+    super(reason ?? 'back');
+  }
+}
+
+export interface InputBoxOptions {
+  prompt: string;
+  placeholder?: string;
+  value?: string;
+  /** Where the cursor starts, e.g. after a `https://` prefix; by default the whole value is selected. */
+  valueSelection?: [number, number];
+  password?: boolean;
+  /** What is wrong with VALUE, or undefined; shown as the user types, and Enter is refused while it says something. */
+  validate?: (value: string) => string | undefined;
+}
+
+export interface QuickPickOptions<T extends vscode.QuickPickItem> {
+  placeholder: string;
+  items: readonly T[];
+  active?: T;
+  matchOnDescription?: boolean;
+}
+
+/** What an input box and a quick pick of any item type share. */
+type Prompt = vscode.QuickInput & {
+  buttons: readonly vscode.QuickInputButton[];
+  readonly onDidTriggerButton: vscode.Event<vscode.QuickInputButton>;
+};
+
+export class MultiStepInput {
+  private current?: Prompt;
+  private step = 0;
+  private reason?: string;
+
+  private constructor(private readonly title: string, private readonly totalSteps: () => number) {}
+
+  /** Runs the steps from FIRST; rejects with Cancelled when the user dismisses one. */
+  static async run(title: string, totalSteps: () => number, first: Step): Promise<void> {
+    const input = new MultiStepInput(title, totalSteps);
+    const steps: Step[] = [first];
+    try {
+      for (;;) {
+        input.step = steps.length;
+        try {
+          const next = await steps[steps.length - 1](input);
+          if (!next) return;
+          steps.push(next);
+        } catch (err) {
+          if (!(err instanceof GoBack)) throw err;
+          if (steps.length > 1) steps.pop();
+          input.reason = err.reason;
+        }
+      }
+    } finally {
+      input.current?.dispose();
+    }
+  }
+
+  inputBox(options: InputBoxOptions): Promise<string> {
+    const box = vscode.window.createInputBox();
+    box.prompt = options.prompt;
+    box.placeholder = options.placeholder;
+    box.value = options.value ?? '';
+    if (options.valueSelection) box.valueSelection = options.valueSelection;
+    box.password = options.password ?? false;
+    // until the user edits the value; Enter still accepts it, so a sign-in can simply be retried
+    box.validationMessage = this.takeReason();
+    return this.ask<string>(box, (resolve) => [
+      box.onDidChangeValue((value) => (box.validationMessage = options.validate?.(value))),
+      box.onDidAccept(() => {
+        box.validationMessage = options.validate?.(box.value);
+        if (box.validationMessage === undefined) resolve(box.value);
+      }),
+    ]);
+  }
+
+  quickPick<T extends vscode.QuickPickItem>(options: QuickPickOptions<T>): Promise<T> {
+    const pick = vscode.window.createQuickPick<T>();
+    // a quick pick has no validation message: the reason stands in for the placeholder
+    pick.placeholder = this.takeReason() ?? options.placeholder;
+    pick.items = options.items;
+    if (options.active) pick.activeItems = [options.active];
+    pick.matchOnDescription = options.matchOnDescription ?? false;
+    return this.ask<T>(pick, (resolve) => [
+      pick.onDidAccept(() => {
+        const [chosen] = pick.selectedItems;
+        if (chosen) resolve(chosen);
+      }),
+    ]);
+  }
+
+  private ask<T>(prompt: Prompt, listen: (resolve: (value: T) => void) => vscode.Disposable[]): Promise<T> {
+    prompt.title = `${this.title} (${this.step}/${Math.max(this.step, this.totalSteps())})`;
+    prompt.ignoreFocusOut = true;
+    prompt.buttons = this.step > 1 ? [vscode.QuickInputButtons.Back] : [];
+    const listeners: vscode.Disposable[] = [];
+    const answer = new Promise<T>((resolve, reject) => {
+      listeners.push(
+        ...listen(resolve),
+        prompt.onDidTriggerButton((button) => {
+          if (button === vscode.QuickInputButtons.Back) reject(new GoBack());
+        }),
+        prompt.onDidHide(() => reject(new Cancelled())),
+      );
+    });
+    this.current?.dispose();
+    this.current = prompt;
+    prompt.show();
+    return answer.finally(() => {
+      vscode.Disposable.from(...listeners).dispose();
+      // stays visible, busy, while the step works (e.g. signs in) until the next prompt replaces it
+      prompt.busy = true;
+      prompt.enabled = false;
+    });
+  }
+
+  private takeReason(): string | undefined {
+    const reason = this.reason;
+    this.reason = undefined;
+    return reason;
+  }
+}

@@ -1,0 +1,23 @@
+// The dev cloud from the UI tests' side: the openstack CLI with argument arrays, and the devcloud script.
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { ROOT } from '../../scripts/codeserver/server.mjs';
+
+const run = promisify(execFile);
+export const DEVCLOUD_STATE = process.env.DEVCLOUD_STATE ?? '/var/lib/openstack-explorer-devcloud';
+export const DEVCLOUD_CLOUDS_YAML = join(DEVCLOUD_STATE, 'clouds.yaml');
+
+/** `openstack --os-cloud CLOUD ...ARGS`; JSON when ARGS asks for it. */
+export async function openstack(cloud, ...args) {
+  const { stdout } = await run('openstack', ['--os-cloud', cloud, ...args], {
+    env: { ...process.env, OS_CLIENT_CONFIG_FILE: DEVCLOUD_CLOUDS_YAML, PATH: `/usr/bin:/bin:${process.env.PATH}` },
+    maxBuffer: 16 << 20,
+  });
+  return args.includes('json') ? JSON.parse(stdout) : stdout;
+}
+
+/** `npm run devcloud -- ARGS` without npm: up, stop SERVICE, … */
+export function devcloud(...args) {
+  return run('bash', [join(ROOT, 'test', 'devcloud', 'devcloud.sh'), ...args], { maxBuffer: 16 << 20 });
+}
