@@ -1,0 +1,133 @@
+// `npm run bench`: listing all servers (detail) and all networks of a project with N ≥ 200 servers on the dev
+// cloud, ours against the openstack CLI (cold) and against bare curl (warm). Medians of alternating runs.
+// Setup is kept between runs: project `bench` with BENCH_SERVERS servers (no NICs) and 50 networks; the first
+// setup creates them (about 17 minutes for 200 servers on 2 cores: nova's resource tracker asks placement for
+// every instance on every claim). Prints a table, then one JSON line.
+import { execFile, spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import * as esbuild from 'esbuild';
+
+const run = promisify(execFile);
+const ROOT = new URL('..', import.meta.url).pathname;
+const STATE = process.env.DEVCLOUD_STATE ?? '/var/lib/openstack-explorer-devcloud';
+const N = Number(process.env.BENCH_SERVERS ?? 200);
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const NETWORKS = 50;
+const CLOUDS = join(STATE, 'bench-clouds.yaml');
+const env = { ...process.env, OS_CLIENT_CONFIG_FILE: CLOUDS, PATH: `/usr/bin:/bin:${process.env.PATH}` };
+const log = (m) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}`);
+const os = async (cloud, ...args) => (await run('openstack', ['--os-cloud', cloud, ...args], { env, maxBuffer: 64 << 20 })).stdout;
+const osJson = async (cloud, ...args) => JSON.parse(await os(cloud, ...args, '-f', 'json'));
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+async function setup() {
+  await run('bash', [join(ROOT, 'test/devcloud/devcloud.sh'), 'up', '--seed']);
+  const base = (await import('node:fs')).readFileSync(join(STATE, 'clouds.yaml'), 'utf8');
+  writeFileSync(CLOUDS, `${base}  devcloud-bench:\n    auth: {auth_url: 'http://127.0.0.1:5000/v3', username: admin, password: admin, project_name: bench, user_domain_name: Default, project_domain_name: Default}\n    region_name: RegionOne\n`);
+  await os('devcloud-admin', 'project', 'create', '--or-show', 'bench');
+  await os('devcloud-admin', 'role', 'add', '--project', 'bench', '--user', 'admin', 'admin');
+  await os('devcloud-admin', 'quota', 'set', '--instances', '-1', '--cores', '-1', '--ram', '-1', '--networks', '-1', '--subnets', '-1', '--ports', '-1', 'bench');
+  const have = (await osJson('devcloud-bench', 'server', 'list', '--limit', '-1')).length;
+  for (let missing = N - have; missing > 0; missing -= 50) {
+    const k = Math.min(50, missing);
+    log(`creating ${k} servers (have ${N - missing})`);
+    await os('devcloud-bench', '--os-compute-api-version', '2.37', 'server', 'create', '--flavor', 'm1.tiny', '--image', 'cirros',
+      '--nic', 'none', '--min', String(k), '--max', String(k), `bench-${Date.now()}`);
+  }
+  for (;;) {
+    const servers = await osJson('devcloud-bench', 'server', 'list', '--limit', '-1');
+    const active = servers.filter((s) => s.Status === 'ACTIVE').length;
+    if (servers.some((s) => s.Status === 'ERROR')) throw new Error('a bench server went to ERROR');
+    if (active >= N) break;
+    log(`${active}/${servers.length} servers ACTIVE`);
+    await new Promise((r) => setTimeout(r, 20_000));
+  }
+  const nets = (await osJson('devcloud-bench', 'network', 'list', '--project', 'bench')).length;
+  if (nets < NETWORKS) {
+    const { token, endpoint } = await tokenOf('networks');
+    const body = JSON.stringify({ networks: Array.from({ length: NETWORKS - nets }, (_, i) => ({ name: `bench-net-${i}` })) });
+    await run('curl', ['-sf', '-X', 'POST', '-H', `X-Auth-Token: ${token}`, '-H', 'Content-Type: application/json', '-d', body, `${endpoint}/networks`]);
+  }
+}
+
+async function bundle() {
+  const outfile = join(ROOT, '.state', 'bench', 'listServers.js');
+  mkdirSync(join(ROOT, '.state', 'bench'), { recursive: true });
+  await esbuild.build({ entryPoints: [join(ROOT, 'bench/listServers.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile, logLevel: 'error' });
+  return outfile;
+}
+
+function timed(cmd, args) {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    let out = '';
+    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    child.stdout.on('data', (d) => { out += d; });
+    child.on('close', (code) => (code === 0 ? resolve({ ms: performance.now() - t0, out }) : reject(new Error(`${cmd} exited ${code}`))));
+  });
+}
+
+/** A long-lived process of ours with a warm token, answering one JSON line per command. */
+function warmWorker(script, what) {
+  const child = spawn(process.execPath, [script, 'devcloud-bench', what, '--serve'], { env, stdio: ['pipe', 'pipe', 'inherit'] });
+  const waiting = [];
+  let buffer = '';
+  child.stdout.on('data', (d) => {
+    buffer += d;
+    let i;
+    while ((i = buffer.indexOf('\n')) >= 0) { waiting.shift()(JSON.parse(buffer.slice(0, i))); buffer = buffer.slice(i + 1); }
+  });
+  const ask = (cmd) => new Promise((resolve) => { waiting.push(resolve); child.stdin.write(`${cmd}\n`); });
+  return { ask, close: () => child.stdin.end() };
+}
+
+let tokenWorker;
+async function tokenOf(what) {
+  tokenWorker ??= warmWorker(await bundle(), what);
+  return tokenWorker.ask('token');
+}
+
+async function measure(script, what) {
+  const cliArgs = what === 'servers' ? ['server', 'list', '--long', '-f', 'json', '--limit', '-1'] : ['network', 'list', '--long', '-f', 'json'];
+  const worker = warmWorker(script, what);
+  const { token, endpoint } = await worker.ask('token');
+  const url = what === 'servers' ? `${endpoint}/servers/detail` : `${endpoint}/networks`;
+  const curlArgs = ['-s', '-o', '/dev/null', '-w', '%{time_total}', '-H', `X-Auth-Token: ${token}`, '-H', 'OpenStack-API-Version: compute 2.79', '-H', 'X-OpenStack-Nova-API-Version: 2.79', url];
+  const r = { cold: [], cli: [], warm: [], curl: [], count: 0, coldRequests: 0, warmRequests: 0 };
+  for (let i = 0; i < RUNS; i++) {
+    // alternate which goes first, so neither always meets the warmer caches
+    const pair = [async () => {
+      const { ms, out } = await timed(process.execPath, [script, 'devcloud-bench', what]);
+      const res = JSON.parse(out);
+      r.cold.push(ms); r.count = res.count; r.coldRequests = res.requests;
+    }, async () => { r.cli.push((await timed('openstack', ['--os-cloud', 'devcloud-bench', ...cliArgs])).ms); }];
+    for (const f of i % 2 ? pair.reverse() : pair) await f();
+    const warmPair = [async () => {
+      const res = await worker.ask('list');
+      r.warm.push(res.ms); r.warmRequests = res.requests;
+    }, async () => { r.curl.push(Number((await run('curl', curlArgs)).stdout) * 1000); }];
+    for (const f of i % 2 ? warmPair.reverse() : warmPair) await f();
+  }
+  worker.close();
+  return r;
+}
+
+await setup();
+const script = await bundle();
+tokenWorker?.close();
+const results = {};
+for (const what of ['servers', 'networks']) results[what] = await measure(script, what);
+const row = (name, xs) => `${name.padEnd(12)} ${median(xs).toFixed(1).padStart(9)} ms   (runs: ${xs.map((x) => x.toFixed(0)).join(' ')})`;
+for (const [what, r] of Object.entries(results)) {
+  console.log(`\n${what}: ${r.count} listed; ours made ${r.coldRequests} requests cold, ${r.warmRequests} warm`);
+  console.log(row('ours_cold', r.cold)); console.log(row('cli', r.cli)); console.log(row('ours_warm', r.warm)); console.log(row('curl', r.curl));
+  console.log(`ours_cold/cli = ${(median(r.cold) / median(r.cli)).toFixed(2)} (target ≤ 0.5), ours_warm/curl = ${(median(r.warm) / median(r.curl)).toFixed(2)} (target ≤ 1.1)`);
+}
+const s = results.servers;
+const n = results.networks;
+console.log(JSON.stringify({
+  servers: s.count, ours_cold_ms: Math.round(median(s.cold)), cli_ms: Math.round(median(s.cli)), ours_warm_ms: +median(s.warm).toFixed(1), curl_ms: +median(s.curl).toFixed(1), requests: s.coldRequests, requests_warm: s.warmRequests,
+  networks: n.count, networks_ours_cold_ms: Math.round(median(n.cold)), networks_cli_ms: Math.round(median(n.cli)), networks_ours_warm_ms: +median(n.warm).toFixed(1), networks_curl_ms: +median(n.curl).toFixed(1), networks_requests: n.coldRequests,
+}));
