@@ -1,8 +1,10 @@
 // Entry point: only wires the parts together. Activation is lazy: VS Code derives onView/onCommand activation
 // events from contributes, so package.json keeps `activationEvents` empty.
 import * as vscode from 'vscode';
+import { ActiveCloud } from './clouds/activeCloud';
 import { CloudRegistry } from './clouds/cloudRegistry';
 import { CloudStore } from './clouds/cloudStore';
+import { registerCloudCommands } from './commands/cloudCommands';
 import { registerExplorerCommands } from './commands/explorerCommands';
 import { ExplorerProvider } from './explorer/explorerProvider';
 import { INSPECT_SCHEME, InspectDocuments } from './explorer/inspectDocuments';
@@ -14,6 +16,7 @@ export interface OpenStackExplorerApi {
   readonly registry: CloudRegistry;
   readonly explorer: ExplorerProvider;
   readonly store: CloudStore;
+  readonly active: ActiveCloud;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<OpenStackExplorerApi> {
@@ -21,12 +24,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenSt
   const log = createLog();
   const store = new CloudStore(context);
   const registry = new CloudRegistry(store, log);
+  const active = new ActiveCloud(context.globalState, registry);
   const explorer = new ExplorerProvider(registry);
   const view = vscode.window.createTreeView('openstackExplorer', { treeDataProvider: explorer, showCollapseAll: true });
   const inspect = new InspectDocuments();
 
   context.subscriptions.push(
-    log, registry, explorer, view, inspect,
+    log, registry, active, explorer, view, inspect,
     vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, inspect),
     view.onDidChangeVisibility((e) => explorer.poller.setVisible(e.visible)),
     registry.onDidChange(() => {
@@ -35,22 +39,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenSt
       explorer.refreshAll();
     }),
     ...registerExplorerCommands({ log, explorer, view, inspect }),
-    // STUBS until the cloud configuration commands land: each one says so instead of silently doing nothing.
-    notYet('openstack.addCloud', 'Add cloud'),
-    notYet('openstack.importOpenrc', 'Import openrc file'),
-    notYet('openstack.openCloudsYaml', 'Open clouds.yaml'),
+    ...registerCloudCommands({ registry, store, log, active }),
   );
   await registry.load();
   log.info(`activated in ${Date.now() - started} ms with ${registry.clouds.length} cloud(s)`);
-  return { version: String(context.extension.packageJSON.version), registry, explorer, store };
+  return { version: String(context.extension.packageJSON.version), registry, explorer, store, active };
 }
 
 export function deactivate(): void {
   // Everything is disposed through context.subscriptions.
-}
-
-function notYet(command: string, title: string): vscode.Disposable {
-  return vscode.commands.registerCommand(command, () =>
-    vscode.window.showInformationMessage(`OpenStack: "${title}" is not implemented yet.`),
-  );
 }

@@ -39,7 +39,7 @@ test('tree: a server in BUILD spins, then turns ACTIVE by itself', async ({ page
   await expand(page, 'Instances');
   await row(page, `${tag}-vm`).waitFor({ timeout: 30_000 });
   await shot('tree-server-build');
-  await icon(page, `${tag}-vm`, 'vm-running').waitFor({ timeout: 90_000 });
+  await icon(page, `${tag}-vm`, 'vm-running').waitFor({ timeout: 300_000 });
   assert.match(await row(page, `${tag}-vm`).innerText(), /10\.88\.0\.\d+ · ACTIVE/);
   await shot('tree-server-active');
 });

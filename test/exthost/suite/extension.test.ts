@@ -8,6 +8,7 @@ const EXTENSION_ID = 'openstack-explorer.openstack-explorer';
 const COMMANDS = [
   'openstack.refresh', 'openstack.addCloud', 'openstack.importOpenrc', 'openstack.openCloudsYaml', 'openstack.retry',
   'openstack.loadMore', 'openstack.inspect', 'openstack.copyId', 'openstack.copyIp', 'openstack.findResource',
+  'openstack.selectCloud', 'openstack.removeCloud',
 ];
 
 describe('OpenStack Explorer in the extension host', () => {
