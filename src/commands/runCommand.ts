@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { Log } from '../log';
 import { OpenStackError } from '../openstack/errors';
 import { ConfigError } from '../openstack/config';
+import { explainRefusal } from './refusals';
 
 /** Thrown (or rejected) when the user dismisses a picker or cancels a progress notification. */
 export class Cancelled extends Error {
@@ -32,12 +33,15 @@ export function reportError(log: Log, context: string, err: unknown): void {
     log.info(`${context}: cancelled`);
     return;
   }
-  const message = err instanceof Error ? err.message : String(err);
-  log.error(`${context}: ${message}`);
+  const refusal = explainRefusal(err);
+  const message = refusal?.message ?? (err instanceof Error ? err.message : String(err));
+  log.error(`${context}: ${err instanceof Error ? err.message : String(err)}`);
   const known = err instanceof OpenStackError || err instanceof ConfigError;
   if (!known && err instanceof Error && err.stack) log.error(err.stack);
-  void vscode.window.showErrorMessage(message, 'Show Log').then((choice) => {
+  const actions = [...(refusal?.fix ? [refusal.fix.title] : []), 'Show Log'];
+  void vscode.window.showErrorMessage(message, ...actions).then((choice) => {
     if (choice === 'Show Log') log.show(true);
+    else if (choice && refusal?.fix) void vscode.commands.executeCommand(refusal.fix.command, ...(refusal.fix.args ?? []));
   });
 }
 
