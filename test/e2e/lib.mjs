@@ -8,7 +8,7 @@ import { ROOT } from '../../scripts/codeserver/server.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 /** The clouds.yaml the workbench under test reads (OS_CLIENT_CONFIG_FILE); tests write it. */
-export const E2E_CLOUDS_YAML = join(ROOT, '.state', 'e2e-openstack', 'clouds.yaml');
+export const E2E_CLOUDS_YAML = join(ROOT, '.state', `e2e-openstack-${process.pid}`, 'clouds.yaml');  // one per run: runs may overlap
 export const SHOT_DIR = process.env.SHOT_DIR || join(ROOT, 'test-results', 'screenshots');
 
 /** Launches headless chromium with a throw-away profile; records every request (see assertNoExternalRequests). */

@@ -15,7 +15,7 @@ import { SHOT_DIR, launchBrowser, workbenchUrl } from '../e2e/lib.mjs';
 import { printSummary } from './summary.mjs';
 
 const TIMEOUT_MS = Number(process.env.EXTHOST_TIMEOUT_MS || 120_000);
-const resultsFile = join(ROOT, 'test-results', 'exthost.json');
+const resultsFile = join(ROOT, 'test-results', `exthost-${process.pid}.json`);   // one per run: runs may overlap
 const t0 = Date.now();
 
 // the extension host reads the dev cloud's clouds.yaml, as `npm start` does
