@@ -108,6 +108,36 @@ describe('Explorer tree on the dev cloud', function () {
     assert.equal(JSON.parse(doc!.getText()).id, networkId);
   });
 
+  it('copies a resource id and finds loaded resources by name and IP', async () => {
+    const node = await child(await child(await demoProject(), 'Instances'), `${tag}-vm`);
+    await vscode.commands.executeCommand('openstack.copyId', node);
+    assert.equal(await vscode.env.clipboard.readText(), serverId);
+    const loaded = api.explorer.loadedResources();
+    const found = loaded.find((r) => r.label === `${tag}-vm`);
+    assert.ok(found, 'the server is in the Find resource index');
+    assert.ok(found.ips().some((ip) => ip.startsWith('10.99.0.')), found.ips().join(', '));
+    assert.ok(loaded.some((r) => r.kind === 'subnet' && r.label === `${tag}-subnet`), 'subnets are indexed too');
+  });
+
+  it('loads a page of openstack.pageSize items and the rest with Load more…', async () => {
+    const config = vscode.workspace.getConfiguration('openstack');
+    await config.update('pageSize', 1, vscode.ConfigurationTarget.Global);
+    try {
+      const project = await demoProject();
+      await api.explorer.refresh(project);   // categories are rebuilt with the new page size
+      const networks = await child(project, 'Networks');
+      const firstPage = await children(networks);
+      assert.equal(firstPage.length, 2, firstPage.map(label).join(', '));
+      assert.equal(label(firstPage[1]), 'Load more…');
+      await vscode.commands.executeCommand('openstack.loadMore', firstPage[1]);
+      const more = await children(networks);
+      assert.ok(more.filter((n) => label(n) !== 'Load more…').length >= 2, more.map(label).join(', '));
+    } finally {
+      await config.update('pageSize', undefined, vscode.ConfigurationTarget.Global);
+      await api.explorer.refresh(await demoProject());
+    }
+  });
+
   it('shows an error item with Retry, not a modal, when a cloud cannot be reached', async () => {
     await api.store.save(`${tag}-down`, {
       OS_AUTH_URL: 'http://127.0.0.1:9/v3', OS_USERNAME: 'demo', OS_PASSWORD: 'demo', OS_PROJECT_NAME: 'demo',
