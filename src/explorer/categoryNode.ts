@@ -45,7 +45,7 @@ export class CategoryNode extends ExplorerNode {
     const { items, joined, page } = this.loaded!;
     const nodes: ResourceNode[] = items.map((item) => this.spec.node(this, item, joined));
     this.env.remember(this, nodes);
-    if (nodes.length === 0) return [new MessageNode(this, `No ${this.spec.label.toLowerCase()}`)];
+    if (nodes.length === 0) return [new MessageNode(this, `No ${this.spec.label[0].toLowerCase()}${this.spec.label.slice(1)}`)];
     return page.hasMore ? [...nodes, new LoadMoreNode(this, nodes.length)] : nodes;
   }
 

@@ -12,7 +12,7 @@ export class ErrorNode extends ExplorerNode {
 
   treeItem(): vscode.TreeItem {
     const message = this.error instanceof Error ? this.error.message : String(this.error);
-    const short = this.error instanceof OpenStackError && this.error.serviceMessage ? this.error.serviceMessage : message;
+    const short = this.error instanceof OpenStackError ? this.error.text : message;
     const item = new vscode.TreeItem(short);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));

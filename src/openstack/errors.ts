@@ -21,6 +21,8 @@ export interface OpenStackErrorInit {
 export class OpenStackError extends Error {
   override readonly name = 'OpenStackError';
   readonly kind: ErrorKind;
+  /** What went wrong and what to check, without the request details: short enough for a tree item. */
+  readonly text: string;
   readonly status?: number;
   readonly method: string;
   /** Redacted: no userinfo, no token-like query values. */
@@ -42,6 +44,7 @@ export class OpenStackError extends Error {
     const head = init.service ? `${init.service}: ${init.text}` : init.text;
     super(where.length ? `${head} (${where.join(', ')})` : head, { cause: init.cause });
     this.kind = init.kind;
+    this.text = init.text;
     this.status = init.status;
     this.method = method;
     this.url = url;
