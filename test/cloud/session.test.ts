@@ -123,7 +123,9 @@ describe('projects and application credentials', () => {
   it('lists the projects of the user and rescopes to another with the current token', async () => {
     const { client, log } = open('devcloud');
     const projects = await client.session.projects();
-    assert.deepEqual(projects.map((p) => p.name).sort(), ['demo', `${runTag}-proj`]);
+    // other suites may give demo roles in projects of their own meanwhile: look for ours, not for an exact list
+    const names = projects.map((p) => p.name);
+    assert.ok(names.includes('demo') && names.includes(`${runTag}-proj`), names.join(', '));
     const home = client.session.projectId;
     const other = await client.rescope(projectId);
     assert.equal(other.session.projectId, projectId);
