@@ -33,9 +33,9 @@ export class Poller<T extends Pollable> implements vscode.Disposable {
     }
   }
 
-  /** Items being polled, for tests and the log. */
-  get watching(): number {
-    return this.delays.size;
+  /** Whether ITEM is being polled. */
+  isWatching(item: T): boolean {
+    return this.delays.has(item);
   }
 
   clear(): void {
