@@ -6,6 +6,7 @@ import { CloudRegistry } from './clouds/cloudRegistry';
 import { CloudStore } from './clouds/cloudStore';
 import { registerCloudCommands } from './commands/cloudCommands';
 import { registerExplorerCommands } from './commands/explorerCommands';
+import { registerNetworkCommands } from './commands/networkCommands';
 import { ExplorerProvider } from './explorer/explorerProvider';
 import { INSPECT_SCHEME, InspectDocuments } from './explorer/inspectDocuments';
 import { createLog } from './log';
@@ -40,6 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenSt
     }),
     ...registerExplorerCommands({ log, explorer, view, inspect }),
     ...registerCloudCommands({ registry, store, log, active }),
+    ...registerNetworkCommands({ log, explorer, active, registry }),
   );
   await registry.load();
   log.info(`activated in ${Date.now() - started} ms with ${registry.clouds.length} cloud(s)`);

@@ -30,6 +30,18 @@ export interface QuickPickOptions<T extends vscode.QuickPickItem> {
   items: readonly T[];
   active?: T;
   matchOnDescription?: boolean;
+  /** Why CHOSEN cannot be taken (e.g. a flavor over quota), or undefined; the pick stays open and shows it. */
+  refuse?: (chosen: T) => string | undefined;
+}
+
+export interface QuickPickManyOptions<T extends vscode.QuickPickItem> {
+  placeholder: string;
+  items: readonly T[];
+  /** Checked when the step opens. */
+  selected?: readonly T[];
+  matchOnDescription?: boolean;
+  /** Why CHOSEN cannot be taken (e.g. nothing checked), or undefined; the pick stays open and shows it. */
+  refuse?: (chosen: readonly T[]) => string | undefined;
 }
 
 /** What an input box and a quick pick of any item type share. */
@@ -95,7 +107,28 @@ export class MultiStepInput {
     return this.ask<T>(pick, (resolve) => [
       pick.onDidAccept(() => {
         const [chosen] = pick.selectedItems;
-        if (chosen) resolve(chosen);
+        if (!chosen) return;
+        const refused = options.refuse?.(chosen);
+        if (refused === undefined) resolve(chosen);
+        else refuseIn(pick, refused);
+      }),
+    ]);
+  }
+
+  /** A quick pick with checkboxes; resolves with the checked items when the user accepts. */
+  quickPickMany<T extends vscode.QuickPickItem>(options: QuickPickManyOptions<T>): Promise<T[]> {
+    const pick = vscode.window.createQuickPick<T>();
+    pick.canSelectMany = true;
+    pick.placeholder = this.takeReason() ?? options.placeholder;
+    pick.items = options.items;
+    if (options.selected) pick.selectedItems = options.selected;
+    pick.matchOnDescription = options.matchOnDescription ?? false;
+    return this.ask<T[]>(pick, (resolve) => [
+      pick.onDidAccept(() => {
+        const chosen = [...pick.selectedItems];
+        const refused = options.refuse?.(chosen);
+        if (refused === undefined) resolve(chosen);
+        else refuseIn(pick, refused);
       }),
     ]);
   }
@@ -130,4 +163,10 @@ export class MultiStepInput {
     this.reason = undefined;
     return reason;
   }
+}
+
+/** A quick pick has no validation message: the reason takes the placeholder's place, over an emptied filter. */
+function refuseIn(pick: vscode.QuickPick<vscode.QuickPickItem>, reason: string): void {
+  pick.value = '';
+  pick.placeholder = reason;
 }

@@ -19,40 +19,183 @@ interface Rule {
   explain(match: RegExpMatchArray | boolean | null, err: OpenStackError): Refusal;
 }
 
+/**
+ * A refusal found before anything was sent (a name already taken, an instance no router connects): its message
+ * is already in the user's words, and it may carry the command that fixes it.
+ */
+export class Refused extends Error {
+  override readonly name = 'Refused';
+  constructor(message: string, readonly fix?: Fix) {
+    super(message);
+  }
+}
+
+const CREATE_ROUTER: Fix = { title: 'Create Router…', command: 'openstack.createRouter' };
+const TEAR_DOWN: Fix = { title: 'Tear Down Router…', command: 'openstack.teardownRouter' };
+
+const QUOTA_NAMES: Record<string, string> = {
+  floatingip: 'floating IP', security_group: 'security group', security_group_rule: 'security group rule', rbac_policy: 'RBAC policy',
+  instances: 'instance', cores: 'vCPU', ram: 'RAM', key_pairs: 'key pair', server_groups: 'server group',
+};
+
+/** The fields a policy refusal names: `rule:create_network:provider:network_type` → `provider:network_type`. */
+function policyFields(text: string): string[] {
+  const fields = [...text.matchAll(/rule:[a-z_]+:([\w:]+)/g)].map((m) => m[1]);
+  return [...new Set(fields)];
+}
+
+// ---- Compute, image, key pair and security group refusals (launch, upload, import, rules). Checked before
+// the general rules below, whose wording ("name taken in this project", "quota used up") does not fit these.
+
+/** Nova's quota words, as a student reads them. */
+const COMPUTE_QUOTA: Record<string, { what: string; unit: string; fix: string }> = {
+  instances: { what: 'instance', unit: '', fix: 'launch fewer, delete instances you no longer need' },
+  cores: { what: 'vCPU', unit: ' vCPUs', fix: 'pick a smaller flavor, launch fewer, delete instances you no longer need' },
+  ram: { what: 'RAM', unit: ' MiB', fix: 'pick a smaller flavor, launch fewer, delete instances you no longer need' },
+};
+
+const COMPUTE_RULES: Rule[] = [
+  {
+    // "Quota exceeded for instances: Requested 11, but already used 3 of 10 instances" (several: "cores, instances")
+    test: (e, t) => e.service === 'Nova' ? t.match(/Quota exceeded for ([a-z_]+(?:, ?[a-z_]+)*): Requested (\d+), but already used (\d+) of (\d+)/i) : null,
+    explain: (m) => {
+      const [, overs, requested, used, limit] = m as RegExpMatchArray;
+      const [first, ...others] = overs.split(/, ?/);
+      const q = COMPUTE_QUOTA[first] ?? { what: first, unit: '', fix: 'launch less' };
+      const left = Math.max(0, Number(limit) - Number(used));
+      const also = others.length ? ` The ${others.map((o) => COMPUTE_QUOTA[o]?.what ?? o).join(' and ')} quota is short too.` : '';
+      return {
+        message: `This launch needs ${requested}${q.unit || ` ${q.what}${requested === '1' ? '' : 's'}`}, but the project's ${q.what} quota has ${used} of ${limit}${q.unit} in use (${left}${q.unit} left): ${q.fix}, or ask an admin to raise the quota.${also}`,
+      };
+    },
+  },
+  {
+    test: (e, t) => e.status === 409 && t.match(/Key pair '(.*)' already exists/i),
+    explain: (m) => ({
+      message: `You already have a key pair named '${(m as RegExpMatchArray)[1]}' (key pairs belong to your user, in every project): choose another name, or delete the old key pair first.`,
+    }),
+  },
+  {
+    test: (_e, t) => /Keypair data is invalid/i.test(t),
+    explain: () => ({ message: 'Nova could not read that public key: import the .pub file ssh-keygen wrote, unchanged (e.g. ~/.ssh/id_ed25519.pub).' }),
+  },
+  {
+    test: (_e, t) => /Invalid key_name provided/i.test(t),
+    explain: () => ({
+      message: 'Your user has no key pair of that name: key pairs belong to the user who imported them, so another user\'s cannot be used. Import the public key as this user, or launch without a key pair.',
+      fix: { title: 'Import Key Pair…', command: 'openstack.importKeypair' },
+    }),
+  },
+  {
+    test: (e, t) => e.faultType === 'SecurityGroupRuleExists' || /Security group rule already exists/i.test(t),
+    explain: () => ({ message: 'The group already has this rule: nothing to add.' }),
+  },
+  {
+    test: (e, t) => e.faultType === 'SecurityGroupDefaultAlreadyExists' || /Default security group already exists/i.test(t),
+    explain: () => ({ message: 'Every project has its own \'default\' security group already: give the new group another name.' }),
+  },
+  {
+    test: (e, t) => e.faultType === 'SecurityGroupInUse' || /Security Group \S+ in use/i.test(t),
+    explain: () => ({ message: 'Instances still use this security group (through their ports): delete those instances, or take the group off them, first.' }),
+  },
+  {
+    test: (_e, t) => t.match(/Unable to find security_group with name or id '(.*)'/i),
+    explain: (m) => ({ message: `This project has no security group '${(m as RegExpMatchArray)[1]}' (any more): refresh the view and choose again.` }),
+  },
+  {
+    test: (_e, t) => t.match(/Flavor's (disk|memory) is too small for requested image/i),
+    explain: (m) => ({
+      message: `The flavor's ${(m as RegExpMatchArray)[1]} is smaller than the image needs (its minimum ${(m as RegExpMatchArray)[1] === 'disk' ? 'disk' : 'RAM'}, or its size): choose a bigger flavor.`,
+    }),
+  },
+  {
+    test: (_e, t) => /Image \S+ is not active/i.test(t),
+    explain: () => ({ message: 'The image is not active: it is still uploading, or its upload failed. Wait until the Images view shows it active, or choose another image.' }),
+  },
+];
+
+// ---- General rules.
 const RULES: Rule[] = [
   {
     test: (e, t) => e.status === 409 && /Multiple possible networks found/i.test(t),
     explain: () => ({ message: 'This project sees more than one network, so Nova will not guess: choose the network(s) in the launch steps.' }),
   },
   {
-    test: (_e, t) => t.match(/External network (\S+) is not reachable from subnet (\S+)/i),
-    explain: () => ({
-      message: 'No router connects the instance\'s subnet to that external network: create a router with a gateway on the external network and an interface on the subnet, then associate again.',
-      fix: { title: 'Create Router…', command: 'openstack.createRouter' },
-    }),
+    test: (_e, t) => t.match(/External network ([\w-]+) is not reachable from subnet ([\w-]+)/i),
+    explain: (m) => {
+      const [, network, subnet] = m as RegExpMatchArray;
+      return {
+        message: `No router connects subnet ${subnet} to external network ${network}: create a router with its gateway on that network and an interface on the subnet (or add the interface to an existing one), then associate again.`,
+        fix: CREATE_ROUTER,
+      };
+    },
   },
   {
     test: (e, t) => e.faultType === 'ExternalGatewayForFloatingIPNotFound' || /ExternalGatewayForFloatingIPNotFound|no router.*external gateway/i.test(t),
     explain: () => ({
       message: 'The port\'s subnet has no router with a gateway on the floating IP\'s network: add that router (gateway + interface on the subnet) first.',
-      fix: { title: 'Create Router…', command: 'openstack.createRouter' },
+      fix: CREATE_ROUTER,
     }),
   },
   {
     test: (_e, t) => /Subnet for router interface must have a gateway IP/i.test(t),
-    explain: () => ({ message: 'A router interface takes the subnet\'s gateway IP, and this subnet has none: create a subnet with a gateway (the default) and attach that one.' }),
+    explain: () => ({ message: 'A router interface takes the subnet\'s gateway IP, and this subnet was created without one (gateway "none"): create a subnet with a gateway (the default) and attach that one.' }),
+  },
+  {
+    test: (_e, t) => t.match(/Router already has a port on subnet ([\w-]+)/i),
+    explain: () => ({ message: 'That subnet is already attached to this router: nothing to add.' }),
+  },
+  {
+    test: (_e, t) => t.match(/Cidr (\S+) of subnet [\w-]+ overlaps with cidr (\S+) of subnet/i),
+    explain: (m) => {
+      const [, mine, theirs] = m as RegExpMatchArray;
+      return { message: `The subnet's range ${mine} overlaps ${theirs.replace(/\.$/, '')}, which is already attached to this router: a router cannot route two overlapping ranges. Use another router, or a subnet with another range.` };
+    },
+  },
+  {
+    test: (_e, t) => /is not an external network/i.test(t),
+    explain: () => ({ message: 'A router\'s gateway must be on an external network (router:external), e.g. the cloud\'s public network, not a project network.' }),
+  },
+  {
+    test: (_e, t) => /required by one or more floating IPs/i.test(t),
+    explain: () => ({
+      message: 'Floating IPs still reach instances through this router: disassociate them first (Tear Down Router does it, after a preview).',
+      fix: TEAR_DOWN,
+    }),
+  },
+  {
+    test: (e, t) => e.faultType === 'RouterInUse' || /has ports still attached/i.test(t),
+    explain: () => ({
+      message: 'The router still has interfaces on subnets: remove them first, or use Tear Down Router (interfaces, gateway, then the router, after a preview).',
+      fix: TEAR_DOWN,
+    }),
+  },
+  {
+    test: (e, t) => e.faultType === 'SubnetInUse' || e.faultType === 'NetworkInUse' || /One or more ports have an IP allocation|ports still in use on the network/i.test(t),
+    explain: (_m, e) => ({
+      message: `The ${e.faultType === 'SubnetInUse' ? 'subnet' : 'network'} is still in use: instances or router interfaces have ports on it. Delete those instances and remove the router interface (or tear the router down) first.`,
+    }),
+  },
+  {
+    test: (e, t) => e.faultType === 'RouterInterfaceNotFoundForSubnet' || /has no interface on subnet/i.test(t),
+    explain: () => ({ message: 'The router has no interface on that subnet (any more): refresh the Routers view.' }),
   },
   {
     test: (e, t) => e.status === 403 && /provider|router:external|shared|admin|policy|not authorized|disallowed/i.test(t),
-    explain: () => ({ message: 'Only an admin may do this (provider fields, external or shared networks are admin-only): use a cloud entry whose user has the admin role, or ask your admin.' }),
+    explain: (_m, e) => {
+      const fields = policyFields(e.serviceMessage ?? e.message).filter((f) => f.includes(':') || ['shared', 'router:external'].includes(f) || f.startsWith('provider'));
+      const what = fields.length ? `set ${fields.join(', ')}` : 'do this';
+      return { message: `Only an admin may ${what} (provider fields, external and shared networks are admin-only by default): use a cloud entry whose user has the admin role, or ask your admin.` };
+    },
   },
   {
-    test: (_e, t) => t.match(/Quota exceeded for (?:resources?: \[?'?([\w-]+)'?\]?|(\w+)): Requested (\d+), but already used (\d+) of (\d+)/i) ?? t.match(/Quota exceeded for resources: \['?([\w-]+)'?\]/i),
+    test: (_e, t) => t.match(/Quota exceeded for (?:resources?: \[?'?([\w-]+)'?\]?|(\w+)): Requested (\d+), but already used (\d+) of (\d+)/i) ?? t.match(/Quota exceeded for resources: \['?([\w-]+)'?/i),
     explain: (m) => {
       const match = m as RegExpMatchArray;
-      const what = match[1] ?? match[2];
+      const key = match[1] ?? match[2];
+      const what = QUOTA_NAMES[key] ?? key.replace(/_/g, ' ').replace(/s$/, '');
       const usage = match[5] ? ` (used ${match[4]} of ${match[5]}, requested ${match[3]})` : '';
-      return { message: `The project's ${what} quota is used up${usage}: delete some ${what}, or ask an admin to raise the quota.` };
+      return { message: `The project's ${what} quota is used up${usage}: delete ${what}s you no longer need, or ask an admin to raise the quota.` };
     },
   },
   {
@@ -60,8 +203,11 @@ const RULES: Rule[] = [
     explain: () => ({ message: 'A project quota is used up: delete something, or ask an admin to raise the quota.' }),
   },
   {
-    test: (_e, t) => t.match(/cidr:? ?(\S+?),? overlaps with another subnet|overlaps with (?:another )?subnet/i),
-    explain: () => ({ message: 'That CIDR overlaps a subnet already on this network (or attached to the router): pick another range, e.g. the next /24.' }),
+    test: (_e, t) => t.match(/cidr:? ?(\S+?),? for network:? ?\S+ overlaps with another subnet|overlaps with (?:another )?subnet/i),
+    explain: (m) => {
+      const cidr = (m as RegExpMatchArray)[1];
+      return { message: `${cidr ? `${cidr} overlaps` : 'That range overlaps'} a subnet already on this network: pick another range, e.g. the next /24.` };
+    },
   },
   {
     test: (e, t) => e.status === 409 && /already exists|duplicate/i.test(t),
@@ -69,14 +215,20 @@ const RULES: Rule[] = [
   },
   {
     test: (_e, t) => /FloatingIPPortAlreadyAssociated|already has a floating IP|is associated with/i.test(t),
-    explain: () => ({ message: 'That port already has a floating IP: disassociate it first, or pick another port.' }),
+    explain: () => ({ message: 'That address already has a floating IP: disassociate it first, or pick another port.' }),
   },
 ];
 
+/** By name as well as class: an error from another bundle of the same code (tests) is still recognised. */
+function isA<T extends Error>(err: unknown, type: abstract new (...args: never[]) => T, name: string): err is T {
+  return err instanceof type || (err instanceof Error && err.name === name);
+}
+
 export function explainRefusal(err: unknown): Refusal | undefined {
-  if (!(err instanceof OpenStackError) || err.kind !== 'http') return undefined;
+  if (isA(err, Refused, 'Refused')) return { message: err.message, fix: err.fix };
+  if (!isA(err, OpenStackError, 'OpenStackError') || err.kind !== 'http') return undefined;
   const text = err.serviceMessage ?? err.message;
-  for (const rule of RULES) {
+  for (const rule of [...COMPUTE_RULES, ...RULES]) {
     const match = rule.test(err, text);
     if (match) {
       const refusal = rule.explain(match, err);

@@ -36,7 +36,7 @@ export function reportError(log: Log, context: string, err: unknown): void {
   const refusal = explainRefusal(err);
   const message = refusal?.message ?? (err instanceof Error ? err.message : String(err));
   log.error(`${context}: ${err instanceof Error ? err.message : String(err)}`);
-  const known = err instanceof OpenStackError || err instanceof ConfigError;
+  const known = err instanceof OpenStackError || err instanceof ConfigError || refusal !== undefined;
   if (!known && err instanceof Error && err.stack) log.error(err.stack);
   const actions = [...(refusal?.fix ? [refusal.fix.title] : []), 'Show Log'];
   void vscode.window.showErrorMessage(message, ...actions).then((choice) => {

@@ -27,7 +27,8 @@ export interface NetworkQuery extends Paged {
 export interface PortQuery extends Paged {
   /** The server or router using the port. */
   deviceId?: string;
-  deviceOwner?: string;
+  /** Several: any of them. */
+  deviceOwner?: string | readonly string[];
   networkId?: string;
 }
 
@@ -54,8 +55,8 @@ export class NetworkService {
     return this.remove(path`/networks/${id}`, signal);
   }
 
-  subnets(query: { networkId?: string } & Paged = {}): Listing<Subnet> {
-    return this.list<NeutronSubnet, Subnet>('/subnets', { network_id: query.networkId, limit: query.limit }, 'subnets', toSubnet);
+  subnets(query: { networkId?: string; name?: string } & Paged = {}): Listing<Subnet> {
+    return this.list<NeutronSubnet, Subnet>('/subnets', { network_id: query.networkId, name: query.name, limit: query.limit }, 'subnets', toSubnet);
   }
 
   async createSubnet(spec: SubnetCreate, signal?: AbortSignal): Promise<Subnet> {
@@ -93,6 +94,11 @@ export class NetworkService {
 
   async removeRouterInterface(id: string, subnetId: string, signal?: AbortSignal): Promise<void> {
     await this.call('PUT', path`/routers/${id}/remove_router_interface`, { subnet_id: subnetId }, signal);
+  }
+
+  /** Detaches the interface port PORTID (all its subnets), deleting the port. */
+  async removeRouterPort(id: string, portId: string, signal?: AbortSignal): Promise<void> {
+    await this.call('PUT', path`/routers/${id}/remove_router_interface`, { port_id: portId }, signal);
   }
 
   deleteRouter(id: string, signal?: AbortSignal): Promise<void> {

@@ -5,11 +5,6 @@ import * as vscode from 'vscode';
 import type { OpenStackExplorerApi } from '../../../src/extension';
 
 const EXTENSION_ID = 'openstack-explorer.openstack-explorer';
-const COMMANDS = [
-  'openstack.refresh', 'openstack.addCloud', 'openstack.importOpenrc', 'openstack.openCloudsYaml', 'openstack.retry',
-  'openstack.loadMore', 'openstack.inspect', 'openstack.copyId', 'openstack.copyIp', 'openstack.findResource',
-  'openstack.selectCloud', 'openstack.removeCloud',
-];
 
 describe('OpenStack Explorer in the extension host', () => {
   let ext: vscode.Extension<OpenStackExplorerApi>;
@@ -34,12 +29,13 @@ describe('OpenStack Explorer in the extension host', () => {
     assert.ok(Number(process.versions.node.split('.')[0]) >= 20, `node ${process.version}`);
   });
 
-  it('registers every command it contributes', async () => {
+  it('registers every command it contributes, and contributes every command it registers', async () => {
     const contributed = (ext.packageJSON.contributes.commands as { command: string }[]).map(c => c.command);
-    assert.deepEqual([...contributed].sort(), [...COMMANDS].sort(), 'contributes.commands changed: update COMMANDS');
-    const registered = new Set(await vscode.commands.getCommands(true));
-    const missing = contributed.filter(c => !registered.has(c));
+    const registered = (await vscode.commands.getCommands(true)).filter(c => c.startsWith('openstack.'));
+    const missing = contributed.filter(c => !registered.includes(c));
     assert.deepEqual(missing, [], `contributed but not registered: ${missing.join(', ')}`);
+    const undeclared = registered.filter(c => !contributed.includes(c));
+    assert.deepEqual(undeclared, [], `registered but not in contributes.commands: ${undeclared.join(', ')}`);
   });
 
   it('opens its activity-bar container and focuses the Explorer view', async () => {

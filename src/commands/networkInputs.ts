@@ -1,0 +1,284 @@
+// The answers of the network steps, checked as the user types: IPv4/IPv6 addresses and networks (CIDR), the
+// gateway, DNS servers, allocation pools, provider segments and names, with defaults that fit the classroom
+// exercise (a free 192.168.x.0/24, the first address as gateway). Pure: no vscode import, unit-tested.
+
+export type IpVersion = 4 | 6;
+
+export interface Ip {
+  version: IpVersion;
+  value: bigint;
+}
+
+export interface Cidr {
+  version: IpVersion;
+  /** The network address. */
+  network: bigint;
+  prefix: number;
+}
+
+const BITS: Record<IpVersion, number> = { 4: 32, 6: 128 };
+
+export function parseIp(text: string): Ip | undefined {
+  const t = text.trim();
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(t)) {
+    const parts = t.split('.').map(Number);
+    if (parts.some((p, i) => p > 255 || (t.split('.')[i].length > 1 && t.split('.')[i].startsWith('0')))) return undefined;
+    return { version: 4, value: parts.reduce((v, p) => (v << 8n) | BigInt(p), 0n) };
+  }
+  return parseIpv6(t);
+}
+
+function parseIpv6(t: string): Ip | undefined {
+  if (!/^[0-9a-fA-F:.]+$/.test(t) || !t.includes(':')) return undefined;
+  const halves = t.split('::');
+  if (halves.length > 2) return undefined;
+  const groups = (s: string): number[] | undefined => {
+    if (s === '') return [];
+    const out: number[] = [];
+    const words = s.split(':');
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
+      if (i === words.length - 1 && w.includes('.')) {   // an embedded IPv4 address, ::ffff:192.0.2.1
+        const v4 = parseIp(w);
+        if (v4?.version !== 4) return undefined;
+        out.push(Number(v4.value >> 16n), Number(v4.value & 0xffffn));
+      } else if (/^[0-9a-fA-F]{1,4}$/.test(w)) {
+        out.push(parseInt(w, 16));
+      } else {
+        return undefined;
+      }
+    }
+    return out;
+  };
+  const head = groups(halves[0]);
+  const tail = halves.length === 2 ? groups(halves[1]) : [];
+  if (!head || !tail) return undefined;
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 2 ? missing < 1 : missing !== 0) return undefined;
+  const all = [...head, ...Array<number>(halves.length === 2 ? missing : 0).fill(0), ...tail];
+  return { version: 6, value: all.reduce((v, g) => (v << 16n) | BigInt(g), 0n) };
+}
+
+export function formatIp(ip: Ip): string {
+  if (ip.version === 4) return [24n, 16n, 8n, 0n].map((s) => String((ip.value >> s) & 0xffn)).join('.');
+  const groups = Array.from({ length: 8 }, (_, i) => Number((ip.value >> BigInt(112 - 16 * i)) & 0xffffn));
+  // RFC 5952: the longest run (of at least two) of zero groups becomes ::
+  let best = { at: -1, len: 0 };
+  for (let i = 0; i < 8;) {
+    let j = i;
+    while (j < 8 && groups[j] === 0) j++;
+    if (j - i > best.len && j - i >= 2) best = { at: i, len: j - i };
+    i = j === i ? i + 1 : j;
+  }
+  const hex = groups.map((g) => g.toString(16));
+  if (best.at < 0) return hex.join(':');
+  return `${hex.slice(0, best.at).join(':')}::${hex.slice(best.at + best.len).join(':')}`;
+}
+
+export function formatCidr(c: Cidr): string {
+  return `${formatIp({ version: c.version, value: c.network })}/${c.prefix}`;
+}
+
+function mask(version: IpVersion, prefix: number): bigint {
+  const bits = BigInt(BITS[version]);
+  return ((1n << bits) - 1n) ^ ((1n << (bits - BigInt(prefix))) - 1n);
+}
+
+export function lastAddress(c: Cidr): bigint {
+  return c.network | (((1n << BigInt(BITS[c.version])) - 1n) ^ mask(c.version, c.prefix));
+}
+
+export function contains(c: Cidr, ip: Ip): boolean {
+  return ip.version === c.version && (ip.value & mask(c.version, c.prefix)) === c.network;
+}
+
+export function overlaps(a: Cidr, b: Cidr): boolean {
+  return a.version === b.version && a.network <= lastAddress(b) && b.network <= lastAddress(a);
+}
+
+/** Parses an address with its prefix, however loosely; undefined when it is not one. Host bits may be set. */
+function parseCidrLoose(text: string): { ip: Ip; prefix: number } | undefined {
+  const m = /^\s*([^/\s]+)\/(\d{1,3})\s*$/.exec(text);
+  if (!m) return undefined;
+  const ip = parseIp(m[1]);
+  const prefix = Number(m[2]);
+  if (!ip || prefix > BITS[ip.version]) return undefined;
+  return { ip, prefix };
+}
+
+export function parseCidr(text: string): Cidr | undefined {
+  const loose = parseCidrLoose(text);
+  if (!loose) return undefined;
+  const network = loose.ip.value & mask(loose.ip.version, loose.prefix);
+  return network === loose.ip.value ? { version: loose.ip.version, network, prefix: loose.prefix } : undefined;
+}
+
+/** What is wrong with TEXT as a subnet's range (checked against OTHERS, the network's subnets), or undefined. */
+export function cidrProblem(text: string, others: readonly { cidr: string; name?: string }[] = []): string | undefined {
+  if (!text.trim()) return 'Enter the subnet\'s range in CIDR notation, e.g. 192.168.100.0/24';
+  const loose = parseCidrLoose(text);
+  if (!loose) return `'${text.trim()}' is not an IPv4 or IPv6 network in CIDR notation (address/prefix), e.g. 192.168.100.0/24 or fd00:1::/64`;
+  const { ip, prefix } = loose;
+  const network = ip.value & mask(ip.version, prefix);
+  if (network !== ip.value) {
+    return `The address has host bits set for a /${prefix}: the network is ${formatCidr({ version: ip.version, network, prefix })}`;
+  }
+  if (ip.version === 4 && prefix > 29) return 'A /30 or smaller leaves no room for instances next to the gateway and DHCP: use /29 or larger, e.g. /24';
+  if (ip.version === 4 && prefix < 8) return `A /${prefix} is larger than any private range: use /8 to /29, e.g. /24`;
+  if (ip.version === 6 && prefix > 126) return 'An IPv6 subnet needs a /126 or larger; /64 is usual';
+  const cidr: Cidr = { version: ip.version, network, prefix };
+  for (const other of others) {
+    const o = parseCidr(other.cidr);
+    if (o && overlaps(cidr, o)) return `Overlaps ${other.name ? `subnet ${other.name} ` : ''}(${other.cidr}) on this network: pick another range`;
+  }
+  return undefined;
+}
+
+/** The first usable address: the default gateway, as Neutron picks it. */
+export function firstHost(c: Cidr): Ip {
+  return { version: c.version, value: c.network + 1n };
+}
+
+/** The allocation pool Neutron makes by default: the whole range without the gateway (and the IPv4 broadcast). */
+export function defaultPool(c: Cidr, gateway: Ip | null): { start: Ip; end: Ip } {
+  const last = c.version === 4 ? lastAddress(c) - 1n : lastAddress(c);
+  let start = c.network + 1n;
+  let end = last;
+  if (gateway && gateway.value === start) start += 1n;
+  else if (gateway && gateway.value === end) end -= 1n;
+  return { start: { version: c.version, value: start }, end: { version: c.version, value: end } };
+}
+
+/** Usable host addresses: not the network address, nor the IPv4 broadcast. */
+function isHost(c: Cidr, ip: Ip): boolean {
+  return contains(c, ip) && ip.value !== c.network && !(c.version === 4 && ip.value === lastAddress(c));
+}
+
+/** The gateway answer: an address in the range, or "none"; blank means the default (the first address). */
+export function parseGateway(text: string, cidr: Cidr): { gateway: Ip | null; problem?: undefined } | { problem: string } {
+  const t = text.trim();
+  if (t === '') return { gateway: firstHost(cidr) };
+  if (/^none$/i.test(t)) return { gateway: null };
+  const ip = parseIp(t);
+  if (!ip) return { problem: `'${t}' is not an IP address: enter one in ${formatCidr(cidr)}, or "none" for no gateway` };
+  if (ip.version !== cidr.version) return { problem: `The subnet is IPv${cidr.version}: enter an IPv${cidr.version} address, or "none"` };
+  if (!isHost(cidr, ip)) {
+    return { problem: contains(cidr, ip) ? `${t} is the ${ip.value === cidr.network ? 'network' : 'broadcast'} address: use another, e.g. ${formatIp(firstHost(cidr))}` : `${t} is not in ${formatCidr(cidr)}` };
+  }
+  return { gateway: ip };
+}
+
+/** DNS servers: addresses separated by commas or spaces; blank for none. */
+export function parseDnsServers(text: string): { servers: string[]; problem?: undefined } | { problem: string } {
+  const words = text.split(/[\s,;]+/).filter(Boolean);
+  const servers: string[] = [];
+  for (const w of words) {
+    const ip = parseIp(w);
+    if (!ip) return { problem: `'${w}' is not an IP address: enter DNS servers like 1.1.1.1, 9.9.9.9 (or nothing)` };
+    const text = formatIp(ip);
+    if (servers.includes(text)) return { problem: `${w} is listed twice` };
+    servers.push(text);
+  }
+  return { servers };
+}
+
+export interface Pool {
+  start: string;
+  end: string;
+}
+
+/**
+ * Allocation pools: `start-end`, several separated by commas; blank means the default (the whole range without
+ * the gateway). They must be in the range, not overlap each other, and leave the gateway out.
+ */
+export function parsePools(text: string, cidr: Cidr, gateway: Ip | null): { pools: Pool[] | undefined; problem?: undefined } | { problem: string } {
+  const t = text.trim();
+  if (t === '') return { pools: undefined };
+  const ranges: { start: Ip; end: Ip }[] = [];
+  for (const part of t.split(/\s*[,;]\s*/).filter(Boolean)) {
+    const m = /^(\S+?)\s*(?:-|–|\s)\s*(\S+)$/.exec(part);
+    const start = m && parseIp(m[1]);
+    const end = m && parseIp(m[2]);
+    if (!start || !end) return { problem: `'${part}' is not a range: write start-end, e.g. ${example(cidr, gateway)}` };
+    for (const ip of [start, end]) {
+      if (!isHost(cidr, ip)) return { problem: `${formatIp(ip)} is not a usable address of ${formatCidr(cidr)}` };
+    }
+    if (start.value > end.value) return { problem: `${part}: the start comes after the end` };
+    if (gateway && gateway.value >= start.value && gateway.value <= end.value) {
+      return { problem: `${part} includes the gateway ${formatIp(gateway)}: leave it out of the pool` };
+    }
+    const clash = ranges.find((r) => start.value <= r.end.value && r.start.value <= end.value);
+    if (clash) return { problem: `${part} overlaps ${formatIp(clash.start)}-${formatIp(clash.end)}` };
+    ranges.push({ start, end });
+  }
+  return { pools: ranges.map((r) => ({ start: formatIp(r.start), end: formatIp(r.end) })) };
+}
+
+function example(cidr: Cidr, gateway: Ip | null): string {
+  const pool = defaultPool(cidr, gateway);
+  return `${formatIp(pool.start)}-${formatIp(pool.end)}`;
+}
+
+export function formatPool(pool: { start: Ip; end: Ip }): string {
+  return `${formatIp(pool.start)}-${formatIp(pool.end)}`;
+}
+
+/**
+ * A free /24 for a new subnet: PREFERRED when nothing in USED overlaps it, else the next free 192.168.x.0/24,
+ * else the first free 10.x.0.0/24.
+ */
+export function suggestCidr(used: readonly string[], preferred = '192.168.100.0/24'): string {
+  const taken = used.map(parseCidr).filter((c): c is Cidr => !!c);
+  const free = (c: Cidr) => !taken.some((t) => overlaps(c, t));
+  const start = parseCidr(preferred)!;
+  for (let i = 0; i < 256; i++) {
+    const c: Cidr = { version: 4, network: start.network + (BigInt(i) << 8n), prefix: 24 };
+    if ((c.network >> 16n) !== (start.network >> 16n)) break;
+    if (free(c)) return formatCidr(c);
+  }
+  for (let i = 0; i < 256; i++) {
+    const c: Cidr = { version: 4, network: (10n << 24n) | (BigInt(i) << 16n), prefix: 24 };
+    if (free(c)) return formatCidr(c);
+  }
+  return preferred;
+}
+
+/** BASE, or BASE-2, BASE-3… when the name is taken. */
+export function suggestName(base: string, taken: readonly string[]): string {
+  const names = new Set(taken);
+  if (!names.has(base)) return base;
+  for (let i = 2; ; i++) if (!names.has(`${base}-${i}`)) return `${base}-${i}`;
+}
+
+/**
+ * What is wrong with NAME for a new WHAT, or undefined. Neutron accepts duplicate names, but then the openstack
+ * CLI (and the student) cannot tell the resources apart by name: refused here, before anything is sent.
+ */
+export function nameProblem(name: string, what: string, taken: readonly string[]): string | undefined {
+  const n = name.trim();
+  if (!n) return `Enter a name for the ${what}`;
+  if (n.length > 255) return 'At most 255 characters';
+  if (taken.includes(n)) return `A ${what} named '${n}' already exists in this project: choose another name (e.g. ${suggestName(n, taken)})`;
+  return undefined;
+}
+
+export type ProviderType = 'flat' | 'vlan' | 'vxlan';
+
+/** A segmentation ID for TYPE: a VLAN tag 1–4094 (required), a VXLAN VNI 1–16777215 (blank: Neutron picks one). */
+export function segmentProblem(type: ProviderType, text: string): string | undefined {
+  const t = text.trim();
+  if (type === 'flat') return t ? 'A flat network has no segmentation ID' : undefined;
+  if (t === '') return type === 'vlan' ? 'A VLAN network needs its VLAN ID (1–4094)' : undefined;
+  if (!/^\d+$/.test(t)) return 'Enter a whole number';
+  const n = Number(t);
+  const max = type === 'vlan' ? 4094 : 16_777_215;
+  return n >= 1 && n <= max ? undefined : `A ${type === 'vlan' ? 'VLAN ID' : 'VXLAN VNI'} is between 1 and ${max}`;
+}
+
+/** Flat and VLAN networks live on a physical network (a name from the ML2 config, e.g. physnet1). */
+export function physicalNetworkProblem(type: ProviderType, text: string): string | undefined {
+  const t = text.trim();
+  if (type === 'vxlan') return t ? 'A VXLAN network has no physical network' : undefined;
+  if (!t) return `A ${type} network needs the physical network it is on (e.g. physnet1, as in the ML2 configuration)`;
+  return /^[\w.-]+$/.test(t) ? undefined : 'Letters, digits, "_", "." and "-" only';
+}
