@@ -5,6 +5,7 @@ import { ActiveCloud } from './clouds/activeCloud';
 import { CloudRegistry } from './clouds/cloudRegistry';
 import { CloudStore } from './clouds/cloudStore';
 import { registerCloudCommands } from './commands/cloudCommands';
+import { registerComputeCommands } from './commands/computeCommands';
 import { registerExplorerCommands } from './commands/explorerCommands';
 import { registerNetworkCommands } from './commands/networkCommands';
 import { ExplorerProvider } from './explorer/explorerProvider';
@@ -42,6 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenSt
     ...registerExplorerCommands({ log, explorer, view, inspect }),
     ...registerCloudCommands({ registry, store, log, active }),
     ...registerNetworkCommands({ log, explorer, active, registry }),
+    ...registerComputeCommands({ log, registry, active, explorer }),
   );
   await registry.load();
   log.info(`activated in ${Date.now() - started} ms with ${registry.clouds.length} cloud(s)`);

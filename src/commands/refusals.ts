@@ -48,10 +48,10 @@ function policyFields(text: string): string[] {
 // the general rules below, whose wording ("name taken in this project", "quota used up") does not fit these.
 
 /** Nova's quota words, as a student reads them. */
-const COMPUTE_QUOTA: Record<string, { what: string; unit: string; fix: string }> = {
-  instances: { what: 'instance', unit: '', fix: 'launch fewer, delete instances you no longer need' },
-  cores: { what: 'vCPU', unit: ' vCPUs', fix: 'pick a smaller flavor, launch fewer, delete instances you no longer need' },
-  ram: { what: 'RAM', unit: ' MiB', fix: 'pick a smaller flavor, launch fewer, delete instances you no longer need' },
+const COMPUTE_QUOTA: Record<string, { what: string; unit: (n: string | number) => string; fix: string }> = {
+  instances: { what: 'instance', unit: () => '', fix: 'launch fewer, delete instances you no longer need' },
+  cores: { what: 'vCPU', unit: (n) => (Number(n) === 1 ? ' vCPU' : ' vCPUs'), fix: 'pick a smaller flavor, launch fewer, delete instances you no longer need' },
+  ram: { what: 'RAM', unit: () => ' MiB', fix: 'pick a smaller flavor, launch fewer, delete instances you no longer need' },
 };
 
 const COMPUTE_RULES: Rule[] = [
@@ -61,11 +61,12 @@ const COMPUTE_RULES: Rule[] = [
     explain: (m) => {
       const [, overs, requested, used, limit] = m as RegExpMatchArray;
       const [first, ...others] = overs.split(/, ?/);
-      const q = COMPUTE_QUOTA[first] ?? { what: first, unit: '', fix: 'launch less' };
+      const q = COMPUTE_QUOTA[first] ?? { what: first, unit: () => '', fix: 'launch less' };
       const left = Math.max(0, Number(limit) - Number(used));
       const also = others.length ? ` The ${others.map((o) => COMPUTE_QUOTA[o]?.what ?? o).join(' and ')} quota is short too.` : '';
+      const needs = q.unit(requested) || ` ${q.what}${requested === '1' ? '' : 's'}`;
       return {
-        message: `This launch needs ${requested}${q.unit || ` ${q.what}${requested === '1' ? '' : 's'}`}, but the project's ${q.what} quota has ${used} of ${limit}${q.unit} in use (${left}${q.unit} left): ${q.fix}, or ask an admin to raise the quota.${also}`,
+        message: `This launch needs ${requested}${needs}, but the project's ${q.what} quota has ${used} of ${limit}${q.unit(limit)} in use (${left}${q.unit(left)} left): ${q.fix}, or ask an admin to raise the quota.${also}`,
       };
     },
   },
@@ -97,6 +98,10 @@ const COMPUTE_RULES: Rule[] = [
   {
     test: (e, t) => e.faultType === 'SecurityGroupInUse' || /Security Group \S+ in use/i.test(t),
     explain: () => ({ message: 'Instances still use this security group (through their ports): delete those instances, or take the group off them, first.' }),
+  },
+  {
+    test: (_e, t) => /removing default security group/i.test(t),
+    explain: () => ({ message: "The project's 'default' security group cannot be deleted: every project keeps one. Remove rules from it instead." }),
   },
   {
     test: (_e, t) => t.match(/Unable to find security_group with name or id '(.*)'/i),

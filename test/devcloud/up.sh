@@ -223,5 +223,7 @@ if [ $SEED = 1 ] && ! done_mark seed; then
   env "${BOOT_ENV[@]}" "$PY" "$DEVCLOUD_DIR/bootstrap.py" seed "$STATE/cirros.qcow2"
   mark seed
 fi
-"$DEVCLOUD_DIR/clouds_yaml.sh" > "$STATE/clouds.yaml"
+# rewritten only when it changes: editors watching it (the extension) reload on every write
+"$DEVCLOUD_DIR/clouds_yaml.sh" > "$STATE/clouds.yaml.new"
+if cmp -s "$STATE/clouds.yaml.new" "$STATE/clouds.yaml"; then rm -f "$STATE/clouds.yaml.new"; else mv "$STATE/clouds.yaml.new" "$STATE/clouds.yaml"; fi
 log "up in $(( ($(now_ms) - T0) )) ms; state in $STATE"

@@ -1,0 +1,499 @@
+/// <reference types="mocha" />
+// The compute/image half of "build the student's cloud from the editor", in the real extension host against the
+// dev cloud: each command's execute(spec, target, signal) runs for real and is checked through the API (and
+// the tree, for launching). Refusals are provoked for real and read as the user reads them. Every request
+// of each execute is counted (test-results/compute-requests.json).
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import * as vscode from 'vscode';
+import type { OpenStackExplorerApi } from '../../../src/extension';
+import type { CategoryNode } from '../../../src/explorer/categoryNode';
+import type { ExplorerNode } from '../../../src/explorer/node';
+import { collectImageUpload, executeImageUpload } from '../../../src/commands/images';
+import { detectFileDiskFormat, imageNameFromFile, imageUploadCli } from '../../../src/commands/imagesFormat';
+import { registerComputeCommands } from '../../../src/commands/computeCommands';
+import { executeInstanceAction } from '../../../src/commands/instanceActions';
+import { collectKeypairImport, executeKeypairDelete, executeKeypairImport } from '../../../src/commands/keypairs';
+import { keypairNameFromFile, parsePublicKey } from '../../../src/commands/keypairsFormat';
+import { collectLaunch, executeLaunch, loadLaunchChoices } from '../../../src/commands/launchInstance';
+import { countProblem, flavorHeadroom, launchCli, type LaunchSpec } from '../../../src/commands/launchInstanceInputs';
+import { MultiStepInput } from '../../../src/commands/multiStep';
+import { explainRefusal } from '../../../src/commands/refusals';
+import { isCancellation } from '../../../src/commands/runCommand';
+import { collectRule, executeRuleAdd, executeRuleDelete, executeSecurityGroupCreate, executeSecurityGroupDelete } from '../../../src/commands/securityGroups';
+import { allowPing, allowSsh, allowTcpPort } from '../../../src/commands/securityGroupsRules';
+import type { Target } from '../../../src/commands/target';
+import { OpenStackClient } from '../../../src/openstack/client';
+import { clientOptionsFor } from '../../../src/openstack/clientOptions';
+import type { Server } from '../../../src/openstack/computeModels';
+import type { SecurityGroup } from '../../../src/openstack/networkModels';
+import { OpenStackError } from '../../../src/openstack/errors';
+import type { Exchange } from '../../../src/openstack/http';
+import { openstack, until } from '../../support/devcloud';
+
+const EXTENSION_ID = 'openstack-explorer.openstack-explorer';
+const tag = `cc${Date.now() % 100000}`;
+const run = promisify(execFile);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function label(node: ExplorerNode): string {
+  const l = node.treeItem().label;
+  return typeof l === 'string' ? l : l?.label ?? '';
+}
+
+/** What the user sees for ERR: the refusal's explanation, as reportError shows it. */
+function userMessage(err: unknown): string {
+  return explainRefusal(err)?.message ?? (err instanceof Error ? err.message : String(err));
+}
+
+async function refusal(work: Promise<unknown>): Promise<OpenStackError> {
+  const err = await work.then(() => assert.fail('expected a refusal'), (e: unknown) => e);
+  assert.ok(err instanceof OpenStackError, `not an OpenStackError: ${String(err)}`);
+  return err;
+}
+
+describe('Compute commands on the dev cloud', function () {
+  this.timeout(120_000);
+  let api: OpenStackExplorerApi;
+  let target: Target;
+  let dir = '';
+  const exchanges: Exchange[] = [];
+  const requests: Record<string, string[]> = {};
+  const undo: (() => Promise<unknown>)[] = [];
+  const never = new AbortController().signal;
+
+  /** Runs WORK and keeps the requests it sent, as "METHOD /path". */
+  async function counted<T>(name: string, work: () => Promise<T>): Promise<T> {
+    const from = exchanges.length;
+    try {
+      return await work();
+    } finally {
+      requests[name] = exchanges.slice(from).map((e) => `${e.method} ${new URL(e.url).pathname.replace(/\/v2(\.[01])?\//, '/')}${e.status ? ` → ${e.status}` : ` (${e.error ?? 'no answer'})`}`);
+    }
+  }
+
+  const children = async (node?: ExplorerNode) => api.explorer.getChildren(node);
+  const child = async (parent: ExplorerNode | undefined, name: string) => {
+    const kids = await children(parent);
+    const found = kids.find((k) => label(k) === name);
+    assert.ok(found, `no '${name}' under ${parent ? label(parent) : 'the root'}; found: ${kids.map(label).join(', ')}`);
+    return found;
+  };
+  const changed = (kind: 'servers' | 'images' | 'keypairs' | 'securityGroups') => api.explorer.refreshCategory('devcloud', target.projectId, kind);
+
+  before(async () => {
+    api = await vscode.extensions.getExtension<OpenStackExplorerApi>(EXTENSION_ID)!.activate();
+    const cloud = api.registry.cloud('devcloud');
+    assert.ok(cloud, 'the dev cloud is in clouds.yaml');
+    const client = OpenStackClient.create(clientOptionsFor(cloud, { onExchange: (e) => exchanges.push(e) }));
+    await client.session.token();
+    // warm: the catalog and nova's version document are read once per session, not per command
+    await client.compute.versions.supported();
+    target = { cloud: 'devcloud', projectId: client.session.projectId!, client };
+    dir = await mkdtemp(path.join(os.tmpdir(), `${tag}-`));
+    // the project's own network, besides any other: launches must name it
+    const net = await client.network.createNetwork({ name: `${tag}-net` });
+    undo.push(() => until(`${tag}-net deleted`, () => client.network.deleteNetwork(net.id).then(() => true, () => false), 120_000, 3000));
+    await client.network.createSubnet({ networkId: net.id, cidr: '10.77.0.0/24', ipVersion: 4, name: `${tag}-subnet` });
+  });
+
+  after(async () => {
+    for (const step of undo.splice(0).reverse()) await step().catch((err: unknown) => console.error('cleanup:', err));
+    await rm(dir, { recursive: true, force: true });
+    await target?.client.close();
+    const file = path.resolve(__dirname, '../../../test-results/compute-requests.json');
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(requests, null, 2));
+  });
+
+  it('uploads a qcow2 image with its format detected, reporting progress in bytes', async () => {
+    const file = path.join(dir, `${tag}-disk.qcow2`);
+    await run('qemu-img', ['create', '-q', '-f', 'qcow2', file, '64M']);
+    const detected = await detectFileDiskFormat(file);
+    assert.equal(detected.format, 'qcow2');
+    const spec = { file, name: `${tag}-${imageNameFromFile(file)}`, diskFormat: detected.format, containerFormat: 'bare' as const, visibility: 'private' as const };
+    const progress: number[] = [];
+    const image = await counted('upload image', () => executeImageUpload(spec, target, never, { onProgress: (sent) => progress.push(sent), changed }));
+    undo.push(() => target.client.image.deleteImage(image.id));
+    assert.equal(image.status, 'active');
+    assert.equal(image.diskFormat, 'qcow2');
+    assert.equal(image.containerFormat, 'bare');
+    assert.equal(image.visibility, 'private');
+    assert.equal(image.size, detected.size);
+    assert.equal(progress.at(-1), detected.size);
+    assert.deepEqual(progress, [...progress].sort((a, b) => a - b));
+    assert.deepEqual(requests['upload image'].map((r) => r.replace(/[0-9a-f-]{36}/, '{id}')), ['POST /images → 201', 'PUT /images/{id}/file → 204', 'GET /images/{id} → 200']);
+  });
+
+  it('cancels an upload midway and leaves no queued image behind', async () => {
+    const file = path.join(dir, `${tag}-big.raw`);
+    const chunk = Buffer.alloc(4 << 20, 0x5a);
+    await writeFile(file, Buffer.concat(Array(64).fill(chunk)));   // 256 MiB: still streaming when cancelled
+    const controller = new AbortController();
+    const name = `${tag}-cancelled`;
+    let sentAtCancel = 0;
+    const err = await counted('upload image, cancelled', () => executeImageUpload(
+      { file, name, diskFormat: 'raw', containerFormat: 'bare', visibility: 'private' }, target, controller.signal,
+      { onProgress: (sent) => { if (!sentAtCancel && sent >= 8 << 20) { sentAtCancel = sent; controller.abort(); } }, changed },
+    ).then(() => assert.fail('the upload should have been cancelled'), (e: unknown) => e));
+    assert.ok(isCancellation(err), `a cancellation, not: ${String(err)}`);
+    assert.ok(sentAtCancel > 0 && sentAtCancel < 256 << 20);
+    const id = /\/images\/([0-9a-f-]{36})\/file/.exec(requests['upload image, cancelled'].join('\n'))?.[1];
+    assert.ok(id, requests['upload image, cancelled'].join('\n'));
+    // verified through the API: neither the id nor the name is there, in any status
+    await assert.rejects(target.client.image.image(id), (e: unknown) => e instanceof OpenStackError && e.status === 404);
+    assert.deepEqual(await target.client.image.images({ name }).toArray(), []);
+    assert.deepEqual(await target.client.image.images({ status: 'queued' }).toArray().then((l) => l.filter((i) => i.name.startsWith(tag))), []);
+  });
+
+  it('imports a key pair from an ssh-keygen file, refuses the same name again, and deletes it', async () => {
+    const keyFile = path.join(dir, `${tag}_key`);
+    await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', `${tag}@test`, '-f', keyFile]);
+    const { key } = parsePublicKey(await readFile(`${keyFile}.pub`, 'utf8'));
+    assert.ok(key);
+    const spec = { name: keypairNameFromFile(`${keyFile}.pub`), file: `${keyFile}.pub`, publicKey: key };
+    const keypair = await counted('import key pair', () => executeKeypairImport(spec, target, never, changed));
+    undo.push(() => target.client.compute.deleteKeypair(spec.name));
+    const listed = (await target.client.compute.keypairs().toArray()).find((k) => k.name === spec.name);
+    assert.equal(listed?.fingerprint, keypair.fingerprint);
+    assert.equal(listed?.publicKey.trim(), key.line);
+
+    const clash = await refusal(executeKeypairImport(spec, target, never));
+    assert.equal(clash.status, 409);
+    assert.equal(userMessage(clash), `You already have a key pair named '${spec.name}' (key pairs belong to your user, in every project): choose another name, or delete the old key pair first. (Nova said: Key pair '${spec.name}' already exists.)`);
+
+    await counted('delete key pair', () => executeKeypairDelete(spec.name, target, never, changed));
+    assert.equal((await target.client.compute.keypairs().toArray()).some((k) => k.name === spec.name), false);
+  });
+
+  it('creates a security group with ping and SSH, adds quick and custom rules, refuses a duplicate, deletes a rule', async () => {
+    const group = await counted('create security group (+2 rules)', () => executeSecurityGroupCreate(
+      { name: `${tag}-web`, description: 'test', rules: [allowPing(), allowSsh()] }, target, never, changed));
+    undo.push(() => target.client.network.deleteSecurityGroup(group.id));
+    const http = await counted('add rule', () => executeRuleAdd(group.id, allowTcpPort(8080, '10.0.0.0/8'), target, never, changed));
+    const custom = await executeRuleAdd(group.id, { direction: 'ingress', ethertype: 'IPv6', protocol: 'udp', portRangeMin: 5000, portRangeMax: 5010, remoteIpPrefix: '2001:db8::/32' }, target, never);
+    const icmpType = await executeRuleAdd(group.id, { direction: 'egress', ethertype: 'IPv4', protocol: 'icmp', portRangeMin: 8, portRangeMax: 0, remoteIpPrefix: '192.0.2.0/24' }, target, never);
+    const rules = (await target.client.network.securityGroups({ name: `${tag}-web` }).toArray())[0].rules;
+    const has = (f: (r: (typeof rules)[number]) => boolean) => assert.ok(rules.some(f), JSON.stringify(rules.map((r) => r.raw)));
+    has((r) => r.direction === 'ingress' && r.protocol === 'icmp' && r.remoteIpPrefix === '0.0.0.0/0');
+    has((r) => r.protocol === 'tcp' && r.portRangeMin === 22 && r.portRangeMax === 22 && r.remoteIpPrefix === '0.0.0.0/0');
+    has((r) => r.id === http.id && r.portRangeMin === 8080 && r.remoteIpPrefix === '10.0.0.0/8');
+    has((r) => r.id === custom.id && r.ethertype === 'IPv6' && r.protocol === 'udp' && r.portRangeMin === 5000 && r.portRangeMax === 5010 && r.remoteIpPrefix === '2001:db8::/32');
+    has((r) => r.id === icmpType.id && r.direction === 'egress' && r.portRangeMin === 8 && r.portRangeMax === 0);
+
+    const duplicate = await refusal(executeRuleAdd(group.id, allowSsh(), target, never));
+    assert.equal(duplicate.status, 409);
+    assert.match(userMessage(duplicate), /^The group already has this rule: nothing to add\. \(Neutron said: Security group rule already exists\. Rule id is [0-9a-f-]{36}\.\)$/);
+
+    await counted('delete rule', () => executeRuleDelete(http.id, target, never, changed));
+    const after = (await target.client.network.securityGroups({ name: `${tag}-web` }).toArray())[0].rules;
+    assert.equal(after.some((r) => r.id === http.id), false);
+  });
+
+  it('refuses to leave the network to nova when the project sees more than one, as the launch steps would not', async () => {
+    const choices = await counted('launch: load the choices', () => loadLaunchChoices(target));
+    assert.ok(choices.networks.length > 1, 'the test needs the project to see several networks');
+    assert.ok(!choices.networks.some((n) => n.name === 'ext'), "the admin's external network is not one nova would pick for demo");
+    const cirros = choices.images.find((i) => i.name === 'cirros')!;
+    const tiny = choices.flavors.find((f) => f.name === 'm1.tiny')!;
+    const spec: LaunchSpec = {
+      name: `${tag}-auto`, image: { id: cirros.id, name: 'cirros' }, flavor: { id: tiny.id, name: 'm1.tiny' },
+      networks: 'auto', securityGroups: [], metadata: {}, count: 1,
+    };
+    const err = await refusal(executeLaunch(spec, target, never));
+    assert.equal(err.status, 409);
+    assert.equal(userMessage(err), 'This project sees more than one network, so Nova will not guess: choose the network(s) in the launch steps. (Nova said: Multiple possible networks found, use a Network ID to be more specific.)');
+  });
+
+  it('refuses a count above what the instance quota leaves, saying which quota and how much is used', async () => {
+    const { limits, images, flavors, networks } = await loadLaunchChoices(target);
+    const tiny = flavors.find((f) => f.name === 'm1.tiny')!;
+    const room = flavorHeadroom(tiny, limits);
+    const count = room.maxCount + 1;
+    assert.match(countProblem(String(count), room) ?? '', /The quota leaves room for/, 'the count step would refuse it');
+    const net = networks.find((n) => n.name === `${tag}-net`)!;
+    const err = await refusal(executeLaunch({
+      name: `${tag}-many`, image: { id: images.find((i) => i.name === 'cirros')!.id, name: 'cirros' }, flavor: { id: tiny.id, name: tiny.name },
+      networks: [{ id: net.id, name: net.name }], securityGroups: [], metadata: {}, count,
+    }, target, never));
+    assert.equal(err.status, 403);
+    assert.match(userMessage(err), new RegExp(`^This launch needs ${count} instances, but the project's instance quota has \\d+ of ${limits.instances.limit} in use \\(\\d+ left\\): launch fewer`));
+  });
+
+  it("refuses a launch over a temporary project's low vCPU quota (set by an admin)", async function () {
+    this.timeout(240_000);
+    const project = `${tag}-quota`;
+    const created = await openstack<{ id: string }>('devcloud-admin', ['project', 'create', '--domain', 'Default', project, '-f', 'json']);
+    undo.push(() => openstack('devcloud-admin', ['project', 'delete', created.id]));
+    await openstack('devcloud-admin', ['role', 'add', '--user', 'demo', '--user-domain', 'Default', '--project', created.id, 'member']);
+    await openstack('devcloud-admin', ['quota', 'set', '--cores', '1', '--instances', '5', created.id]);
+    // the demo user's session rescoped (the registry's client is the extension bundle's, whose errors are its own classes)
+    const client = await target.client.rescope(created.id);
+    const temp: Target = { cloud: 'devcloud', projectId: created.id, client };
+    const net = await client.network.createNetwork({ name: `${tag}-qnet` });
+    undo.push(() => client.network.deleteNetwork(net.id));
+    await client.network.createSubnet({ networkId: net.id, cidr: '10.78.0.0/24', ipVersion: 4 });
+    const { limits, flavors, images } = await loadLaunchChoices(temp);
+    const tiny = flavors.find((f) => f.name === 'm1.tiny')!;
+    assert.deepEqual(flavorHeadroom(tiny, limits, undefined, 2).reasons, ['needs 2 vCPUs for 2, 1 left of 1']);
+    assert.equal(countProblem('2', flavorHeadroom(tiny, limits)), 'The quota leaves room for 1 more instance of this flavor');
+    const err = await refusal(executeLaunch({
+      name: `${tag}-cores`, image: { id: images.find((i) => i.name === 'cirros')!.id, name: 'cirros' }, flavor: { id: tiny.id, name: tiny.name },
+      networks: [{ id: net.id, name: net.name }], securityGroups: [], metadata: {}, count: 2,
+    }, temp, never));
+    assert.equal(err.status, 403);
+    assert.equal(userMessage(err), "This launch needs 2 vCPUs, but the project's vCPU quota has 0 of 1 vCPU in use (1 vCPU left): pick a smaller flavor, launch fewer, delete instances you no longer need, or ask an admin to raise the quota. (Nova said: Quota exceeded for cores: Requested 2, but already used 0 of 1 cores)");
+  });
+
+  describe('launching two instances', function () {
+    // a busy compute node (the bench's 200 servers) can take minutes per boot
+    this.timeout(900_000);
+    let servers: Server[] = [];
+    /**
+     * The Instances category as the view holds it: its children are what it last loaded (the poller reloads it).
+     * Looked up again only after the whole tree was rebuilt: a clouds.yaml rewrite (any `devcloud.sh up`, e.g.
+     * another test run's) reloads the clouds and starts the tree over.
+     */
+    const registered: vscode.Disposable[] = [];
+    let held: CategoryNode | undefined;
+    let rebuilt: vscode.Disposable | undefined;
+    const instances = async (): Promise<CategoryNode> => {
+      if (!held) {
+        held = await child(await child(await child(undefined, 'devcloud'), 'demo'), 'Instances') as CategoryNode;
+        await children(held);
+      }
+      return held;
+    };
+    const byName = async () => (await target.client.compute.servers({ name: `^${tag}-vm-` }).toArray()).sort((a, b) => a.name.localeCompare(b.name));
+    const settled = (status: string) => async () => {
+      const list = await byName();
+      return list.length === 2 && list.every((s) => s.status === status && !s.taskState) ? list : undefined;
+    };
+    const inTree = async (name: string) => String((await child(await instances(), name)).treeItem().contextValue);
+
+    before(async () => {
+      rebuilt = api.explorer.onDidChangeTreeData((node) => { if (!node) held = undefined; });
+      await instances();   // loaded, so that a launch refreshes it
+    });
+
+    after(async () => {
+      rebuilt?.dispose();
+      vscode.Disposable.from(...registered.splice(0)).dispose();
+      for (const s of await byName().catch(() => [] as Server[])) await target.client.compute.deleteServer(s.id).catch(() => undefined);
+    });
+
+    it('launches 2 instances: the tree shows them in BUILD at once and polls until both are ACTIVE', async () => {
+      const userData = path.join(dir, 'cloud-config.yaml');
+      await writeFile(userData, '#cloud-config\nruncmd:\n  - echo hello\n');
+      const keyFile = path.join(dir, `${tag}_vm`);
+      await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', keyFile]);
+      const key = parsePublicKey(await readFile(`${keyFile}.pub`, 'utf8')).key!;
+      await executeKeypairImport({ name: `${tag}-vmkey`, file: `${keyFile}.pub`, publicKey: key }, target, never);
+      undo.push(() => target.client.compute.deleteKeypair(`${tag}-vmkey`));
+      const group = await executeSecurityGroupCreate({ name: `${tag}-vmsg`, description: '', rules: [allowPing(), allowSsh()] }, target, never);
+      undo.push(() => target.client.network.deleteSecurityGroup(group.id));
+      const choices = await loadLaunchChoices(target);
+      const net = choices.networks.find((n) => n.name === `${tag}-net`)!;
+      const spec: LaunchSpec = {
+        name: `${tag}-vm`,
+        image: { id: choices.images.find((i) => i.name === 'cirros')!.id, name: 'cirros' },
+        flavor: { id: choices.flavors.find((f) => f.name === 'm1.tiny')!.id, name: 'm1.tiny' },
+        networks: [{ id: net.id, name: net.name }],
+        securityGroups: [{ id: group.id, name: group.name }],
+        keyName: `${tag}-vmkey`,
+        metadata: { course: 'os101', role: 'web' },
+        userDataFile: userData,
+        count: 2,
+      };
+      await counted('launch 2 instances', () => executeLaunch(spec, target, never, changed));
+      // at once: the category was reloaded by the launch itself
+      const first = await inTree(`${tag}-vm-1`);
+      assert.match(first, /\bopenstack\.server\b.*\bstatus-build\b/);
+      assert.ok(api.explorer.poller.isWatching(await instances()), 'a building server makes its category poll');
+      await inTree(`${tag}-vm-2`);
+      servers = await until('both instances ACTIVE', settled('ACTIVE'), 840_000, 3000);
+      // the poller gets the tree there by itself, without anyone expanding it again (its delay is at most 30 s)
+      const activeInTree = async () => /status-active/.test(await inTree(`${tag}-vm-1`)) && /status-active/.test(await inTree(`${tag}-vm-2`));
+      for (let i = 0; i < 60 && !(await activeInTree()); i++) await sleep(1000);
+      for (const s of servers) {
+        assert.match(await inTree(s.name), /status-active/);
+        assert.deepEqual(s.metadata, { course: 'os101', role: 'web' });
+        assert.equal(s.keyName, `${tag}-vmkey`);
+        assert.deepEqual(s.securityGroups, [`${tag}-vmsg`]);
+        assert.ok(s.addresses.some((a) => a.addr.startsWith('10.77.0.')), JSON.stringify(s.addresses));
+      }
+      // the group is in use now: deleting it is refused, and explained
+      const inUse = await refusal(executeSecurityGroupDelete(group.id, target, never));
+      assert.equal(inUse.status, 409);
+      assert.match(userMessage(inUse), /^Instances still use this security group \(through their ports\)/);
+    });
+
+    it('stops, starts, soft- and hard-reboots an instance, following it to the settled status', async function () {
+      if (!servers.length) this.skip();
+      const [vm] = servers;
+      const status = async () => target.client.compute.server(vm.id);
+      const reach = (want: string) => until(`${vm.name} ${want}`, async () => {
+        const s = await status();
+        return s.status === want && !s.taskState ? s : undefined;
+      }, 600_000, 2000);
+      // Stop as the context menu runs it, on the tree node (registered here unless extension.ts already has it)
+      if (!(await vscode.commands.getCommands(true)).includes('openstack.stopInstance')) {
+        const log = vscode.window.createOutputChannel(`OpenStack ${tag}`, { log: true });
+        registered.push(log, ...registerComputeCommands({ log, registry: api.registry, active: api.active, explorer: api.explorer }));
+      }
+      await vscode.commands.executeCommand('openstack.stopInstance', await child(await instances(), vm.name));
+      assert.match(await inTree(vm.name), /status-active.*\bbusy\b|status-shutoff/, 'the tree shows the stop at once');
+      await reach('SHUTOFF');
+      await counted('start', () => executeInstanceAction('start', vm.id, target, never, changed));
+      await reach('ACTIVE');
+      await counted('soft reboot', () => executeInstanceAction('softReboot', vm.id, target, never, changed));
+      await reach('ACTIVE');
+      await counted('hard reboot', () => executeInstanceAction('hardReboot', vm.id, target, never, changed));
+      await reach('ACTIVE');
+      await counted('stop', () => executeInstanceAction('stop', vm.id, target, never, changed));
+      await reach('SHUTOFF');
+    });
+
+    it('deletes both instances', async function () {
+      if (!servers.length) this.skip();
+      for (const s of servers) await counted(`delete instance ${s.name.slice(-1)}`, () => executeInstanceAction('delete', s.id, target, never, changed));
+      await until('both instances gone', async () => (await byName()).length === 0, 600_000, 2000);
+    });
+  });
+
+  describe('collecting input through the real quick input', function () {
+    this.timeout(60_000);
+    const press = async (command: string, wait = 700) => {
+      await sleep(wait);
+      await vscode.commands.executeCommand(command);
+    };
+    const enter = (wait?: number) => press('workbench.action.acceptSelectedQuickOpenItem', wait);
+
+    it('Upload image: name from the file, the detected format confirmed, private, summary; Back keeps the answers', async () => {
+      const file = path.join(dir, `${tag}-appliance.vmdk`);
+      await run('qemu-img', ['create', '-q', '-f', 'vmdk', file, '16M']);
+      const collecting = collectImageUpload(target, file, (s) => imageUploadCli(s, { cloud: 'devcloud' }));
+      await enter();                                            // 1/4 name: the file's base name
+      await enter();                                            // 2/4 format: vmdk, detected
+      await press('workbench.action.quickInputBack');           // 3/4 → back to 2/4
+      await enter();                                            // 2/4 again, vmdk still active
+      await enter();                                            // 3/4 visibility: private
+      await press('workbench.action.quickOpenSelectNext');      // 4/4 summary: Copy as openstack CLI
+      await enter(300);
+      await enter();                                            // 4/4 again: Upload
+      const spec = await collecting;
+      assert.deepEqual(spec, { file, name: `${tag}-appliance`, diskFormat: 'vmdk', containerFormat: 'bare', visibility: 'private' });
+      assert.equal(await vscode.env.clipboard.readText(), `openstack --os-cloud devcloud image create --disk-format vmdk --container-format bare --private --file ${file} --progress ${tag}-appliance`);
+    });
+
+    it('Launch instance: defaults fit the exercise, a network must be checked when there are several, CLI from the summary', async () => {
+      const collecting = collectLaunch(target, (s) => launchCli(s, { cloud: 'devcloud' }));
+      await enter();                                            // 1 name: vm1
+      await enter(4000);                                        // 2 image: cirros (after the parallel load)
+      await enter();                                            // 3 flavor: m1.tiny
+      await enter();                                            // 4 networks: none checked → refused, stays open
+      await press('workbench.action.quickOpenSelectNext');      //   a multi-select list starts with no active item
+      await press('workbench.action.quickPickManyToggle', 300); //   check it
+      await enter(300);
+      await enter();                                            // 5 security groups: default checked
+      await enter();                                            // 6 key pair
+      await enter();                                            // 7 metadata: none
+      await enter();                                            // 8 user data: none
+      await enter();                                            // 9 count: 1
+      await press('workbench.action.quickOpenSelectNext');      // 10 summary: Copy as openstack CLI
+      await enter(300);
+      await enter();                                            // Launch (collect only: nothing is created here)
+      const spec = await collecting;
+      assert.equal(spec.name, 'vm1');
+      assert.equal(spec.image.name, 'cirros');
+      assert.equal(spec.flavor.name, 'm1.tiny');
+      assert.ok(Array.isArray(spec.networks) && spec.networks.length === 1, JSON.stringify(spec.networks));
+      assert.deepEqual(spec.securityGroups.map((g) => g.name), ['default']);
+      assert.deepEqual([spec.metadata, spec.userDataFile, spec.count], [{}, undefined, 1]);
+      assert.equal(await vscode.env.clipboard.readText(), launchCli(spec, { cloud: 'devcloud' }));
+      assert.match(launchCli(spec, { cloud: 'devcloud' }), /^openstack --os-cloud devcloud server create --image cirros --flavor m1\.tiny --network \S+ --security-group default (--key-name \S+ )?--wait vm1$/);
+    });
+  });
+
+  describe('collecting rules and key pairs through the real quick input', function () {
+    this.timeout(60_000);
+    const press = async (command: string, wait = 600) => {
+      await sleep(wait);
+      await vscode.commands.executeCommand(command);
+    };
+    const enter = (wait?: number) => press('workbench.action.acceptSelectedQuickOpenItem', wait);
+    const down = (times: number) => (async () => { for (let i = 0; i < times; i++) await press('workbench.action.quickOpenSelectNext', 200); })();
+    const group = (rules: SecurityGroup['rules']): SecurityGroup => ({ id: 'sg-test', name: 'web', description: '', rules, raw: {} });
+
+    it('Add rule: a quick add the group already has is refused in place; Allow TCP port… asks the port and the remote CIDR', async () => {
+      const ping = { id: 'r1', securityGroupId: 'sg-test', direction: 'ingress' as const, ethertype: 'IPv4' as const, protocol: 'icmp', portRangeMin: null, portRangeMax: null, remoteIpPrefix: '0.0.0.0/0', remoteGroupId: null, description: '', raw: {} };
+      let collecting = collectRule(target, group([ping]));
+      await enter();              // Allow ICMP (ping): already there → stays open
+      await down(1);
+      await enter(300);           // Allow SSH
+      assert.deepEqual((await collecting).rule, allowSsh());
+      collecting = collectRule(target, group([]));
+      await down(2);
+      await enter(300);           // Allow TCP port…
+      await enter();              // 2/3 port: 80
+      await enter();              // 3/3 remote: 0.0.0.0/0
+      assert.deepEqual((await collecting).rule, allowTcpPort(80));
+    });
+
+    it('Add rule: the custom flow walks direction, ethertype, protocol, ports and remote with their defaults', async () => {
+      const collecting = collectRule(target, group([]));
+      await down(3);
+      await enter(300);           // Custom rule…
+      await enter();              // Ingress
+      await enter();              // IPv4
+      await enter();              // tcp
+      await enter();              // ports: all
+      await enter();              // remote: 0.0.0.0/0
+      assert.deepEqual((await collecting).rule, { direction: 'ingress', ethertype: 'IPv4', protocol: 'tcp', portRangeMin: undefined, portRangeMax: undefined, remoteIpPrefix: '0.0.0.0/0' });
+    });
+
+    it('Import key pair from a given file: only the name is asked, defaulting to the file name', async () => {
+      const keyFile = path.join(dir, `${tag}_given`);
+      await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'given@test', '-f', keyFile]);
+      const collecting = collectKeypairImport(target, `${keyFile}.pub`);
+      await enter(1500);
+      const spec = await collecting;
+      assert.equal(spec.name, `${tag}_given`);
+      assert.equal(spec.publicKey.comment, 'given@test');
+    });
+  });
+
+  describe('multi-step additions', () => {
+    it('keeps a quick pick open with the reason when a choice is refused, and returns checked items', async () => {
+      const items = [{ label: 'm1.tiny' }, { label: 'm1.huge' }];
+      const refused: string[] = [];
+      let many: string[] = [];
+      const done = MultiStepInput.run('Test', () => 2, async (input) => {
+        const picked = await input.quickPick({
+          placeholder: 'Flavor', items, active: items[1],
+          refuse: (i) => (i.label === 'm1.huge' ? (refused.push(i.label), 'm1.huge does not fit') : undefined),
+        });
+        assert.equal(picked.label, 'm1.tiny');
+        return async (next) => {
+          many = (await next.quickPickMany({ placeholder: 'Groups', items, selected: [items[0]] })).map((i) => i.label);
+          return undefined;
+        };
+      });
+      await sleep(500);
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');   // m1.huge: refused, still open
+      await sleep(300);
+      assert.deepEqual(refused, ['m1.huge']);
+      await vscode.commands.executeCommand('workbench.action.quickOpenSelectPrevious');
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await sleep(500);
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await done;
+      assert.deepEqual(many, ['m1.tiny']);
+    });
+  });
+});
