@@ -21,6 +21,7 @@ export class CloudRegistry implements vscode.Disposable {
   private defaultName: string | undefined;
   private readonly clients = new Map<string, Promise<OpenStackClient>>();
   private readonly watchers: vscode.Disposable[] = [];
+  private loaded = false;
 
   constructor(private readonly store: CloudStore, private readonly log: Log) {}
 
@@ -64,12 +65,15 @@ export class CloudRegistry implements vscode.Disposable {
     // clients of unchanged clouds keep their tokens and connections; the others start over
     const now = new Map(this.cloudList.map((c) => [c.name, fingerprint(c)]));
     for (const [name, print] of before) if (now.get(name) !== print) await this.forget(name);
+    const same = this.loaded && before.size === now.size && [...now].every(([name, print]) => before.get(name) === print);
+    this.loaded = true;
     this.loadProblems = result.problems;
     this.cloudsFile = result.files.clouds;
     this.defaultName = result.defaultCloud;
     for (const p of result.problems) this.log.warn(`clouds configuration: ${p.message}`);
     this.watch(host, [result.files.clouds, result.files.secure]);
-    this.changed.fire();
+    // a save that changes no cloud (or a rewrite with the same content) keeps the tree and its polling as they are
+    if (!same) this.changed.fire();
   }
 
   /** The client scoped as the cloud is configured; asks for a missing password once and keeps it in SecretStorage. */
