@@ -6,6 +6,7 @@ import { CloudRegistry } from './clouds/cloudRegistry';
 import { CloudStore } from './clouds/cloudStore';
 import { registerCloudCommands } from './commands/cloudCommands';
 import { registerComputeCommands } from './commands/computeCommands';
+import { registerConsoleCommands } from './commands/consoleCommands';
 import { registerExplorerCommands } from './commands/explorerCommands';
 import { registerNetworkCommands } from './commands/networkCommands';
 import { ExplorerProvider } from './explorer/explorerProvider';
@@ -44,6 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenSt
     ...registerCloudCommands({ registry, store, log, active }),
     ...registerNetworkCommands({ log, explorer, active, registry }),
     ...registerComputeCommands({ log, registry, active, explorer }),
+    ...registerConsoleCommands({ context, log, registry, active }),
   );
   await registry.load();
   log.info(`activated in ${Date.now() - started} ms with ${registry.clouds.length} cloud(s)`);

@@ -1,5 +1,425 @@
-// PLACEHOLDER entry of the webview browser bundle (dist/webview/main.js). The real webview code replaces it.
-declare function acquireVsCodeApi(): { postMessage(message: unknown): void };
+// The instance console webview (bundled to dist/webview/main.js). Everything shown comes from the host by
+// postMessage and goes into the DOM as text (textContent, createTextNode, or spans built from ansi_up's parsed
+// runs): instance names, console text and ping output are untrusted and never parsed as HTML. UI state is kept
+// with setState, so it survives hide/show and (through the host's WebviewPanelSerializer) a window reload.
+import './main.css';
+import { stripSgr as plain } from '../src/console/ansi';
+import { checkPort, checkTarget } from '../src/console/target';
+import {
+  DEFAULT_UI, LINE_CHOICES, MAX_LOG_LINES, MAX_PING_COUNT, isHostMessage, isPanelState,
+  type ConsoleTarget, type HostMessage, type InstanceInfo, type PanelState, type PingSample, type PingSummary, type UiState, type WebviewMessage,
+} from '../src/panels/protocol';
+import { AnsiRenderer } from './ansiRender';
+import { RttChart } from './chart';
+import { button, checkbox, componentsReady, divider, dropdown, el, tabs, textField } from './ui';
 
-const vscodeApi = acquireVsCodeApi();
-window.addEventListener('DOMContentLoaded', () => vscodeApi.postMessage({ type: 'ready' }));
+interface VsCodeApi {
+  postMessage(message: WebviewMessage): void;
+  getState(): unknown;
+  setState(state: PanelState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const kept = vscode.getState();
+const restored = isPanelState(kept) ? kept : undefined;
+const ui: UiState = { ...DEFAULT_UI, ...(restored?.ui ?? {}) };
+let target: ConsoleTarget | undefined = restored?.target;
+
+function saveState(): void {
+  if (target) vscode.setState({ v: 1, target, ui });
+}
+function send(message: WebviewMessage): void {
+  vscode.postMessage(message);
+}
+
+
+// ---------------------------------------------------------------- header
+
+const nameEl = el('h1', { id: 'instance-name', text: restored?.target.name ?? '' });
+const statusEl = el('span', { id: 'instance-status', className: 'status' });
+const idEl = el('span', { id: 'instance-id', className: 'muted' });
+const serialBtn = button('Open Serial Console', { id: 'open-serial', onClick: () => send({ type: 'openRemote', console: 'serial' }), title: 'Open an interactive serial console in a terminal' });
+const vncBtn = button('Open VNC Console', { id: 'open-vnc', onClick: () => send({ type: 'openRemote', console: 'novnc' }), title: 'Open the graphical console in the browser' });
+const notice = el('div', { id: 'notice', className: 'notice', attrs: { role: 'status', 'aria-live': 'polite' } });
+const header = el('header', {},
+  el('div', { className: 'title-row' }, nameEl, statusEl),
+  el('div', { className: 'row' }, idEl, el('span', { className: 'spacer' }), serialBtn.el, vncBtn.el),
+  notice,
+);
+
+function showNotice(level: 'info' | 'warning' | 'error', text: string): void {
+  notice.textContent = text;
+  notice.className = `notice ${level}`;
+  notice.hidden = !text;
+}
+showNotice('info', '');
+
+function showInstance(i: InstanceInfo): void {
+  target = { cloud: i.cloud, projectId: i.projectId, serverId: i.serverId, name: i.name };
+  nameEl.textContent = i.name || i.serverId;
+  statusEl.textContent = i.status;
+  statusEl.dataset.status = i.status.split(' ')[0].toLowerCase();
+  idEl.textContent = `${i.serverId} · ${i.cloud}`;
+  document.title = `Console: ${i.name}`;
+  setTargets(i);
+  saveState();
+}
+
+// ---------------------------------------------------------------- console log
+
+const logBox = el('div', { id: 'log', className: 'log', attrs: { role: 'log', tabindex: '0', 'aria-label': 'Console log' } });
+const logStatus = el('span', { id: 'log-status', className: 'muted', attrs: { 'aria-live': 'off' } });
+const logError = el('div', { id: 'log-error', className: 'notice error', attrs: { role: 'alert' } });
+logError.hidden = true;
+const renderer = new AnsiRenderer();
+let logLines: string[] = [];
+let logTail = '';
+let fetchedAt: number | undefined;
+let nextPollMs: number | undefined;
+let shownLines = 0;
+
+const linesDropdown = dropdown({
+  id: 'log-lines', label: 'Lines to show',
+  options: LINE_CHOICES.map((n) => ({ value: String(n), label: `Last ${n} lines` })),
+  value: String(ui.lines),
+  onChange: (v) => { ui.lines = Number(v) || DEFAULT_UI.lines; saveState(); send({ type: 'refreshLog', lines: ui.lines }); },
+});
+const refreshBtn = button('Refresh', { id: 'log-refresh', onClick: () => send({ type: 'refreshLog', lines: ui.lines }) });
+const followBox = checkbox('Follow', {
+  id: 'log-follow', checked: ui.follow, title: 'Poll for new lines (every 1 s, slowing to 10 s while nothing changes)',
+  onChange: (on) => { ui.follow = on; saveState(); send({ type: 'setFollow', follow: on, lines: ui.lines }); },
+});
+const wrapBox = checkbox('Wrap', { id: 'log-wrap', checked: ui.wrap, onChange: (on) => { ui.wrap = on; applyWrap(); saveState(); } });
+const filterField = textField({
+  id: 'log-filter', label: 'Filter', value: ui.filter, placeholder: 'Show lines containing…', size: 24, maxLength: 200,
+  onInput: (v) => { ui.filter = v; saveState(); scheduleRender(); },
+});
+const copyBtn = button('Copy', { id: 'log-copy', title: 'Copy the shown lines', onClick: () => send({ type: 'copy', text: visibleText() }) });
+const fullBtn = button('Open Full Log', { id: 'log-full', title: 'The whole console log as a read-only editor', onClick: () => send({ type: 'openFullLog' }) });
+
+const logView = el('section', { className: 'view', attrs: { 'aria-label': 'Console log' } },
+  el('div', { className: 'row toolbar' }, linesDropdown.el, refreshBtn.el, followBox.el, wrapBox.el, filterField.el, copyBtn.el, fullBtn.el),
+  el('div', { className: 'row' }, logStatus),
+  logError,
+  logBox,
+);
+
+function applyWrap(): void {
+  logBox.classList.toggle('wrap', ui.wrap);
+}
+
+function matches(line: string): boolean {
+  return !ui.filter || plain(line).toLowerCase().includes(ui.filter.toLowerCase());
+}
+
+function lineElement(line: string): HTMLElement | undefined {
+  const div = el('div', { className: 'line' });
+  renderer.renderInto(div, line);   // always, so the colour state follows every line, shown or not
+  return matches(line) ? div : undefined;
+}
+
+const tailEl = el('div', { id: 'log-tail', className: 'line tail' });
+
+function atBottom(): boolean {
+  return logBox.scrollHeight - logBox.scrollTop - logBox.clientHeight < 24;
+}
+
+function renderLog(): void {
+  renderer.reset();
+  const rows: HTMLElement[] = [];
+  for (const line of logLines) {
+    const row = lineElement(line);
+    if (row) rows.push(row);
+  }
+  shownLines = rows.length;
+  tailEl.textContent = plain(logTail);
+  logBox.replaceChildren(...rows, tailEl);
+  logBox.scrollTop = logBox.scrollHeight;
+  updateLogStatus();
+}
+
+function appendLog(lines: string[], tail: string): void {
+  const stick = ui.follow || atBottom();
+  for (const line of lines) {
+    const row = lineElement(line);
+    if (row) { logBox.insertBefore(row, tailEl); shownLines++; }
+  }
+  logLines.push(...lines);
+  if (logLines.length > MAX_LOG_LINES) {
+    logLines = logLines.slice(-MAX_LOG_LINES);
+    renderLog();
+    return;
+  }
+  logTail = tail;
+  tailEl.textContent = plain(tail);
+  if (stick) logBox.scrollTop = logBox.scrollHeight;
+  updateLogStatus();
+}
+
+let renderTimer: number | undefined;
+function scheduleRender(): void {
+  if (renderTimer !== undefined) clearTimeout(renderTimer);
+  renderTimer = window.setTimeout(() => { renderTimer = undefined; renderLog(); }, 120);
+}
+
+function updateLogStatus(): void {
+  const when = fetchedAt ? `updated ${new Date(fetchedAt).toLocaleTimeString()}` : 'loading…';
+  const count = ui.filter ? `${shownLines} of ${logLines.length} lines match` : `${logLines.length} lines`;
+  const follow = ui.follow ? ` · following${nextPollMs ? `, next check in ${Math.round(nextPollMs / 1000)} s` : ''}` : '';
+  logStatus.textContent = `${count} · ${when}${follow}`;
+}
+
+function visibleText(): string {
+  const lines = logLines.filter(matches).map(plain);
+  if (logTail && matches(logTail)) lines.push(plain(logTail));
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------- ping and TCP check
+
+const targetChoice = dropdown({ id: 'ping-choice', label: 'Instance addresses', options: [], onChange: (v) => { if (v) { targetField.value = v; onTargetInput(v); } } });
+const targetField = textField({
+  id: 'ping-target', label: 'Target', value: ui.pingTarget, placeholder: 'IP address or host name', size: 28, maxLength: 253,
+  onInput: (v) => onTargetInput(v), onEnter: () => startPing(),
+});
+const countField = textField({ id: 'ping-count', label: 'Count', value: String(ui.pingCount), size: 4, maxLength: 3, onEnter: () => startPing() });
+const pingBtn = button('Ping', { id: 'ping-start', appearance: 'primary', onClick: () => startPing() });
+const stopBtn = button('Stop', { id: 'ping-stop', onClick: () => send({ type: 'stopPing' }), title: 'Stop ping (Escape)' });
+stopBtn.disabled = true;
+const portField = textField({ id: 'tcp-port', label: 'TCP port', value: String(ui.tcpPort), size: 6, maxLength: 5, onEnter: () => startTcp() });
+const tcpBtn = button('Check TCP Port', { id: 'tcp-check', onClick: () => startTcp(), title: 'Connect to the port once (for networks that drop ICMP)' });
+const tcpResult = el('span', { id: 'tcp-result', className: 'muted', attrs: { role: 'status' } });
+const targetError = el('div', { id: 'target-error', className: 'field-error', attrs: { 'aria-live': 'polite' } });
+const pingCommand = el('code', { id: 'ping-command', className: 'muted' });
+const pingOutput = el('div', { id: 'ping-output', className: 'log wrap', attrs: { role: 'log', tabindex: '0', 'aria-label': 'Ping output' } });
+const pingState = el('span', { id: 'ping-state', className: 'muted', attrs: { role: 'status' } });
+const chart = new RttChart('rtt-chart');
+const stat = (id: string, label: string) => {
+  const value = el('dd', { id, text: '–' });
+  return { value, nodes: [el('dt', { text: label }), value] };
+};
+const stats = {
+  sent: stat('ping-sent', 'Sent'), received: stat('ping-received', 'Received'), loss: stat('ping-loss', 'Loss'),
+  min: stat('ping-min', 'Min'), avg: stat('ping-avg', 'Avg'), max: stat('ping-max', 'Max'),
+};
+const summaryEl = el('dl', { id: 'ping-summary', className: 'summary' }, ...Object.values(stats).flatMap((s) => s.nodes));
+
+const pingView = el('section', { className: 'view', attrs: { 'aria-label': 'Ping' } },
+  el('div', { className: 'row toolbar' }, targetChoice.el, targetField.el, countField.el, pingBtn.el, stopBtn.el),
+  targetError,
+  el('div', { className: 'row toolbar' }, portField.el, tcpBtn.el, tcpResult),
+  divider(),
+  el('div', { className: 'row' }, summaryEl, pingState),
+  chart.el,
+  el('div', { className: 'row' }, pingCommand),
+  pingOutput,
+);
+
+let pingId = 0;
+let pingSamples: PingSample[] = [];
+let pingExpected = 0;
+
+function setTargets(i: InstanceInfo): void {
+  const order = (t: string) => (t === 'floating' ? 0 : t === 'fixed' ? 1 : 2);
+  const addrs = [...i.addresses].sort((a, b) => order(a.type) - order(b.type));
+  const options = [
+    { value: '', label: addrs.length ? 'Instance addresses…' : 'No addresses' },
+    ...addrs.map((a) => ({ value: a.addr, label: `${a.addr} (${a.type === 'unknown' ? '' : `${a.type}, `}${a.network})` })),
+  ];
+  targetChoice.setOptions(options, '');
+  if (!targetField.value && addrs.length) {
+    targetField.value = addrs[0].addr;
+    onTargetInput(addrs[0].addr);
+  }
+}
+
+function onTargetInput(v: string): void {
+  ui.pingTarget = v;
+  saveState();
+  const trimmed = v.trim();
+  const check = trimmed ? checkTarget(trimmed) : undefined;
+  targetField.invalid = check && !check.ok ? check.reason : undefined;
+  targetError.textContent = check && !check.ok ? check.reason : '';
+}
+
+function startPing(): void {
+  const value = targetField.value.trim();
+  const check = checkTarget(value);
+  if (!check.ok) { targetField.invalid = check.reason; targetError.textContent = check.reason; targetField.focus(); return; }
+  const count = Number(countField.value);
+  if (!Number.isInteger(count) || count < 1 || count > MAX_PING_COUNT) {
+    countField.invalid = `1 to ${MAX_PING_COUNT}`;
+    targetError.textContent = `The count must be a whole number from 1 to ${MAX_PING_COUNT}.`;
+    return;
+  }
+  countField.invalid = undefined;
+  ui.pingTarget = value;
+  ui.pingCount = count;
+  saveState();
+  pingExpected = count;
+  send({ type: 'startPing', target: check.target, count });
+}
+
+function startTcp(): void {
+  const check = checkTarget(targetField.value.trim());
+  const port = checkPort(portField.value.trim());
+  if (!check.ok) { targetError.textContent = check.reason; targetField.focus(); return; }
+  if (port === undefined) { portField.invalid = '1 to 65535'; targetError.textContent = 'The port must be a number from 1 to 65535.'; return; }
+  portField.invalid = undefined;
+  ui.tcpPort = port;
+  saveState();
+  tcpResult.textContent = `connecting to ${check.target}:${port}…`;
+  send({ type: 'tcpCheck', target: check.target, port });
+}
+
+function showSummary(s: PingSummary): void {
+  const ms = (v?: number) => (v === undefined ? '–' : `${v} ms`);
+  stats.sent.value.textContent = String(s.sent);
+  stats.received.value.textContent = String(s.received);
+  stats.loss.value.textContent = `${s.loss}%`;
+  stats.min.value.textContent = ms(s.min);
+  stats.avg.value.textContent = ms(s.avg);
+  stats.max.value.textContent = ms(s.max);
+  summaryEl.dataset.final = String(s.final);
+}
+
+function pingRunning(running: boolean): void {
+  pingBtn.disabled = running;
+  stopBtn.disabled = !running;
+  document.body.dataset.ping = running ? 'running' : 'idle';
+}
+
+function resetPing(id: number, target: string, command: string): void {
+  pingId = id;
+  pingSamples = [];
+  pingOutput.replaceChildren();
+  pingCommand.textContent = command;
+  pingState.textContent = `pinging ${target}…`;
+  showSummary({ sent: 0, received: 0, loss: 0, final: false });
+  chart.update([], pingExpected);
+}
+
+function addPingLine(line: string): void {
+  const stick = pingOutput.scrollHeight - pingOutput.scrollTop - pingOutput.clientHeight < 24;
+  pingOutput.append(el('div', { className: 'line', text: line }));
+  if (stick) pingOutput.scrollTop = pingOutput.scrollHeight;
+}
+
+function pingFinished(exitCode: number | null, failure?: { kind: string; message: string }): void {
+  pingRunning(false);
+  if (failure) {
+    pingState.textContent = failure.message;
+    pingState.className = 'notice error';
+    if (failure.kind === 'missing' || failure.kind === 'denied') portField.focus();
+  } else {
+    pingState.textContent = `ping exited with code ${exitCode ?? 'none (stopped)'}`;
+    pingState.className = 'muted';
+  }
+}
+
+// ---------------------------------------------------------------- layout, keyboard, messages
+
+const tabBar = tabs([
+  { key: 'log', label: 'Console Log', view: logView },
+  { key: 'ping', label: 'Ping', view: pingView },
+], ui.tab, (key) => { if (key === 'log' || key === 'ping') { ui.tab = key; saveState(); } });
+
+const app = document.getElementById('app') ?? document.body;
+app.replaceChildren(header, tabBar.el);
+applyWrap();
+pingRunning(false);
+
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape' && ui.tab === 'ping' && !stopBtn.disabled) send({ type: 'stopPing' });
+});
+
+function onMessage(m: HostMessage): void {
+  switch (m.type) {
+    case 'snapshot': {
+      showInstance(m.instance);
+      logLines = m.log.lines.slice();
+      logTail = m.log.tail;
+      fetchedAt = m.log.fetchedAt;
+      nextPollMs = m.followStatus.nextPollMs;
+      logError.hidden = !m.log.error;
+      logError.textContent = m.log.error ?? '';
+      renderLog();
+      if (m.ping) {
+        pingExpected = ui.pingCount;
+        resetPing(m.ping.id, m.ping.target, m.ping.command);
+        for (const line of m.ping.lines) addPingLine(line);
+        pingSamples = m.ping.samples.slice();
+        chart.update(pingSamples, pingExpected);
+        showSummary(m.ping.summary);
+        pingRunning(m.ping.running);
+        if (!m.ping.running) pingFinished(m.ping.exitCode ?? null, m.ping.failure);
+      }
+      if (m.tcp) tcpResult.textContent = `${m.tcp.target}:${m.tcp.port} — ${m.tcp.message}`;
+      document.getElementById('app')?.setAttribute('aria-busy', 'false');
+      document.body.dataset.ready = 'true';
+      return;
+    }
+    case 'instance':
+      showInstance(m.instance);
+      return;
+    case 'log':
+      fetchedAt = m.fetchedAt;
+      logError.hidden = true;
+      if (m.mode === 'replace') {
+        logLines = m.lines.slice();
+        logTail = m.tail;
+        renderLog();
+      } else {
+        appendLog(m.lines, m.tail);
+      }
+      return;
+    case 'logError':
+      logError.textContent = m.message;
+      logError.hidden = false;
+      return;
+    case 'followStatus':
+      nextPollMs = m.status.nextPollMs;
+      if (followBox.checked !== m.status.follow) followBox.checked = m.status.follow;
+      updateLogStatus();
+      return;
+    case 'pingStarted':
+      resetPing(m.id, m.target, m.command);
+      pingRunning(true);
+      return;
+    case 'pingLine':
+      if (m.id !== pingId) return;
+      addPingLine(m.line);
+      if (m.sample) { pingSamples.push(m.sample); chart.update(pingSamples, pingExpected); }
+      showSummary(m.summary);
+      return;
+    case 'pingEnded': {
+      if (m.id !== pingId) resetPing(m.id, ui.pingTarget, '');
+      showSummary(m.summary);
+      // iputils -O reports a probe as unanswered only when the next one goes out: the last one shows in the statistics
+      const answered = pingSamples.filter((s) => s.rtt !== undefined).length;
+      if (m.summary.final && answered === m.summary.received) {
+        let seq = pingSamples.reduce((max, s) => Math.max(max, s.seq), 0);
+        while (pingSamples.length < m.summary.sent) pingSamples.push({ seq: ++seq });
+        chart.update(pingSamples, pingExpected);
+      }
+      pingFinished(m.exitCode, m.failure);
+      return;
+    }
+    case 'tcpResult':
+      tcpResult.textContent = `${m.result.target}:${m.result.port} — ${m.result.message}`;
+      tcpResult.className = m.result.ok ? 'ok' : 'notice error';
+      return;
+    case 'notice':
+      showNotice(m.level, m.text);
+      return;
+  }
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  // only the host posts to this frame; its messages are still checked, like any input
+  if (isHostMessage(event.data)) onMessage(event.data);
+});
+
+void componentsReady.then(() => { document.body.dataset.componentsReady = 'true'; });
+send({ type: 'ready', ui });

@@ -143,3 +143,161 @@ export function test(name, fn) {
   registered.push({ name, fn });
 }
 export const registeredTests = () => registered;
+
+// ---- the quick input (palette, pickers, multi-step inputs), context menus and modal dialogs, as a user drives them
+
+const QUICK_INPUT = '.quick-input-widget';
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+
+/** Error notifications shown now (their text), e.g. a command's failure. */
+export async function errorToasts(page) {
+  return page.locator('.notifications-toasts .notification-toast').filter({ has: page.locator('.codicon-error') }).allInnerTexts();
+}
+
+/** Runs the palette command whose title is exactly TITLE (runCommand takes the first fuzzy match). */
+export async function runExactCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator(`${QUICK_INPUT} input[type="text"]`);
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`>${title}`);
+  const rows = page.locator(`${QUICK_INPUT} .monaco-list-row`);
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const labels = await rows.locator('.label-name').allInnerTexts().catch(() => []);
+    const index = labels.findIndex(l => l.trim() === title);
+    if (index >= 0) {
+      await rows.nth(index).click();
+      break;
+    }
+    if (Date.now() > deadline) throw new Error(`no palette entry "${title}" in: ${labels.join(' | ')}`);
+    await sleep(100);
+  }
+}
+
+/**
+ * Waits until the quick input shows a title matching TITLE (e.g. /^Create network .*\(2\/8\)$/) and takes input
+ * (a multi-step input keeps the previous step shown, disabled, while it loads the next); returns the title. Fails
+ * at once with the message when an error notification appears or the input box keeps refusing its value.
+ */
+export async function waitForQuickInput(page, title, timeout = 60_000) {
+  const widget = page.locator(QUICK_INPUT);
+  const deadline = Date.now() + timeout;
+  let refusedSince = 0;
+  let last = '';
+  for (;;) {
+    if (await widget.isVisible()) {
+      last = (await widget.locator('.quick-input-title').textContent().catch(() => '')) ?? '';
+      const enabled = await widget.locator('input[type="text"]').isEnabled().catch(() => false);
+      if (enabled && title.test(last)) return last;
+      if (await widget.locator('.monaco-inputbox.error').isVisible().catch(() => false)) {
+        refusedSince ||= Date.now();
+        if (Date.now() - refusedSince > 3000) {
+          throw new Error(`"${last}" refuses the value: ${await widget.locator('.quick-input-message').innerText().catch(() => '?')}`);
+        }
+      } else {
+        refusedSince = 0;
+      }
+    }
+    const errors = await errorToasts(page);
+    if (errors.length) throw new Error(`error shown while waiting for the quick input ${title}: ${errors.join(' / ')}`);
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for the quick input ${title}; last title: "${last}"`);
+    await sleep(100);
+  }
+}
+
+/** The quick pick's items as their accessible names ("label, description, detail"). */
+export function quickItems(page) {
+  return page.locator(`${QUICK_INPUT} .monaco-list-row`).evaluateAll(rows => rows.map(r => r.getAttribute('aria-label') ?? ''));
+}
+
+/**
+ * Clicks the quick-pick item whose label (without its $(icon)) is LABEL (a string: exactly; or a RegExp). FILTER
+ * first types that text into the filter, for long lists whose rows are not all rendered. In a single pick the
+ * click accepts the item; with checkboxes it toggles it.
+ */
+export async function pickQuickItem(page, label, { filter, timeout = 30_000 } = {}) {
+  const widget = page.locator(QUICK_INPUT);
+  if (filter !== undefined) await widget.locator('input[type="text"]').fill(filter);
+  const rows = widget.locator('.monaco-list-row');
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const labels = await rows.evaluateAll(els => els.map(e => (e.querySelector('.label-name')?.textContent ?? '').trim())).catch(() => []);
+    const index = labels.findIndex(l => (typeof label === 'string' ? l === label : label.test(l)));
+    if (index >= 0) {
+      await rows.nth(index).click();
+      return;
+    }
+    if (Date.now() > deadline) throw new Error(`no quick-pick item ${label} in: ${labels.join(' | ')}`);
+    await sleep(100);
+  }
+}
+
+/** Replaces the quick input's value with VALUE and presses Enter. */
+export async function enterQuickInput(page, value) {
+  const input = page.locator(`${QUICK_INPUT} input[type="text"]`);
+  await input.fill(value);
+  await input.press('Enter');
+}
+
+/** Right-clicks ROW (a locator) and runs the context-menu item ITEM (its exact title). */
+export async function contextMenu(page, row, item) {
+  await row.click({ button: 'right' });
+  const entry = page.locator('.context-view .action-menu-item', { hasText: item }).filter({ hasText: new RegExp(`^\\s*${item.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) });
+  try {
+    await entry.first().waitFor({ timeout: 10_000 });
+  } catch {
+    const offered = await page.locator('.context-view .action-menu-item').allInnerTexts();
+    await page.keyboard.press('Escape');
+    throw new Error(`no context-menu item "${item}"; offered: ${offered.join(' | ')}`);
+  }
+  await entry.first().hover();   // the menu takes a click only once it has settled under the pointer
+  await sleep(150);
+  await entry.first().click();
+  await page.locator('.context-view .monaco-menu').waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+  await page.mouse.move(900, 600);
+}
+
+/** Waits for the modal dialog (e.g. a delete confirmation), clicks BUTTON and returns the dialog's text. */
+export async function answerDialog(page, button, timeout = 30_000) {
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.waitFor({ timeout });
+  const text = await dialog.locator('.dialog-message-row').innerText().catch(() => dialog.innerText());
+  await dialog.getByRole('button', { name: button, exact: true }).click();
+  await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+  return text;
+}
+
+/** Expands (or collapses) the tree row ROW (a locator) unless it already is; then moves the pointer off the tree. */
+export async function setExpanded(page, row, expanded, timeout = 30_000) {
+  await row.waitFor({ timeout });
+  if (((await row.getAttribute('aria-expanded')) === 'true') !== expanded) await row.locator('.monaco-tl-twistie').click();
+  await page.mouse.move(900, 600);
+  const deadline = Date.now() + 10_000;
+  while (((await row.getAttribute('aria-expanded')) === 'true') !== expanded) {
+    if (Date.now() > deadline) throw new Error(`the row did not ${expanded ? 'expand' : 'collapse'}`);
+    await sleep(100);
+  }
+}
+
+/**
+ * Chooses FILE in code-server's simple file dialog (a quick input titled TITLE that starts in a folder): types the
+ * path once the dialog has listed its first folder, waits until it lists the file's folder, and presses Enter.
+ */
+export async function chooseFileInDialog(page, title, file, timeout = 30_000) {
+  const widget = page.locator(QUICK_INPUT);
+  const input = widget.locator('input[type="text"]');
+  const base = file.split('/').pop();
+  const deadline = Date.now() + timeout;
+  const ready = async () => (await widget.isVisible()) && (await widget.locator('.quick-input-title').textContent()) === title
+    && (await input.inputValue()).endsWith('/') && (await quickItems(page)).length > 0;
+  while (!(await ready().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`the file dialog "${title}" did not open`);
+    await sleep(100);
+  }
+  await input.fill(file);
+  while (!(await quickItems(page)).some(item => item === base || item.startsWith(`${base},`))) {
+    if (Date.now() > deadline) throw new Error(`the file dialog "${title}" does not list ${file}: ${(await quickItems(page)).join(' | ')}`);
+    await sleep(100);
+  }
+  await input.press('Enter');
+}

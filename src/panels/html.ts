@@ -1,0 +1,56 @@
+// The console webview's HTML shell and Content Security Policy. Pure (no vscode import) so the policy is unit-tested.
+//
+// Policy: nothing by default; scripts only with this load's nonce (the bundle is one nonce-tagged <script src>, no
+// inline script); styles from the extension's own files (dist/webview/main.css) or nonce-tagged. The toolkit
+// (FAST) creates one <style> element to probe :focus-visible: it tags it with the nonce it finds in
+// <meta property="csp-nonce">, so no 'unsafe-inline' is needed. Everything else it styles goes through
+// constructable stylesheets (adoptedStyleSheets), which CSP does not gate, and ANSI colours are set through the
+// CSSOM (element.style.color), which CSP does not gate either. No img/font/connect/frame source at all.
+import { randomBytes } from 'node:crypto';
+
+export function makeNonce(): string {
+  return randomBytes(18).toString('base64').replace(/[+/=]/g, (c) => ({ '+': '-', '/': '_', '=': '' })[c] ?? '');
+}
+
+export interface ShellOptions {
+  /** webview.cspSource */
+  cspSource: string;
+  nonce: string;
+  scriptUri: string;
+  styleUri: string;
+}
+
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
+    `default-src 'none'`,
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${cspSource} 'nonce-${nonce}'`,
+    `font-src ${cspSource}`,
+    `base-uri 'none'`,
+    `form-action 'none'`,
+  ].join('; ');
+}
+
+const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * The page carries no data at all: the instance name, the log and everything else arrive by postMessage after the
+ * webview says `ready`, and are put into the DOM as text.
+ */
+export function consoleHtml(o: ShellOptions): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(o.cspSource, o.nonce))}">
+<meta property="csp-nonce" content="${attr(o.nonce)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" nonce="${attr(o.nonce)}" href="${attr(o.styleUri)}">
+<title>Instance console</title>
+</head>
+<body data-view="openstack-console">
+<main id="app" aria-busy="true"></main>
+<script nonce="${attr(o.nonce)}" src="${attr(o.scriptUri)}"></script>
+</body>
+</html>`;
+}

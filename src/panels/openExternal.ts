@@ -1,0 +1,17 @@
+// Opening a console URL in the browser exactly as nova gave it.
+import * as vscode from 'vscode';
+import type { Log } from '../log';
+import { redactUrl } from '../openstack/errors';
+
+/**
+ * vscode.Uri.toString() percent-encodes `=` and `?` inside a query, so nova's noVNC URL
+ * `…/vnc_auto.html?path=%3Ftoken%3D…` would reach the browser as `?path%3D%3Ftoken…` and noVNC would find no
+ * `path`. openExternal also takes the URL string itself (the extension host's openUri keeps a string verbatim and
+ * the workbench opens that string when it parses to the same URI), so a URL that does not survive the round trip
+ * is passed as the string.
+ */
+export function openExternalUrl(url: string, log?: Log): Thenable<boolean> {
+  log?.info(`opening ${redactUrl(url)} in the browser`);
+  const uri = vscode.Uri.parse(url, true);
+  return vscode.env.openExternal(uri.toString() === url ? uri : (url as unknown as vscode.Uri));
+}
