@@ -40,6 +40,7 @@ apt_need=()
 [[ -x /usr/bin/chromium ]] || apt_need+=(chromium)
 command -v ping >/dev/null || apt_need+=(iputils-ping)
 [[ -d /usr/share/fonts/truetype/dejavu ]] || apt_need+=(fonts-dejavu-core)
+command -v ip >/dev/null || apt_need+=(iproute2)   # the console UI test builds network namespaces
 if (( need_cs )); then
   have_pkg libkrb5-dev || apt_need+=(libkrb5-dev)
   command -v pkg-config >/dev/null || apt_need+=(pkg-config)
