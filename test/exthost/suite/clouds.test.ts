@@ -72,7 +72,9 @@ describe('Clouds in the extension host', function () {
   it('signs in with the password from SecretStorage', async () => {
     await api.store.setSecret(name, 'demo');
     const client = await api.registry.client(name);
-    assert.deepEqual((await client.session.projects()).map((p) => p.name), ['demo']);
+    // other suites may give demo roles in projects of their own: look for demo, not for an exact list
+    const names = (await client.session.projects()).map((p) => p.name);
+    assert.ok(names.includes('demo'), names.join(', '));
   });
 
   it('switches the active cloud and project, remembers them, and hands out their client', async () => {
