@@ -4,7 +4,8 @@ import type { Server } from '../openstack/computeModels';
 import { markdown, md, ResourceNode, type ExplorerNode } from './node';
 
 /** Statuses that change by themselves; with a task_state set, any status does. */
-const TRANSITIONAL = new Set(['BUILD', 'REBOOT', 'HARD_REBOOT', 'RESIZE', 'REVERT_RESIZE', 'MIGRATING', 'REBUILD', 'PASSWORD', 'VERIFY_RESIZE']);
+// DELETED: nova still lists a deleted server for a few seconds before it is gone
+const TRANSITIONAL = new Set(['DELETED', 'BUILD', 'REBOOT', 'HARD_REBOOT', 'RESIZE', 'REVERT_RESIZE', 'MIGRATING', 'REBUILD', 'PASSWORD', 'VERIFY_RESIZE']);
 
 export function serverInTransition(s: Server): boolean {
   return TRANSITIONAL.has(s.status) || !!s.taskState;
