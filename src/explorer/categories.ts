@@ -30,18 +30,22 @@ export interface CategorySpec<T, C> {
 const nothing = async (): Promise<undefined> => undefined;
 const nameMap = <T extends { id: string; name: string }>(items: T[]) => new Map(items.map((i) => [i.id, i.name || i.id]));
 
-/** Nova's `addresses` learns of a floating IP a moment after Neutron: take Neutron's word for it. */
-function withNeutronFloatingIps(server: Server, fips: FloatingIp[]): Server {
-  const known = new Set(server.addresses.map((a) => a.addr));
-  const extra = fips.filter((f) => f.deviceId === server.id && !known.has(f.floatingIpAddress))
+/**
+ * Nova's `addresses` learns of a floating IP association (and of its end) a moment after Neutron: where Neutron
+ * is in the catalog its floating IPs are the truth, so nova's floating entries are replaced by Neutron's.
+ */
+function withNeutronFloatingIps(server: Server, fips: FloatingIp[] | undefined): Server {
+  if (!fips) return server;
+  const fixed = server.addresses.filter((a) => a.type !== 'floating');
+  const floating = fips.filter((f) => f.deviceId === server.id)
     .map((f) => ({ network: 'floating', addr: f.floatingIpAddress, version: 4, type: 'floating' as const }));
-  return extra.length ? { ...server, addresses: [...extra, ...server.addresses] } : server;
+  return { ...server, addresses: [...floating, ...fixed] };
 }
 
-const servers: CategorySpec<Server, FloatingIp[]> = {
+const servers: CategorySpec<Server, FloatingIp[] | undefined> = {
   kind: 'servers', label: 'Instances', icon: 'vm', service: 'compute',
   list: (c, limit) => c.compute.servers({ limit }),
-  join: async (c, signal) => (await c.session.hasService('network', signal)) ? c.network.floatingIps().toArray(signal) : [],
+  join: async (c, signal) => (await c.session.hasService('network', signal)) ? c.network.floatingIps().toArray(signal) : undefined,
   node: (parent, s, fips) => new ServerNode(parent, withNeutronFloatingIps(s, fips)),
   inTransition: serverInTransition,
 };
