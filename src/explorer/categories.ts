@@ -35,7 +35,8 @@ const nameMap = <T extends { id: string; name: string }>(items: T[]) => new Map(
  * is in the catalog its floating IPs are the truth, so nova's floating entries are replaced by Neutron's.
  */
 function withNeutronFloatingIps(server: Server, fips: FloatingIp[] | undefined): Server {
-  if (!fips) return server;
+  // without Neutron (or its fip-port-details extension) nova's view is all there is
+  if (!fips || fips.some((f) => f.portId && !f.deviceId)) return server;
   const fixed = server.addresses.filter((a) => a.type !== 'floating');
   const floating = fips.filter((f) => f.deviceId === server.id)
     .map((f) => ({ network: 'floating', addr: f.floatingIpAddress, version: 4, type: 'floating' as const }));
