@@ -13,7 +13,6 @@ import { promisify } from 'node:util';
 import * as vscode from 'vscode';
 import type { OpenStackExplorerApi } from '../../../src/extension';
 import type { CategoryNode } from '../../../src/explorer/categoryNode';
-import type { ExplorerNode } from '../../../src/explorer/node';
 import { collectImageUpload, executeImageUpload } from '../../../src/commands/images';
 import { detectFileDiskFormat, imageNameFromFile, imageUploadCli } from '../../../src/commands/imagesFormat';
 import { registerComputeCommands } from '../../../src/commands/computeCommands';
@@ -35,16 +34,12 @@ import type { SecurityGroup } from '../../../src/openstack/networkModels';
 import { OpenStackError } from '../../../src/openstack/errors';
 import type { Exchange } from '../../../src/openstack/http';
 import { openstack, until } from '../../support/devcloud';
+import { treeQueries } from './treeQueries';
 
 const EXTENSION_ID = 'openstack-explorer.openstack-explorer';
 const tag = `cc${Date.now() % 100000}`;
 const run = promisify(execFile);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function label(node: ExplorerNode): string {
-  const l = node.treeItem().label;
-  return typeof l === 'string' ? l : l?.label ?? '';
-}
 
 /** What the user sees for ERR: the refusal's explanation, as reportError shows it. */
 function userMessage(err: unknown): string {
@@ -77,13 +72,7 @@ describe('Compute commands on the dev cloud', function () {
     }
   }
 
-  const children = async (node?: ExplorerNode) => api.explorer.getChildren(node);
-  const child = async (parent: ExplorerNode | undefined, name: string) => {
-    const kids = await children(parent);
-    const found = kids.find((k) => label(k) === name);
-    assert.ok(found, `no '${name}' under ${parent ? label(parent) : 'the root'}; found: ${kids.map(label).join(', ')}`);
-    return found;
-  };
+  const { children, child } = treeQueries(() => api);
   const changed = (kind: 'servers' | 'images' | 'keypairs' | 'securityGroups') => api.explorer.refreshCategory('devcloud', target.projectId, kind);
 
   before(async () => {

@@ -8,7 +8,6 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import * as vscode from 'vscode';
 import type { OpenStackExplorerApi } from '../../../src/extension';
-import type { ExplorerNode } from '../../../src/explorer/node';
 import type { OpenStackClient } from '../../../src/openstack/client';
 import type { Network, Subnet } from '../../../src/openstack/networkModels';
 import { MultiStepInput } from '../../../src/commands/multiStep';
@@ -22,16 +21,12 @@ import { registerNetworkCommands } from '../../../src/commands/networkCommands';
 import { explainRefusal } from '../../../src/commands/refusals';
 import { Cancelled } from '../../../src/commands/runCommand';
 import { cliContextOf, resolveTarget, type Target } from '../../../src/commands/target';
+import { label, treeQueries } from './treeQueries';
 
 const EXTENSION_ID = 'openstack-explorer.openstack-explorer';
 const tag = `netcmd${Date.now() % 100000}`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const run = promisify(execFile);
-
-function label(node: ExplorerNode): string {
-  const l = node.treeItem().label;
-  return typeof l === 'string' ? l : l?.label ?? '';
-}
 
 /** The refusal message the user would see for what PROMISE rejects with. */
 async function refusal(promise: Promise<unknown>): Promise<string> {
@@ -75,13 +70,7 @@ describe('Network commands on the dev cloud', function () {
   const undo: (() => Promise<unknown>)[] = [];
   const registrations: vscode.Disposable[] = [];
 
-  const children = async (node?: ExplorerNode) => api.explorer.getChildren(node);
-  const child = async (parent: ExplorerNode | undefined, name: string) => {
-    const kids = await children(parent);
-    const found = kids.find((k) => label(k) === name);
-    assert.ok(found, `no '${name}' under ${parent ? label(parent) : 'the root'}; found: ${kids.map(label).join(', ')}`);
-    return found;
-  };
+  const { children, child } = treeQueries(() => api);
   const category = async (name: string) => child(await child(await child(undefined, 'devcloud'), 'demo'), name);
 
   before(async () => {

@@ -4,16 +4,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OpenStackExplorerApi } from '../../../src/extension';
-import type { ExplorerNode } from '../../../src/explorer/node';
 import type { OpenStackClient } from '../../../src/openstack/client';
+import { label, treeQueries } from './treeQueries';
 
 const EXTENSION_ID = 'openstack-explorer.openstack-explorer';
 const tag = `tree${Date.now() % 100000}`;
-
-function label(node: ExplorerNode): string {
-  const l = node.treeItem().label;
-  return typeof l === 'string' ? l : l?.label ?? '';
-}
 
 describe('Explorer tree on the dev cloud', function () {
   this.timeout(120_000);
@@ -22,13 +17,7 @@ describe('Explorer tree on the dev cloud', function () {
   let networkId = '';
   let serverId = '';
 
-  const children = async (node?: ExplorerNode) => api.explorer.getChildren(node);
-  const child = async (parent: ExplorerNode | undefined, name: string) => {
-    const kids = await children(parent);
-    const found = kids.find((k) => label(k) === name);
-    assert.ok(found, `no '${name}' under ${parent ? label(parent) : 'the root'}; found: ${kids.map(label).join(', ')}`);
-    return found;
-  };
+  const { children, child } = treeQueries(() => api);
   const demoProject = async () => child(await child(undefined, 'devcloud'), 'demo');
 
   before(async () => {
