@@ -11,6 +11,7 @@ import { registerExplorerCommands } from './commands/explorerCommands';
 import { registerNetworkCommands } from './commands/networkCommands';
 import { ExplorerProvider } from './explorer/explorerProvider';
 import { INSPECT_SCHEME, InspectDocuments } from './explorer/inspectDocuments';
+import type { ExplorerNode } from './explorer/node';
 import { createLog } from './log';
 
 /** What activate() returns; extension-host tests read it through getExtension(...).activate(). */
@@ -18,6 +19,8 @@ export interface OpenStackExplorerApi {
   readonly version: string;
   readonly registry: CloudRegistry;
   readonly explorer: ExplorerProvider;
+  /** The tree view showing the explorer. */
+  readonly view: vscode.TreeView<ExplorerNode>;
   readonly store: CloudStore;
   readonly active: ActiveCloud;
 }
@@ -49,7 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenSt
   );
   await registry.load();
   log.info(`activated in ${Date.now() - started} ms with ${registry.clouds.length} cloud(s)`);
-  return { version: String(context.extension.packageJSON.version), registry, explorer, store, active };
+  return { version: String(context.extension.packageJSON.version), registry, explorer, view, store, active };
 }
 
 export function deactivate(): void {

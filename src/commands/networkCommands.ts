@@ -85,13 +85,21 @@ class NetworkCommands {
     return cliContextOf(target, this.deps.registry);
   }
 
-  /** Runs WORK under a cancellable progress, then reloads CATEGORIES (also after a failure: part may have happened). */
+  /**
+   * Runs WORK under a cancellable progress, then reloads CATEGORIES: also after a failure, where part may have
+   * happened, but not after a refusal found before anything was sent (nothing changed).
+   */
   private async run<T>(title: string, target: Target, categories: Category[], work: (signal: AbortSignal, report: (message: string) => void) => Promise<T>): Promise<T> {
+    const reload = () => Promise.all(categories.map((kind) => this.deps.explorer.refreshCategory(target.cloud, target.projectId, kind)));
+    let result: T;
     try {
-      return await withProgress(title, work);
-    } finally {
-      await Promise.all(categories.map((kind) => this.deps.explorer.refreshCategory(target.cloud, target.projectId, kind)));
+      result = await withProgress(title, work);
+    } catch (err) {
+      if (!(err instanceof Refused)) await reload();
+      throw err;
     }
+    await reload();
+    return result;
   }
 
   private done(message: string, cli?: string): void {

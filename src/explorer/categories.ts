@@ -45,7 +45,7 @@ function withNeutronFloatingIps(server: Server, fips: FloatingIp[] | undefined):
 
 const servers: CategorySpec<Server, FloatingIp[] | undefined> = {
   kind: 'servers', label: 'Instances', icon: 'vm', service: 'compute',
-  list: (c, limit) => c.compute.servers({ limit }),
+  list: (c, limit) => c.compute.servers({ limit, byName: true }),
   join: async (c, signal) => (await c.session.hasService('network', signal)) ? c.network.floatingIps().toArray(signal) : undefined,
   node: (parent, s, fips) => new ServerNode(parent, withNeutronFloatingIps(s, fips)),
   inTransition: serverInTransition,
@@ -53,14 +53,14 @@ const servers: CategorySpec<Server, FloatingIp[] | undefined> = {
 
 const networks: CategorySpec<Network, Subnet[]> = {
   kind: 'networks', label: 'Networks', icon: 'type-hierarchy-sub', service: 'network',
-  list: (c, limit) => c.network.networks({ limit }),
+  list: (c, limit) => c.network.networks({ limit, byName: true }),
   join: (c, signal) => c.network.subnets().toArray(signal),
   node: (parent, n, subnets) => new NetworkNode(parent, n, subnets.filter((s) => s.networkId === n.id)),
 };
 
 const routers: CategorySpec<Router, { interfaces: Port[]; networkNames: Map<string, string> }> = {
   kind: 'routers', label: 'Routers', icon: 'arrow-swap', service: 'network',
-  list: (c, limit) => c.network.routers({ limit }),
+  list: (c, limit) => c.network.routers({ limit, byName: true }),
   join: async (c, signal) => {
     const [interfaces, nets] = await Promise.all([
       c.network.ports({ deviceOwner: 'network:router_interface' }).toArray(signal),
@@ -73,14 +73,14 @@ const routers: CategorySpec<Router, { interfaces: Port[]; networkNames: Map<stri
 
 const floatingIps: CategorySpec<FloatingIp, Map<string, string>> = {
   kind: 'floatingIps', label: 'Floating IPs', icon: 'link', service: 'network',
-  list: (c, limit) => c.network.floatingIps({ limit }),
+  list: (c, limit) => c.network.floatingIps({ limit, byName: true }),
   join: async (c, signal) => (await c.session.hasService('compute', signal)) ? nameMap(await c.compute.servers().toArray(signal)) : new Map(),
   node: (parent, f, serverNames) => new FloatingIpNode(parent, f, f.deviceId ? serverNames.get(f.deviceId) : undefined),
 };
 
 const images: CategorySpec<Image, undefined> = {
   kind: 'images', label: 'Images', icon: 'file-binary', service: 'image',
-  list: (c, limit) => c.image.images({ limit }),
+  list: (c, limit) => c.image.images({ limit, byName: true }),
   join: nothing,
   node: (parent, i) => new ImageNode(parent, i),
   inTransition: (i) => i.status === 'queued' || i.status === 'saving' || i.status === 'importing',
@@ -88,14 +88,14 @@ const images: CategorySpec<Image, undefined> = {
 
 const flavors: CategorySpec<Flavor, undefined> = {
   kind: 'flavors', label: 'Flavors', icon: 'server-environment', service: 'compute',
-  list: (c, limit) => c.compute.flavors({ limit }),
+  list: (c, limit) => c.compute.flavors({ limit, byName: true }),
   join: nothing,
   node: (parent, f) => new FlavorNode(parent, f),
 };
 
 const securityGroups: CategorySpec<SecurityGroup, undefined> = {
   kind: 'securityGroups', label: 'Security Groups', icon: 'shield', service: 'network',
-  list: (c, limit) => c.network.securityGroups({ limit }),
+  list: (c, limit) => c.network.securityGroups({ limit, byName: true }),
   join: nothing,
   node: (parent, g) => new SecurityGroupNode(parent, g),
 };

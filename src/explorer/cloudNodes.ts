@@ -10,6 +10,8 @@ import { ErrorNode } from './statusNodes';
 
 export class CloudNode extends ExplorerNode {
   readonly id: string;
+  /** Project nodes by id, kept across renders so that their categories keep their rows (a Refresh drops them). */
+  private projects = new Map<string, ProjectNode>();
   constructor(readonly cloud: CloudConfig, private readonly env: ExplorerEnv, private readonly pageSize: () => number) {
     super(undefined);
     this.id = `cloud:${cloud.name}`;
@@ -34,6 +36,12 @@ export class CloudNode extends ExplorerNode {
     return item;
   }
 
+  /** Drops the projects: their categories stop loading and polling, the next render builds new ones. */
+  detach(): void {
+    for (const project of this.projects.values()) project.resetCategories();
+    this.projects.clear();
+  }
+
   override async children(): Promise<ExplorerNode[]> {
     try {
       const client = await this.env.registry.client(this.cloud.name);
@@ -47,15 +55,24 @@ export class CloudNode extends ExplorerNode {
         projects = [{ id: current, name: this.cloud.auth.projectName ?? current, domainId: '', enabled: true, description: '', raw: {} }];
       }
       const sorted = projects.filter((p) => p.enabled).sort((a, b) => (a.id === current ? -1 : b.id === current ? 1 : a.name.localeCompare(b.name)));
-      return sorted.map((p) => new ProjectNode(this, {
-        cloud: this.cloud.name,
-        projectId: p.id,
-        projectName: p.name,
-        client: () => this.env.registry.projectClient(this.cloud.name, p.id),
-      }, p.id === current, this.env, this.pageSize));
+      const kept = new Map(sorted.map((p) => [p.id, this.projectNode(p, p.id === current)]));
+      for (const [id, gone] of this.projects) if (kept.get(id) !== gone) gone.resetCategories();
+      this.projects = kept;
+      return [...kept.values()];
     } catch (err) {
       return [new ErrorNode(this, err)];
     }
+  }
+
+  private projectNode(p: Project, configured: boolean): ProjectNode {
+    const known = this.projects.get(p.id);
+    if (known && known.scope.projectName === p.name && known.configured === configured) return known;
+    return new ProjectNode(this, {
+      cloud: this.cloud.name,
+      projectId: p.id,
+      projectName: p.name,
+      client: () => this.env.registry.projectClient(this.cloud.name, p.id),
+    }, configured, this.env, this.pageSize);
   }
 }
 
@@ -63,7 +80,7 @@ export class ProjectNode extends ExplorerNode {
   readonly id: string;
   private categories: CategoryNode[] | undefined;
 
-  constructor(parent: CloudNode, readonly scope: Scope, private readonly configured: boolean, private readonly env: ExplorerEnv, private readonly pageSize: () => number) {
+  constructor(parent: CloudNode, readonly scope: Scope, readonly configured: boolean, private readonly env: ExplorerEnv, private readonly pageSize: () => number) {
     super(parent);
     this.id = `${parent.id}/project:${scope.projectId}`;
   }
@@ -78,8 +95,9 @@ export class ProjectNode extends ExplorerNode {
     return item;
   }
 
-  /** The next expand asks the catalog again and builds fresh categories. */
+  /** The next expand asks the catalog again and builds fresh categories; the old ones stop loading and polling. */
   resetCategories(): void {
+    for (const category of this.categories ?? []) category.detach();
     this.categories = undefined;
   }
 
@@ -89,7 +107,7 @@ export class ProjectNode extends ExplorerNode {
       const available = await Promise.all(CATEGORIES.map((c) => client.session.hasService(c.service)));
       // category nodes are kept so their loaded pages survive a re-render of the project
       this.categories ??= CATEGORIES.filter((_, i) => available[i])
-        .map((spec) => new CategoryNode(this, this.scope, spec, this.env, this.pageSize()));
+        .map((spec) => new CategoryNode(this, this.scope, spec, this.env, this.pageSize));
       return this.categories;
     } catch (err) {
       return [new ErrorNode(this, err)];

@@ -3,13 +3,14 @@
 import * as vscode from 'vscode';
 import type { CloudRegistry } from '../clouds/cloudRegistry';
 import type { OpenStackClient } from '../openstack/client';
+import type { Pollable } from './poller';
 
 export interface ExplorerEnv {
   registry: CloudRegistry;
-  /** Re-renders NODE (or the whole tree). */
-  changed(node?: ExplorerNode): void;
+  /** Re-renders NODE. */
+  changed(node: ExplorerNode): void;
   /** Asks the poller to reload CATEGORY until nothing in it is in transition. */
-  poll(category: ExplorerNode & { reload(): Promise<void> }): void;
+  poll(category: ExplorerNode & Pollable): void;
   /** Registers loaded resources for "Find resource…". */
   remember(parent: ExplorerNode, nodes: readonly ResourceNode[]): void;
 }

@@ -1,65 +1,101 @@
 // Reloads categories with something in transition (BUILD, rebooting, an image uploading) while the view is
-// visible, backing off from 2 s to 30 s, and stops once they settle.
+// visible, backing off from 2 s to 30 s, and stops once they settle, once they leave the tree, or once nothing
+// has changed for a while (a task state stuck in nova must not keep the view polling forever).
 import type * as vscode from 'vscode';
 
 export interface Pollable {
-  reload(): Promise<void>;
+  /** Loads the item again; true when what it shows changed. */
+  poll(): Promise<boolean>;
   inTransition(): boolean;
+  /** False once the item has left the tree. */
+  readonly attached: boolean;
 }
 
 const FIRST_DELAY_MS = 2000;
 const MAX_DELAY_MS = 30_000;
+/** Polls in a row that changed nothing before the poller gives up (about 4 minutes with the back-off). */
+const UNCHANGED_POLLS = 10;
+
+interface Watch {
+  delay: number;
+  unchanged: number;
+}
 
 export class Poller<T extends Pollable> implements vscode.Disposable {
-  private readonly delays = new Map<T, number>();
+  private readonly watches = new Map<T, Watch>();
   private readonly timers = new Map<T, NodeJS.Timeout>();
+  /** Items whose poll is running: they are rescheduled when it ends, not before. */
+  private readonly running = new Set<T>();
   private visible = true;
 
-  constructor(private readonly changed: (item: T) => void) {}
+  /** CHANGED is told about an item only when a poll changed what it shows. */
+  constructor(private readonly changed: (item: T) => void, private readonly firstDelayMs = FIRST_DELAY_MS) {}
 
   /** Polls ITEM until it settles; RESTART (after the user changed it) goes back to the shortest delay. */
   watch(item: T, restart = false): void {
-    if (restart || !this.delays.has(item)) this.delays.set(item, FIRST_DELAY_MS);
-    if (!this.timers.has(item) && this.visible) this.schedule(item);
+    if (restart || !this.watches.has(item)) this.watches.set(item, { delay: this.firstDelayMs, unchanged: 0 });
+    if (restart && this.timers.has(item)) this.cancelTimer(item);
+    this.scheduleIfIdle(item);
   }
 
   setVisible(visible: boolean): void {
     this.visible = visible;
     if (!visible) {
-      for (const t of this.timers.values()) clearTimeout(t);
-      this.timers.clear();
+      for (const item of [...this.timers.keys()]) this.cancelTimer(item);
     } else {
-      for (const item of this.delays.keys()) if (!this.timers.has(item)) this.schedule(item);
+      for (const item of this.watches.keys()) this.scheduleIfIdle(item);
     }
   }
 
   /** Whether ITEM is being polled. */
   isWatching(item: T): boolean {
-    return this.delays.has(item);
+    return this.watches.has(item);
   }
 
   clear(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
-    this.delays.clear();
+    for (const item of [...this.timers.keys()]) this.cancelTimer(item);
+    this.watches.clear();
   }
 
   dispose(): void {
     this.clear();
   }
 
-  private schedule(item: T): void {
-    const delay = this.delays.get(item) ?? FIRST_DELAY_MS;
-    this.timers.set(item, setTimeout(async () => {
-      this.timers.delete(item);
-      await item.reload();
-      this.changed(item);
-      if (item.inTransition()) {
-        this.delays.set(item, Math.min(delay * 2, MAX_DELAY_MS));
-        if (this.visible) this.schedule(item);
-      } else {
-        this.delays.delete(item);
-      }
-    }, delay));
+  private scheduleIfIdle(item: T): void {
+    const watch = this.watches.get(item);
+    if (!watch || !this.visible || this.timers.has(item) || this.running.has(item)) return;
+    this.timers.set(item, setTimeout(() => void this.tick(item), watch.delay));
+  }
+
+  private cancelTimer(item: T): void {
+    clearTimeout(this.timers.get(item));
+    this.timers.delete(item);
+  }
+
+  private async tick(item: T): Promise<void> {
+    this.timers.delete(item);
+    if (!item.attached) {
+      this.watches.delete(item);
+      return;
+    }
+    this.running.add(item);
+    let changed = false;
+    try {
+      changed = await item.poll();
+    } catch {
+      // a failed poll shows in the item itself (its error row); nothing more to tell here
+    } finally {
+      this.running.delete(item);
+    }
+    if (changed) this.changed(item);
+    const watch = this.watches.get(item);
+    if (!watch) return;   // cleared meanwhile
+    watch.unchanged = changed ? 0 : watch.unchanged + 1;
+    if (!item.attached || !item.inTransition() || watch.unchanged >= UNCHANGED_POLLS) {
+      this.watches.delete(item);
+      return;
+    }
+    watch.delay = Math.min(watch.delay * 2, MAX_DELAY_MS);
+    this.scheduleIfIdle(item);
   }
 }

@@ -4,8 +4,9 @@ import type { Server } from '../openstack/computeModels';
 import { markdown, md, ResourceNode, type ExplorerNode } from './node';
 
 /** Statuses that change by themselves; with a task_state set, any status does. */
-// DELETED: nova still lists a deleted server for a few seconds before it is gone
-const TRANSITIONAL = new Set(['DELETED', 'BUILD', 'REBOOT', 'HARD_REBOOT', 'RESIZE', 'REVERT_RESIZE', 'MIGRATING', 'REBUILD', 'PASSWORD', 'VERIFY_RESIZE']);
+// DELETED: nova still lists a deleted server for a few seconds before it is gone. Not VERIFY_RESIZE: it waits
+// for the user to confirm or revert the resize, however long that takes.
+const TRANSITIONAL = new Set(['DELETED', 'BUILD', 'REBOOT', 'HARD_REBOOT', 'RESIZE', 'REVERT_RESIZE', 'MIGRATING', 'REBUILD', 'PASSWORD']);
 
 export function serverInTransition(s: Server): boolean {
   return TRANSITIONAL.has(s.status) || !!s.taskState;

@@ -16,6 +16,8 @@ export interface ServerQuery {
   name?: string;
   status?: string;
   limit?: number;
+  /** Ordered by name (nova's own order is newest first). */
+  byName?: boolean;
 }
 
 export interface CreatedServer {
@@ -35,7 +37,9 @@ export class ComputeService {
   }
 
   servers(query: ServerQuery = {}): Listing<Server> {
-    return this.list<NovaServer, Server>('/servers/detail', { ...query }, 'servers', 'default', toServer);
+    const { name, status, limit, byName } = query;
+    const order = byName ? { sort_key: 'display_name', sort_dir: 'asc' } : {};
+    return this.list<NovaServer, Server>('/servers/detail', { name, status, limit, ...order }, 'servers', 'default', toServer);
   }
 
   async server(id: string, signal?: AbortSignal): Promise<Server> {
@@ -76,8 +80,10 @@ export class ComputeService {
     return res.remote_console;
   }
 
-  flavors(query: { limit?: number } = {}): Listing<Flavor> {
-    return this.list<NovaFlavor, Flavor>('/flavors/detail', query, 'flavors', 'default', toFlavor);
+  /** BYNAME: ordered by name (nova's own order is by flavor id). */
+  flavors(query: { limit?: number; byName?: boolean } = {}): Listing<Flavor> {
+    const order = query.byName ? { sort_key: 'name', sort_dir: 'asc' } : {};
+    return this.list<NovaFlavor, Flavor>('/flavors/detail', { limit: query.limit, ...order }, 'flavors', 'default', toFlavor);
   }
 
   keypairs(query: { limit?: number } = {}): Listing<Keypair> {

@@ -43,6 +43,8 @@ export interface ImageQuery {
   visibility?: 'public' | 'private' | 'shared' | 'community' | 'all';
   /** Glance pages at 25 unless told; this client asks for up to 1000 (its default api_limit_max). */
   limit?: number;
+  /** Ordered by name (Glance's own order is newest first). */
+  byName?: boolean;
 }
 
 export interface ImageCreate {
@@ -69,8 +71,10 @@ export class ImageService {
   constructor(private readonly session: Session) {}
 
   images(query: ImageQuery = {}): Listing<Image> {
+    const { name, status, visibility, limit, byName } = query;
     return listing<GlanceImage, Image>({
-      session: this.session, serviceType: 'image', path: '/images', query: { ...query, limit: query.limit ?? PAGE },
+      session: this.session, serviceType: 'image', path: '/images',
+      query: { name, status, visibility, limit: limit ?? PAGE, ...(byName ? { sort_key: 'name', sort_dir: 'asc' } : {}) },
       itemsKey: 'images', style: 'glance', map: toImage,
     });
   }

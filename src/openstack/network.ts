@@ -16,6 +16,12 @@ import type { Session } from './session';
 /** Neutron pages only when asked: without `limit` a list comes back whole. */
 interface Paged {
   limit?: number;
+  /** Ordered by name (Neutron's own order is by id). */
+  byName?: boolean;
+}
+
+function paging(query: Paged, sortKey = 'name'): Record<string, QueryValue> {
+  return { limit: query.limit, ...(query.byName ? { sort_key: sortKey, sort_dir: 'asc' } : {}) };
 }
 
 export interface NetworkQuery extends Paged {
@@ -39,8 +45,8 @@ export class NetworkService {
   constructor(private readonly session: Session) {}
 
   networks(query: NetworkQuery = {}): Listing<Network> {
-    const { name, external, shared, limit } = query;
-    return this.list<NeutronNetwork, Network>('/networks', { name, 'router:external': external, shared, limit }, 'networks', toNetwork);
+    const { name, external, shared } = query;
+    return this.list<NeutronNetwork, Network>('/networks', { name, 'router:external': external, shared, ...paging(query) }, 'networks', toNetwork);
   }
 
   async network(id: string, signal?: AbortSignal): Promise<Network> {
@@ -68,7 +74,7 @@ export class NetworkService {
   }
 
   routers(query: { name?: string } & Paged = {}): Listing<Router> {
-    return this.list<NeutronRouter, Router>('/routers', { ...query }, 'routers', toRouter);
+    return this.list<NeutronRouter, Router>('/routers', { name: query.name, ...paging(query) }, 'routers', toRouter);
   }
 
   async router(id: string, signal?: AbortSignal): Promise<Router> {
@@ -120,7 +126,8 @@ export class NetworkService {
   }
 
   floatingIps(query: { portId?: string; floatingNetworkId?: string } & Paged = {}): Listing<FloatingIp> {
-    const q = { port_id: query.portId, floating_network_id: query.floatingNetworkId, limit: query.limit };
+    // BYNAME: floating IPs have no name, so by address
+    const q = { port_id: query.portId, floating_network_id: query.floatingNetworkId, ...paging(query, 'floating_ip_address') };
     return this.list<NeutronFloatingIp, FloatingIp>('/floatingips', q, 'floatingips', toFloatingIp);
   }
 
@@ -143,7 +150,7 @@ export class NetworkService {
   }
 
   securityGroups(query: { name?: string } & Paged = {}): Listing<SecurityGroup> {
-    return this.list<NeutronSecurityGroup, SecurityGroup>('/security-groups', { ...query }, 'security_groups', toSecurityGroup);
+    return this.list<NeutronSecurityGroup, SecurityGroup>('/security-groups', { name: query.name, ...paging(query) }, 'security_groups', toSecurityGroup);
   }
 
   /** Neutron adds egress-allow rules for IPv4 and IPv6 to a new group. */
