@@ -100,7 +100,7 @@ export class CategoryNode extends ExplorerNode implements Pollable {
     return !!this.loaded && !!this.spec.inTransition && this.loaded.items.some((i) => this.spec.inTransition!(i));
   }
 
-  /** No longer in the tree (its project was refreshed): stops loading and polling. */
+  /** No longer in the tree (its project was refreshed): its load is aborted and the poller lets it go. */
   detach(): void {
     this.detached = true;
     this.inFlight?.controller.abort();
@@ -170,7 +170,7 @@ export class CategoryNode extends ExplorerNode implements Pollable {
   }
 
   private apply(generation: number, outcome: { loaded: Loaded } | { failure: unknown }): void {
-    if (generation !== this.generation || this.detached) return;   // superseded: the newer load decides
+    if (generation !== this.generation) return;   // superseded: the newer load decides
     this.loaded = 'loaded' in outcome ? outcome.loaded : undefined;
     this.failure = 'failure' in outcome ? outcome.failure ?? new Error('The load failed.') : undefined;
     this.rows = undefined;
