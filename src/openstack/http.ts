@@ -210,6 +210,9 @@ function hostPort(url: URL): string {
 function networkText(code: string, host: string, hostname: string, err: unknown): string {
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `Cannot resolve ${hostname}: check the catalog URL (or auth_url) and DNS.`;
   if (code === 'ECONNREFUSED') return `Connection refused by ${host}: is the service running? Check the catalog URL.`;
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    return `The TLS certificate of ${host} is not issued for ${hostname}: use the host name it names in auth_url (or the catalog).`;
+  }
   if (/CERT|SELF_SIGNED|UNABLE_TO_/.test(code)) {
     return `TLS verification of ${host} failed (${code}): set \`cacert\` for this cloud, or \`verify: false\` for a test cloud.`;
   }

@@ -90,7 +90,8 @@ export async function openSocket(target: URL, opts: TransportOptions): Promise<S
   const tls = secure ? tlsSettings(opts) : undefined;
   const raw = proxy ? await tunnel(proxy, host, port, opts) : await within(tcpConnect({ host, port }), 'connect', opts.connectTimeoutMs);
   if (!tls) return raw;
-  const secured = tlsConnect({ ...tls, socket: raw, servername: isIP(host) ? undefined : host });
+  // `host` is what the certificate must name; SNI takes names only.
+  const secured = tlsConnect({ ...tls, socket: raw, host, servername: isIP(host) ? undefined : host });
   secured.once('error', () => raw.destroy());
   return within(secured, 'secureConnect', opts.connectTimeoutMs);
 }
