@@ -58,7 +58,7 @@ export class SerialPty implements vscode.Pseudoterminal {
         this.log?.info(`serial console of ${this.name}: connected to ${redactUrl(this.url)}`);
         this.say(`${DIM}Connected. Press Enter if no prompt shows.${RESET}`);
       },
-      (err: Error) => void this.closed({ code: 1006, reason: '', received: 0, byUs: false, error: err.message }, `Could not reach the serial proxy: ${err.message}.`),
+      (err: Error) => void this.closed({ code: 1006, reason: '', received: 0, byUs: false, error: err.message }, `Could not reach the serial proxy: ${err.message.replace(/\.$/, '')}.`),
     );
   }
 
