@@ -11,6 +11,7 @@ import { configSearchDirs, ConfigError, loadCloudConfig, type CloudConfig } from
 import { OpenStackError } from '../openstack/errors';
 import { Cancelled } from '../commands/runCommand';
 import type { CloudStore } from './cloudStore';
+import { affectsProxy, editorProxy } from './editorProxy';
 
 export class CloudRegistry implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -22,6 +23,11 @@ export class CloudRegistry implements vscode.Disposable {
   private readonly clients = new Map<string, Promise<OpenStackClient>>();
   private readonly watchers: vscode.Disposable[] = [];
   private loaded = false;
+  // A new proxy setting takes effect with new connections: every client starts over.
+  private readonly settingsWatch = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (!affectsProxy(e)) return;
+    void this.closeClients().then(() => this.changed.fire());
+  });
 
   constructor(private readonly store: CloudStore, private readonly log: Log) {}
 
@@ -86,6 +92,8 @@ export class CloudRegistry implements vscode.Disposable {
       const client = OpenStackClient.create(clientOptionsFor(cloud, {
         [secretName ?? 'password']: secret,
         onExchange: (e) => logExchange(this.log, cloud.name, e),
+        onWarning: (text) => this.log.warn(`cloud ${cloud.name}: ${text}`),
+        ...editorProxy(),
       }));
       try {
         await client.session.token();
@@ -115,6 +123,7 @@ export class CloudRegistry implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.settingsWatch.dispose();
     this.changed.dispose();
     vscode.Disposable.from(...this.watchers).dispose();
     void this.closeClients();

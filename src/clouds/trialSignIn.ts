@@ -2,9 +2,8 @@
 // of all a refused password) is stored or cached before the user has a working cloud.
 import * as os from 'node:os';
 import { OpenStackClient } from '../openstack/client';
-import { clientOptionsFor } from '../openstack/clientOptions';
+import { clientOptionsFor, type ClientExtras } from '../openstack/clientOptions';
 import { cloudFromEnvVars, type Env } from '../openstack/config';
-import type { Exchange } from '../openstack/http';
 import type { Project } from '../openstack/identity';
 
 export interface SignedIn {
@@ -15,10 +14,10 @@ export interface SignedIn {
 }
 
 /** Signs in with VARS (OS_* variables, secret included) and lists the projects; rejects with Keystone's reason. */
-export async function trialSignIn(vars: Env, opts: { signal?: AbortSignal; onExchange?: (e: Exchange) => void } = {}): Promise<SignedIn> {
+export async function trialSignIn(vars: Env, opts: { signal?: AbortSignal } & Pick<ClientExtras, 'onExchange' | 'proxy' | 'noProxy' | 'proxyStrictSSL'> = {}): Promise<SignedIn> {
   const cloud = cloudFromEnvVars(vars, { homeDir: os.homedir(), name: 'new cloud', source: 'extension' });
   // no cloud name: it has none yet, and Keystone's hints read better without a placeholder one
-  const client = OpenStackClient.create({ ...clientOptionsFor(cloud, { onExchange: opts.onExchange }), cloud: undefined });
+  const client = OpenStackClient.create({ ...clientOptionsFor(cloud, { onExchange: opts.onExchange, proxy: opts.proxy, noProxy: opts.noProxy, proxyStrictSSL: opts.proxyStrictSSL }), cloud: undefined });
   try {
     await client.session.token(opts.signal);
     const projects = await client.session.projects(opts.signal);

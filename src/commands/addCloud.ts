@@ -3,6 +3,7 @@
 // when it refuses them, its reason shows on the password (or secret) step and Back leads to the other answers.
 import type * as vscode from 'vscode';
 import { trialSignIn, type SignedIn } from '../clouds/trialSignIn';
+import { editorProxy } from '../clouds/editorProxy';
 import { logExchange } from '../log';
 import { ConfigError } from '../openstack/config';
 import { OpenStackError } from '../openstack/errors';
@@ -47,7 +48,7 @@ export async function addCloud(deps: CloudCommandDeps): Promise<void> {
     if (signedIn?.vars === JSON.stringify(vars)) return signedIn.result;
     try {
       const result = await withProgress(`Signing in to ${host()}…`, (signal) =>
-        trialSignIn(vars, { signal, onExchange: (e) => logExchange(deps.log, host(), e) }));
+        trialSignIn(vars, { signal, onExchange: (e) => logExchange(deps.log, host(), e), ...editorProxy() }));
       signedIn = { vars: JSON.stringify(vars), result };
       return result;
     } catch (err) {

@@ -1,8 +1,13 @@
 // The byte stream of a nova serial console: a WebSocket to nova-serialproxy (websockify) carrying raw bytes both
 // ways. No Origin header (nova accepts non-browser clients without one; a vscode-webview:// origin would be
 // refused), subprotocol `binary`, binary frames only (websockify closes on a text frame). Frames do not follow
-// lines, so output is decoded as one UTF-8 stream. No vscode import: the Pseudoterminal wraps it.
+// lines, so output is decoded as one UTF-8 stream. The socket under it comes from the cloud's client, so the
+// cloud's TLS settings and proxy apply. No vscode import: the Pseudoterminal wraps it.
+import type { Socket } from 'node:net';
 import WebSocket from 'ws';
+
+/** Opens the TCP (or TLS) connection to the proxy, e.g. OpenStackClient.openSocket. */
+export type OpenSocket = (url: string) => Promise<Socket>;
 
 export interface SerialClose {
   code: number;
@@ -27,12 +32,20 @@ export class SerialBridge {
   private lastError?: string;
   private done = false;
 
-  constructor(private readonly url: string, private readonly handlers: SerialHandlers, private readonly handshakeTimeoutMs = 15_000) {}
+  constructor(
+    private readonly url: string,
+    private readonly openSocket: OpenSocket,
+    private readonly handlers: SerialHandlers,
+    private readonly handshakeTimeoutMs = 15_000,
+  ) {}
 
   /** Resolves once the WebSocket is open; the proxy may still drop it right after (see describeSerialClose). */
-  open(): Promise<void> {
+  async open(): Promise<void> {
+    const socket = await this.openSocket(this.url);
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(this.url, ['binary'], { handshakeTimeout: this.handshakeTimeoutMs, perMessageDeflate: false });
+      const ws = new WebSocket(this.url, ['binary'], {
+        handshakeTimeout: this.handshakeTimeoutMs, perMessageDeflate: false, createConnection: () => socket,
+      });
       this.ws = ws;
       ws.binaryType = 'nodebuffer';
       let opened = false;

@@ -1,14 +1,15 @@
 // Everything the extension needs to talk to one cloud: one dispatcher (TLS, proxy, connection pool), one HTTP
 // client, one session, and the services over it.
+import type { Socket } from 'node:net';
 import type { Dispatcher } from 'undici';
 import type { AuthSpec } from './auth';
 import type { EndpointInterface } from './catalog';
 import { ComputeService } from './compute';
-import { HttpClient, type Exchange, type RetryPolicy } from './http';
+import { connectionError, HttpClient, type Exchange, type RetryPolicy } from './http';
 import { ImageService } from './image';
 import { NetworkService } from './network';
 import { Session } from './session';
-import { createDispatcher, type TransportOptions } from './transport';
+import { createDispatcher, openSocket, type TransportOptions } from './transport';
 
 export interface ClientOptions {
   auth: AuthSpec;
@@ -25,6 +26,8 @@ export interface ClientOptions {
   retry?: RetryPolicy;
   /** Every HTTP attempt, without headers, bodies or tokens: for the output channel, or to count requests. */
   onExchange?: (exchange: Exchange) => void;
+  /** Settings that weaken security (TLS verification off), in words for the log. */
+  onWarning?: (text: string) => void;
 }
 
 export class OpenStackClient {
@@ -35,6 +38,7 @@ export class OpenStackClient {
   private constructor(
     readonly session: Session,
     private readonly dispatcher: Dispatcher,
+    private readonly transport: TransportOptions,
   ) {
     this.compute = new ComputeService(session);
     this.network = new NetworkService(session);
@@ -44,15 +48,27 @@ export class OpenStackClient {
   /** Sends nothing yet: the first call authenticates. */
   static create(opts: ClientOptions): OpenStackClient {
     const dispatcher = createDispatcher(opts.transport);
+    if (!opts.transport.verify) {
+      opts.onWarning?.('TLS verification is off (verify: false or insecure): the cloud\'s certificate is not checked, so anyone on the path can read the token. Set `cacert` to the cloud\'s CA file instead.');
+    }
     const http = new HttpClient({ dispatcher, userAgent: opts.userAgent, retry: opts.retry, onExchange: opts.onExchange });
     const { auth, cloud, region, endpointOverrides, apiVersions } = opts;
     const session = new Session({ auth, http, cloud, region, interface: opts.interface, endpointOverrides, apiVersions });
-    return new OpenStackClient(session, dispatcher);
+    return new OpenStackClient(session, dispatcher, opts.transport);
   }
 
   /** The same user in another project, over the same connections. */
   async rescope(projectId: string, signal?: AbortSignal): Promise<OpenStackClient> {
-    return new OpenStackClient(await this.session.rescope(projectId, signal), this.dispatcher);
+    return new OpenStackClient(await this.session.rescope(projectId, signal), this.dispatcher, this.transport);
+  }
+
+  /** A socket to URL (ws, wss, http, https) with the cloud's TLS and proxy settings, e.g. for a console WebSocket. */
+  async openSocket(url: string): Promise<Socket> {
+    try {
+      return await openSocket(new URL(url), this.transport);
+    } catch (err) {
+      throw connectionError(err, url);
+    }
   }
 
   /** Closes the cloud's connections, which clients rescoped from this one share. */

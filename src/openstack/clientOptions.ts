@@ -11,9 +11,14 @@ export interface ClientExtras {
   applicationCredentialSecret?: string;
   /** Overrides the proxy environment variables. */
   proxy?: string;
+  /** Overrides no_proxy. */
+  noProxy?: string;
+  /** Whether an https proxy's certificate is verified. */
+  proxyStrictSSL?: boolean;
   /** Used when the cloud sets no api_timeout. */
   defaultTimeoutSeconds?: number;
   onExchange?: (exchange: Exchange) => void;
+  onWarning?: (text: string) => void;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -47,6 +52,7 @@ export function clientOptionsFor(cloud: CloudConfig, extras: ClientExtras = {}):
     endpointOverrides: cloud.endpointOverrides,
     apiVersions: cloud.apiVersions,
     onExchange: extras.onExchange,
+    onWarning: extras.onWarning,
     transport: {
       verify: cloud.tls.verify,
       caFile: cloud.tls.cacert,
@@ -57,6 +63,8 @@ export function clientOptionsFor(cloud: CloudConfig, extras: ClientExtras = {}):
       headersTimeoutMs: timeoutMs,
       bodyTimeoutMs: timeoutMs,
       proxy: extras.proxy,
+      noProxy: extras.noProxy,
+      proxyStrictSSL: extras.proxyStrictSSL,
       env: extras.env,
     },
   };

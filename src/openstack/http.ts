@@ -162,14 +162,12 @@ export class HttpClient {
     const base = { method: req.method, url: req.url, service: req.service, cause: err };
     if (req.signal?.aborted) return new OpenStackError({ ...base, kind: 'aborted', text: 'Request cancelled.' });
     const code = errorCode(err);
-    const url = new URL(req.url);
-    const host = `${url.hostname}:${url.port || (url.protocol === 'https:' ? 443 : 80)}`;
     const timeout = TIMEOUTS[code];
     if (timeout) {
-      const text = `${timeout(host, (ms / 1000).toFixed(1))}; if the service is just slow, raise \`api_timeout\` for this cloud.`;
+      const text = `${timeout(hostPort(new URL(req.url)), (ms / 1000).toFixed(1))}; if the service is just slow, raise \`api_timeout\` for this cloud.`;
       return new OpenStackError({ ...base, kind: 'timeout', text });
     }
-    return new OpenStackError({ ...base, kind: 'network', text: networkText(code, host, url.hostname, err) });
+    return connectionError(err, req.url, base);
   }
 
   private log(req: HttpRequest, attempt: number, started: number, outcome: Pick<Exchange, 'status' | 'requestId' | 'error'>) {
@@ -196,9 +194,25 @@ function respond(req: HttpRequest, received: Received): HttpResponse {
   };
 }
 
+/** A failure to connect to URL (refused, unresolved, TLS not trusted...) in words that name the fix. */
+export function connectionError(err: unknown, url: string, base: { method?: string; service?: string } = {}): OpenStackError {
+  if (err instanceof OpenStackError) return err;
+  const parsed = new URL(url);
+  const text = networkText(errorCode(err), hostPort(parsed), parsed.hostname, err);
+  return new OpenStackError({ ...base, url, kind: 'network', text, cause: err });
+}
+
+function hostPort(url: URL): string {
+  const secure = url.protocol === 'https:' || url.protocol === 'wss:';
+  return `${url.hostname}:${url.port || (secure ? 443 : 80)}`;
+}
+
 function networkText(code: string, host: string, hostname: string, err: unknown): string {
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `Cannot resolve ${hostname}: check the catalog URL (or auth_url) and DNS.`;
   if (code === 'ECONNREFUSED') return `Connection refused by ${host}: is the service running? Check the catalog URL.`;
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    return `The TLS certificate of ${host} is not issued for ${hostname}: use the host name it names in auth_url (or the catalog).`;
+  }
   if (/CERT|SELF_SIGNED|UNABLE_TO_/.test(code)) {
     return `TLS verification of ${host} failed (${code}): set \`cacert\` for this cloud, or \`verify: false\` for a test cloud.`;
   }

@@ -33,8 +33,7 @@ export function listing<R, T>(spec: ListSpec<R, T>): Listing<T> {
   };
   const options = async (signal?: AbortSignal): Promise<{ root: string; opts: PageOptions }> => {
     const root = await session.endpoint(serviceType, signal);
-    const opts: PageOptions = spec.style === 'glance' ? { style: 'glance', baseUrl: root, itemsKey, signal } : { style: 'links', itemsKey, signal };
-    return { root, opts };
+    return { root, opts: { style: spec.style, baseUrl: root, itemsKey, signal } };
   };
   const mapped = (page: Page<R>): Page<T> => ({ ...page, items: page.items.map(map) });
   return {

@@ -4,12 +4,14 @@ import { isRecord, redactUrl } from './errors';
 
 export type FetchPage = (url: string, signal?: AbortSignal) => Promise<unknown>;
 
-export type PageOptions = { itemsKey: string; signal?: AbortSignal } & (
-  /** Nova, Neutron, Cinder: `<itemsKey>_links` entries with rel 'next'. */
-  | { style: 'links' }
-  /** Glance: a top-level `next` path from the endpoint root; baseUrl is the catalog endpoint. */
-  | { style: 'glance'; baseUrl: string }
-);
+export interface PageOptions {
+  itemsKey: string;
+  /** Nova, Neutron, Cinder: `<itemsKey>_links` entries with rel 'next'; Glance: a top-level `next` path. */
+  style: 'links' | 'glance';
+  /** The catalog endpoint: every next link is read against it, whatever host the link names. */
+  baseUrl: string;
+  signal?: AbortSignal;
+}
 
 export interface Page<T> {
   items: T[];
@@ -51,16 +53,43 @@ function remember(seen: Set<string>, url: string): boolean {
 }
 
 function nextUrl(body: Record<string, unknown>, current: string, opts: PageOptions): string | undefined {
-  if (opts.style === 'glance') {
-    if (typeof body.next !== 'string' || body.next === '') return undefined;
-    if (/^https?:\/\//i.test(body.next)) return body.next;
-    // The endpoint may carry a path (devstack: /image) and a version (/v2) that `next` repeats.
-    const root = opts.baseUrl.replace(/\/+$/, '').replace(/\/v\d+(\.\d+)?$/, '');
-    return `${root}${body.next.startsWith('/') ? '' : '/'}${body.next}`;
+  const href = opts.style === 'glance' ? body.next : linkedNext(body[`${opts.itemsKey}_links`]);
+  if (typeof href !== 'string' || href === '') return undefined;
+  return rebase(new URL(href, current), opts.baseUrl);
+}
+
+function linkedNext(links: unknown): unknown {
+  const next = (Array.isArray(links) ? links : []).find((link) => isRecord(link) && link.rel === 'next');
+  return isRecord(next) ? next.href : undefined;
+}
+
+/**
+ * LINK's path and query on ENDPOINT's scheme, host and path. The token goes with every page, so a link naming
+ * another host (a proxy's internal address, or a hostile service) must not be followed there. The endpoint and
+ * the link may each carry a prefix (/compute) before the shared tail (/v2.1): the link's path is taken after
+ * the longest tail of the endpoint's path it contains.
+ */
+function rebase(link: URL, endpoint: string): string {
+  const base = new URL(endpoint);
+  const root = base.pathname.split('/').filter(Boolean);
+  const path = link.pathname.split('/').filter(Boolean);
+  let rest = path;
+  for (let tail = root.length; tail > 0; tail--) {
+    const at = indexOfRun(path, root.slice(root.length - tail));
+    if (at >= 0) {
+      rest = path.slice(at + tail);
+      break;
+    }
   }
-  const links = body[`${opts.itemsKey}_links`];
-  for (const link of Array.isArray(links) ? links : []) {
-    if (isRecord(link) && link.rel === 'next' && typeof link.href === 'string') return new URL(link.href, current).toString();
+  base.pathname = [...root, ...rest].join('/');
+  base.search = link.search;
+  return base.toString();
+}
+
+/** Where RUN starts in SEGMENTS as consecutive items, or -1. */
+function indexOfRun(segments: string[], run: string[]): number {
+  for (let i = 0; i + run.length <= segments.length; i++) {
+    if (run.every((segment, j) => segments[i + j] === segment)) return i;
   }
-  return undefined;
+  return -1;
 }

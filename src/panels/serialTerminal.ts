@@ -6,7 +6,7 @@ import type { Log } from '../log';
 import type { OpenStackClient } from '../openstack/client';
 import { redactUrl } from '../openstack/errors';
 import { plainName } from '../console/ansi';
-import { describeSerialClose, SerialBridge, type SerialClose } from '../console/serialBridge';
+import { describeSerialClose, SerialBridge, type OpenSocket, type SerialClose } from '../console/serialBridge';
 import type { ConsoleTarget } from './protocol';
 
 const DIM = '\x1b[2m';
@@ -40,6 +40,7 @@ export class SerialPty implements vscode.Pseudoterminal {
 
   constructor(
     private readonly url: string,
+    private readonly openSocket: OpenSocket,
     private readonly name: string,
     private readonly statusNow: () => Promise<string | undefined>,
     private readonly log?: Log,
@@ -48,7 +49,7 @@ export class SerialPty implements vscode.Pseudoterminal {
   open(dims: vscode.TerminalDimensions | undefined): void {
     this.columns = dims?.columns;
     this.say(`${DIM}Connecting to the serial console of ${this.name}…${RESET}`);
-    this.bridge = new SerialBridge(this.url, {
+    this.bridge = new SerialBridge(this.url, this.openSocket, {
       onData: (text) => this.write(text),
       onClose: (close) => void this.closed(close),
     });
@@ -57,7 +58,7 @@ export class SerialPty implements vscode.Pseudoterminal {
         this.log?.info(`serial console of ${this.name}: connected to ${redactUrl(this.url)}`);
         this.say(`${DIM}Connected. Press Enter if no prompt shows.${RESET}`);
       },
-      (err: Error) => void this.closed({ code: 1006, reason: '', received: 0, byUs: false, error: err.message }, `Could not reach the serial proxy: ${err.message}.`),
+      (err: Error) => void this.closed({ code: 1006, reason: '', received: 0, byUs: false, error: err.message }, `Could not reach the serial proxy: ${err.message.replace(/\.$/, '')}.`),
     );
   }
 
@@ -113,7 +114,7 @@ export async function openSerialTerminal(deps: SerialDeps, target: ConsoleTarget
   const client = await deps.clientFor(target);
   const remote = await client.compute.remoteConsole(target.serverId, 'serial');
   const name = plainName(target.name, 60) || target.serverId;
-  const pty = new SerialPty(remote.url, name, async () => (await client.compute.server(target.serverId)).status, deps.log);
+  const pty = new SerialPty(remote.url, (url) => client.openSocket(url), name, async () => (await client.compute.server(target.serverId)).status, deps.log);
   const terminal = vscode.window.createTerminal({ name: `Serial: ${name}`, pty, iconPath: new vscode.ThemeIcon('plug') });
   terminal.show();
   return { terminal, pty };

@@ -6,7 +6,7 @@ import type { AuthSpec } from '../../src/openstack/auth';
 import { OpenStackClient, type ClientOptions } from '../../src/openstack/client';
 import { OpenStackError } from '../../src/openstack/errors';
 import type { Exchange } from '../../src/openstack/http';
-import { cloudsYaml, type Cloud } from '../support/devcloud';
+import { cloudsYaml, openstack, type Cloud } from '../support/devcloud';
 
 export const REGION = 'RegionOne';
 
@@ -71,4 +71,30 @@ export async function until<T>(what: string, fn: () => Promise<T | undefined | f
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
+}
+
+// The dev cloud's fake compute host (devcloud_virt.py) has a zone of its own when a real one runs beside it.
+const FAKE_ZONE = 'devcloud-fake';
+
+/**
+ * A server on the dev cloud's fake compute host, whose console log is the file the tests write and whose serial
+ * console is the stand-in guest; ACTIVE, with no network. Deleted by the returned undo.
+ */
+export async function fakeHostServer(client: OpenStackClient, name: string): Promise<{ id: string; undo: () => Promise<unknown> }> {
+  const [images, flavors, zones] = await Promise.all([
+    client.image.images().toArray(), client.compute.flavors().toArray(),
+    openstack<{ 'Zone Name': string }[]>('devcloud', ['availability', 'zone', 'list', '--compute', '-f', 'json']),
+  ]);
+  const image = images.find((i) => i.status === 'active');
+  const flavor = [...flavors].sort((a, b) => a.ram - b.ram)[0];
+  assert.ok(image && flavor, 'the dev cloud has no active image or no flavor: run `npm run devcloud -- up --seed`');
+  const availabilityZone = zones.some((z) => z['Zone Name'] === FAKE_ZONE) ? FAKE_ZONE : undefined;
+  const { id } = await client.compute.createServer({ name, imageRef: image.id, flavorRef: flavor.id, networks: 'none', availabilityZone });
+  const undo = () => client.compute.deleteServer(id);
+  await until(`server ${name} ACTIVE`, async () => {
+    const server = await client.compute.server(id);
+    assert.notEqual(server.status, 'ERROR', server.fault?.message);
+    return server.status === 'ACTIVE';
+  }).catch(async (err: unknown) => { await undo().catch(() => undefined); throw err; });
+  return { id, undo };
 }

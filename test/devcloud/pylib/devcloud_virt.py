@@ -1,7 +1,10 @@
 """Compute driver for the dev cloud: nova's FakeDriver with useful consoles.
 
-* get_console_output() returns $DEVCLOUD_CONSOLE_DIR/<uuid>.log when that file
-  exists (tests append to it), else a cirros-like boot log for the instance.
+* get_console_output() returns the last 100 KiB of $DEVCLOUD_CONSOLE_DIR/<uuid>.log
+  when that file exists (tests append to it), else a cirros-like boot log for
+  the instance. Bytes, as the libvirt driver returns them: nova-compute decodes
+  them as ASCII with errors='replace' (one U+FFFD per non-ASCII byte), whereas
+  a str would be encoded as latin-1 first and fail (Nova 500) on CJK text.
 * get_serial_console() points at $DEVCLOUD_SERIAL_HOST:$DEVCLOUD_SERIAL_PORT, a
   TCP stand-in for the guest's serial port behind the real nova-serialproxy.
   internal_access_path stays None: with a path the proxy would first send
@@ -19,6 +22,7 @@ import sys
 CONSOLE_DIR = os.environ.get('DEVCLOUD_CONSOLE_DIR', '/tmp')
 SERIAL_HOST = os.environ.get('DEVCLOUD_SERIAL_HOST', '127.0.0.1')
 SERIAL_PORT = int(os.environ.get('DEVCLOUD_SERIAL_PORT', '10000'))
+MAX_CONSOLE_BYTES = 100 * 1024  # nova.virt.libvirt.driver.MAX_CONSOLE_BYTES
 
 
 def compute_main():
@@ -43,12 +47,17 @@ def _define_driver(module):
         def get_console_output(self, context, instance):
             path = os.path.join(CONSOLE_DIR, '%s.log' % instance.uuid)
             try:
-                with open(path, 'rb') as f:
-                    return f.read().decode('utf-8', 'replace')
+                return last_bytes(path, MAX_CONSOLE_BYTES)
             except FileNotFoundError:
-                return boot_log(instance.hostname or 'cirros', instance.uuid)
+                return boot_log(instance.hostname or 'cirros', instance.uuid).encode('utf-8')
 
     module.DevcloudFakeDriver = DevcloudFakeDriver
+
+
+def last_bytes(path, limit):
+    with open(path, 'rb') as f:
+        f.seek(max(0, os.fstat(f.fileno()).st_size - limit))
+        return f.read()
 
 
 def boot_log(host, uuid):

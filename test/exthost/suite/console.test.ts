@@ -94,7 +94,7 @@ describe('Instance consoles on the dev cloud', function () {
   it('says why when the proxy refuses the token (open, then 1006 before any data)', async () => {
     const remote = await client.compute.remoteConsole(serverId, 'serial');
     const bad = remote.url.replace(/token=[^&]+/, 'token=00000000-0000-0000-0000-000000000000');
-    const pty = new SerialPty(bad, name, async () => (await client.compute.server(serverId)).status);
+    const pty = new SerialPty(bad, (url) => client.openSocket(url), name, async () => (await client.compute.server(serverId)).status);
     const terminal = vscode.window.createTerminal({ name: 'serial refused', pty });
     terminal.show();   // the pty opens when the terminal is shown
     try {

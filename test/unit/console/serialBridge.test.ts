@@ -6,6 +6,15 @@ import { after, before, test } from 'node:test';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { describeSerialClose, SerialBridge, type SerialClose } from '../../../src/console/serialBridge';
+import { connectionError } from '../../../src/openstack/http';
+import { openSocket, type TransportOptions } from '../../../src/openstack/transport';
+import { tunnelProxy } from '../http/helpers';
+
+/** The socket as the cloud's client opens it (OpenStackClient.openSocket) with TRANSPORT settings. */
+const socketWith = (transport: Partial<TransportOptions>) => (target: string) =>
+  openSocket(new URL(target), { verify: true, env: {}, connectTimeoutMs: 2000, headersTimeoutMs: 5000, bodyTimeoutMs: 5000, ...transport })
+    .catch((err: unknown) => { throw connectionError(err, target); });
+const direct = socketWith({});
 
 let server: WebSocketServer;
 let url = '';
@@ -33,13 +42,17 @@ before(async () => {
   url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 });
 
-after(() => new Promise<void>((r) => server.close(() => r())));
+const proxies: { close(): Promise<void> }[] = [];
+after(async () => {
+  await Promise.all(proxies.map((p) => p.close()));
+  await new Promise<void>((r) => server.close(() => r()));
+});
 
-function connect(token: string) {
+function connect(token: string, target = url, open = direct) {
   let screen = '';
   let resolveClose!: (c: SerialClose) => void;
   const closed = new Promise<SerialClose>((r) => { resolveClose = r; });
-  const bridge = new SerialBridge(`${url}?token=${token}`, { onData: (t) => { screen += t; }, onClose: resolveClose });
+  const bridge = new SerialBridge(`${target}?token=${token}`, open, { onData: (t) => { screen += t; }, onClose: resolveClose });
   return { bridge, closed, screen: () => screen };
 }
 
@@ -87,7 +100,25 @@ test('closing from our side says so, and the server sees a normal close', async 
 
 test('nothing listening: open() rejects', async () => {
   const c = connect('good');
-  const dead = new SerialBridge('ws://127.0.0.1:9/?token=x', { onData: () => undefined, onClose: () => undefined });
-  await assert.rejects(dead.open());
+  const dead = new SerialBridge('ws://127.0.0.1:9/?token=x', direct, { onData: () => undefined, onClose: () => undefined });
+  await assert.rejects(dead.open(), /Connection refused by 127\.0\.0\.1:9/);
   c.bridge.close();
+});
+
+test('goes through the proxy the cloud uses (VS Code http.proxy or the environment), not around it', async () => {
+  const port = (server.address() as AddressInfo).port;
+  const fromSetting = await tunnelProxy(port, proxies);
+  const c = connect('good', `ws://console.test:${port}/`, socketWith({ proxy: fromSetting.url }));
+  await c.bridge.open();
+  await until('banner through the tunnel', () => c.screen() === 'cirros login: é');
+  c.bridge.close();
+  await c.closed;
+  assert.deepEqual(fromSetting.connects, [`console.test:${port}`]);
+
+  const fromEnv = await tunnelProxy(port, proxies);
+  const e = connect('good', `ws://console.test:${port}/`, socketWith({ env: { http_proxy: fromEnv.url, no_proxy: 'other.test' } }));
+  await e.bridge.open();
+  e.bridge.close();
+  await e.closed;
+  assert.deepEqual(fromEnv.connects, [`console.test:${port}`]);
 });

@@ -23,7 +23,7 @@ async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
 
 const NOVA = 'http://ctrl/compute/v2.1';
 const NEUTRON = 'http://ctrl:9696/networking/v2.0';
-const links: PageOptions = { itemsKey: 'servers', style: 'links' };
+const links: PageOptions = { itemsKey: 'servers', style: 'links', baseUrl: NOVA };
 
 describe('paginate', () => {
   it('follows nova servers_links over three pages', async () => {
@@ -52,7 +52,7 @@ describe('paginate', () => {
         networks_links: [{ rel: 'previous', href: `${NEUTRON}/networks?limit=1&marker=n3&page_reverse=True` }],
       },
     });
-    const ids = (await all(paginate<{ id: string }>(fetchPage, `${NEUTRON}/networks?limit=1`, { itemsKey: 'networks', style: 'links' }))).map((n) => n.id);
+    const ids = (await all(paginate<{ id: string }>(fetchPage, `${NEUTRON}/networks?limit=1`, { itemsKey: 'networks', style: 'links', baseUrl: NEUTRON }))).map((n) => n.id);
     assert.deepEqual(ids, ['n1', 'n2']);
   });
 
@@ -66,6 +66,29 @@ describe('paginate', () => {
       assert.deepEqual(ids, ['i1', 'i2']);
       assert.deepEqual(asked, [`${root}/v2/images?limit=1`, `${root}/v2/images?limit=1&marker=i1`]);
     }
+  });
+
+  it('rebases next links naming another host onto the catalog endpoint, so the token never leaves it', async () => {
+    // A service behind a proxy names its internal address; a hostile one could name any host.
+    const { fetchPage, asked } = pages({
+      [`${NOVA}/servers?limit=1`]: { servers: [{ id: 'a' }], servers_links: [{ rel: 'next', href: 'https://attacker.test:8774/v2.1/servers?limit=1&marker=a' }] },
+      [`${NOVA}/servers?limit=1&marker=a`]: { servers: [{ id: 'b' }], servers_links: [{ rel: 'next', href: 'http://nova-internal:8774/compute/v2.1/servers?limit=1&marker=b' }] },
+      [`${NOVA}/servers?limit=1&marker=b`]: { servers: [{ id: 'c' }] },
+    });
+    const ids = (await all(paginate<{ id: string }>(fetchPage, `${NOVA}/servers?limit=1`, links))).map((s) => s.id);
+    assert.deepEqual(ids, ['a', 'b', 'c']);
+    assert.ok(asked.every((url) => url.startsWith(`${NOVA}/`)), asked.join(' '));
+  });
+
+  it('rebases an absolute glance next link onto the image endpoint', async () => {
+    const root = 'http://ctrl/image';
+    const { fetchPage, asked } = pages({
+      [`${root}/v2/images?limit=1`]: { images: [{ id: 'i1' }], next: 'http://attacker.test/v2/images?limit=1&marker=i1' },
+      [`${root}/v2/images?limit=1&marker=i1`]: { images: [{ id: 'i2' }] },
+    });
+    const ids = (await all(paginate<{ id: string }>(fetchPage, `${root}/v2/images?limit=1`, { itemsKey: 'images', style: 'glance', baseUrl: `${root}/v2` }))).map((i) => i.id);
+    assert.deepEqual(ids, ['i1', 'i2']);
+    assert.deepEqual(asked, [`${root}/v2/images?limit=1`, `${root}/v2/images?limit=1&marker=i1`]);
   });
 
   it('stops when a next link repeats a marker already read', async () => {

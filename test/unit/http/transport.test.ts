@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
 import { afterEach, describe, it } from 'node:test';
 import { Agent } from 'undici';
 import { OpenStackError } from '../../../src/openstack/errors';
 import { HttpClient } from '../../../src/openstack/http';
-import { createDispatcher } from '../../../src/openstack/transport';
-import { closedPort, listen, realClient, TIMEOUTS, type LocalServer } from './helpers';
+import { createDispatcher, openSocket } from '../../../src/openstack/transport';
+import { closedPort, listen, realClient, selfSignedCertificate, TIMEOUTS, tunnelProxy, type LocalServer } from './helpers';
 
 const servers: { close(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -17,25 +15,6 @@ async function serve(handler: Parameters<typeof listen>[0]): Promise<LocalServer
   const local = await listen(handler);
   servers.push(local);
   return local;
-}
-
-/** A CONNECT proxy that tunnels every request to `target`, whatever host it names, and records the names. */
-async function tunnelProxy(target: number): Promise<{ url: string; connects: string[] }> {
-  const connects: string[] = [];
-  const server: Server = createServer();
-  server.on('connect', (req, client, head) => {
-    connects.push(req.url ?? '');
-    const upstream = connect(target, '127.0.0.1', () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      upstream.write(head);
-      upstream.pipe(client).pipe(upstream);
-    });
-    upstream.on('error', () => client.destroy());
-    client.on('error', () => upstream.destroy());
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  servers.push({ close: () => { server.closeAllConnections(); return new Promise((resolve) => server.close(() => resolve())); } });
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, connects };
 }
 
 async function getStatus(dispatcher: ReturnType<typeof createDispatcher>, url: string): Promise<number> {
@@ -71,7 +50,7 @@ describe('createDispatcher', () => {
 
   it('sends other hosts through the proxy from the environment or the options', async () => {
     const target = await serve((_req, res) => res.end('{}'));
-    const proxy = await tunnelProxy(target.port);
+    const proxy = await tunnelProxy(target.port, servers);
     assert.equal(await getStatus(createDispatcher({ verify: true, ...TIMEOUTS, env: { http_proxy: proxy.url } }), 'http://cloud.test:5000/v3'), 200);
     assert.equal(await getStatus(createDispatcher({ verify: true, ...TIMEOUTS, env: {}, proxy: proxy.url }), 'http://cloud.test:8774/v2.1'), 200);
     assert.deepEqual(proxy.connects, ['cloud.test:5000', 'cloud.test:8774']);
@@ -79,11 +58,26 @@ describe('createDispatcher', () => {
 
   it('honours no_proxy from the environment for a named host', async () => {
     const target = await serve((_req, res) => res.end('{}'));
-    const proxy = await tunnelProxy(target.port);
+    const proxy = await tunnelProxy(target.port, servers);
     const dispatcher = createDispatcher({ verify: true, ...TIMEOUTS, env: { HTTP_PROXY: proxy.url, no_proxy: '.test' } });
     // Bypassing the proxy means resolving cloud.test ourselves, which fails: the proxy never hears of it.
     await assert.rejects(getStatus(dispatcher, 'http://cloud.test:5000/v3'), (err: OpenStackError) => err.kind === 'network');
     assert.deepEqual(proxy.connects, []);
+  });
+});
+
+describe('an https proxy (VS Code http.proxyStrictSSL)', () => {
+  it("verifies the proxy's certificate by default and not when proxyStrictSSL is false, for requests and sockets", async () => {
+    const target = await serve((_req, res) => res.end('{}'));
+    const proxy = await tunnelProxy(target.port, servers, await selfSignedCertificate());
+    await assert.rejects(getStatus(createDispatcher({ verify: true, ...TIMEOUTS, env: {}, proxy: proxy.url }), 'http://cloud.test:5000/v3'),
+      (err: OpenStackError) => err.kind === 'network');
+    await assert.rejects(openSocket(new URL('ws://console.test:6083/'), { verify: true, ...TIMEOUTS, env: {}, proxy: proxy.url }), /self-signed certificate/);
+    assert.deepEqual(proxy.connects, []);
+    const lax = { verify: true, ...TIMEOUTS, env: {}, proxy: proxy.url, proxyStrictSSL: false };
+    assert.equal(await getStatus(createDispatcher(lax), 'http://cloud.test:5000/v3'), 200);
+    (await openSocket(new URL('ws://console.test:6083/'), lax)).destroy();
+    assert.deepEqual(proxy.connects, ['cloud.test:5000', 'console.test:6083']);
   });
 });
 
