@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { connect, type AddressInfo } from 'node:net';
 import { afterEach, describe, it } from 'node:test';
 import { Agent } from 'undici';
@@ -38,6 +43,24 @@ async function tunnelProxy(target: number): Promise<{ url: string; connects: str
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, connects };
 }
 
+/** An HTTPS server on 127.0.0.1 with a certificate made here that no CA signed. */
+async function serveSelfSignedTls(): Promise<{ url: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'ose-tls-'));
+  try {
+    const made = spawnSync('openssl', [
+      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
+      '-subj', '/CN=127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
+    ], { encoding: 'utf8' });
+    assert.equal(made.status, 0, `openssl could not make a certificate: ${made.stderr}`);
+    const server = createHttpsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (_req, res) => res.end('{}'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    servers.push({ close: () => { server.closeAllConnections(); return new Promise((resolve) => server.close(() => resolve())); } });
+    return { url: `https://127.0.0.1:${(server.address() as AddressInfo).port}` };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function getStatus(dispatcher: ReturnType<typeof createDispatcher>, url: string): Promise<number> {
   try {
     return (await new HttpClient({ dispatcher, retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 } }).request({ method: 'GET', url })).status;
@@ -56,8 +79,10 @@ describe('createDispatcher', () => {
     });
   });
 
-  it('ignores the CA file when verification is off', async () => {
-    await createDispatcher({ verify: false, caFile: '/nonexistent/devstack-ca.pem', ...TIMEOUTS, env: {} }).close();
+  it('ignores the CA file when verification is off, and accepts a self-signed server', async () => {
+    const target = await serveSelfSignedTls();
+    const dispatcher = createDispatcher({ verify: false, caFile: '/nonexistent/devstack-ca.pem', ...TIMEOUTS, env: {} });
+    assert.equal(await getStatus(dispatcher, `${target.url}/v3`), 200);
   });
 
   it('bypasses the proxy for NO_PROXY hosts and always for loopback', async () => {
