@@ -17,9 +17,10 @@ const skippedSuites = [];
 let brokenSteps = 0;   // failed stages, and suites that failed without counting a failed test
 
 // The smoke subset of the UI suite run against the installed .vsix: the container and welcome view, the
-// commands, the tree on the dev cloud, and a console webview (its bundle is in the package).
+// commands, the tree on the dev cloud, a console webview (its bundle is in the package), and the README with its
+// screenshots on the extension's details page.
 const VSIX = 'openstack-explorer.vsix';
-const VSIX_SMOKE_FILES = ['test/e2e/console.e2e.mjs'];   // registers the explorer and tree tests first
+const VSIX_SMOKE_FILES = ['test/e2e/console.e2e.mjs', 'test/e2e/package.e2e.mjs'];   // console registers explorer and tree first
 const VSIX_SMOKE_GREP = '^(?!tree: a stopped API)(?!console: (?!setup|Open Console \\(inline|clean up))';
 
 function run(cmd, args, env) {
