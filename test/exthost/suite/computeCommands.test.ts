@@ -74,6 +74,19 @@ describe('Compute commands on the dev cloud', function () {
   }
 
   const { children, child } = treeQueries(() => api);
+  let spy: ReturnType<typeof spyPrompts>;
+  /** Accepts the COUNTth prompt once it is shown, with the item whose label matches LABEL active, if given. */
+  const acceptStep = async (count: number, label?: RegExp) => {
+    const prompt = await spy.when(count);
+    if (label) {
+      const pick = prompt as vscode.QuickPick<vscode.QuickPickItem>;
+      const item = pick.items.find((i) => label.test(i.label));
+      assert.ok(item, `no item ${label} in step ${count}: ${pick.items.map((i) => i.label).join(', ')}`);
+      pick.activeItems = [item];
+      await sleep(300);   // the active item reaches the renderer before the accept does
+    }
+    await accept();
+  };
   const changed = (kind: 'servers' | 'images' | 'keypairs' | 'securityGroups') => api.explorer.refreshCategory('devcloud', target.projectId, kind);
 
   before(async () => {
@@ -360,21 +373,8 @@ describe('Compute commands on the dev cloud', function () {
 
   describe('collecting input through the real quick input', function () {
     this.timeout(60_000);
-    let spy: ReturnType<typeof spyPrompts>;
     beforeEach(() => { spy = spyPrompts(); });
     afterEach(() => spy.restore());
-    /** Accepts the COUNTth prompt once it is shown, with the item whose label matches LABEL active, if given. */
-    const acceptStep = async (count: number, label?: RegExp) => {
-      const prompt = await spy.when(count);
-      if (label) {
-        const pick = prompt as vscode.QuickPick<vscode.QuickPickItem>;
-        const item = pick.items.find((i) => label.test(i.label));
-        assert.ok(item, `no item ${label} in step ${count}: ${pick.items.map((i) => i.label).join(', ')}`);
-        pick.activeItems = [item];
-        await sleep(300);   // the active item reaches the renderer before the accept does
-      }
-      await accept();
-    };
     const copyCliLabel = /Copy as openstack CLI/;
 
     it('Upload image: name from the file, the detected format confirmed, private, summary; Back keeps the answers', async () => {
@@ -430,38 +430,31 @@ describe('Compute commands on the dev cloud', function () {
 
   describe('collecting rules and key pairs through the real quick input', function () {
     this.timeout(60_000);
-    const press = async (command: string, wait = 600) => {
-      await sleep(wait);
-      await vscode.commands.executeCommand(command);
-    };
-    const enter = (wait?: number) => press('workbench.action.acceptSelectedQuickOpenItem', wait);
-    const down = (times: number) => (async () => { for (let i = 0; i < times; i++) await press('workbench.action.quickOpenSelectNext', 200); })();
+    beforeEach(() => { spy = spyPrompts(); });
+    afterEach(() => spy.restore());
     const group = (rules: SecurityGroup['rules']): SecurityGroup => ({ id: 'sg-test', name: 'web', description: '', rules, raw: {} });
 
     it('Add rule: a quick add the group already has is refused in place; Allow TCP port… asks the port and the remote CIDR', async () => {
       const ping = { id: 'r1', securityGroupId: 'sg-test', direction: 'ingress' as const, ethertype: 'IPv4' as const, protocol: 'icmp', portRangeMin: null, portRangeMax: null, remoteIpPrefix: '0.0.0.0/0', remoteGroupId: null, description: '', raw: {} };
       let collecting = collectRule(target, group([ping]));
-      await enter();              // Allow ICMP (ping): already there → stays open
-      await down(1);
-      await enter(300);           // Allow SSH
+      await acceptStep(1, /Allow ICMP \(ping\)/);                // already there → stays open, saying so
+      const kinds = await spy.when(1);
+      await until('the refusal in place of the placeholder', async () => kinds.placeholder !== undefined && /already has that rule/.test(kinds.placeholder), 10_000, 100);
+      await acceptStep(1, /Allow SSH/);
       assert.deepEqual((await collecting).rule, allowSsh());
+      assert.equal(spy.prompts.length, 1, 'a quick add takes one step');
+      spy.prompts.length = 0;
       collecting = collectRule(target, group([]));
-      await down(2);
-      await enter(300);           // Allow TCP port…
-      await enter();              // 2/3 port: 80
-      await enter();              // 3/3 remote: 0.0.0.0/0
+      await acceptStep(1, /Allow TCP port…/);
+      await acceptStep(2);        // 2/3 port: 80
+      await acceptStep(3);        // 3/3 remote: 0.0.0.0/0
       assert.deepEqual((await collecting).rule, allowTcpPort(80));
     });
 
     it('Add rule: the custom flow walks direction, ethertype, protocol, ports and remote with their defaults', async () => {
       const collecting = collectRule(target, group([]));
-      await down(3);
-      await enter(300);           // Custom rule…
-      await enter();              // Ingress
-      await enter();              // IPv4
-      await enter();              // tcp
-      await enter();              // ports: all
-      await enter();              // remote: 0.0.0.0/0
+      await acceptStep(1, /Custom rule…/);
+      for (let step = 2; step <= 6; step++) await acceptStep(step);   // Ingress, IPv4, tcp, ports: all, remote: 0.0.0.0/0
       assert.deepEqual((await collecting).rule, { direction: 'ingress', ethertype: 'IPv4', protocol: 'tcp', portRangeMin: undefined, portRangeMax: undefined, remoteIpPrefix: '0.0.0.0/0' });
     });
 
@@ -469,8 +462,9 @@ describe('Compute commands on the dev cloud', function () {
       const keyFile = path.join(dir, `${tag}_given`);
       await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'given@test', '-f', keyFile]);
       const collecting = collectKeypairImport(target, `${keyFile}.pub`);
-      await enter(1500);
+      await acceptStep(1);
       const spec = await collecting;
+      assert.equal(spy.prompts.length, 1);
       assert.equal(spec.name, `${tag}_given`);
       assert.equal(spec.publicKey.comment, 'given@test');
     });
