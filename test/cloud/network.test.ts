@@ -108,7 +108,10 @@ describe('neutron', { concurrency: true }, () => {
       assert.ok(names.includes('ext') && names.includes(`${tag}-int`) && names.includes(`${tag}-isolated`));
       assert.equal(new Set(all.map((n) => n.id)).size, all.length);
       const pages = demo.log.slice(before).filter((e) => e.url.includes('/networks?') && e.url.includes('limit=2'));
-      assert.equal(pages.length, Math.floor(all.length / 2) + 1);
+      // one request per page of 2, plus an empty last one when the last page was full; other runs may add or
+      // delete networks while this one pages, so the count is checked as a range, not as one number
+      const full = Math.ceil(all.length / 2);
+      assert.ok(pages.length >= full && pages.length <= full + 1, `${pages.length} page requests for ${all.length} networks`);
       const first = await net.networks({ limit: 2 }).firstPage();
       assert.equal(first.items.length, 2);
       assert.equal(first.hasMore, true);

@@ -4,6 +4,7 @@
 //
 //   node test/e2e/run.mjs [file.e2e.mjs ...]       (npm run test:e2e)
 //   E2E_VSIX=openstack-explorer.vsix node test/e2e/run.mjs   # test the packaged .vsix instead (installed first)
+//   E2E_GREP='^tree: ' node test/e2e/run.mjs          # only the registered tests whose name matches
 // Screenshots: test-results/screenshots/. Ends with "N passed, N failed"; exits 1 on any failure.
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -16,6 +17,7 @@ const files = process.argv.length > 2
   ? process.argv.slice(2).map(f => resolve(f))
   : readdirSync(here).filter(f => f.endsWith('.e2e.mjs')).sort().map(f => join(here, f));
 const vsix = process.env.E2E_VSIX && resolve(process.env.E2E_VSIX);
+const grep = new RegExp(process.env.E2E_GREP ?? '');
 
 const t0 = Date.now();
 const secs = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
@@ -34,7 +36,7 @@ try {
   const url = workbenchUrl(server.url, server.workspace, vsix ? {} : { extensionDevelopmentPath: ROOT });
   await openWorkbench(page, url);
   console.log(`[${secs()}] workbench ready (${vsix ? `installed ${vsix}` : 'development extension'})`);
-  const tests = [...registeredTests(), { name: 'no request left 127.0.0.1', fn: () => assertNoExternalRequests(browser.network) }];
+  const tests = [...registeredTests().filter(t => grep.test(t.name)), { name: 'no request left 127.0.0.1', fn: () => assertNoExternalRequests(browser.network) }];
   for (const { name, fn } of tests) {
     const start = Date.now();
     try {

@@ -34,6 +34,7 @@ import type { SecurityGroup } from '../../../src/openstack/networkModels';
 import { OpenStackError } from '../../../src/openstack/errors';
 import type { Exchange } from '../../../src/openstack/http';
 import { openstack, until } from '../../support/devcloud';
+import { accept, spyPrompts } from './prompts';
 import { treeQueries } from './treeQueries';
 
 const EXTENSION_ID = 'openstack-explorer.openstack-explorer';
@@ -73,6 +74,19 @@ describe('Compute commands on the dev cloud', function () {
   }
 
   const { children, child } = treeQueries(() => api);
+  let spy: ReturnType<typeof spyPrompts>;
+  /** Accepts the COUNTth prompt once it is shown, with the item whose label matches LABEL active, if given. */
+  const acceptStep = async (count: number, label?: RegExp) => {
+    const prompt = await spy.when(count);
+    if (label) {
+      const pick = prompt as vscode.QuickPick<vscode.QuickPickItem>;
+      const item = pick.items.find((i) => label.test(i.label));
+      assert.ok(item, `no item ${label} in step ${count}: ${pick.items.map((i) => i.label).join(', ')}`);
+      pick.activeItems = [item];
+      await sleep(300);   // the active item reaches the renderer before the accept does
+    }
+    await accept();
+  };
   const changed = (kind: 'servers' | 'images' | 'keypairs' | 'securityGroups') => api.explorer.refreshCategory('devcloud', target.projectId, kind);
 
   before(async () => {
@@ -85,10 +99,12 @@ describe('Compute commands on the dev cloud', function () {
     await client.compute.versions.supported();
     target = { cloud: 'devcloud', projectId: client.session.projectId!, client };
     dir = await mkdtemp(path.join(os.tmpdir(), `${tag}-`));
-    // the project's own network, besides any other: launches must name it
-    const net = await client.network.createNetwork({ name: `${tag}-net` });
-    undo.push(() => until(`${tag}-net deleted`, () => client.network.deleteNetwork(net.id).then(() => true, () => false), 120_000, 3000));
-    await client.network.createSubnet({ networkId: net.id, cidr: '10.77.0.0/24', ipVersion: 4, name: `${tag}-subnet` });
+    // two networks of the project's own (whatever else it sees), so that launches must name one
+    for (const [name, cidr] of [[`${tag}-net`, '10.77.0.0/24'], [`${tag}-net2`, '10.76.0.0/24']]) {
+      const net = await client.network.createNetwork({ name });
+      undo.push(() => until(`${name} deleted`, () => client.network.deleteNetwork(net.id).then(() => true, () => false), 120_000, 3000));
+      await client.network.createSubnet({ networkId: net.id, cidr, ipVersion: 4, name: `${name}-subnet` });
+    }
   });
 
   after(async () => {
@@ -186,7 +202,7 @@ describe('Compute commands on the dev cloud', function () {
 
   it('refuses to leave the network to nova when the project sees more than one, as the launch steps would not', async () => {
     const choices = await counted('launch: load the choices', () => loadLaunchChoices(target));
-    assert.ok(choices.networks.length > 1, 'the test needs the project to see several networks');
+    assert.ok(choices.networks.filter((n) => n.name.startsWith(`${tag}-net`)).length === 2, JSON.stringify(choices.networks.map((n) => n.name)));
     assert.ok(!choices.networks.some((n) => n.name === 'ext'), "the admin's external network is not one nova would pick for demo");
     const cirros = choices.images.find((i) => i.name === 'cirros')!;
     const tiny = choices.flavors.find((f) => f.name === 'm1.tiny')!;
@@ -203,7 +219,7 @@ describe('Compute commands on the dev cloud', function () {
     const { limits, images, flavors, networks } = await loadLaunchChoices(target);
     const tiny = flavors.find((f) => f.name === 'm1.tiny')!;
     const room = flavorHeadroom(tiny, limits);
-    const count = room.maxCount + 1;
+    const count = limits.instances.limit + 1;   // above the quota whatever other runs start or delete meanwhile
     assert.match(countProblem(String(count), room) ?? '', /The quota leaves room for/, 'the count step would refuse it');
     const net = networks.find((n) => n.name === `${tag}-net`)!;
     const err = await refusal(executeLaunch({
@@ -357,51 +373,54 @@ describe('Compute commands on the dev cloud', function () {
 
   describe('collecting input through the real quick input', function () {
     this.timeout(60_000);
-    const press = async (command: string, wait = 700) => {
-      await sleep(wait);
-      await vscode.commands.executeCommand(command);
-    };
-    const enter = (wait?: number) => press('workbench.action.acceptSelectedQuickOpenItem', wait);
+    beforeEach(() => { spy = spyPrompts(); });
+    afterEach(() => spy.restore());
+    const copyCliLabel = /Copy as openstack CLI/;
 
     it('Upload image: name from the file, the detected format confirmed, private, summary; Back keeps the answers', async () => {
       const file = path.join(dir, `${tag}-appliance.vmdk`);
       await run('qemu-img', ['create', '-q', '-f', 'vmdk', file, '16M']);
+      await vscode.env.clipboard.writeText(`${tag}: nothing copied yet`);
       const collecting = collectImageUpload(target, file, (s) => imageUploadCli(s, { cloud: 'devcloud' }));
-      await enter();                                            // 1/4 name: the file's base name
-      await enter();                                            // 2/4 format: vmdk, detected
-      await press('workbench.action.quickInputBack');           // 3/4 → back to 2/4
-      await enter();                                            // 2/4 again, vmdk still active
-      await enter();                                            // 3/4 visibility: private
-      await press('workbench.action.quickOpenSelectNext');      // 4/4 summary: Copy as openstack CLI
-      await enter(300);
-      await enter();                                            // 4/4 again: Upload
+      await acceptStep(1);                                      // 1/4 name: the file's base name
+      await acceptStep(2);                                      // 2/4 format: vmdk, detected
+      await spy.when(3);                                        // 3/4 → back to 2/4
+      await vscode.commands.executeCommand('workbench.action.quickInputBack');
+      await acceptStep(4);                                      // 2/4 again, vmdk still active
+      await acceptStep(5);                                      // 3/4 visibility: private
+      await acceptStep(6, copyCliLabel);                        // 4/4 summary: Copy as openstack CLI
+      await acceptStep(7);                                      // 4/4 again (shown once the copy landed): Upload
       const spec = await collecting;
       assert.deepEqual(spec, { file, name: `${tag}-appliance`, diskFormat: 'vmdk', containerFormat: 'bare', visibility: 'private' });
       assert.equal(await vscode.env.clipboard.readText(), `openstack --os-cloud devcloud image create --disk-format vmdk --container-format bare --private --file ${file} --progress ${tag}-appliance`);
     });
 
     it('Launch instance: defaults fit the exercise, a network must be checked when there are several, CLI from the summary', async () => {
+      await vscode.env.clipboard.writeText(`${tag}: nothing copied yet`);
       const collecting = collectLaunch(target, (s) => launchCli(s, { cloud: 'devcloud' }));
-      await enter();                                            // 1 name: vm1
-      await enter(4000);                                        // 2 image: cirros (after the parallel load)
-      await enter();                                            // 3 flavor: m1.tiny
-      await enter();                                            // 4 networks: none checked → refused, stays open
-      await press('workbench.action.quickOpenSelectNext');      //   a multi-select list starts with no active item
-      await press('workbench.action.quickPickManyToggle', 300); //   check it
-      await enter(300);
-      await enter();                                            // 5 security groups: default checked
-      await enter();                                            // 6 key pair
-      await enter();                                            // 7 metadata: none
-      await enter();                                            // 8 user data: none
-      await enter();                                            // 9 count: 1
-      await press('workbench.action.quickOpenSelectNext');      // 10 summary: Copy as openstack CLI
-      await enter(300);
-      await enter();                                            // Launch (collect only: nothing is created here)
+      await acceptStep(1);                                      // 1 name: vm1
+      await acceptStep(2);                                      // 2 image: cirros (shown once the choices loaded)
+      await acceptStep(3);                                      // 3 flavor: m1.tiny
+      const networks = await spy.when(4) as vscode.QuickPick<vscode.QuickPickItem>;
+      await accept();                                           // 4 networks: none checked → refused, stays open
+      await until('the refusal in place of the placeholder', async () => /^Check at least one network/.test(networks.placeholder ?? ''), 10_000, 100);
+      const own = networks.items.find((i) => i.label === `${tag}-net`);
+      assert.ok(own, networks.items.map((i) => i.label).join(', '));
+      networks.selectedItems = [own];                           //   check the project's own network
+      await sleep(300);
+      await accept();
+      await acceptStep(5);                                      // 5 security groups: default checked
+      await acceptStep(6);                                      // 6 key pair
+      await acceptStep(7);                                      // 7 metadata: none
+      await acceptStep(8);                                      // 8 user data: none
+      await acceptStep(9);                                      // 9 count: 1
+      await acceptStep(10, copyCliLabel);                       // 10 summary: Copy as openstack CLI
+      await acceptStep(11);                                     // summary again (once the copy landed): Launch (collect only)
       const spec = await collecting;
       assert.equal(spec.name, 'vm1');
       assert.equal(spec.image.name, 'cirros');
       assert.equal(spec.flavor.name, 'm1.tiny');
-      assert.ok(Array.isArray(spec.networks) && spec.networks.length === 1, JSON.stringify(spec.networks));
+      assert.deepEqual(Array.isArray(spec.networks) && spec.networks.map((n) => n.name), [`${tag}-net`]);
       assert.deepEqual(spec.securityGroups.map((g) => g.name), ['default']);
       assert.deepEqual([spec.metadata, spec.userDataFile, spec.count], [{}, undefined, 1]);
       assert.equal(await vscode.env.clipboard.readText(), launchCli(spec, { cloud: 'devcloud' }));
@@ -411,38 +430,31 @@ describe('Compute commands on the dev cloud', function () {
 
   describe('collecting rules and key pairs through the real quick input', function () {
     this.timeout(60_000);
-    const press = async (command: string, wait = 600) => {
-      await sleep(wait);
-      await vscode.commands.executeCommand(command);
-    };
-    const enter = (wait?: number) => press('workbench.action.acceptSelectedQuickOpenItem', wait);
-    const down = (times: number) => (async () => { for (let i = 0; i < times; i++) await press('workbench.action.quickOpenSelectNext', 200); })();
+    beforeEach(() => { spy = spyPrompts(); });
+    afterEach(() => spy.restore());
     const group = (rules: SecurityGroup['rules']): SecurityGroup => ({ id: 'sg-test', name: 'web', description: '', rules, raw: {} });
 
     it('Add rule: a quick add the group already has is refused in place; Allow TCP port… asks the port and the remote CIDR', async () => {
       const ping = { id: 'r1', securityGroupId: 'sg-test', direction: 'ingress' as const, ethertype: 'IPv4' as const, protocol: 'icmp', portRangeMin: null, portRangeMax: null, remoteIpPrefix: '0.0.0.0/0', remoteGroupId: null, description: '', raw: {} };
       let collecting = collectRule(target, group([ping]));
-      await enter();              // Allow ICMP (ping): already there → stays open
-      await down(1);
-      await enter(300);           // Allow SSH
+      await acceptStep(1, /Allow ICMP \(ping\)/);                // already there → stays open, saying so
+      const kinds = await spy.when(1);
+      await until('the refusal in place of the placeholder', async () => kinds.placeholder !== undefined && /already has that rule/.test(kinds.placeholder), 10_000, 100);
+      await acceptStep(1, /Allow SSH/);
       assert.deepEqual((await collecting).rule, allowSsh());
+      assert.equal(spy.prompts.length, 1, 'a quick add takes one step');
+      spy.prompts.length = 0;
       collecting = collectRule(target, group([]));
-      await down(2);
-      await enter(300);           // Allow TCP port…
-      await enter();              // 2/3 port: 80
-      await enter();              // 3/3 remote: 0.0.0.0/0
+      await acceptStep(1, /Allow TCP port…/);
+      await acceptStep(2);        // 2/3 port: 80
+      await acceptStep(3);        // 3/3 remote: 0.0.0.0/0
       assert.deepEqual((await collecting).rule, allowTcpPort(80));
     });
 
     it('Add rule: the custom flow walks direction, ethertype, protocol, ports and remote with their defaults', async () => {
       const collecting = collectRule(target, group([]));
-      await down(3);
-      await enter(300);           // Custom rule…
-      await enter();              // Ingress
-      await enter();              // IPv4
-      await enter();              // tcp
-      await enter();              // ports: all
-      await enter();              // remote: 0.0.0.0/0
+      await acceptStep(1, /Custom rule…/);
+      for (let step = 2; step <= 6; step++) await acceptStep(step);   // Ingress, IPv4, tcp, ports: all, remote: 0.0.0.0/0
       assert.deepEqual((await collecting).rule, { direction: 'ingress', ethertype: 'IPv4', protocol: 'tcp', portRangeMin: undefined, portRangeMax: undefined, remoteIpPrefix: '0.0.0.0/0' });
     });
 
@@ -450,8 +462,9 @@ describe('Compute commands on the dev cloud', function () {
       const keyFile = path.join(dir, `${tag}_given`);
       await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'given@test', '-f', keyFile]);
       const collecting = collectKeypairImport(target, `${keyFile}.pub`);
-      await enter(1500);
+      await acceptStep(1);
       const spec = await collecting;
+      assert.equal(spy.prompts.length, 1);
       assert.equal(spec.name, `${tag}_given`);
       assert.equal(spec.publicKey.comment, 'given@test');
     });

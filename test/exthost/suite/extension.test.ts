@@ -3,12 +3,16 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OpenStackExplorerApi } from '../../../src/extension';
+import type { ExplorerNode } from '../../../src/explorer/node';
+import { label, treeQueries } from './treeQueries';
 
 const EXTENSION_ID = 'openstack-explorer.openstack-explorer';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('OpenStack Explorer in the extension host', () => {
   let ext: vscode.Extension<OpenStackExplorerApi>;
   let api: OpenStackExplorerApi;
+  const { children } = treeQueries(() => api);
 
   before(async () => {
     const found = vscode.extensions.getExtension<OpenStackExplorerApi>(EXTENSION_ID);
@@ -46,8 +50,20 @@ describe('OpenStack Explorer in the extension host', () => {
     await vscode.commands.executeCommand('openstackExplorer.focus');
   });
 
-  it('runs openstack.refresh without error', async () => {
-    await vscode.commands.executeCommand('openstack.refresh');
+  it('openstack.refresh tells the view to reload the whole tree, with the clouds built anew', async () => {
+    const before = await children();
+    const reloads: (ExplorerNode | undefined)[] = [];
+    const listening = api.explorer.onDidChangeTreeData((node) => reloads.push(node));
+    try {
+      await vscode.commands.executeCommand('openstack.refresh');
+      for (const deadline = Date.now() + 10_000; !reloads.includes(undefined) && Date.now() < deadline;) await sleep(50);
+    } finally {
+      listening.dispose();
+    }
+    assert.ok(reloads.includes(undefined), `the view was told to reload only ${reloads.length} nodes, not the whole tree`);
+    const after = await children();
+    assert.deepEqual(after.map(label), before.map(label));
+    assert.ok(after.every((cloud) => !before.includes(cloud)), 'the refresh kept the cloud nodes from before it');
   });
 
   it('inherits the environment of the process that started VS Code', () => {

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, it } from 'node:test';
 import { Agent } from 'undici';
 import { OpenStackError } from '../../../src/openstack/errors';
@@ -15,6 +17,14 @@ async function serve(handler: Parameters<typeof listen>[0]): Promise<LocalServer
   const local = await listen(handler);
   servers.push(local);
   return local;
+}
+
+/** An HTTPS server on 127.0.0.1 with a certificate made here that no CA signed. */
+async function serveSelfSignedTls(): Promise<{ url: string }> {
+  const server = createHttpsServer(await selfSignedCertificate(), (_req, res) => res.end('{}'));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  servers.push({ close: () => { server.closeAllConnections(); return new Promise((resolve) => server.close(() => resolve())); } });
+  return { url: `https://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
 async function getStatus(dispatcher: ReturnType<typeof createDispatcher>, url: string): Promise<number> {
@@ -35,8 +45,10 @@ describe('createDispatcher', () => {
     });
   });
 
-  it('ignores the CA file when verification is off', async () => {
-    await createDispatcher({ verify: false, caFile: '/nonexistent/devstack-ca.pem', ...TIMEOUTS, env: {} }).close();
+  it('ignores the CA file when verification is off, and accepts a self-signed server', async () => {
+    const target = await serveSelfSignedTls();
+    const dispatcher = createDispatcher({ verify: false, caFile: '/nonexistent/devstack-ca.pem', ...TIMEOUTS, env: {} });
+    assert.equal(await getStatus(dispatcher, `${target.url}/v3`), 200);
   });
 
   it('bypasses the proxy for NO_PROXY hosts and always for loopback', async () => {
