@@ -1,6 +1,6 @@
 // Reloads categories with something in transition (BUILD, rebooting, an image uploading) while the view is
 // visible, backing off from 2 s to 30 s, and stops once they settle, once they leave the tree, or once nothing
-// has changed for a while (a task state stuck in nova must not keep the view polling forever).
+// has changed for 10 minutes (a task state stuck in nova must not keep the view polling forever).
 import type * as vscode from 'vscode';
 
 export interface Pollable {
@@ -11,14 +11,20 @@ export interface Pollable {
   readonly attached: boolean;
 }
 
-const FIRST_DELAY_MS = 2000;
-const MAX_DELAY_MS = 30_000;
-/** Polls in a row that changed nothing before the poller gives up (about 4 minutes with the back-off). */
-const UNCHANGED_POLLS = 10;
+export interface PollTiming {
+  firstMs: number;
+  maxMs: number;
+  /** How long an item may stay in transition without any change before the poller gives up on it. */
+  giveUpMs: number;
+}
+
+// a build on a busy compute node may show no change for minutes; a task state stuck for 10 is stuck
+const TIMING: PollTiming = { firstMs: 2000, maxMs: 30_000, giveUpMs: 600_000 };
 
 interface Watch {
   delay: number;
-  unchanged: number;
+  /** When a poll last changed something (or the watch started). */
+  lastChange: number;
 }
 
 export class Poller<T extends Pollable> implements vscode.Disposable {
@@ -29,11 +35,11 @@ export class Poller<T extends Pollable> implements vscode.Disposable {
   private visible = true;
 
   /** CHANGED is told about an item only when a poll changed what it shows. */
-  constructor(private readonly changed: (item: T) => void, private readonly firstDelayMs = FIRST_DELAY_MS) {}
+  constructor(private readonly changed: (item: T) => void, private readonly timing = TIMING) {}
 
   /** Polls ITEM until it settles; RESTART (after the user changed it) goes back to the shortest delay. */
   watch(item: T, restart = false): void {
-    if (restart || !this.watches.has(item)) this.watches.set(item, { delay: this.firstDelayMs, unchanged: 0 });
+    if (restart || !this.watches.has(item)) this.watches.set(item, { delay: this.timing.firstMs, lastChange: Date.now() });
     if (restart && this.timers.has(item)) this.cancelTimer(item);
     this.scheduleIfIdle(item);
   }
@@ -90,12 +96,12 @@ export class Poller<T extends Pollable> implements vscode.Disposable {
     if (changed) this.changed(item);
     const watch = this.watches.get(item);
     if (!watch) return;   // cleared meanwhile
-    watch.unchanged = changed ? 0 : watch.unchanged + 1;
-    if (!item.attached || !item.inTransition() || watch.unchanged >= UNCHANGED_POLLS) {
+    if (changed) watch.lastChange = Date.now();
+    if (!item.attached || !item.inTransition() || Date.now() - watch.lastChange >= this.timing.giveUpMs) {
       this.watches.delete(item);
       return;
     }
-    watch.delay = Math.min(watch.delay * 2, MAX_DELAY_MS);
+    watch.delay = Math.min(watch.delay * 2, this.timing.maxMs);
     this.scheduleIfIdle(item);
   }
 }
