@@ -58,7 +58,7 @@ export class CategoryNode extends ExplorerNode {
   async loadMore(): Promise<void> {
     if (!this.loaded?.page.hasMore) return;
     const client = await this.scope.client();
-    const page = await this.spec.list(client, this.pageSize).nextPage(this.loaded.page);
+    const page = await this.spec.list(client, this.pageSize, this.scope).nextPage(this.loaded.page);
     this.loaded = { ...this.loaded, page, items: [...this.loaded.items, ...page.items] };
     this.env.changed(this);
   }
@@ -72,8 +72,8 @@ export class CategoryNode extends ExplorerNode {
     try {
       const client = await this.scope.client();
       const [page, joined] = await Promise.all([
-        this.spec.list(client, this.pageSize).firstPage(controller.signal),
-        this.spec.join(client, controller.signal),
+        this.spec.list(client, this.pageSize, this.scope).firstPage(controller.signal),
+        this.spec.join(client, controller.signal, this.scope),
       ]);
       this.loaded = { page, items: page.items, joined };
       this.failure = undefined;

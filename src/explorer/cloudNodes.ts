@@ -52,7 +52,7 @@ export class CloudNode extends ExplorerNode {
         projectId: p.id,
         projectName: p.name,
         client: () => this.env.registry.projectClient(this.cloud.name, p.id),
-      }, p.id === current, this.env, this.pageSize));
+      }, p.id === current, client.session.isAdmin, this.env, this.pageSize));
     } catch (err) {
       return [new ErrorNode(this, err)];
     }
@@ -63,7 +63,11 @@ export class ProjectNode extends ExplorerNode {
   readonly id: string;
   private categories: CategoryNode[] | undefined;
 
-  constructor(parent: CloudNode, readonly scope: Scope, private readonly configured: boolean, private readonly env: ExplorerEnv, private readonly pageSize: () => number) {
+  constructor(
+    parent: CloudNode, readonly scope: Scope, private readonly configured: boolean,
+    /** The user has the admin role, so the "All projects" toggle is offered. */ readonly admin: boolean,
+    private readonly env: ExplorerEnv, private readonly pageSize: () => number,
+  ) {
     super(parent);
     this.id = `${parent.id}/project:${scope.projectId}`;
   }
@@ -72,10 +76,16 @@ export class ProjectNode extends ExplorerNode {
     const item = new vscode.TreeItem(this.scope.projectName, this.configured ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('project');
-    item.description = this.configured ? 'configured project' : undefined;
-    item.contextValue = 'openstack.project';
+    item.description = [this.configured && 'configured project', this.scope.allProjects && 'all projects'].filter(Boolean).join(' · ') || undefined;
+    item.contextValue = ['openstack.project', ...(this.admin ? [this.scope.allProjects ? 'admin-all-projects' : 'admin-one-project'] : [])].join(' ');
     item.tooltip = markdown([`Project **${md(this.scope.projectName)}**`, `ID: \`${this.scope.projectId}\``]);
     return item;
+  }
+
+  /** An admin's toggle between this project's view and every project's resources; the categories load again. */
+  showAllProjects(on: boolean): void {
+    this.scope.allProjects = on;
+    this.resetCategories();
   }
 
   /** The next expand asks the catalog again and builds fresh categories. */

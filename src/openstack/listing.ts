@@ -58,3 +58,28 @@ export function listing<R, T>(spec: ListSpec<R, T>): Listing<T> {
     },
   };
 }
+
+/**
+ * What any of PARTS lists, each item once (by id), in the parts' order. Read whole as one page: a union has no
+ * common marker, and its parts (a project's own, the shared and the public ones) are what one project sees.
+ */
+export function union<T extends { id: string }>(parts: readonly ((signal?: AbortSignal) => Promise<T[]>)[]): Listing<T> {
+  const read = async (signal?: AbortSignal): Promise<T[]> => {
+    const lists = await Promise.all(parts.map((part) => part(signal)));
+    const byId = new Map<string, T>();
+    for (const item of lists.flat()) if (!byId.has(item.id)) byId.set(item.id, item);
+    return [...byId.values()];
+  };
+  return {
+    async *all(signal) {
+      yield* await read(signal);
+    },
+    toArray: read,
+    async firstPage(signal) {
+      return { items: await read(signal), hasMore: false };
+    },
+    async nextPage() {
+      return { items: [], hasMore: false };
+    },
+  };
+}
