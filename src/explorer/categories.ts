@@ -55,7 +55,7 @@ function withNeutronFloatingIps(server: Server, fips: FloatingIp[] | undefined):
 const servers: CategorySpec<Server, FloatingIp[] | undefined> = {
   kind: 'servers', label: 'Instances', icon: 'vm', service: 'compute',
   list: (c, limit) => c.compute.servers({ limit }),
-  join: async (c, signal, scope) => (await c.session.hasService('network', signal)) ? c.network.floatingIps({ projectId: viewOf(c, scope) }).toArray(signal) : undefined,
+  join: async (c, signal) => (await c.session.hasService('network', signal)) ? c.network.floatingIps().toArray(signal) : undefined,
   node: (parent, s, fips) => new ServerNode(parent, withNeutronFloatingIps(s, fips)),
   inTransition: serverInTransition,
 };
@@ -73,9 +73,10 @@ const networks: CategorySpec<Network, Subnet[]> = {
 const routers: CategorySpec<Router, { interfaces: Port[]; networkNames: Map<string, string> }> = {
   kind: 'routers', label: 'Routers', icon: 'arrow-swap', service: 'network',
   list: (c, limit, scope) => c.network.routers({ limit, projectId: viewOf(c, scope) }),
-  join: async (c, signal, scope) => {
+  join: async (c, signal) => {
+    // not narrowed to the project: an interface port belongs to its subnet's project, not always the router's
     const [interfaces, nets] = await Promise.all([
-      c.network.routerInterfaces({ projectId: viewOf(c, scope) }).toArray(signal),
+      c.network.routerInterfaces().toArray(signal),
       c.network.networks().toArray(signal),
     ]);
     return { interfaces, networkNames: nameMap(nets) };

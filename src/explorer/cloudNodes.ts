@@ -10,6 +10,8 @@ import { ErrorNode } from './statusNodes';
 
 export class CloudNode extends ExplorerNode {
   readonly id: string;
+  /** Projects whose admin toggle "All projects" is on. */
+  private readonly allProjects = new Set<string>();
   constructor(readonly cloud: CloudConfig, private readonly env: ExplorerEnv, private readonly pageSize: () => number) {
     super(undefined);
     this.id = `cloud:${cloud.name}`;
@@ -47,11 +49,15 @@ export class CloudNode extends ExplorerNode {
         projects = [{ id: current, name: this.cloud.auth.projectName ?? current, domainId: '', enabled: true, description: '', raw: {} }];
       }
       const sorted = projects.filter((p) => p.enabled).sort((a, b) => (a.id === current ? -1 : b.id === current ? 1 : a.name.localeCompare(b.name)));
+      const allProjects = this.allProjects;
       return sorted.map((p) => new ProjectNode(this, {
         cloud: this.cloud.name,
         projectId: p.id,
         projectName: p.name,
         client: () => this.env.registry.projectClient(this.cloud.name, p.id),
+        // kept by the cloud node, so that the toggle outlives the project nodes of one listing
+        get allProjects() { return allProjects.has(p.id); },
+        set allProjects(on: boolean) { if (on) allProjects.add(p.id); else allProjects.delete(p.id); },
       }, p.id === current, client.session.isAdmin, this.env, this.pageSize));
     } catch (err) {
       return [new ErrorNode(this, err)];

@@ -10,7 +10,6 @@ import * as vscode from 'vscode';
 import type { OpenStackExplorerApi } from '../../../src/extension';
 import type { OpenStackClient } from '../../../src/openstack/client';
 import type { Network, Subnet } from '../../../src/openstack/networkModels';
-import { MultiStepInput } from '../../../src/commands/multiStep';
 import {
   addRouterInterface, allocateFloatingIp, assignFloatingIp, associateFloatingIp, createNetwork, createRouter, createSubnet, deleteResource, disassociateFloatingIp,
   executeTeardown, planTeardown, removeRouterInterface, setRouterGateway,
@@ -21,6 +20,7 @@ import { registerNetworkCommands } from '../../../src/commands/networkCommands';
 import { explainRefusal } from '../../../src/commands/refusals';
 import { Cancelled } from '../../../src/commands/runCommand';
 import { cliContextOf, resolveTarget, type Target } from '../../../src/commands/target';
+import { spyPrompts } from './prompts';
 import { label, treeQueries } from './treeQueries';
 
 const EXTENSION_ID = 'openstack-explorer.openstack-explorer';
@@ -34,29 +34,6 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
   const explained = explainRefusal(err);
   assert.ok(explained, `no refusal rule for: ${err instanceof Error ? err.message : String(err)}`);
   return explained.message;
-}
-
-type Prompt = vscode.InputBox | vscode.QuickPick<vscode.QuickPickItem>;
-
-/** Records the prompts MultiStepInput shows (this bundle's copy, which the collect functions here use). */
-function spyPrompts() {
-  const prompts: Prompt[] = [];
-  const proto = MultiStepInput.prototype as unknown as { ask: (prompt: Prompt, listen: unknown) => Promise<unknown> };
-  const ask = proto.ask;
-  proto.ask = function (this: unknown, prompt: Prompt, listen: unknown) {
-    prompts.push(prompt);
-    return ask.call(this, prompt, listen);
-  };
-  /** The COUNTth prompt, once the workbench shows it. */
-  const when = async (count: number) => {
-    for (let i = 0; prompts.length < count; i++) {
-      assert.ok(i < 600, `only ${prompts.length} prompts: ${prompts.map((p) => p.title).join(', ')}`);
-      await sleep(50);
-    }
-    await sleep(400);
-    return prompts[count - 1];
-  };
-  return { prompts, when, restore: () => { proto.ask = ask; } };
 }
 
 const accept = () => vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { chooseAssignment, portChoices, routersBySubnet } from '../../../src/commands/floatingIpTargets';
+import { chooseAssignment, portChoices, routersBySubnet, type Topology } from '../../../src/commands/floatingIpTargets';
 import type { FloatingIp, Port, Router, Subnet } from '../../../src/openstack/networkModels';
 
 const EXT = 'ext-net';
@@ -96,12 +96,17 @@ test('one-click assign refuses with one reason per address when no router reache
   });
 });
 
+/** The remedy of a refused assignment (undefined for one that would go ahead). */
+const remedy = (ports: Port[], topology: Topology) => {
+  const result = chooseAssignment(ports, 'demo', topology);
+  return 'reasons' in result ? result.remedy : undefined;
+};
+
 test('one-click assign offers the fix for the resource that exists: the gateway, an interface, or a new router', () => {
   // the subnet's router has no gateway: set it on that router
-  assert.deepEqual(chooseAssignment([vm2], 'demo', { routerPorts, routers, subnets }).remedy, { kind: 'setGateway', router: routers[1] });
+  assert.deepEqual(remedy([vm2], { routerPorts, routers, subnets }), { kind: 'setGateway', router: routers[1] });
   // a detached subnet, and the project has routers: attach it to one with a gateway, naming the subnet
-  const detached = chooseAssignment([vm3], 'demo', { routerPorts, routers, subnets });
-  assert.deepEqual(detached.remedy, { kind: 'addInterface', router: routers[0], subnetId: 'c' });
+  assert.deepEqual(remedy([vm3], { routerPorts, routers, subnets }), { kind: 'addInterface', router: routers[0], subnetId: 'c' });
   // only a router without a gateway: attach it there, and say the gateway is needed as well
   const bare = chooseAssignment([vm3], 'demo', { routerPorts: [], routers: [router('r2')], subnets });
   assert.deepEqual(bare, {
@@ -110,7 +115,7 @@ test('one-click assign offers the fix for the resource that exists: the gateway,
   });
   // another project's router (an admin's token lists it) is not the project's to attach to
   const theirs = { ...router('theirs', EXT), raw: { project_id: 'other-project' } };
-  assert.deepEqual(chooseAssignment([vm3], 'demo', { routerPorts: [], routers: [theirs], subnets }).remedy, { kind: 'createRouter' });
+  assert.deepEqual(remedy([vm3], { routerPorts: [], routers: [theirs], subnets }), { kind: 'createRouter' });
   // no router at all
   assert.deepEqual(chooseAssignment([vm3], 'demo', { routerPorts: [], routers: [], subnets }), {
     reasons: ['10.0.3.5: no router connects subnet c (10.0.3.0/24): create a router with a gateway on the external network and an interface on the subnet'],
