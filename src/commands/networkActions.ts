@@ -4,7 +4,7 @@
 import { ROUTER_INTERFACE_OWNERS, type FloatingIp, type Network, type Port, type Router, type Subnet } from '../openstack/networkModels';
 import { chooseAssignment, type Remedy } from './floatingIpTargets';
 import type { Pool, ProviderType } from './networkInputs';
-import { Refused, type Fix } from './refusals';
+import { CREATE_ROUTER, Refused, type Fix } from './refusals';
 import type { Target } from './target';
 
 export interface SubnetFields {
@@ -165,7 +165,7 @@ export interface Assigned {
  * scope for the project, the subnet to preselect), as the commands read nodes by `kind`.
  */
 function fixFor(remedy: Remedy | undefined, target: Target): Fix {
-  if (!remedy || remedy.kind === 'createRouter') return { title: 'Create Router…', command: 'openstack.createRouter' };
+  if (!remedy || remedy.kind === 'createRouter') return CREATE_ROUTER;
   const scope = { cloud: target.cloud, projectId: target.projectId, projectName: target.projectId, client: async () => target.client };
   const routerNode = { kind: 'router', router: remedy.router, interfaces: [], scope };
   const routerName = remedy.router.name || remedy.router.id;
