@@ -5,6 +5,7 @@ import type { ExplorerProvider } from '../explorer/explorerProvider';
 import type { InspectDocuments } from '../explorer/inspectDocuments';
 import type { ExplorerNode, ResourceNode } from '../explorer/node';
 import type { CategoryNode } from '../explorer/categoryNode';
+import type { ProjectNode } from '../explorer/cloudNodes';
 import { registerCommand } from './runCommand';
 
 export function registerExplorerCommands(deps: {
@@ -15,6 +16,8 @@ export function registerExplorerCommands(deps: {
   return [
     command('openstack.refresh', (node?: ExplorerNode) => (node ? explorer.refresh(node) : explorer.refreshAll())),
     command('openstack.retry', (node: ExplorerNode) => explorer.refresh(node)),
+    command('openstack.showAllProjects', (node: ProjectNode) => explorer.showAllProjects(node, true)),
+    command('openstack.showOneProject', (node: ProjectNode) => explorer.showAllProjects(node, false)),
     command('openstack.loadMore', (node: ExplorerNode) => (node.parent as CategoryNode).loadMore()),
     command('openstack.inspect', (node: ResourceNode) => inspect.open(node)),
     command('openstack.copyId', async (node: ResourceNode) => {

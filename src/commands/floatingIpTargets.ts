@@ -2,10 +2,7 @@
 // ExternalGatewayForFloatingIPNotFound check): the address's subnet must have an interface on a router whose
 // gateway is on that external network. Every other address is still listed, with the reason it cannot be used.
 // Pure: no vscode import, unit-tested with ports × subnets × routers.
-import type { FixedIp, FloatingIp, Port, Router, Subnet } from '../openstack/networkModels';
-
-/** Device owners of router interface ports: legacy, DVR and HA routers. */
-export const ROUTER_INTERFACE_OWNERS = ['network:router_interface', 'network:router_interface_distributed', 'network:ha_router_replicated_interface'];
+import { ROUTER_INTERFACE_OWNERS, type FixedIp, type FloatingIp, type Port, type Router, type Subnet } from '../openstack/networkModels';
 
 export interface PortChoice {
   port: Port;
@@ -85,30 +82,65 @@ export interface Assignment {
   reuse?: FloatingIp;
 }
 
+/** What would let a floating IP reach an address: the fix for the resource that exists. */
+export type Remedy =
+  | { kind: 'setGateway'; router: Router }
+  | { kind: 'addInterface'; router: Router; subnetId: string }
+  | { kind: 'createRouter' };
+
+export interface NoAssignment {
+  /** One per address. */
+  reasons: string[];
+  /** For the first address a router could serve; undefined when none could (IPv6 only, already assigned). */
+  remedy?: Remedy;
+}
+
+const ownerOf = (raw: Record<string, unknown>) => raw.project_id ?? raw.tenant_id;
+
 /**
  * What the one-click "Assign Floating IP" does for an instance with PORTS: the first address a router joins to
- * an external network, preferring a network where the project has a free floating IP to reuse. Undefined
- * reasons (one per address) when no address can get one.
+ * an external network, preferring a network where the project has a free floating IP to reuse. When no address
+ * can get one: the reason for each, and the remedy for the first address that a router could serve.
  */
-export function chooseAssignment(ports: readonly Port[], projectId: string, topology: Topology): Assignment | { reasons: string[] } {
+export function chooseAssignment(ports: readonly Port[], projectId: string, topology: Topology): Assignment | NoAssignment {
   const externals = [...new Set(topology.routers.map((r) => r.gateway?.networkId).filter((id): id is string => !!id))];
-  const free = (topology.floatingIps ?? []).filter((f) => !f.portId && (f.raw.project_id ?? f.raw.tenant_id ?? projectId) === projectId);
+  // only the project's own: an admin's token lists every project's floating IPs
+  const free = (topology.floatingIps ?? []).filter((f) => !f.portId && (ownerOf(f.raw) ?? projectId) === projectId);
   const candidates = externals.flatMap((ext) => portChoices(ports, ext, topology)
     .filter((c) => !c.unusable)
     .map((choice) => ({ choice, externalNetworkId: ext, reuse: free.find((f) => f.floatingNetworkId === ext) })));
   const best = candidates.find((c) => c.reuse) ?? candidates[0];
-  if (best) return best;
-  // why not, for each address
+  return best ?? refusal(ports, projectId, topology);
+}
+
+/** Why no address of PORTS can get a floating IP, and what to fix first. */
+function refusal(ports: readonly Port[], projectId: string, topology: Topology): NoAssignment {
   const bySubnet = routersBySubnet(topology);
+  const subnets = new Map((topology.subnets ?? []).map((s) => [s.id, s]));
+  // the router to attach a detached subnet to: the project's own, one with a gateway first
+  const own = topology.routers.filter((r) => (ownerOf(r.raw) ?? projectId) === projectId);
+  const spare = own.find((r) => r.gateway) ?? own[0];
+  let remedy: Remedy | undefined;
   const reasons = ports.flatMap((p) => p.fixedIps.map((ip) => {
     const routers = bySubnet.get(ip.subnetId) ?? [];
     const gatewayed = routers.find((r) => r.gateway);
+    const subnet = subnets.get(ip.subnetId);
+    const subnetName = subnet ? `${name(subnet, subnet.id)} (${subnet.cidr})` : ip.subnetId;
     let why: string;
+    let fix: Remedy | undefined;
     if (ip.ipAddress.includes(':')) why = 'an IPv6 address: floating IPs are IPv4';
-    else if (routers.length === 0) why = 'no router connects its subnet: create a router with a gateway on the external network and an interface on the subnet';
-    else if (!gatewayed) why = `router ${name(routers[0], routers[0].id)} has no external gateway: set one`;
-    else why = portChoices([{ ...p, fixedIps: [ip] }], gatewayed.gateway!.networkId, topology)[0].unusable ?? 'cannot get one';
+    else if (routers.length === 0 && spare) {
+      why = `no router connects subnet ${subnetName}: add an interface on it to router ${name(spare, spare.id)}${spare.gateway ? '' : ', and set the router\'s gateway'}`;
+      fix = { kind: 'addInterface', router: spare, subnetId: ip.subnetId };
+    } else if (routers.length === 0) {
+      why = `no router connects subnet ${subnetName}: create a router with a gateway on the external network and an interface on the subnet`;
+      fix = { kind: 'createRouter' };
+    } else if (!gatewayed) {
+      why = `router ${name(routers[0], routers[0].id)} has no external gateway: set one`;
+      fix = { kind: 'setGateway', router: routers[0] };
+    } else why = portChoices([{ ...p, fixedIps: [ip] }], gatewayed.gateway!.networkId, topology)[0].unusable ?? 'cannot get one';
+    remedy ??= fix;
     return `${ip.ipAddress}: ${why}`;
   }));
-  return { reasons: reasons.length ? reasons : ['the instance has no network port'] };
+  return { reasons: reasons.length ? reasons : ['the instance has no network port'], remedy };
 }

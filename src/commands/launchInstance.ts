@@ -14,8 +14,8 @@ import type { Image } from '../openstack/image';
 import type { Network, SecurityGroup } from '../openstack/networkModels';
 import { changedIn, copyCli, doneWithCli, type Changed, type ComputeCommandDeps } from './computeShared';
 import {
-  countProblem, flavorHeadroom, formatMetadata, instanceNameProblem, launchCli, parseMetadata, quotaSummary, uniqueNames,
-  type LaunchSpec, type Ref,
+  countProblem, flavorHeadroom, formatMetadata, instanceNameProblem, launchCli, networkProblem, parseMetadata, quotaSummary, uniqueNames,
+  zeroDiskProblem, type Headroom, type LaunchSpec, type Ref,
 } from './launchInstanceInputs';
 import { MultiStepInput, type Step } from './multiStep';
 import { Refused } from './refusals';
@@ -40,7 +40,8 @@ export interface LaunchChoices {
 export async function loadLaunchChoices(target: Target, signal?: AbortSignal): Promise<LaunchChoices> {
   const { compute, network, image } = target.client;
   const [images, flavors, limits, networks, securityGroups, keypairs] = await Promise.all([
-    image.images({ status: 'active' }).toArray(signal),
+    // an admin's token lists every project's private images: offer what the project sees
+    (target.client.session.isAdmin ? image.projectImages(target.projectId, { status: 'active' }) : image.images({ status: 'active' })).toArray(signal),
     compute.flavors().toArray(signal),
     compute.limits(signal),
     network.networks().toArray(signal),
@@ -82,6 +83,12 @@ export async function collectLaunch(target: Target, cli: (spec: LaunchSpec) => s
   const headroom = async () => {
     const { limits } = await loading;
     return flavorHeadroom(chosenFlavor!, limits, chosenImage);
+  };
+  /** The quota headroom, and whether nova lets this user boot on the flavor at all. */
+  const rate = (f: Flavor, limits: ComputeLimits): Headroom => {
+    const room = flavorHeadroom(f, limits, chosenImage);
+    const disk = zeroDiskProblem(f, target.client.session.isAdmin);
+    return disk ? { ...room, fits: false, reasons: [disk, ...room.reasons] } : room;
   };
 
   const summary: Step = async (input) => {
@@ -194,17 +201,24 @@ export async function collectLaunch(target: Target, cli: (spec: LaunchSpec) => s
   const networks: Step = async (input) => {
     const { networks: nets } = await loading;
     const ref = refsOf(nets);
-    const items: Item<Network>[] = nets.map((n) => ({
-      label: n.name || n.id,
-      description: [n.shared ? 'shared' : '', n.external ? 'external' : '', `${n.subnetIds.length} subnet${n.subnetIds.length === 1 ? '' : 's'}`].filter(Boolean).join(' · '),
-      detail: n.id,
-      value: n,
-    }));
+    const items: Item<Network>[] = nets.map((n) => {
+      const problem = networkProblem(n);
+      return {
+        label: problem ? `$(circle-slash) ${n.name || n.id}` : n.name || n.id,
+        description: [n.shared ? 'shared' : '', n.external ? 'external' : '', `${n.subnetIds.length} subnet${n.subnetIds.length === 1 ? '' : 's'}`].filter(Boolean).join(' · '),
+        detail: problem ? `Cannot be used: ${problem}` : n.id,
+        value: n,
+      };
+    });
     const previous = spec.networks === 'auto' ? [] : spec.networks;
     const chosen = await input.quickPickMany({
       placeholder: `The project sees ${nets.length} networks, so nova needs to be told: check one (or more: one interface each, in order)`,
       items, selected: items.filter((i) => previous.some((p) => p.id === i.value.id)), matchOnDescription: true,
-      refuse: (c) => (c.length === 0 ? 'Check at least one network: with more than one, nova refuses to guess ("Multiple possible networks found")' : undefined),
+      refuse: (c) => {
+        if (c.length === 0) return 'Check at least one network: with more than one, nova refuses to guess ("Multiple possible networks found")';
+        const unusable = c.find((i) => networkProblem(i.value));
+        return unusable && `${unusable.value.name || unusable.value.id} cannot be used: ${networkProblem(unusable.value)}`;
+      },
     });
     spec.networks = chosen.map((c) => ref(c.value));
     return securityGroups;
@@ -213,22 +227,22 @@ export async function collectLaunch(target: Target, cli: (spec: LaunchSpec) => s
   const flavor: Step = async (input) => {
     const { flavors, limits } = await loading;
     const ref = refsOf(flavors);
-    const rated = flavors.map((f) => ({ f, room: flavorHeadroom(f, limits, chosenImage) }));
+    const rated = flavors.map((f) => ({ f, room: rate(f, limits) }));
     const fitting = rated.filter((r) => r.room.fits);
     const item = ({ f, room }: (typeof rated)[number]): Item<Flavor> => ({
       label: room.fits ? f.name : `$(circle-slash) ${f.name}`,
       description: `${f.vcpus} vCPU · ${formatBytes(f.ram * 1024 * 1024)} RAM · ${f.disk} GiB disk`,
-      detail: room.fits ? undefined : `Does not fit: ${room.reasons.join('; ')}`,
+      detail: room.fits ? undefined : `Cannot be used: ${room.reasons.join('; ')}`,
       value: f,
     });
-    const items = [...fitting.map(item), ...(fitting.length < rated.length ? [separator<Flavor>('Do not fit'), ...rated.filter((r) => !r.room.fits).map(item)] : [])];
+    const items = [...fitting.map(item), ...(fitting.length < rated.length ? [separator<Flavor>('Cannot be used'), ...rated.filter((r) => !r.room.fits).map(item)] : [])];
     const preferred = items.find((i) => i.value?.id === spec.flavor.id) ?? items.find((i) => i.value?.name === 'm1.tiny' && fitting.some((r) => r.f === i.value)) ?? items[0];
     chosenFlavor = (await input.quickPick({
       placeholder: `Flavor (size). ${quotaSummary(limits)}`,
       items, active: preferred, matchOnDescription: true,
       refuse: (i) => {
-        const room = flavorHeadroom(i.value, limits, chosenImage);
-        return room.fits ? undefined : `${i.value.name} does not fit: ${room.reasons.join('; ')}`;
+        const room = rate(i.value, limits);
+        return room.fits ? undefined : `${i.value.name} cannot be used: ${room.reasons.join('; ')}`;
       },
     })).value;
     spec.flavor = ref(chosenFlavor);
@@ -238,8 +252,9 @@ export async function collectLaunch(target: Target, cli: (spec: LaunchSpec) => s
   const image: Step = async (input) => {
     const { images, networks: nets } = await loading;
     // the network step is skipped when there is exactly one network (taken) or none (refused now, before more steps)
-    if (nets.length === 0) {
-      throw new Refused('The project has no network an instance can attach to: create a network with a subnet first (and a router to reach the outside).',
+    if (!nets.some((n) => !networkProblem(n))) {
+      const without = nets.length ? ` (${nets.map((n) => n.name || n.id).join(', ')} ${nets.length === 1 ? 'has' : 'have'} no subnet)` : '';
+      throw new Refused(`The project has no network an instance can attach to${without}: create a network with a subnet first (and a router to reach the outside).`,
         { title: 'Create Network…', command: 'openstack.createNetwork' });
     }
     networkStep = nets.length > 1;

@@ -89,11 +89,24 @@ export function flavorHeadroom(flavor: Flavor, limits: ComputeLimits, image?: Im
   if (left(limits.ram) < flavor.ram * count) reasons.push(`needs ${flavor.ram * count} MiB RAM${per}, ${left(limits.ram)} MiB left of ${limits.ram.limit}`);
   if (image) {
     if (image.minRam > flavor.ram) reasons.push(`the image needs at least ${image.minRam} MiB RAM`);
-    // disk 0: the root disk takes the image's size (nova allows it for image-backed servers by policy)
+    // disk 0: the root disk takes the image's size (for admins: zeroDiskProblem)
     if (flavor.disk > 0 && image.minDisk > flavor.disk) reasons.push(`the image needs a root disk of at least ${image.minDisk} GiB`);
     if (flavor.disk > 0 && image.size !== null && image.size > flavor.disk * GiB) reasons.push(`the image (${(image.size / GiB).toFixed(1)} GiB) is larger than the ${flavor.disk} GiB disk`);
   }
   return { fits: reasons.length === 0, reasons, maxCount };
+}
+
+/**
+ * A flavor with a zero-size root disk: since Stein nova's policy (os_compute_api:servers:create:zero_disk_flavor)
+ * lets only admins boot an image on it, and refuses anyone else with 403.
+ */
+export function zeroDiskProblem(flavor: Pick<Flavor, 'disk'>, admin: boolean): string | undefined {
+  return flavor.disk === 0 && !admin ? 'a zero-size root disk: only admins may boot an image on it (nova refuses others); choose a flavor with a disk' : undefined;
+}
+
+/** A network without a subnet: nova cannot give the instance an address on it and refuses the launch. */
+export function networkProblem(network: { subnetIds: readonly string[] }): string | undefined {
+  return network.subnetIds.length === 0 ? 'no subnet: nova cannot give the instance an address on it; add a subnet first' : undefined;
 }
 
 /** The count box's check: a whole number from 1 to what the quota leaves for the flavor. */

@@ -1,11 +1,10 @@
 // What the network commands do once their input is collected: each takes a Spec (plain data, also what
 // "Copy as openstack CLI" prints), the Target (cloud, project, client) and the progress's AbortSignal. No vscode
 // import: the extension-host tests run these against the dev cloud. Request counts are in the doc comments.
-import type { OpenStackClient } from '../openstack/client';
-import type { FloatingIp, Network, Port, Router, Subnet } from '../openstack/networkModels';
-import { chooseAssignment, ROUTER_INTERFACE_OWNERS } from './floatingIpTargets';
+import { ROUTER_INTERFACE_OWNERS, type FloatingIp, type Network, type Port, type Router, type Subnet } from '../openstack/networkModels';
+import { chooseAssignment, type Remedy } from './floatingIpTargets';
 import type { Pool, ProviderType } from './networkInputs';
-import { Refused } from './refusals';
+import { CREATE_ROUTER, Refused, type Fix } from './refusals';
 import type { Target } from './target';
 
 export interface SubnetFields {
@@ -155,11 +154,6 @@ export function disassociateFloatingIp(floatingIpId: string, target: Target, sig
   return target.client.network.disassociateFloatingIp(floatingIpId, signal);
 }
 
-/** Router interface ports of every kind (legacy, DVR, HA), in one GET. */
-export function routerInterfacePorts(client: OpenStackClient, signal?: AbortSignal): Promise<Port[]> {
-  return client.network.ports({ deviceOwner: ROUTER_INTERFACE_OWNERS }).toArray(signal);
-}
-
 export interface Assigned {
   floatingIp: FloatingIp;
   /** True when a free floating IP of the project was reused rather than allocated. */
@@ -167,25 +161,39 @@ export interface Assigned {
 }
 
 /**
+ * The command that fixes REMEDY, acting in TARGET's project: its argument stands for the router's tree node (a
+ * scope for the project, the subnet to preselect), as the commands read nodes by `kind`.
+ */
+function fixFor(remedy: Remedy | undefined, target: Target): Fix {
+  if (!remedy || remedy.kind === 'createRouter') return CREATE_ROUTER;
+  const scope = { cloud: target.cloud, projectId: target.projectId, projectName: target.projectId, client: async () => target.client };
+  const routerNode = { kind: 'router', router: remedy.router, interfaces: [], scope };
+  const routerName = remedy.router.name || remedy.router.id;
+  return remedy.kind === 'setGateway'
+    ? { title: `Set Router Gateway on ${routerName}…`, command: 'openstack.setRouterGateway', args: [routerNode] }
+    : { title: `Add Router Interface on ${routerName}…`, command: 'openstack.addRouterInterface', args: [{ ...routerNode, subnetId: remedy.subnetId }] };
+}
+
+/**
  * The one-click "Assign Floating IP": finds the instance's address that a router joins to an external network,
  * reuses a free floating IP of the project on that network or allocates one, and associates it. Refuses, naming
- * each address's reason, when no router reaches the instance. Requests: 4 GETs in parallel (the instance's
- * ports, router interfaces, routers, floating IPs), then 1 PUT (reuse) or 1 POST (allocate and associate).
+ * each address's reason and offering the fix for the resource that exists, when no router reaches the instance.
+ * Requests: 5 GETs in parallel (the instance's ports, router interfaces, routers, floating IPs, subnets), then
+ * 1 PUT (reuse) or 1 POST (allocate and associate).
  */
 export async function assignFloatingIp(serverId: string, serverName: string, target: Target, signal?: AbortSignal): Promise<Assigned> {
   const net = target.client.network;
-  const [ports, routerPorts, routers, floatingIps] = await Promise.all([
+  const [ports, routerPorts, routers, floatingIps, subnets] = await Promise.all([
     net.ports({ deviceId: serverId }).toArray(signal),
-    routerInterfacePorts(target.client, signal),
+    net.routerInterfaces().toArray(signal),
     net.routers().toArray(signal),
     net.floatingIps().toArray(signal),
+    net.subnets().toArray(signal),
   ]);
   const existing = floatingIps.find((f) => f.portId && ports.some((p) => p.id === f.portId));
   if (existing) throw new Refused(`${serverName} already has floating IP ${existing.floatingIpAddress}.`);
-  const choice = chooseAssignment(ports, target.projectId, { routerPorts, routers, floatingIps });
-  if ('reasons' in choice) {
-    throw new Refused(`No floating IP can reach ${serverName}: ${choice.reasons.join('; ')}.`, { title: 'Create Router…', command: 'openstack.createRouter' });
-  }
+  const choice = chooseAssignment(ports, target.projectId, { routerPorts, routers, floatingIps, subnets });
+  if ('reasons' in choice) throw new Refused(`No floating IP can reach ${serverName}: ${choice.reasons.join('; ')}.`, fixFor(choice.remedy, target));
   const { port, fixedIp } = choice.choice;
   const fixedIpAddress = port.fixedIps.length > 1 ? fixedIp.ipAddress : undefined;
   if (choice.reuse) {

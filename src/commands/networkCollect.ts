@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { Server } from '../openstack/computeModels';
 import type { FloatingIp, Network, Port, Router, Subnet } from '../openstack/networkModels';
 import type { CliContext } from './cliLine';
-import { portChoices, ROUTER_INTERFACE_OWNERS, type PortChoice } from './floatingIpTargets';
+import { portChoices, type PortChoice } from './floatingIpTargets';
 import type { AssociateSpec, FloatingIpSpec, NetworkSpec, RouterSpec, SubnetFields, SubnetSpec } from './networkActions';
 import { floatingIpCli, networkCli, routerCli, subnetCli, type CliNames } from './networkCli';
 import {
@@ -35,7 +35,7 @@ export class Lookup {
   networks(): Promise<Network[]> { return this.once('networks', () => this.net.networks().toArray()); }
   subnets(): Promise<Subnet[]> { return this.once('subnets', () => this.net.subnets().toArray()); }
   routers(): Promise<Router[]> { return this.once('routers', () => this.net.routers().toArray()); }
-  routerPorts(): Promise<Port[]> { return this.once('routerPorts', () => this.net.ports({ deviceOwner: ROUTER_INTERFACE_OWNERS }).toArray()); }
+  routerPorts(): Promise<Port[]> { return this.once('routerPorts', () => this.net.routerInterfaces().toArray()); }
   floatingIps(): Promise<FloatingIp[]> { return this.once('floatingIps', () => this.net.floatingIps().toArray()); }
   servers(): Promise<Server[]> { return this.once('servers', () => this.target.client.compute.servers().toArray()); }
   /** Instance ports of the project. */
@@ -445,12 +445,13 @@ export async function collectGateway(lookup: Lookup, router: Router): Promise<st
 }
 
 /** One pick: the subnet to attach to ROUTER. */
-export async function collectInterface(lookup: Lookup, router: Router): Promise<Subnet> {
+/** The subnet to attach to ROUTER; PREFERRED (a refusal's fix names it) is preselected. */
+export async function collectInterface(lookup: Lookup, router: Router, preferredSubnetId?: string): Promise<Subnet> {
   let subnet: Subnet | undefined;
   await MultiStepInput.run(`Add interface to ${label(router)}`, () => 1, async (input) => {
     const [subnets, routers, ports, networks] = await Promise.all([lookup.subnets(), lookup.routers(), lookup.routerPorts(), lookup.networks()]);
     const items = interfaceItems(subnets, routers, ports, networks, router.id);
-    subnet = await pickUsable(input, 'The subnet to connect (the interface takes its gateway IP)', items);
+    subnet = await pickUsable(input, 'The subnet to connect (the interface takes its gateway IP)', items, (s) => s.id === preferredSubnetId);
     return undefined;
   });
   return subnet!;

@@ -33,7 +33,7 @@ export interface NetworkCommandDeps {
 // What the tree's nodes carry (matched by `kind`, not by class, so that any bundle's nodes are understood).
 interface NetworkNodeLike { kind: 'network'; network: Network; subnets: Subnet[] }
 interface SubnetNodeLike { kind: 'subnet'; subnet: Subnet }
-interface RouterNodeLike { kind: 'router'; router: Router; interfaces: Port[] }
+interface RouterNodeLike { kind: 'router'; router: Router; interfaces: Port[]; /** A refusal's fix names the subnet to attach. */ subnetId?: string }
 interface RouterInterfaceNodeLike { kind: 'routerInterface'; port: Port; routerNode: RouterNodeLike }
 interface FloatingIpNodeLike { kind: 'floatingIp'; fip: FloatingIp }
 interface ServerNodeLike { kind: 'server'; server: Server }
@@ -216,7 +216,7 @@ class NetworkCommands {
     const target = await this.target(node);
     const lookup = new Lookup(target);
     const router = await this.router(node, lookup, 'Add router interface');
-    const subnet = await collectInterface(lookup, router);
+    const subnet = await collectInterface(lookup, router, nodeOf(node, 'router')?.subnetId);
     const result = await this.run(`Connecting ${label(subnet)} to ${label(router)}…`, target, ['routers'], (signal) => addRouterInterface(router.id, subnet.id, target, signal));
     this.done(`Router ${label(router)} now has an interface on ${label(subnet)} (${subnet.gatewayIp}).`,
       routerInterfaceCli(await this.cli(target), label(router), subnet.id, true, await lookup.cliNames()));

@@ -30,7 +30,7 @@ export class Refused extends Error {
   }
 }
 
-const CREATE_ROUTER: Fix = { title: 'Create Router…', command: 'openstack.createRouter' };
+export const CREATE_ROUTER: Fix = { title: 'Create Router…', command: 'openstack.createRouter' };
 const TEAR_DOWN: Fix = { title: 'Tear Down Router…', command: 'openstack.teardownRouter' };
 
 const QUOTA_NAMES: Record<string, string> = {

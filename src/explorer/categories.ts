@@ -5,7 +5,7 @@ import type { Listing } from '../openstack/listing';
 import type { Flavor, Keypair, Server } from '../openstack/computeModels';
 import type { Image } from '../openstack/image';
 import type { FloatingIp, Network, Port, Router, SecurityGroup, Subnet } from '../openstack/networkModels';
-import type { ExplorerNode, ResourceNode } from './node';
+import type { ExplorerNode, ResourceNode, Scope } from './node';
 import { NetworkNode } from './networkNodes';
 import { RouterNode } from './routerNodes';
 import { SecurityGroupNode } from './securityGroupNodes';
@@ -19,15 +19,24 @@ export interface CategorySpec<T, C> {
   label: string;
   icon: string;
   service: ServiceType;
-  list(client: OpenStackClient, pageSize: number): Listing<T>;
+  list(client: OpenStackClient, pageSize: number, scope: Scope): Listing<T>;
   /** Data joined into the nodes, fetched alongside the first page. */
-  join(client: OpenStackClient, signal: AbortSignal): Promise<C>;
+  join(client: OpenStackClient, signal: AbortSignal, scope: Scope): Promise<C>;
   node(parent: ExplorerNode, item: T, joined: C): ResourceNode;
   /** Items that change by themselves make the category poll until they settle. */
   inTransition?(item: T): boolean;
 }
 
 const nothing = async (): Promise<undefined> => undefined;
+
+/**
+ * The project whose view Neutron and Glance lists show: an admin's token lists every project's resources, so
+ * they are narrowed to the node's project unless its "All projects" is on. Undefined: the token's own list,
+ * which for a member is its project's view already.
+ */
+function viewOf(client: OpenStackClient, scope: Scope): string | undefined {
+  return client.session.isAdmin && !scope.allProjects ? scope.projectId : undefined;
+}
 const nameMap = <T extends { id: string; name: string }>(items: T[]) => new Map(items.map((i) => [i.id, i.name || i.id]));
 
 /**
@@ -53,17 +62,21 @@ const servers: CategorySpec<Server, FloatingIp[] | undefined> = {
 
 const networks: CategorySpec<Network, Subnet[]> = {
   kind: 'networks', label: 'Networks', icon: 'type-hierarchy-sub', service: 'network',
-  list: (c, limit) => c.network.networks({ limit, byName: true }),
+  list: (c, limit, scope) => {
+    const project = viewOf(c, scope);
+    return project ? c.network.projectNetworks(project) : c.network.networks({ limit, byName: true });
+  },
   join: (c, signal) => c.network.subnets().toArray(signal),
   node: (parent, n, subnets) => new NetworkNode(parent, n, subnets.filter((s) => s.networkId === n.id)),
 };
 
 const routers: CategorySpec<Router, { interfaces: Port[]; networkNames: Map<string, string> }> = {
   kind: 'routers', label: 'Routers', icon: 'arrow-swap', service: 'network',
-  list: (c, limit) => c.network.routers({ limit, byName: true }),
+  list: (c, limit, scope) => c.network.routers({ limit, byName: true, projectId: viewOf(c, scope) }),
   join: async (c, signal) => {
+    // not narrowed to the project: an interface port belongs to its subnet's project, not always the router's
     const [interfaces, nets] = await Promise.all([
-      c.network.ports({ deviceOwner: 'network:router_interface' }).toArray(signal),
+      c.network.routerInterfaces().toArray(signal),
       c.network.networks().toArray(signal),
     ]);
     return { interfaces, networkNames: nameMap(nets) };
@@ -73,14 +86,17 @@ const routers: CategorySpec<Router, { interfaces: Port[]; networkNames: Map<stri
 
 const floatingIps: CategorySpec<FloatingIp, Map<string, string>> = {
   kind: 'floatingIps', label: 'Floating IPs', icon: 'link', service: 'network',
-  list: (c, limit) => c.network.floatingIps({ limit, byName: true }),
+  list: (c, limit, scope) => c.network.floatingIps({ limit, byName: true, projectId: viewOf(c, scope) }),
   join: async (c, signal) => (await c.session.hasService('compute', signal)) ? nameMap(await c.compute.servers().toArray(signal)) : new Map(),
   node: (parent, f, serverNames) => new FloatingIpNode(parent, f, f.deviceId ? serverNames.get(f.deviceId) : undefined),
 };
 
 const images: CategorySpec<Image, undefined> = {
   kind: 'images', label: 'Images', icon: 'file-binary', service: 'image',
-  list: (c, limit) => c.image.images({ limit, byName: true }),
+  list: (c, limit, scope) => {
+    const project = viewOf(c, scope);
+    return project ? c.image.projectImages(project) : c.image.images({ limit, byName: true });
+  },
   join: nothing,
   node: (parent, i) => new ImageNode(parent, i),
   inTransition: (i) => i.status === 'queued' || i.status === 'saving' || i.status === 'importing',
@@ -95,7 +111,7 @@ const flavors: CategorySpec<Flavor, undefined> = {
 
 const securityGroups: CategorySpec<SecurityGroup, undefined> = {
   kind: 'securityGroups', label: 'Security Groups', icon: 'shield', service: 'network',
-  list: (c, limit) => c.network.securityGroups({ limit, byName: true }),
+  list: (c, limit, scope) => c.network.securityGroups({ limit, byName: true, projectId: viewOf(c, scope) }),
   join: nothing,
   node: (parent, g) => new SecurityGroupNode(parent, g),
 };

@@ -89,7 +89,7 @@ export class CategoryNode extends ExplorerNode implements Pollable {
     if (!from?.page.hasMore) return;
     const changed = await this.start(async (signal) => {
       const client = await this.scope.client();
-      const page = await this.spec.list(client, from.pageSize).nextPage(from.page, signal);
+      const page = await this.spec.list(client, from.pageSize, this.scope).nextPage(from.page, signal);
       return { ...from, page, items: [...from.items, ...page.items] };
     }, 'throw');
     if (changed) this.env.changed(this);
@@ -130,8 +130,8 @@ export class CategoryNode extends ExplorerNode implements Pollable {
     return this.start(async (signal) => {
       const client = await this.scope.client();
       const pageSize = this.pageSize();
-      const listing = this.spec.list(client, pageSize);
-      const [first, joined] = await Promise.all([listing.firstPage(signal), this.spec.join(client, signal)]);
+      const listing = this.spec.list(client, pageSize, this.scope);
+      const [first, joined] = await Promise.all([listing.firstPage(signal), this.spec.join(client, signal, this.scope)]);
       let page = first;
       const items = [...first.items];
       while (page.hasMore && items.length < shown) {

@@ -12,6 +12,8 @@ export class CloudNode extends ExplorerNode {
   readonly id: string;
   /** Project nodes by id, kept across renders so that their categories keep their rows (a Refresh drops them). */
   private projects = new Map<string, ProjectNode>();
+  /** Projects whose admin toggle "All projects" is on. */
+  private readonly allProjects = new Set<string>();
   constructor(readonly cloud: CloudConfig, private readonly env: ExplorerEnv, private readonly pageSize: () => number) {
     super(undefined);
     this.id = `cloud:${cloud.name}`;
@@ -55,7 +57,7 @@ export class CloudNode extends ExplorerNode {
         projects = [{ id: current, name: this.cloud.auth.projectName ?? current, domainId: '', enabled: true, description: '', raw: {} }];
       }
       const sorted = projects.filter((p) => p.enabled).sort((a, b) => (a.id === current ? -1 : b.id === current ? 1 : a.name.localeCompare(b.name)));
-      const kept = new Map(sorted.map((p) => [p.id, this.projectNode(p, p.id === current)]));
+      const kept = new Map(sorted.map((p) => [p.id, this.projectNode(p, p.id === current, client.session.isAdmin)]));
       for (const [id, gone] of this.projects) if (kept.get(id) !== gone) gone.resetCategories();
       this.projects = kept;
       return [...kept.values()];
@@ -64,15 +66,19 @@ export class CloudNode extends ExplorerNode {
     }
   }
 
-  private projectNode(p: Project, configured: boolean): ProjectNode {
+  private projectNode(p: Project, configured: boolean, admin: boolean): ProjectNode {
     const known = this.projects.get(p.id);
-    if (known && known.scope.projectName === p.name && known.configured === configured) return known;
+    if (known && known.scope.projectName === p.name && known.configured === configured && known.admin === admin) return known;
+    const allProjects = this.allProjects;
     return new ProjectNode(this, {
       cloud: this.cloud.name,
       projectId: p.id,
       projectName: p.name,
       client: () => this.env.registry.projectClient(this.cloud.name, p.id),
-    }, configured, this.env, this.pageSize);
+      // kept by the cloud node, so that the toggle outlives the project nodes of one listing
+      get allProjects() { return allProjects.has(p.id); },
+      set allProjects(on: boolean) { if (on) allProjects.add(p.id); else allProjects.delete(p.id); },
+    }, configured, admin, this.env, this.pageSize);
   }
 }
 
@@ -80,7 +86,11 @@ export class ProjectNode extends ExplorerNode {
   readonly id: string;
   private categories: CategoryNode[] | undefined;
 
-  constructor(parent: CloudNode, readonly scope: Scope, readonly configured: boolean, private readonly env: ExplorerEnv, private readonly pageSize: () => number) {
+  constructor(
+    parent: CloudNode, readonly scope: Scope, readonly configured: boolean,
+    /** The user has the admin role, so the "All projects" toggle is offered. */ readonly admin: boolean,
+    private readonly env: ExplorerEnv, private readonly pageSize: () => number,
+  ) {
     super(parent);
     this.id = `${parent.id}/project:${scope.projectId}`;
   }
@@ -89,10 +99,16 @@ export class ProjectNode extends ExplorerNode {
     const item = new vscode.TreeItem(this.scope.projectName, this.configured ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('project');
-    item.description = this.configured ? 'configured project' : undefined;
-    item.contextValue = 'openstack.project';
+    item.description = [this.configured && 'configured project', this.scope.allProjects && 'all projects'].filter(Boolean).join(' · ') || undefined;
+    item.contextValue = ['openstack.project', ...(this.admin ? [this.scope.allProjects ? 'admin-all-projects' : 'admin-one-project'] : [])].join(' ');
     item.tooltip = markdown([`Project **${md(this.scope.projectName)}**`, `ID: \`${this.scope.projectId}\``]);
     return item;
+  }
+
+  /** An admin's toggle between this project's view and every project's resources; the categories load again. */
+  showAllProjects(on: boolean): void {
+    this.scope.allProjects = on;
+    this.resetCategories();
   }
 
   /** The next expand asks the catalog again and builds fresh categories; the old ones stop loading and polling. */

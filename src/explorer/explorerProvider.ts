@@ -84,6 +84,12 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     this.changed(node);
   }
 
+  /** An admin's "All projects" toggle on PROJECT: its categories list every project's resources, or its own view. */
+  showAllProjects(project: ProjectNode, on: boolean): void {
+    project.showAllProjects(on);
+    this.emitter.fire(project);
+  }
+
   /** Reloads the categories of KIND (e.g. 'servers') under the project CLOUD/PROJECTID, after a command changed them. */
   async refreshCategory(cloud: string, projectId: string, kind: string): Promise<void> {
     const categories = [...this.categories()].filter((c) => c.attached && c.scope.cloud === cloud && c.scope.projectId === projectId && c.spec.kind === kind);

@@ -21,6 +21,8 @@ export interface Scope {
   projectId: string;
   projectName: string;
   client(): Promise<OpenStackClient>;
+  /** An admin's "All projects": lists show every project's resources, as the token returns them. */
+  allProjects?: boolean;
 }
 
 export abstract class ExplorerNode {

@@ -2,7 +2,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { listing, type Listing } from './listing';
+import { listing, union, type Listing } from './listing';
 import { path } from './paths';
 import type { Session } from './session';
 
@@ -41,6 +41,8 @@ export interface ImageQuery {
   name?: string;
   status?: string;
   visibility?: 'public' | 'private' | 'shared' | 'community' | 'all';
+  /** The owning project. */
+  owner?: string;
   /** Glance pages at 25 unless told; this client asks for up to 1000 (its default api_limit_max). */
   limit?: number;
   /** Ordered by name (Glance's own order is newest first). */
@@ -77,6 +79,31 @@ export class ImageService {
       query: { name, status, visibility, limit: limit ?? PAGE, ...(byName ? { sort_key: 'name', sort_dir: 'asc' } : {}) },
       itemsKey: 'images', style: 'glance', map: toImage,
     });
+  }
+
+  /**
+   * The images PROJECTID sees, as its members list them: its own, the public ones and those shared with it that
+   * it accepted. For an admin's token, whose plain list has every project's private images: Glance skips the
+   * membership check for admins, so it is asked per shared image (1 GET each).
+   */
+  projectImages(projectId: string, query: Pick<ImageQuery, 'status'> = {}): Listing<Image> {
+    return union([
+      (signal) => this.images({ ...query, owner: projectId }).toArray(signal),
+      (signal) => this.images({ ...query, visibility: 'public' }).toArray(signal),
+      (signal) => this.sharedWith(projectId, query, signal),
+    ]);
+  }
+
+  private async sharedWith(projectId: string, query: Pick<ImageQuery, 'status'>, signal?: AbortSignal): Promise<Image[]> {
+    const others = (await this.images({ ...query, visibility: 'shared' }).toArray(signal)).filter((i) => i.owner !== projectId);
+    const accepted = await Promise.all(others.map((i) => this.memberStatus(i.id, projectId, signal).then((status) => status === 'accepted')));
+    return others.filter((_, n) => accepted[n]);
+  }
+
+  /** PROJECTID's membership of image ID: pending, accepted, rejected, or undefined when it is no member. */
+  private async memberStatus(id: string, projectId: string, signal?: AbortSignal): Promise<string | undefined> {
+    const res = await this.session.request('image', path`/images/${id}/members/${projectId}`, { method: 'GET', signal, expectStatus: [200, 404] });
+    return res.status === 404 ? undefined : (await res.json<{ status: string }>()).status;
   }
 
   async image(id: string, signal?: AbortSignal): Promise<Image> {

@@ -57,3 +57,29 @@ export function listing<R, T>(spec: ListSpec<R, T>): Listing<T> {
     },
   };
 }
+
+/**
+ * What any of PARTS lists, each item once (by id), sorted by name. Read whole as one page: a union has no
+ * common marker, and its parts (a project's own, the shared and the public ones) are what one project sees.
+ */
+export function union<T extends { id: string; name?: string }>(parts: readonly ((signal?: AbortSignal) => Promise<T[]>)[]): Listing<T> {
+  const read = async (signal?: AbortSignal): Promise<T[]> => {
+    const lists = await Promise.all(parts.map((part) => part(signal)));
+    const byId = new Map<string, T>();
+    for (const item of lists.flat()) if (!byId.has(item.id)) byId.set(item.id, item);
+    // sorted by name like the paged lists, since a merged list has no server-side order
+    return [...byId.values()].sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
+  };
+  return {
+    async *all(signal) {
+      yield* await read(signal);
+    },
+    toArray: read,
+    async firstPage(signal) {
+      return { items: await read(signal), hasMore: false };
+    },
+    async nextPage() {
+      return { items: [], hasMore: false };
+    },
+  };
+}

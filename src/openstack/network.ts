@@ -1,9 +1,9 @@
 // Neutron: networks, subnets, routers, ports, floating IPs, security groups and quotas.
 import { OpenStackError } from './errors';
 import type { HttpMethod } from './http';
-import { listing, type Listing } from './listing';
+import { listing, union, type Listing } from './listing';
 import {
-  floatingIpCreateBody, gatewayBody, networkCreateBody, portCreateBody, securityGroupRuleCreateBody, subnetCreateBody,
+  floatingIpCreateBody, gatewayBody, ROUTER_INTERFACE_OWNERS, networkCreateBody, portCreateBody, securityGroupRuleCreateBody, subnetCreateBody,
   toFloatingIp, toNetwork, toPort, toRouter, toSecurityGroup, toSecurityGroupRule, toSubnet,
   type FloatingIp, type FloatingIpCreate, type GatewaySpec, type Network, type NetworkCreate, type NetworkQuotas,
   type NeutronFloatingIp, type NeutronNetwork, type NeutronPort, type NeutronRouter, type NeutronSecurityGroup,
@@ -24,13 +24,18 @@ function paging(query: Paged, sortKey = 'name'): Record<string, QueryValue> {
   return { limit: query.limit, ...(query.byName ? { sort_key: sortKey, sort_dir: 'asc' } : {}) };
 }
 
-export interface NetworkQuery extends Paged {
+/** An admin's token lists every project's resources; `projectId` keeps one project's (Neutron's project_id filter). */
+interface Owned {
+  projectId?: string;
+}
+
+export interface NetworkQuery extends Paged, Owned {
   name?: string;
   external?: boolean;
   shared?: boolean;
 }
 
-export interface PortQuery extends Paged {
+export interface PortQuery extends Paged, Owned {
   /** The server or router using the port. */
   deviceId?: string;
   /** Several: any of them. */
@@ -45,8 +50,20 @@ export class NetworkService {
   constructor(private readonly session: Session) {}
 
   networks(query: NetworkQuery = {}): Listing<Network> {
-    const { name, external, shared } = query;
-    return this.list<NeutronNetwork, Network>('/networks', { name, 'router:external': external, shared, ...paging(query) }, 'networks', toNetwork);
+    const { name, external, shared, projectId } = query;
+    return this.list<NeutronNetwork, Network>('/networks', { name, 'router:external': external, shared, project_id: projectId, ...paging(query) }, 'networks', toNetwork);
+  }
+
+  /**
+   * The networks PROJECTID sees, as its members list them: its own, the shared and the external ones (Horizon's
+   * project panel). For an admin's token, whose plain list has every project's.
+   */
+  projectNetworks(projectId: string): Listing<Network> {
+    return union([
+      (signal) => this.networks({ projectId, byName: true }).toArray(signal),
+      (signal) => this.networks({ shared: true, byName: true }).toArray(signal),
+      (signal) => this.networks({ external: true, byName: true }).toArray(signal),
+    ]);
   }
 
   async network(id: string, signal?: AbortSignal): Promise<Network> {
@@ -61,8 +78,9 @@ export class NetworkService {
     return this.remove(path`/networks/${id}`, signal);
   }
 
-  subnets(query: { networkId?: string; name?: string } & Paged = {}): Listing<Subnet> {
-    return this.list<NeutronSubnet, Subnet>('/subnets', { network_id: query.networkId, name: query.name, limit: query.limit }, 'subnets', toSubnet);
+  subnets(query: { networkId?: string; name?: string } & Paged & Owned = {}): Listing<Subnet> {
+    const q = { network_id: query.networkId, name: query.name, limit: query.limit, project_id: query.projectId };
+    return this.list<NeutronSubnet, Subnet>('/subnets', q, 'subnets', toSubnet);
   }
 
   async createSubnet(spec: SubnetCreate, signal?: AbortSignal): Promise<Subnet> {
@@ -73,8 +91,8 @@ export class NetworkService {
     return this.remove(path`/subnets/${id}`, signal);
   }
 
-  routers(query: { name?: string } & Paged = {}): Listing<Router> {
-    return this.list<NeutronRouter, Router>('/routers', { name: query.name, ...paging(query) }, 'routers', toRouter);
+  routers(query: { name?: string } & Paged & Owned = {}): Listing<Router> {
+    return this.list<NeutronRouter, Router>('/routers', { name: query.name, project_id: query.projectId, ...paging(query) }, 'routers', toRouter);
   }
 
   async router(id: string, signal?: AbortSignal): Promise<Router> {
@@ -113,8 +131,14 @@ export class NetworkService {
 
   /** A router's gateway and interface ports are `ports({ deviceId: routerId })`. */
   ports(query: PortQuery = {}): Listing<Port> {
-    const { deviceId, deviceOwner, networkId, limit } = query;
-    return this.list<NeutronPort, Port>('/ports', { device_id: deviceId, device_owner: deviceOwner, network_id: networkId, limit }, 'ports', toPort);
+    const { deviceId, deviceOwner, networkId, limit, projectId } = query;
+    const q = { device_id: deviceId, device_owner: deviceOwner, network_id: networkId, limit, project_id: projectId };
+    return this.list<NeutronPort, Port>('/ports', q, 'ports', toPort);
+  }
+
+  /** Interface ports of routers of every kind (legacy, DVR, HA): Neutron gives each kind its own device owner. */
+  routerInterfaces(query: Omit<PortQuery, 'deviceOwner'> = {}): Listing<Port> {
+    return this.ports({ ...query, deviceOwner: ROUTER_INTERFACE_OWNERS });
   }
 
   async createPort(spec: PortCreate, signal?: AbortSignal): Promise<Port> {
@@ -125,9 +149,9 @@ export class NetworkService {
     return this.remove(path`/ports/${id}`, signal);
   }
 
-  floatingIps(query: { portId?: string; floatingNetworkId?: string } & Paged = {}): Listing<FloatingIp> {
+  floatingIps(query: { portId?: string; floatingNetworkId?: string } & Paged & Owned = {}): Listing<FloatingIp> {
     // BYNAME: floating IPs have no name, so by address
-    const q = { port_id: query.portId, floating_network_id: query.floatingNetworkId, ...paging(query, 'floating_ip_address') };
+    const q = { port_id: query.portId, floating_network_id: query.floatingNetworkId, project_id: query.projectId, ...paging(query, 'floating_ip_address') };
     return this.list<NeutronFloatingIp, FloatingIp>('/floatingips', q, 'floatingips', toFloatingIp);
   }
 
@@ -149,8 +173,9 @@ export class NetworkService {
     return this.remove(path`/floatingips/${id}`, signal);
   }
 
-  securityGroups(query: { name?: string } & Paged = {}): Listing<SecurityGroup> {
-    return this.list<NeutronSecurityGroup, SecurityGroup>('/security-groups', { name: query.name, ...paging(query) }, 'security_groups', toSecurityGroup);
+  securityGroups(query: { name?: string } & Paged & Owned = {}): Listing<SecurityGroup> {
+    const q = { name: query.name, project_id: query.projectId, ...paging(query) };
+    return this.list<NeutronSecurityGroup, SecurityGroup>('/security-groups', q, 'security_groups', toSecurityGroup);
   }
 
   /** Neutron adds egress-allow rules for IPv4 and IPv6 to a new group. */

@@ -186,13 +186,18 @@ export function gatewayBody(gateway: GatewaySpec | null): Raw | null {
   return gateway && { network_id: gateway.networkId, enable_snat: gateway.enableSnat };
 }
 
+/** Device owners of router interface ports: legacy, DVR and HA routers. */
+export const ROUTER_INTERFACE_OWNERS: readonly string[] = [
+  'network:router_interface', 'network:router_interface_distributed', 'network:ha_router_replicated_interface',
+];
+
 export interface Port {
   id: string;
   name: string;
   networkId: string;
   /** The server, router or DHCP agent using the port. */
   deviceId: string;
-  /** `compute:<zone>`, `network:router_interface`, `network:router_gateway`, `network:dhcp`, … */
+  /** `compute:<zone>`, one of ROUTER_INTERFACE_OWNERS, `network:router_gateway`, `network:dhcp`, … */
   deviceOwner: string;
   status: string;
   macAddress: string;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { chooseAssignment, portChoices, routersBySubnet } from '../../../src/commands/floatingIpTargets';
+import { chooseAssignment, portChoices, routersBySubnet, type Topology } from '../../../src/commands/floatingIpTargets';
 import type { FloatingIp, Port, Router, Subnet } from '../../../src/openstack/networkModels';
 
 const EXT = 'ext-net';
@@ -82,14 +82,43 @@ test('one-click assign: reuses a free floating IP of the project on a reachable 
 });
 
 test('one-click assign refuses with one reason per address when no router reaches the instance', () => {
-  assert.deepEqual(chooseAssignment([vm2, vm3], 'demo', { routerPorts, routers }), {
+  const refused = chooseAssignment([vm2, vm3], 'demo', { routerPorts, routers, subnets });
+  assert.deepEqual(refused, {
     reasons: [
       '10.0.2.5: router r2 has no external gateway: set one',
-      '10.0.3.5: no router connects its subnet: create a router with a gateway on the external network and an interface on the subnet',
+      '10.0.3.5: no router connects subnet c (10.0.3.0/24): add an interface on it to router r1',
     ],
+    remedy: { kind: 'setGateway', router: routers[1] },
   });
-  assert.deepEqual(chooseAssignment([], 'demo', { routerPorts, routers }), { reasons: ['the instance has no network port'] });
+  assert.deepEqual(chooseAssignment([], 'demo', { routerPorts, routers }), { reasons: ['the instance has no network port'], remedy: undefined });
   assert.deepEqual(chooseAssignment([vm], 'demo', { routerPorts, routers, floatingIps: [{ ...fip('f', '203.0.113.9', EXT, 'vm-port'), fixedIpAddress: '10.0.1.5' }] }), {
-    reasons: ['10.0.1.5: already has floating IP 203.0.113.9', 'fd00::5: an IPv6 address: floating IPs are IPv4'],
+    reasons: ['10.0.1.5: already has floating IP 203.0.113.9', 'fd00::5: an IPv6 address: floating IPs are IPv4'], remedy: undefined,
+  });
+});
+
+/** The remedy of a refused assignment (undefined for one that would go ahead). */
+const remedy = (ports: Port[], topology: Topology) => {
+  const result = chooseAssignment(ports, 'demo', topology);
+  return 'reasons' in result ? result.remedy : undefined;
+};
+
+test('one-click assign offers the fix for the resource that exists: the gateway, an interface, or a new router', () => {
+  // the subnet's router has no gateway: set it on that router
+  assert.deepEqual(remedy([vm2], { routerPorts, routers, subnets }), { kind: 'setGateway', router: routers[1] });
+  // a detached subnet, and the project has routers: attach it to one with a gateway, naming the subnet
+  assert.deepEqual(remedy([vm3], { routerPorts, routers, subnets }), { kind: 'addInterface', router: routers[0], subnetId: 'c' });
+  // only a router without a gateway: attach it there, and say the gateway is needed as well
+  const bare = chooseAssignment([vm3], 'demo', { routerPorts: [], routers: [router('r2')], subnets });
+  assert.deepEqual(bare, {
+    reasons: ["10.0.3.5: no router connects subnet c (10.0.3.0/24): add an interface on it to router r2, and set the router's gateway"],
+    remedy: { kind: 'addInterface', router: router('r2'), subnetId: 'c' },
+  });
+  // another project's router (an admin's token lists it) is not the project's to attach to
+  const theirs = { ...router('theirs', EXT), raw: { project_id: 'other-project' } };
+  assert.deepEqual(remedy([vm3], { routerPorts: [], routers: [theirs], subnets }), { kind: 'createRouter' });
+  // no router at all
+  assert.deepEqual(chooseAssignment([vm3], 'demo', { routerPorts: [], routers: [], subnets }), {
+    reasons: ['10.0.3.5: no router connects subnet c (10.0.3.0/24): create a router with a gateway on the external network and an interface on the subnet'],
+    remedy: { kind: 'createRouter' },
   });
 });

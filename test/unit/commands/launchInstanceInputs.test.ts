@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import { promisify } from 'node:util';
 import { cliLine, shellQuote } from '../../../src/commands/cliLine';
 import {
-  countProblem, flavorHeadroom, formatMetadata, instanceNameProblem, launchCli, parseMetadata, quotaSummary, uniqueNames, type LaunchSpec,
+  countProblem, flavorHeadroom, formatMetadata, instanceNameProblem, launchCli, networkProblem, parseMetadata, quotaSummary, uniqueNames,
+  zeroDiskProblem, type LaunchSpec,
 } from '../../../src/commands/launchInstanceInputs';
 import type { ComputeLimits, Flavor } from '../../../src/openstack/computeModels';
 
@@ -73,6 +74,14 @@ test("a flavor too small for the image's min_ram, min_disk or size does not fit"
     'the image needs at least 1024 MiB RAM', 'the image needs a root disk of at least 10 GiB', 'the image (2.0 GiB) is larger than the 1 GiB disk',
   ]);
   assert.equal(flavorHeadroom(flavor('zero', 1, 512, 0), room, { minDisk: 10, minRam: 0, size: 2 * 1024 ** 3 }).fits, true);
+});
+
+test('a zero-size root disk is for admins only, and a network without a subnet for no one', () => {
+  assert.match(zeroDiskProblem(flavor('zero', 1, 512, 0), false) ?? '', /^a zero-size root disk: only admins may boot an image on it/);
+  assert.equal(zeroDiskProblem(flavor('zero', 1, 512, 0), true), undefined);
+  assert.equal(zeroDiskProblem(flavor('m1.tiny', 1, 512, 1), false), undefined);
+  assert.match(networkProblem({ subnetIds: [] }) ?? '', /^no subnet: nova cannot give the instance an address on it/);
+  assert.equal(networkProblem({ subnetIds: ['s'] }), undefined);
 });
 
 const spec: LaunchSpec = {

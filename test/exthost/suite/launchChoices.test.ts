@@ -1,0 +1,91 @@
+/// <reference types="mocha" />
+// What Launch Instance offers a member, through the real quick input, in a fresh project of demo's: a flavor
+// with a zero-size disk (nova refuses it to non-admins with 403) and a network without a subnet (nova refuses
+// the launch) are listed as unusable with the reason, and refused in the pick.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { collectLaunch } from '../../../src/commands/launchInstance';
+import { launchCli } from '../../../src/commands/launchInstanceInputs';
+import { isCancellation } from '../../../src/commands/runCommand';
+import type { Target } from '../../../src/commands/target';
+import type { OpenStackExplorerApi } from '../../../src/extension';
+import { openstack } from '../../support/devcloud';
+import { spyPrompts } from './prompts';
+
+const EXTENSION_ID = 'openstack-explorer.openstack-explorer';
+const tag = `launch${Date.now() % 100000}`;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const accept = () => vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+
+type Pick = vscode.QuickPick<vscode.QuickPickItem>;
+const itemOf = (pick: Pick, name: string) => {
+  const item = pick.items.find((i) => i.label.endsWith(name));
+  assert.ok(item, `no ${name} in ${pick.title}: ${pick.items.map((i) => i.label).join(', ')}`);
+  return item;
+};
+
+describe('Launch choices a member cannot use', function () {
+  this.timeout(120_000);
+  let target: Target;
+  const undo: (() => Promise<unknown>)[] = [];
+
+  before(async () => {
+    const api = await vscode.extensions.getExtension<OpenStackExplorerApi>(EXTENSION_ID)!.activate();
+    const project = await openstack<{ id: string }>('devcloud-admin', ['project', 'create', '-f', 'json', `${tag}-proj`]);
+    undo.push(() => openstack('devcloud-admin', ['project', 'delete', project.id]));
+    await openstack('devcloud-admin', ['role', 'add', '--user', 'demo', '--user-domain', 'Default', '--project', project.id, 'member']);
+    await openstack('devcloud-admin', ['flavor', 'create', '--vcpus', '1', '--ram', '512', '--disk', '0', `${tag}-zero`]);
+    undo.push(() => openstack('devcloud-admin', ['flavor', 'delete', `${tag}-zero`]));
+    const client = await api.registry.projectClient('devcloud', project.id);
+    target = { cloud: 'devcloud', projectId: project.id, client };
+    const bare = await client.network.createNetwork({ name: `${tag}-nosub` });
+    undo.push(() => client.network.deleteNetwork(bare.id));
+    const net = await client.network.createNetwork({ name: `${tag}-net` });
+    undo.push(() => client.network.deleteNetwork(net.id));
+    await client.network.createSubnet({ networkId: net.id, cidr: '10.215.0.0/24', name: `${tag}-sub` });
+  });
+
+  after(async () => {
+    for (const step of undo.splice(0).reverse()) await step().catch((err: unknown) => console.error('cleanup:', err));
+  });
+
+  it('marks a zero-disk flavor and a network without a subnet unusable, with the reason', async () => {
+    const { when, restore } = spyPrompts();
+    const collecting = collectLaunch(target, (s) => launchCli(s, { cloud: 'devcloud' }));
+    try {
+      await when(1);
+      await accept();                                      // name
+      await when(2);
+      await accept();                                      // image: cirros
+      const flavors = await when(3) as Pick;
+      const zero = itemOf(flavors, `${tag}-zero`);
+      assert.match(zero.label, /^\$\(circle-slash\) /);
+      // it fits the quota and the image otherwise (512 MiB RAM, like m1.tiny): only the disk rules it out
+      assert.equal(zero.detail, 'Cannot be used: a zero-size root disk: only admins may boot an image on it (nova refuses others); choose a flavor with a disk');
+      assert.equal(flavors.activeItems[0]?.label, 'm1.tiny');
+      await accept();                                      // flavor: m1.tiny
+      const networks = await when(4) as Pick;
+      const bare = itemOf(networks, `${tag}-nosub`);
+      assert.match(bare.label, /^\$\(circle-slash\) /);
+      assert.match(bare.detail ?? '', /^Cannot be used: no subnet: nova cannot give the instance an address on it/);
+      assert.doesNotMatch(itemOf(networks, `${tag}-net`).label, /circle-slash/);
+      // checking it is refused in place
+      for (let i = 0; i < networks.items.length && networks.activeItems[0] !== bare; i++) {
+        await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+        await sleep(300);
+      }
+      assert.equal(networks.activeItems[0], bare);
+      await vscode.commands.executeCommand('workbench.action.quickPickManyToggle');
+      await sleep(300);
+      await accept();
+      await sleep(400);
+      assert.match(String(networks.placeholder), new RegExp(`^${tag}-nosub cannot be used: no subnet`));
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      await collecting.then(() => assert.fail('expected a cancellation'), (err: unknown) => assert.ok(isCancellation(err), String(err)));
+    } finally {
+      restore();
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      await collecting.catch(() => undefined);
+    }
+  });
+});
