@@ -65,8 +65,8 @@ export async function collectImageUpload(target: Target, file: string, cli: (spe
   const summary: Step = async (input) => {
     for (;;) {
       const items: ActionItem[] = [
-        { label: `$(cloud-upload) Upload ${formatBytes(detected.size)}`, description: `as '${spec.name}': ${spec.diskFormat}, ${spec.visibility}`, action: 'upload' },
-        { label: '$(copy) Copy as openstack CLI', description: 'and stay here', action: 'copy' },
+        { label: `Upload ${formatBytes(detected.size)}`, iconPath: new vscode.ThemeIcon('cloud-upload'), description: `as '${spec.name}': ${spec.diskFormat}, ${spec.visibility}`, action: 'upload' },
+        { label: 'Copy as openstack CLI', iconPath: new vscode.ThemeIcon('copy'), description: 'and stay here', action: 'copy' },
       ];
       const chosen = await input.quickPick({ placeholder: `Upload ${file}`, items });
       if (chosen.action === 'upload') return undefined;
@@ -85,7 +85,7 @@ export async function collectImageUpload(target: Target, file: string, cli: (spe
 
   const format: Step = async (input) => {
     const items: FormatItem[] = DISK_FORMATS.map((f) => ({
-      label: f === detected.format ? `$(check) ${f}` : f,
+      label: f, iconPath: f === detected.format ? new vscode.ThemeIcon('check') : undefined,
       description: f === detected.format ? `detected: ${detected.evidence}` : FORMAT_NOTES[f],
       detail: f === detected.format ? detected.warning : undefined,
       format: f,

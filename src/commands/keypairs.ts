@@ -45,8 +45,8 @@ async function sshPublicKeys(home = os.homedir()): Promise<KeyFileItem[]> {
   return Promise.all(files.map(async (file) => {
     const { key, problem } = await readKey(file);
     return {
-      label: `$(key) ${path.basename(file)}`,
-      description: key ? [key.type, key.comment].filter(Boolean).join(' · ') : `$(warning) ${problem}`,
+      label: path.basename(file), iconPath: new vscode.ThemeIcon(key ? 'key' : 'warning'),
+      description: key ? [key.type, key.comment].filter(Boolean).join(' · ') : problem,
       detail: file,
       file, key, problem,
     };
@@ -78,7 +78,7 @@ export async function collectKeypairImport(target: Target, file?: string): Promi
   };
 
   const fileStep: Step = async (input) => {
-    const browse: KeyFileItem = { label: '$(folder-opened) Browse…', description: 'another public key file' };
+    const browse: KeyFileItem = { label: 'Browse…', iconPath: new vscode.ThemeIcon('folder-opened'), description: 'another public key file' };
     const found = await sshPublicKeys();
     const item = await input.quickPick<KeyFileItem>({
       placeholder: found.length ? 'The public key to import (the .pub file; the private key never leaves this machine)'

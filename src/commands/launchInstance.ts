@@ -98,8 +98,8 @@ export async function collectLaunch(target: Target, cli: (spec: LaunchSpec) => s
     ];
     for (;;) {
       const items: Item<'launch' | 'copy' | 'row'>[] = [
-        { label: `$(rocket) Launch ${spec.count > 1 ? `${spec.count} instances` : 'instance'}`, value: 'launch' },
-        { label: '$(copy) Copy as openstack CLI', description: 'and stay here', value: 'copy' },
+        { iconPath: new vscode.ThemeIcon('rocket'), label: `Launch ${spec.count > 1 ? `${spec.count} instances` : 'instance'}`, value: 'launch' },
+        { label: 'Copy as openstack CLI', iconPath: new vscode.ThemeIcon('copy'), description: 'and stay here', value: 'copy' },
         separator('Summary (Back to change)'),
         ...rows.map(([label, description]): Item<'row'> => ({ label, description, value: 'row' })),
       ];
@@ -124,8 +124,8 @@ export async function collectLaunch(target: Target, cli: (spec: LaunchSpec) => s
     for (;;) {
       const items: Item<'none' | 'keep' | 'choose'>[] = [
         { label: 'No user data', value: 'none' },
-        ...(spec.userDataFile ? [{ label: `$(file) ${path.basename(spec.userDataFile)}`, description: spec.userDataFile, value: 'keep' as const }] : []),
-        { label: '$(folder-opened) Choose a file…', description: 'a cloud-init script or #cloud-config, run at first boot', value: 'choose' },
+        ...(spec.userDataFile ? [{ label: path.basename(spec.userDataFile), iconPath: new vscode.ThemeIcon('file'), description: spec.userDataFile, value: 'keep' as const }] : []),
+        { label: 'Choose a file…', iconPath: new vscode.ThemeIcon('folder-opened'), description: 'a cloud-init script or #cloud-config, run at first boot', value: 'choose' },
       ];
       const chosen = await input.quickPick({
         placeholder: note ?? 'User data (optional): a script cloud-init runs at first boot',
@@ -163,7 +163,7 @@ export async function collectLaunch(target: Target, cli: (spec: LaunchSpec) => s
     const { keypairs } = await loading;
     const items: Item<string | undefined>[] = [
       { label: 'No key pair', description: keypairs.length ? undefined : 'you have none yet: "OpenStack: Import Key Pair…" adds one', value: undefined },
-      ...keypairs.map((k) => ({ label: `$(key) ${k.name}`, description: `${k.type} · ${k.fingerprint}`, value: k.name })),
+      ...keypairs.map((k) => ({ label: k.name, iconPath: new vscode.ThemeIcon('key'), description: `${k.type} · ${k.fingerprint}`, value: k.name })),
     ];
     spec.keyName = (await input.quickPick({
       placeholder: 'Key pair: its public key is put into the instance for SSH logins',
@@ -216,7 +216,7 @@ export async function collectLaunch(target: Target, cli: (spec: LaunchSpec) => s
     const rated = flavors.map((f) => ({ f, room: flavorHeadroom(f, limits, chosenImage) }));
     const fitting = rated.filter((r) => r.room.fits);
     const item = ({ f, room }: (typeof rated)[number]): Item<Flavor> => ({
-      label: room.fits ? f.name : `$(circle-slash) ${f.name}`,
+      label: f.name, iconPath: room.fits ? undefined : new vscode.ThemeIcon('circle-slash'),
       description: `${f.vcpus} vCPU · ${formatBytes(f.ram * 1024 * 1024)} RAM · ${f.disk} GiB disk`,
       detail: room.fits ? undefined : `Does not fit: ${room.reasons.join('; ')}`,
       value: f,

@@ -74,7 +74,7 @@ const separator = <T>(text: string): Item<T> => ({ label: text, kind: vscode.Qui
 /** Usable items first, then (under a separator) the unusable ones with their reason. */
 export function withUnusable<T>(items: Item<T>[], heading = 'Cannot be used'): Item<T>[] {
   const usable = items.filter((i) => !i.unusable);
-  const unusable = items.filter((i) => i.unusable).map((i) => ({ ...i, label: `$(circle-slash) ${i.label}`, detail: i.unusable }));
+  const unusable = items.filter((i) => i.unusable).map((i) => ({ ...i, iconPath: new vscode.ThemeIcon('circle-slash'), detail: i.unusable }));
   return unusable.length ? [...usable, separator<T>(heading), ...unusable] : usable;
 }
 
@@ -86,7 +86,7 @@ export async function pickUsable<T>(input: MultiStepInput, placeholder: string, 
     items: shown,
     active: shown.find((i) => !i.unusable && i.value !== undefined && !!active?.(i.value)) ?? shown.find((i) => !i.unusable && i.kind !== vscode.QuickPickItemKind.Separator),
     matchOnDescription: true,
-    refuse: (i) => (i.unusable || i.value === undefined ? `${i.label.replace(/^\$\([\w-]+\) /, '')} cannot be used: ${i.unusable ?? 'pick another'}` : undefined),
+    refuse: (i) => (i.unusable || i.value === undefined ? `${i.label} cannot be used: ${i.unusable ?? 'pick another'}` : undefined),
   });
   return chosen.value as T;
 }
@@ -100,8 +100,8 @@ function confirmStep(what: () => string, cli: () => Promise<string>): Step {
     let copied = false;
     for (;;) {
       const lines = await cli();
-      const create: Item<'create'> = { label: `$(check) ${what()}`, detail: lines.replace(/\n/g, '  ⏎  '), value: 'create' };
-      const copy: Item<'copy'> = { label: '$(terminal) Copy as openstack CLI', description: 'the equivalent command line(s), to learn or to script', value: 'copy' };
+      const create: Item<'create'> = { label: what(), iconPath: new vscode.ThemeIcon('check'), detail: lines.replace(/\n/g, '  ⏎  '), value: 'create' };
+      const copy: Item<'copy'> = { label: 'Copy as openstack CLI', iconPath: new vscode.ThemeIcon('terminal'), description: 'the equivalent command line(s), to learn or to script', value: 'copy' };
       const chosen = await input.quickPick<Item<'create' | 'copy'>>({
         placeholder: copied ? 'Copied to the clipboard. Create it as well?' : 'Create it, or copy the equivalent openstack CLI',
         items: [create, copy],

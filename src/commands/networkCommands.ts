@@ -3,6 +3,7 @@
 // command collects its input first (networkCollect), then runs under a cancellable progress (networkActions),
 // then reloads the tree's categories it changed.
 import * as vscode from 'vscode';
+import { iconSafeText, plainText } from '../ui/displayText';
 import type { ActiveCloud } from '../clouds/activeCloud';
 import type { CloudRegistry } from '../clouds/cloudRegistry';
 import type { ExplorerProvider } from '../explorer/explorerProvider';
@@ -96,16 +97,16 @@ class NetworkCommands {
 
   private done(message: string, cli?: string): void {
     if (!cli) {
-      vscode.window.setStatusBarMessage(`$(check) ${message}`, 5000);
+      vscode.window.setStatusBarMessage(`$(check) ${iconSafeText(message)}`, 5000);
       return;
     }
-    void vscode.window.showInformationMessage(message, COPY_CLI).then((choice) => {
+    void vscode.window.showInformationMessage(plainText(message), COPY_CLI).then((choice) => {
       if (choice === COPY_CLI) void vscode.env.clipboard.writeText(cli);
     });
   }
 
   private async confirm(message: string, detail: string, action: string): Promise<void> {
-    const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, action);
+    const choice = await vscode.window.showWarningMessage(plainText(message), { modal: true, detail: plainText(detail) }, action);
     if (choice !== action) throw new Cancelled();
   }
 

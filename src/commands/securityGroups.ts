@@ -172,10 +172,10 @@ export async function collectRule(target: Target, group?: SecurityGroup): Promis
   };
   const kindStep: Step = async (input) => {
     const items: RuleItem[] = [
-      { label: '$(pulse) Allow ICMP (ping)', description: 'ingress icmp from 0.0.0.0/0', rule: allowPing() },
-      { label: '$(terminal) Allow SSH', description: 'ingress tcp 22 from 0.0.0.0/0', rule: allowSsh() },
-      { label: '$(plug) Allow TCP port…', description: 'ingress tcp on a port you choose', flow: 'tcpPort' },
-      { label: '$(settings) Custom rule…', description: 'direction, ethertype, protocol, ports and remote CIDR', flow: 'custom' },
+      { label: 'Allow ICMP (ping)', iconPath: new vscode.ThemeIcon('pulse'), description: 'ingress icmp from 0.0.0.0/0', rule: allowPing() },
+      { label: 'Allow SSH', iconPath: new vscode.ThemeIcon('terminal'), description: 'ingress tcp 22 from 0.0.0.0/0', rule: allowSsh() },
+      { label: 'Allow TCP port…', iconPath: new vscode.ThemeIcon('plug'), description: 'ingress tcp on a port you choose', flow: 'tcpPort' },
+      { label: 'Custom rule…', iconPath: new vscode.ThemeIcon('settings'), description: 'direction, ethertype, protocol, ports and remote CIDR', flow: 'custom' },
     ];
     const present = chosenGroup!.rules.map(describeRule);
     kind = await input.quickPick({

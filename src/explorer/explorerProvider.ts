@@ -2,6 +2,7 @@
 // resources, the index behind "Find resource…", and targeted refreshes.
 import * as vscode from 'vscode';
 import type { CloudRegistry } from '../clouds/cloudRegistry';
+import { plainTreeItem } from '../ui/shownItems';
 import { CategoryNode } from './categoryNode';
 import { CloudNode, ProjectNode } from './cloudNodes';
 import { ExplorerNode, ResourceNode, type ExplorerEnv } from './node';
@@ -28,7 +29,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
-    return node.treeItem();
+    return plainTreeItem(node.treeItem());
   }
 
   getChildren(node?: ExplorerNode): ExplorerNode[] | Promise<ExplorerNode[]> {
