@@ -20,6 +20,14 @@ export interface CliContext {
   cloud?: string;
   /** Set when the project is not the cloud's configured one. */
   projectId?: string;
+  /** A cloud added in the editor: not in clouds.yaml, so the line cannot name it (said next to the copy). */
+  addedInEditor?: string;
+}
+
+/** What the user must know to run the copied lines, or undefined when they run as they are. */
+export function cliNote(context: CliContext): string | undefined {
+  return context.addedInEditor === undefined ? undefined
+    : `Cloud '${context.addedInEditor}' was added in the editor, not in clouds.yaml: the line has no --os-cloud, so run it where the cloud's OS_* variables are set (e.g. after sourcing its openrc).`;
 }
 
 /** An option with its value, e.g. `['--network', name]`. */

@@ -26,16 +26,18 @@ export function changedIn(deps: Pick<ComputeCommandDeps, 'explorer'>, target: Ta
 
 export const COPY_CLI = 'Copy as openstack CLI';
 
-/** An information message offering the equivalent CLI line; never awaited by the command. */
-export function doneWithCli(message: string, cli: string): void {
+/** An information message offering the equivalent CLI line; never awaited by the command. NOTE: see copyCli. */
+export function doneWithCli(message: string, cli: string, note: string | undefined): void {
   void vscode.window.showInformationMessage(plainText(message), COPY_CLI).then(async (choice) => {
-    if (choice === COPY_CLI) await copyCli(cli);
+    if (choice === COPY_CLI) await copyCli(cli, note);
   });
 }
 
-export async function copyCli(cli: string): Promise<void> {
+/** Copies CLI; NOTE (cliNote: what the lines need to run) is said with the confirmation. */
+export async function copyCli(cli: string, note: string | undefined): Promise<void> {
   await vscode.env.clipboard.writeText(cli);
-  vscode.window.setStatusBarMessage('$(copy) Copied the openstack command line', 4000);
+  if (note) void vscode.window.showInformationMessage(plainText(`Copied the openstack command line. ${note}`));
+  else vscode.window.setStatusBarMessage('$(copy) Copied the openstack command line', 4000);
 }
 
 /** A modal "Delete …?"; rejects with Cancelled unless the user confirms. */

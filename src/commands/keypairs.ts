@@ -8,6 +8,7 @@ import type { Keypair } from '../openstack/computeModels';
 import {
   changedIn, confirmDelete, doneWithCli, pickOne, unlessNothing, type Changed, type ComputeCommandDeps,
 } from './computeShared';
+import { cliNote } from './cliLine';
 import {
   keypairImportCli, keypairNameFromFile, keypairNameProblem, parsePublicKey, type KeypairImportSpec, type PublicKey,
 } from './keypairsFormat';
@@ -120,8 +121,9 @@ export async function importKeypair(deps: ComputeCommandDeps, arg?: unknown): Pr
   const target = await resolveTarget(file ? undefined : arg, deps);
   const spec = await collectKeypairImport(target, file);
   const keypair = await withProgress(`Importing key pair ${spec.name}`, (signal) => executeKeypairImport(spec, target, signal, changedIn(deps, target)));
-  const cli = keypairImportCli(spec, await cliContextOf(target, deps.registry));
-  doneWithCli(`Key pair '${keypair.name}' imported (${keypair.fingerprint}): choose it when launching an instance.`, cli);
+  const context = await cliContextOf(target, deps.registry);
+  const cli = keypairImportCli(spec, context);
+  doneWithCli(`Key pair '${keypair.name}' imported (${keypair.fingerprint}): choose it when launching an instance.`, cli, cliNote(context));
 }
 
 /** Requests: DELETE /os-keypairs/{name}. */

@@ -13,6 +13,7 @@ import type { ComputeLimits, Flavor, Keypair } from '../openstack/computeModels'
 import type { Image } from '../openstack/image';
 import type { Network, SecurityGroup } from '../openstack/networkModels';
 import { changedIn, copyCli, doneWithCli, type Changed, type ComputeCommandDeps } from './computeShared';
+import { cliNote } from './cliLine';
 import {
   countProblem, flavorHeadroom, formatMetadata, instanceNameProblem, launchCli, parseMetadata, quotaSummary, uniqueNames,
   type LaunchSpec, type Ref,
@@ -70,7 +71,7 @@ interface Item<T> extends vscode.QuickPickItem {
 const separator = <T>(label: string): Item<T> => ({ label, kind: vscode.QuickPickItemKind.Separator, value: undefined as T });
 
 /** Walks the steps; resolves with what to launch. */
-export async function collectLaunch(target: Target, cli: (spec: LaunchSpec) => string): Promise<LaunchSpec> {
+export async function collectLaunch(target: Target, cli: (spec: LaunchSpec) => string, note?: string): Promise<LaunchSpec> {
   const loading = loadLaunchChoices(target);
   loading.catch(() => undefined);   // surfaced by the step that awaits it
   const spec: LaunchSpec = { name: 'vm1', image: { id: '', name: '' }, flavor: { id: '', name: '' }, networks: [], securityGroups: [], metadata: {}, count: 1 };
@@ -99,13 +100,13 @@ export async function collectLaunch(target: Target, cli: (spec: LaunchSpec) => s
     for (;;) {
       const items: Item<'launch' | 'copy' | 'row'>[] = [
         { iconPath: new vscode.ThemeIcon('rocket'), label: `Launch ${spec.count > 1 ? `${spec.count} instances` : 'instance'}`, value: 'launch' },
-        { label: 'Copy as openstack CLI', iconPath: new vscode.ThemeIcon('copy'), description: 'and stay here', value: 'copy' },
+        { label: 'Copy as openstack CLI', iconPath: new vscode.ThemeIcon('copy'), description: 'and stay here', detail: note, value: 'copy' },
         separator('Summary (Back to change)'),
         ...rows.map(([label, description]): Item<'row'> => ({ label, description, value: 'row' })),
       ];
       const chosen = await input.quickPick({ placeholder: 'Launch? Back changes an answer', items, matchOnDescription: true });
       if (chosen.value === 'launch') return undefined;
-      if (chosen.value === 'copy') await copyCli(cli(spec));
+      if (chosen.value === 'copy') await copyCli(cli(spec), note);
     }
   };
 
@@ -296,8 +297,8 @@ export async function executeLaunch(spec: LaunchSpec, target: Target, signal: Ab
 export async function launchInstance(deps: ComputeCommandDeps, node?: unknown): Promise<void> {
   const target = await resolveTarget(node, deps);
   const context = await cliContextOf(target, deps.registry);
-  const spec = await collectLaunch(target, (s) => launchCli(s, context));
+  const spec = await collectLaunch(target, (s) => launchCli(s, context), cliNote(context));
   await withProgress(`Launching ${spec.name}`, (signal) => executeLaunch(spec, target, signal, changedIn(deps, target)));
   const names = spec.count > 1 ? `${spec.count} instances (${spec.name}-1 … ${spec.name}-${spec.count})` : `'${spec.name}'`;
-  doneWithCli(`Launching ${names}: they show as BUILD in the OpenStack view until they are ACTIVE.`, launchCli(spec, context));
+  doneWithCli(`Launching ${names}: they show as BUILD in the OpenStack view until they are ACTIVE.`, launchCli(spec, context), cliNote(context));
 }
