@@ -98,7 +98,8 @@ describe('Copy as openstack CLI: each copied line runs with the real CLI, names 
       .find((f) => f.description === description);
     assert.ok(fip, 'a floating IP with the description');
     undo.push(['floating', 'ip', 'delete', String(fip.id)]);
-    const port = await openstack<Record<string, unknown>>('devcloud', ['port', 'create', '-f', 'json', '--network', netId, `${runTag}-port`]);
+    // on the subnet behind the router, so that ext reaches it
+    const port = await openstack<Record<string, unknown>>('devcloud', ['port', 'create', '-f', 'json', '--network', netId, '--fixed-ip', `subnet=${subId}`, `${runTag}-port`]);
     undo.push(['port', 'delete', String(port.id)]);
     await paste(associateCli(demo, { floatingIpId: String(fip.id), portId: String(port.id) }, String(fip.floating_ip_address)));
     assert.equal((await openstack<Record<string, unknown>>('devcloud', ['floating', 'ip', 'show', '-f', 'json', String(fip.id)])).port_id, port.id);
@@ -125,8 +126,9 @@ describe('Copy as openstack CLI: each copied line runs with the real CLI, names 
     assert.equal((await show(['keypair'], key)).type, 'ssh');
   });
 
+  const image = name('image');
+
   it('image create from a file', async () => {
-    const image = name('image');
     const file = join(dir, 'disk.raw');
     writeFileSync(file, Buffer.alloc(4096));
     await paste(imageUploadCli({ file, name: image, diskFormat: 'raw', containerFormat: 'bare', visibility: 'private' }, demo));
@@ -135,7 +137,7 @@ describe('Copy as openstack CLI: each copied line runs with the real CLI, names 
     assert.deepEqual([shown.disk_format, shown.size], ['raw', 4096]);
   });
 
-  it('server create on a "-…" network with a "-…" group and key pair, named "-…"', async () => {
+  it('server create from a "-…" image on a "-…" network with a "-…" group and key pair, named "-…"', async () => {
     const vm = name('vm');
     const key = name('vmkey');
     const file = join(dir, 'vm.pub');
@@ -144,7 +146,7 @@ describe('Copy as openstack CLI: each copied line runs with the real CLI, names 
     undo.push(['keypair', 'delete', '--', key]);
     const ref = (n: string) => ({ id: 'unused', name: n });
     await paste(launchCli({
-      name: vm, image: ref('cirros'), flavor: ref('m1.tiny'), networks: [ref(net)], securityGroups: [ref(group)], keyName: key,
+      name: vm, image: ref(image), flavor: ref('m1.tiny'), networks: [ref(net)], securityGroups: [ref(group)], keyName: key,
       metadata: { '-h': '-c' }, count: 1,
     }, demo));
     const server = await show(['server'], vm);
