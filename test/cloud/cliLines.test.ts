@@ -87,6 +87,7 @@ describe('Copy as openstack CLI: each copied line runs with the real CLI, names 
     const left = await openstack<unknown[]>('devcloud', ['port', 'list', '-f', 'json', '--router', String(created.id), '--device-owner', 'network:router_interface']);
     assert.equal(left.length, 0, 'router remove subnet detached it');
     await paste(routerInterfaceCli(demo, router, subId, true, names));
+    undo.push(['router', 'remove', 'subnet', String(created.id), subId]);   // before the router's own delete
   });
 
   it('floating ip create with a "-…" description, and floating ip set --port', async () => {
