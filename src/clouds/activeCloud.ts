@@ -2,6 +2,8 @@
 // with Select cloud and remembered across sessions; until then OS_CLOUD's cloud, else the first one, each in
 // its configured project.
 import * as vscode from 'vscode';
+import { redactUrl } from '../openstack/errors';
+import { iconSafeText, plainText } from '../ui/displayText';
 import { ConfigError, type CloudConfig } from '../openstack/config';
 import type { OpenStackClient } from '../openstack/client';
 import type { CloudRegistry } from './cloudRegistry';
@@ -79,7 +81,7 @@ export class ActiveCloud implements vscode.Disposable {
       this.item.hide();
     } else {
       const project = selection.project?.name ?? configuredProject(cloud);
-      this.item.text = `$(cloud) ${project ? `${cloud.name} / ${project}` : cloud.name}`;
+      this.item.text = `$(cloud) ${iconSafeText(project ? `${cloud.name} / ${project}` : cloud.name)}`;
       this.item.tooltip = tooltip(cloud, project);
       this.item.show();
     }
@@ -100,13 +102,13 @@ function tooltip(cloud: CloudConfig, project: string | undefined): vscode.Markdo
   const line = (label: string, value: string | undefined) => {
     if (!value) return;
     md.appendMarkdown(`**${label}:** `);
-    md.appendText(value);
+    md.appendText(plainText(value));
     md.appendMarkdown('  \n');
   };
   line('OpenStack cloud', cloud.name);
   line('Project', project);
   line('User', cloud.auth.username ?? cloud.auth.userId ?? (cloud.auth.applicationCredentialId && 'application credential'));
-  line('Auth URL', cloud.auth.authUrl);
+  line('Auth URL', cloud.auth.authUrl && redactUrl(cloud.auth.authUrl));
   line('Region', cloud.regionName);
   line('Defined', cloud.source === 'extension' ? 'in this editor' : cloud.source === 'env' ? 'by OS_* environment variables' : cloud.source);
   md.appendMarkdown('\nClick to switch cloud or project.');

@@ -4,9 +4,10 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { plainText } from '../ui/displayText';
 import { logExchange, type Log } from '../log';
 import { OpenStackClient } from '../openstack/client';
-import { clientOptionsFor, missingSecret } from '../openstack/clientOptions';
+import { clientOptionsFor, missingSecret, type SecretKind } from '../openstack/clientOptions';
 import { configSearchDirs, ConfigError, loadCloudConfig, type CloudConfig } from '../openstack/config';
 import { OpenStackError } from '../openstack/errors';
 import { Cancelled } from '../commands/runCommand';
@@ -140,13 +141,13 @@ export class CloudRegistry implements vscode.Disposable {
     return client;
   }
 
-  private async secretFor(cloud: CloudConfig, kind: 'password' | 'applicationCredentialSecret'): Promise<string> {
+  private async secretFor(cloud: CloudConfig, kind: SecretKind): Promise<string> {
     const stored = await this.store.getSecret(cloud.name);
     if (stored) return stored;
-    const what = kind === 'password' ? `the password of ${cloud.auth.username ?? cloud.auth.userId ?? 'the user'}` : 'the application credential secret';
+    const what = SECRET_NAMES[kind](cloud);
     const typed = await vscode.window.showInputBox({
-      title: `OpenStack: sign in to ${cloud.name}`,
-      prompt: `Enter ${what} for cloud '${cloud.name}' (kept in the editor's secret storage, never in settings or files).`,
+      title: plainText(`OpenStack: sign in to ${cloud.name}`),
+      prompt: plainText(`Enter ${what} for cloud '${cloud.name}' (kept in the editor's secret storage, never in settings or files).`),
       password: true,
       ignoreFocusOut: true,
     });
@@ -184,3 +185,10 @@ function fingerprint(cloud: CloudConfig): string {
 function workspaceDir(): string {
   return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? os.homedir();
 }
+
+/** How the sign-in prompt names each missing secret. */
+const SECRET_NAMES: Record<SecretKind, (cloud: CloudConfig) => string> = {
+  password: (cloud) => `the password of ${cloud.auth.username ?? cloud.auth.userId ?? 'the user'}`,
+  applicationCredentialSecret: () => 'the application credential secret',
+  token: () => 'a token (e.g. from `openstack token issue`)',
+};

@@ -6,7 +6,7 @@ import { trialSignIn, type SignedIn } from '../clouds/trialSignIn';
 import { editorProxy } from '../clouds/editorProxy';
 import { logExchange } from '../log';
 import { ConfigError } from '../openstack/config';
-import { OpenStackError } from '../openstack/errors';
+import { OpenStackError, redactUrl } from '../openstack/errors';
 import type { Project } from '../openstack/identity';
 import type { CloudCommandDeps } from './cloudCommands';
 import { authUrlProblem, cloudHostName, loginVars, normaliseAuthUrl, type Login } from './cloudInputs';
@@ -55,7 +55,7 @@ export async function addCloud(deps: CloudCommandDeps): Promise<void> {
       // cancelling the sign-in returns to the answers rather than dropping them
       if (isCancellation(err)) throw new GoBack();
       if (!(err instanceof OpenStackError || err instanceof ConfigError)) throw err;
-      deps.log.warn(`Add cloud: signing in to ${answers.authUrl} failed: ${err.message}`);
+      deps.log.warn(`Add cloud: signing in to ${redactUrl(answers.authUrl)} failed: ${err.message}`);
       throw new GoBack(err.message);
     }
   };

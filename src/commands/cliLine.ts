@@ -1,5 +1,9 @@
 // "Copy as openstack CLI": the python-openstackclient command line that does what a command is about to do,
 // quoted for a POSIX shell. Pure: no vscode import, unit-tested.
+//
+// Names are anyone's choice: one starting with "-" (`-hname`) would be read by the CLI's argument parser as
+// options (here: print help and succeed without creating anything). An option's value is therefore written as
+// `--flag=value` when it starts with "-", and positional arguments follow `--` when one of them does.
 
 /** Characters a POSIX shell never treats specially in a word (a leading `=` is expanded by zsh). */
 const SAFE = /^[A-Za-z0-9_@%+:,./-][A-Za-z0-9_@%+=:,./-]*$/;
@@ -16,18 +20,44 @@ export interface CliContext {
   cloud?: string;
   /** Set when the project is not the cloud's configured one. */
   projectId?: string;
+  /** A cloud added in the editor: not in clouds.yaml, so the line cannot name it (said next to the copy). */
+  addedInEditor?: string;
 }
 
-/** `openstack [--os-cloud C] [--os-project-id P] ARGS…`; undefined/false arguments are left out. */
-export function cliLine(context: CliContext, args: readonly (string | undefined | false)[]): string {
-  const global = [
-    ...(context.cloud ? ['--os-cloud', context.cloud] : []),
-    ...(context.projectId ? ['--os-project-id', context.projectId] : []),
+/** What the user must know to run the copied lines, or undefined when they run as they are. */
+export function cliNote(context: CliContext): string | undefined {
+  return context.addedInEditor === undefined ? undefined
+    : `Cloud '${context.addedInEditor}' was added in the editor, not in clouds.yaml: the line has no --os-cloud, so run it where the cloud's OS_* variables are set (e.g. after sourcing its openrc).`;
+}
+
+/** An option with its value, e.g. `['--network', name]`. */
+export type CliOption = readonly [flag: string, value: string];
+
+/** A command word or a flag without a value (undefined/false: left out), or an option with its value. */
+export type CliArg = string | CliOption | undefined | false;
+
+/** The option as shell words: `--flag value`, or `--flag=value` when the value would read as an option. */
+function optionWords([flag, value]: CliOption): string[] {
+  return value.startsWith('-') ? [`${flag}=${value}`] : [flag, value];
+}
+
+/** `openstack [--os-cloud C] [--os-project-id P] ARGS… [--] POSITIONALS…`. */
+export function cliLine(context: CliContext, args: readonly CliArg[], positionals: readonly string[] = []): string {
+  const global: CliOption[] = [
+    ...(context.cloud ? [['--os-cloud', context.cloud] as const] : []),
+    ...(context.projectId ? [['--os-project-id', context.projectId] as const] : []),
   ];
-  return ['openstack', ...global, ...args.filter((a): a is string => typeof a === 'string')].map(shellQuote).join(' ');
+  const words = [...global, ...args].flatMap((a) => (typeof a === 'string' ? [a] : a ? optionWords(a) : []));
+  const separator = positionals.some((p) => p.startsWith('-')) ? ['--'] : [];
+  return ['openstack', ...words, ...separator, ...positionals].map(shellQuote).join(' ');
 }
 
 /** `--flag value` for each value, e.g. repeated `--network`. */
-export function repeated(flag: string, values: readonly string[]): string[] {
-  return values.flatMap((v) => [flag, v]);
+export function repeated(flag: string, values: readonly string[]): CliOption[] {
+  return values.map((v) => [flag, v] as const);
+}
+
+/** `--flag value` when VALUE is set. */
+export function optional(flag: string, value: string | undefined): CliOption[] {
+  return value ? [[flag, value]] : [];
 }

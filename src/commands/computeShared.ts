@@ -1,6 +1,8 @@
 // What the compute, image, key pair and security group commands share: their dependencies, the
 // "Copy as openstack CLI" offer, modal delete confirmations, and palette pickers.
 import * as vscode from 'vscode';
+import { plainText } from '../ui/displayText';
+import { showPick } from '../ui/shownItems';
 import type { ActiveCloud } from '../clouds/activeCloud';
 import type { CloudRegistry } from '../clouds/cloudRegistry';
 import type { ExplorerProvider } from '../explorer/explorerProvider';
@@ -24,21 +26,23 @@ export function changedIn(deps: Pick<ComputeCommandDeps, 'explorer'>, target: Ta
 
 export const COPY_CLI = 'Copy as openstack CLI';
 
-/** An information message offering the equivalent CLI line; never awaited by the command. */
-export function doneWithCli(message: string, cli: string): void {
-  void vscode.window.showInformationMessage(message, COPY_CLI).then(async (choice) => {
-    if (choice === COPY_CLI) await copyCli(cli);
+/** An information message offering the equivalent CLI line; never awaited by the command. NOTE: see copyCli. */
+export function doneWithCli(message: string, cli: string, note: string | undefined): void {
+  void vscode.window.showInformationMessage(plainText(message), COPY_CLI).then(async (choice) => {
+    if (choice === COPY_CLI) await copyCli(cli, note);
   });
 }
 
-export async function copyCli(cli: string): Promise<void> {
+/** Copies CLI; NOTE (cliNote: what the lines need to run) is said with the confirmation. */
+export async function copyCli(cli: string, note: string | undefined): Promise<void> {
   await vscode.env.clipboard.writeText(cli);
-  vscode.window.setStatusBarMessage('$(copy) Copied the openstack command line', 4000);
+  if (note) void vscode.window.showInformationMessage(plainText(`Copied the openstack command line. ${note}`));
+  else vscode.window.setStatusBarMessage('$(copy) Copied the openstack command line', 4000);
 }
 
 /** A modal "Delete …?"; rejects with Cancelled unless the user confirms. */
 export async function confirmDelete(question: string, detail: string, action = 'Delete'): Promise<void> {
-  const choice = await vscode.window.showWarningMessage(question, { modal: true, detail }, action);
+  const choice = await vscode.window.showWarningMessage(plainText(question), { modal: true, detail: plainText(detail) }, action);
   if (choice !== action) throw new Cancelled();
 }
 
@@ -46,7 +50,7 @@ export async function confirmDelete(question: string, detail: string, action = '
 export async function pickOne<T extends vscode.QuickPickItem>(title: string, items: T[] | Promise<T[]>, placeholder: string, empty: string): Promise<T> {
   const list = await items;
   if (list.length === 0) throw new NothingToPick(empty);
-  const picked = await vscode.window.showQuickPick(list, { title, placeHolder: placeholder, matchOnDescription: true, ignoreFocusOut: true });
+  const picked = await showPick(list, { title, placeHolder: placeholder, matchOnDescription: true, ignoreFocusOut: true });
   if (!picked) throw new Cancelled();
   return picked;
 }
@@ -60,6 +64,6 @@ export async function unlessNothing(work: () => Promise<void>): Promise<void> {
     await work();
   } catch (err) {
     if (!(err instanceof NothingToPick)) throw err;
-    void vscode.window.showInformationMessage(err.message);
+    void vscode.window.showInformationMessage(plainText(err.message));
   }
 }

@@ -3,6 +3,7 @@
 // an instance pick in the active cloud. Also registers the panel serializer (panels come back after a reload)
 // and the read-only documents of "Open full log".
 import * as vscode from 'vscode';
+import { plainText, safePickItems } from '../ui/displayText';
 import type { ActiveCloud } from '../clouds/activeCloud';
 import type { CloudRegistry } from '../clouds/cloudRegistry';
 import type { Log } from '../log';
@@ -72,7 +73,7 @@ export function registerConsoleCommands(deps: ConsoleCommandDeps): vscode.Dispos
     if (!cloud) throw new Error('There is no OpenStack cloud yet: add one with "OpenStack: Add Cloud…".');
     type Item = vscode.QuickPickItem & { server: Server };
     const pick = vscode.window.createQuickPick<Item>();
-    pick.title = `${title}: choose an instance in ${cloud.name}${active.project ? ` / ${active.project.name}` : ''}`;
+    pick.title = plainText(`${title}: choose an instance in ${cloud.name}${active.project ? ` / ${active.project.name}` : ''}`);
     pick.placeholder = 'Instance name, ID or address';
     pick.matchOnDescription = true;
     pick.matchOnDetail = true;
@@ -80,19 +81,22 @@ export function registerConsoleCommands(deps: ConsoleCommandDeps): vscode.Dispos
     pick.show();
     const controller = new AbortController();
     try {
+      let original = (shown: Item) => shown;
       const chosen = new Promise<Item | undefined>((resolvePick) => {
-        pick.onDidAccept(() => resolvePick(pick.selectedItems[0]));
+        pick.onDidAccept(() => resolvePick(pick.selectedItems[0] && original(pick.selectedItems[0])));
         pick.onDidHide(() => resolvePick(undefined));
       });
       const client = await active.client();
       const projectId = client.session.projectId ?? '';
       const servers = await client.compute.servers({ limit: 1000 }).toArray(controller.signal);
-      pick.items = servers.map((server) => ({
+      const safe = safePickItems(servers.map((server): Item => ({
         label: plainName(server.name) || server.id,
         description: [server.status, ...server.addresses.map((a) => a.addr)].join(' · '),
         detail: server.id,
         server,
-      }));
+      })));
+      original = safe.original;
+      pick.items = safe.shown;
       pick.busy = false;
       if (servers.length === 0) pick.placeholder = 'This project has no instances';
       const item = await chosen;

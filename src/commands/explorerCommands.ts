@@ -1,5 +1,6 @@
 // Commands on the tree itself: refresh, retry, load more, inspect, copy id/IP and "Find resource…".
 import * as vscode from 'vscode';
+import { showPick } from '../ui/shownItems';
 import type { Log } from '../log';
 import type { ExplorerProvider } from '../explorer/explorerProvider';
 import type { InspectDocuments } from '../explorer/inspectDocuments';
@@ -26,7 +27,7 @@ export function registerExplorerCommands(deps: {
     }),
     command('openstack.copyIp', async (node: ResourceNode) => {
       const ips = node.ips();
-      const ip = ips.length === 1 ? ips[0] : await vscode.window.showQuickPick(ips, { title: `Copy an IP address of ${node.label}` });
+      const ip = ips.length === 1 ? ips[0] : (await showPick(ips.map((label) => ({ label })), { title: `Copy an IP address of ${node.label}` }))?.label;
       if (!ip) return;
       await vscode.env.clipboard.writeText(ip);
       vscode.window.setStatusBarMessage(`Copied ${ip}`, 3000);
@@ -44,7 +45,7 @@ export function registerExplorerCommands(deps: {
         detail: node.resourceId,
         node,
       }));
-      const picked = await vscode.window.showQuickPick(items, {
+      const picked = await showPick(items, {
         title: 'Find resource (name, ID or IP)', matchOnDescription: true, matchOnDetail: true,
       });
       if (picked) await view.reveal(picked.node, { select: true, focus: true, expand: false });

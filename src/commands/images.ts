@@ -9,6 +9,7 @@ import { OpenStackError } from '../openstack/errors';
 import {
   changedIn, confirmDelete, copyCli, doneWithCli, type Changed, type ComputeCommandDeps,
 } from './computeShared';
+import { cliNote } from './cliLine';
 import {
   DISK_FORMATS, detectFileDiskFormat, imageNameFromFile, imageNameProblem, imageUploadCli, type ImageUploadSpec, type Visibility,
 } from './imagesFormat';
@@ -57,7 +58,7 @@ async function chooseFile(arg: unknown): Promise<string> {
 }
 
 /** Asks for the name, confirms the detected disk format, the visibility, then shows the summary. */
-export async function collectImageUpload(target: Target, file: string, cli: (spec: ImageUploadSpec) => string): Promise<ImageUploadSpec> {
+export async function collectImageUpload(target: Target, file: string, cli: (spec: ImageUploadSpec) => string, note?: string): Promise<ImageUploadSpec> {
   const detected = await detectFileDiskFormat(file);
   const isAdmin = target.client.session.isAdmin;
   const spec: ImageUploadSpec = { file, name: imageNameFromFile(file), diskFormat: detected.format, containerFormat: 'bare', visibility: 'private' };
@@ -65,12 +66,12 @@ export async function collectImageUpload(target: Target, file: string, cli: (spe
   const summary: Step = async (input) => {
     for (;;) {
       const items: ActionItem[] = [
-        { label: `$(cloud-upload) Upload ${formatBytes(detected.size)}`, description: `as '${spec.name}': ${spec.diskFormat}, ${spec.visibility}`, action: 'upload' },
-        { label: '$(copy) Copy as openstack CLI', description: 'and stay here', action: 'copy' },
+        { label: `Upload ${formatBytes(detected.size)}`, iconPath: new vscode.ThemeIcon('cloud-upload'), description: `as '${spec.name}': ${spec.diskFormat}, ${spec.visibility}`, action: 'upload' },
+        { label: 'Copy as openstack CLI', iconPath: new vscode.ThemeIcon('copy'), description: 'and stay here', detail: note, action: 'copy' },
       ];
       const chosen = await input.quickPick({ placeholder: `Upload ${file}`, items });
       if (chosen.action === 'upload') return undefined;
-      await copyCli(cli(spec));
+      await copyCli(cli(spec), note);
     }
   };
 
@@ -85,7 +86,7 @@ export async function collectImageUpload(target: Target, file: string, cli: (spe
 
   const format: Step = async (input) => {
     const items: FormatItem[] = DISK_FORMATS.map((f) => ({
-      label: f === detected.format ? `$(check) ${f}` : f,
+      label: f, iconPath: f === detected.format ? new vscode.ThemeIcon('check') : undefined,
       description: f === detected.format ? `detected: ${detected.evidence}` : FORMAT_NOTES[f],
       detail: f === detected.format ? detected.warning : undefined,
       format: f,
@@ -144,7 +145,7 @@ export async function uploadImage(deps: ComputeCommandDeps, arg?: unknown): Prom
   // a file from the explorer has no tree node: the active cloud's project
   const target = await resolveTarget(arg instanceof vscode.Uri ? undefined : arg, deps);
   const context = await cliContextOf(target, deps.registry);
-  const spec = await collectImageUpload(target, file, (s) => imageUploadCli(s, context));
+  const spec = await collectImageUpload(target, file, (s) => imageUploadCli(s, context), cliNote(context));
   const image = await withProgress(`Uploading ${spec.name}`, async (signal, report) => {
     let shown = 0;
     let last = 0;
@@ -160,7 +161,7 @@ export async function uploadImage(deps: ComputeCommandDeps, arg?: unknown): Prom
       },
     });
   });
-  doneWithCli(`Image '${image.name}' uploaded: ${image.status}, ${formatBytes(image.size)}.`, imageUploadCli(spec, context));
+  doneWithCli(`Image '${image.name}' uploaded: ${image.status}, ${formatBytes(image.size)}.`, imageUploadCli(spec, context), cliNote(context));
 }
 
 /** Deletes an image after a modal confirmation (tree node only). */

@@ -110,7 +110,7 @@ export interface ImageUploadSpec {
 /** `openstack image create --disk-format qcow2 --container-format bare --private --file F --progress NAME`. */
 export function imageUploadCli(spec: ImageUploadSpec, context: CliContext): string {
   return cliLine(context, [
-    'image', 'create', '--disk-format', spec.diskFormat, '--container-format', spec.containerFormat,
-    `--${spec.visibility}`, '--file', spec.file, '--progress', spec.name,
-  ]);
+    'image', 'create', ['--disk-format', spec.diskFormat], ['--container-format', spec.containerFormat],
+    `--${spec.visibility}`, ['--file', spec.file], '--progress',
+  ], [spec.name]);
 }

@@ -12,7 +12,7 @@ import { MultiStepInput, type Step } from './multiStep';
 import { askCloudName, saveCloud } from './newCloud';
 import { Cancelled } from './runCommand';
 
-const SECRET_VARS = { password: 'OS_PASSWORD', applicationCredentialSecret: 'OS_APPLICATION_CREDENTIAL_SECRET' } as const;
+const SECRET_VARS = { password: 'OS_PASSWORD', applicationCredentialSecret: 'OS_APPLICATION_CREDENTIAL_SECRET', token: 'OS_TOKEN' } as const;
 
 export async function importOpenrc(deps: CloudCommandDeps): Promise<void> {
   const [file] = (await vscode.window.showOpenDialog({
@@ -61,6 +61,7 @@ function secretPrompt(cloud: CloudConfig, fileName: string): string {
   if (cloud.authType === 'v3applicationcredential') {
     return `Secret of application credential ${cloud.auth.applicationCredentialId ?? cloud.auth.applicationCredentialName ?? ''} (${kept})`;
   }
+  if (cloud.authType === 'v3token' || cloud.authType === 'token') return `Token (e.g. from \`openstack token issue\`), which ${fileName} asks for (${kept})`;
   const project = configuredProject(cloud);
   return `Password of ${cloud.auth.username ?? cloud.auth.userId ?? 'the user'}${project ? ` in project ${project}` : ''}, which ${fileName} asks for (${kept})`;
 }

@@ -2,6 +2,7 @@
 // allows them in), or from the palette with a picker of the active project's instances in such a status.
 // Each sends one request; the tree then polls the instance through its transition.
 import * as vscode from 'vscode';
+import { iconSafeText } from '../ui/displayText';
 import type { Server } from '../openstack/computeModels';
 import { changedIn, confirmDelete, pickOne, unlessNothing, type Changed, type ComputeCommandDeps } from './computeShared';
 import { withProgress } from './runCommand';
@@ -66,6 +67,6 @@ export async function instanceAction(deps: ComputeCommandDeps, action: InstanceA
     }
     const info = ACTIONS[action];
     await withProgress(`${info.doing} ${name}`, (signal) => executeInstanceAction(action, server.id, target, signal, changedIn(deps, target)));
-    vscode.window.setStatusBarMessage(`$(vm) ${info.doing} ${name}: the OpenStack view follows it until it is ${info.until}`, 6000);
+    vscode.window.setStatusBarMessage(`$(vm) ${iconSafeText(`${info.doing} ${name}`)}: the OpenStack view follows it until it is ${info.until}`, 6000);
   });
 }

@@ -8,6 +8,7 @@ import type { Keypair } from '../openstack/computeModels';
 import {
   changedIn, confirmDelete, doneWithCli, pickOne, unlessNothing, type Changed, type ComputeCommandDeps,
 } from './computeShared';
+import { cliNote } from './cliLine';
 import {
   keypairImportCli, keypairNameFromFile, keypairNameProblem, parsePublicKey, type KeypairImportSpec, type PublicKey,
 } from './keypairsFormat';
@@ -45,8 +46,8 @@ async function sshPublicKeys(home = os.homedir()): Promise<KeyFileItem[]> {
   return Promise.all(files.map(async (file) => {
     const { key, problem } = await readKey(file);
     return {
-      label: `$(key) ${path.basename(file)}`,
-      description: key ? [key.type, key.comment].filter(Boolean).join(' · ') : `$(warning) ${problem}`,
+      label: path.basename(file), iconPath: new vscode.ThemeIcon(key ? 'key' : 'warning'),
+      description: key ? [key.type, key.comment].filter(Boolean).join(' · ') : problem,
       detail: file,
       file, key, problem,
     };
@@ -78,7 +79,7 @@ export async function collectKeypairImport(target: Target, file?: string): Promi
   };
 
   const fileStep: Step = async (input) => {
-    const browse: KeyFileItem = { label: '$(folder-opened) Browse…', description: 'another public key file' };
+    const browse: KeyFileItem = { label: 'Browse…', iconPath: new vscode.ThemeIcon('folder-opened'), description: 'another public key file' };
     const found = await sshPublicKeys();
     const item = await input.quickPick<KeyFileItem>({
       placeholder: found.length ? 'The public key to import (the .pub file; the private key never leaves this machine)'
@@ -120,8 +121,9 @@ export async function importKeypair(deps: ComputeCommandDeps, arg?: unknown): Pr
   const target = await resolveTarget(file ? undefined : arg, deps);
   const spec = await collectKeypairImport(target, file);
   const keypair = await withProgress(`Importing key pair ${spec.name}`, (signal) => executeKeypairImport(spec, target, signal, changedIn(deps, target)));
-  const cli = keypairImportCli(spec, await cliContextOf(target, deps.registry));
-  doneWithCli(`Key pair '${keypair.name}' imported (${keypair.fingerprint}): choose it when launching an instance.`, cli);
+  const context = await cliContextOf(target, deps.registry);
+  const cli = keypairImportCli(spec, context);
+  doneWithCli(`Key pair '${keypair.name}' imported (${keypair.fingerprint}): choose it when launching an instance.`, cli, cliNote(context));
 }
 
 /** Requests: DELETE /os-keypairs/{name}. */

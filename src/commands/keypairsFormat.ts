@@ -76,5 +76,5 @@ export interface KeypairImportSpec {
 
 /** `openstack keypair create --public-key FILE NAME`. */
 export function keypairImportCli(spec: KeypairImportSpec, context: CliContext): string {
-  return cliLine(context, ['keypair', 'create', '--public-key', spec.file, spec.name]);
+  return cliLine(context, ['keypair', 'create', ['--public-key', spec.file]], [spec.name]);
 }

@@ -13,6 +13,7 @@ import type { ComputeLimits, Flavor, Keypair } from '../openstack/computeModels'
 import type { Image } from '../openstack/image';
 import type { Network, SecurityGroup } from '../openstack/networkModels';
 import { changedIn, copyCli, doneWithCli, type Changed, type ComputeCommandDeps } from './computeShared';
+import { cliNote } from './cliLine';
 import {
   countProblem, flavorHeadroom, formatMetadata, instanceNameProblem, launchCli, networkProblem, parseMetadata, quotaSummary, uniqueNames,
   zeroDiskProblem, type Headroom, type LaunchSpec, type Ref,
@@ -71,7 +72,7 @@ interface Item<T> extends vscode.QuickPickItem {
 const separator = <T>(label: string): Item<T> => ({ label, kind: vscode.QuickPickItemKind.Separator, value: undefined as T });
 
 /** Walks the steps; resolves with what to launch. */
-export async function collectLaunch(target: Target, cli: (spec: LaunchSpec) => string): Promise<LaunchSpec> {
+export async function collectLaunch(target: Target, cli: (spec: LaunchSpec) => string, note?: string): Promise<LaunchSpec> {
   const loading = loadLaunchChoices(target);
   loading.catch(() => undefined);   // surfaced by the step that awaits it
   const spec: LaunchSpec = { name: 'vm1', image: { id: '', name: '' }, flavor: { id: '', name: '' }, networks: [], securityGroups: [], metadata: {}, count: 1 };
@@ -105,14 +106,14 @@ export async function collectLaunch(target: Target, cli: (spec: LaunchSpec) => s
     ];
     for (;;) {
       const items: Item<'launch' | 'copy' | 'row'>[] = [
-        { label: `$(rocket) Launch ${spec.count > 1 ? `${spec.count} instances` : 'instance'}`, value: 'launch' },
-        { label: '$(copy) Copy as openstack CLI', description: 'and stay here', value: 'copy' },
+        { iconPath: new vscode.ThemeIcon('rocket'), label: `Launch ${spec.count > 1 ? `${spec.count} instances` : 'instance'}`, value: 'launch' },
+        { label: 'Copy as openstack CLI', iconPath: new vscode.ThemeIcon('copy'), description: 'and stay here', detail: note, value: 'copy' },
         separator('Summary (Back to change)'),
         ...rows.map(([label, description]): Item<'row'> => ({ label, description, value: 'row' })),
       ];
       const chosen = await input.quickPick({ placeholder: 'Launch? Back changes an answer', items, matchOnDescription: true });
       if (chosen.value === 'launch') return undefined;
-      if (chosen.value === 'copy') await copyCli(cli(spec));
+      if (chosen.value === 'copy') await copyCli(cli(spec), note);
     }
   };
 
@@ -131,8 +132,8 @@ export async function collectLaunch(target: Target, cli: (spec: LaunchSpec) => s
     for (;;) {
       const items: Item<'none' | 'keep' | 'choose'>[] = [
         { label: 'No user data', value: 'none' },
-        ...(spec.userDataFile ? [{ label: `$(file) ${path.basename(spec.userDataFile)}`, description: spec.userDataFile, value: 'keep' as const }] : []),
-        { label: '$(folder-opened) Choose a file…', description: 'a cloud-init script or #cloud-config, run at first boot', value: 'choose' },
+        ...(spec.userDataFile ? [{ label: path.basename(spec.userDataFile), iconPath: new vscode.ThemeIcon('file'), description: spec.userDataFile, value: 'keep' as const }] : []),
+        { label: 'Choose a file…', iconPath: new vscode.ThemeIcon('folder-opened'), description: 'a cloud-init script or #cloud-config, run at first boot', value: 'choose' },
       ];
       const chosen = await input.quickPick({
         placeholder: note ?? 'User data (optional): a script cloud-init runs at first boot',
@@ -170,7 +171,7 @@ export async function collectLaunch(target: Target, cli: (spec: LaunchSpec) => s
     const { keypairs } = await loading;
     const items: Item<string | undefined>[] = [
       { label: 'No key pair', description: keypairs.length ? undefined : 'you have none yet: "OpenStack: Import Key Pair…" adds one', value: undefined },
-      ...keypairs.map((k) => ({ label: `$(key) ${k.name}`, description: `${k.type} · ${k.fingerprint}`, value: k.name })),
+      ...keypairs.map((k) => ({ label: k.name, iconPath: new vscode.ThemeIcon('key'), description: `${k.type} · ${k.fingerprint}`, value: k.name })),
     ];
     spec.keyName = (await input.quickPick({
       placeholder: 'Key pair: its public key is put into the instance for SSH logins',
@@ -230,7 +231,7 @@ export async function collectLaunch(target: Target, cli: (spec: LaunchSpec) => s
     const rated = flavors.map((f) => ({ f, room: rate(f, limits) }));
     const fitting = rated.filter((r) => r.room.fits);
     const item = ({ f, room }: (typeof rated)[number]): Item<Flavor> => ({
-      label: room.fits ? f.name : `$(circle-slash) ${f.name}`,
+      label: f.name, iconPath: room.fits ? undefined : new vscode.ThemeIcon('circle-slash'),
       description: `${f.vcpus} vCPU · ${formatBytes(f.ram * 1024 * 1024)} RAM · ${f.disk} GiB disk`,
       detail: room.fits ? undefined : `Cannot be used: ${room.reasons.join('; ')}`,
       value: f,
@@ -311,8 +312,8 @@ export async function executeLaunch(spec: LaunchSpec, target: Target, signal: Ab
 export async function launchInstance(deps: ComputeCommandDeps, node?: unknown): Promise<void> {
   const target = await resolveTarget(node, deps);
   const context = await cliContextOf(target, deps.registry);
-  const spec = await collectLaunch(target, (s) => launchCli(s, context));
+  const spec = await collectLaunch(target, (s) => launchCli(s, context), cliNote(context));
   await withProgress(`Launching ${spec.name}`, (signal) => executeLaunch(spec, target, signal, changedIn(deps, target)));
   const names = spec.count > 1 ? `${spec.count} instances (${spec.name}-1 … ${spec.name}-${spec.count})` : `'${spec.name}'`;
-  doneWithCli(`Launching ${names}: they show as BUILD in the OpenStack view until they are ACTIVE.`, launchCli(spec, context));
+  doneWithCli(`Launching ${names}: they show as BUILD in the OpenStack view until they are ACTIVE.`, launchCli(spec, context), cliNote(context));
 }

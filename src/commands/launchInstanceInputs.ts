@@ -1,7 +1,7 @@
 // The checks behind the launch steps: instance names, metadata pairs, whether a flavor fits the project's
 // quota (and the image), and how many instances still fit. Pure: unit-tested.
 import type { ComputeLimits, Flavor, Usage } from '../openstack/computeModels';
-import { cliLine, repeated, type CliContext } from './cliLine';
+import { cliLine, optional, repeated, type CliContext } from './cliLine';
 
 /** Nova's metadata keys: 1–255 of letters, digits, space and -_:. ; values up to 255 characters. */
 const METADATA_KEY = /^[a-zA-Z0-9-_:. ]{1,255}$/;
@@ -161,13 +161,12 @@ export function uniqueNames(items: readonly { name: string }[]): Set<string> {
 /** `openstack server create --image I --flavor F --network N … NAME`, as python-openstackclient spells it. */
 export function launchCli(spec: LaunchSpec, context: CliContext): string {
   return cliLine(context, [
-    'server', 'create', '--image', cliRef(spec.image), '--flavor', cliRef(spec.flavor),
-    ...(spec.networks === 'auto' ? ['--nic', 'auto'] : repeated('--network', spec.networks.map(cliRef))),
+    'server', 'create', ['--image', cliRef(spec.image)], ['--flavor', cliRef(spec.flavor)],
+    ...(spec.networks === 'auto' ? [['--nic', 'auto'] as const] : repeated('--network', spec.networks.map(cliRef))),
     ...repeated('--security-group', spec.securityGroups.map(cliRef)),
-    ...(spec.keyName ? ['--key-name', spec.keyName] : []),
+    ...optional('--key-name', spec.keyName),
     ...repeated('--property', Object.entries(spec.metadata).map(([k, v]) => `${k}=${v}`)),
-    ...(spec.userDataFile ? ['--user-data', spec.userDataFile] : []),
-    ...(spec.count > 1 ? ['--min', String(spec.count), '--max', String(spec.count)] : ['--wait']),
-    spec.name,
-  ]);
+    ...optional('--user-data', spec.userDataFile),
+    ...(spec.count > 1 ? [['--min', String(spec.count)] as const, ['--max', String(spec.count)] as const] : ['--wait']),
+  ], [spec.name]);
 }

@@ -2,6 +2,7 @@
 // as the user types, Escape cancels. Steps keep their answers in their own state and offer them as the
 // value, so Back shows what was typed before.
 import * as vscode from 'vscode';
+import { plainText, safePickItems } from '../ui/displayText';
 import { Cancelled } from './runCommand';
 
 /** Asks through INPUT (usually once), keeps the answer, and returns the next step; undefined ends the input. */
@@ -81,33 +82,40 @@ export class MultiStepInput {
 
   inputBox(options: InputBoxOptions): Promise<string> {
     const box = vscode.window.createInputBox();
-    box.prompt = options.prompt;
-    box.placeholder = options.placeholder;
+    box.prompt = plainText(options.prompt);
+    box.placeholder = options.placeholder && plainText(options.placeholder);
     box.value = options.value ?? '';
     if (options.valueSelection) box.valueSelection = options.valueSelection;
     box.password = options.password ?? false;
     // until the user edits the value; Enter still accepts it, so a sign-in can simply be retried
     box.validationMessage = this.takeReason();
+    const problem = (value: string) => {
+      const message = options.validate?.(value);
+      return message === undefined ? undefined : plainText(message);
+    };
     return this.ask<string>(box, (resolve) => [
-      box.onDidChangeValue((value) => (box.validationMessage = options.validate?.(value))),
+      box.onDidChangeValue((value) => (box.validationMessage = problem(value))),
       box.onDidAccept(() => {
-        box.validationMessage = options.validate?.(box.value);
+        box.validationMessage = problem(box.value);
         if (box.validationMessage === undefined) resolve(box.value);
       }),
     ]);
   }
 
+  /** Items are shown through safePickItems (names may carry `$(…)` or bidi controls); the caller gets its own item back. */
   quickPick<T extends vscode.QuickPickItem>(options: QuickPickOptions<T>): Promise<T> {
     const pick = vscode.window.createQuickPick<T>();
     // a quick pick has no validation message: the reason stands in for the placeholder
-    pick.placeholder = this.takeReason() ?? options.placeholder;
-    pick.items = options.items;
-    if (options.active) pick.activeItems = [options.active];
+    pick.placeholder = plainText(this.takeReason() ?? options.placeholder);
+    const { shown, original } = safePickItems(options.items);
+    pick.items = shown;
+    if (options.active) pick.activeItems = shown.filter((s) => original(s) === options.active);
     pick.matchOnDescription = options.matchOnDescription ?? false;
     return this.ask<T>(pick, (resolve) => [
       pick.onDidAccept(() => {
-        const [chosen] = pick.selectedItems;
-        if (!chosen) return;
+        const [picked] = pick.selectedItems;
+        if (!picked) return;
+        const chosen = original(picked);
         const refused = options.refuse?.(chosen);
         if (refused === undefined) resolve(chosen);
         else refuseIn(pick, refused);
@@ -119,13 +127,14 @@ export class MultiStepInput {
   quickPickMany<T extends vscode.QuickPickItem>(options: QuickPickManyOptions<T>): Promise<T[]> {
     const pick = vscode.window.createQuickPick<T>();
     pick.canSelectMany = true;
-    pick.placeholder = this.takeReason() ?? options.placeholder;
-    pick.items = options.items;
-    if (options.selected) pick.selectedItems = options.selected;
+    pick.placeholder = plainText(this.takeReason() ?? options.placeholder);
+    const { shown, original } = safePickItems(options.items);
+    pick.items = shown;
+    if (options.selected) pick.selectedItems = shown.filter((s) => options.selected!.includes(original(s)));
     pick.matchOnDescription = options.matchOnDescription ?? false;
     return this.ask<T[]>(pick, (resolve) => [
       pick.onDidAccept(() => {
-        const chosen = [...pick.selectedItems];
+        const chosen = pick.selectedItems.map(original);
         const refused = options.refuse?.(chosen);
         if (refused === undefined) resolve(chosen);
         else refuseIn(pick, refused);
@@ -134,7 +143,7 @@ export class MultiStepInput {
   }
 
   private ask<T>(prompt: Prompt, listen: (resolve: (value: T) => void) => vscode.Disposable[]): Promise<T> {
-    prompt.title = `${this.title} (${this.step}/${Math.max(this.step, this.totalSteps())})`;
+    prompt.title = plainText(`${this.title} (${this.step}/${Math.max(this.step, this.totalSteps())})`);
     prompt.ignoreFocusOut = true;
     prompt.buttons = this.step > 1 ? [vscode.QuickInputButtons.Back] : [];
     const listeners: vscode.Disposable[] = [];
@@ -161,12 +170,12 @@ export class MultiStepInput {
   private takeReason(): string | undefined {
     const reason = this.reason;
     this.reason = undefined;
-    return reason;
+    return reason === undefined ? undefined : plainText(reason);
   }
 }
 
 /** A quick pick has no validation message: the reason takes the placeholder's place, over an emptied filter. */
 function refuseIn(pick: vscode.QuickPick<vscode.QuickPickItem>, reason: string): void {
   pick.value = '';
-  pick.placeholder = reason;
+  pick.placeholder = plainText(reason);
 }

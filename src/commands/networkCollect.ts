@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import type { Server } from '../openstack/computeModels';
 import type { FloatingIp, Network, Port, Router, Subnet } from '../openstack/networkModels';
-import type { CliContext } from './cliLine';
+import { cliNote, type CliContext } from './cliLine';
+import { copyCli } from './computeShared';
 import { portChoices, type PortChoice } from './floatingIpTargets';
 import type { AssociateSpec, FloatingIpSpec, NetworkSpec, RouterSpec, SubnetFields, SubnetSpec } from './networkActions';
 import { floatingIpCli, networkCli, routerCli, subnetCli, type CliNames } from './networkCli';
@@ -74,7 +75,7 @@ const separator = <T>(text: string): Item<T> => ({ label: text, kind: vscode.Qui
 /** Usable items first, then (under a separator) the unusable ones with their reason. */
 export function withUnusable<T>(items: Item<T>[], heading = 'Cannot be used'): Item<T>[] {
   const usable = items.filter((i) => !i.unusable);
-  const unusable = items.filter((i) => i.unusable).map((i) => ({ ...i, label: `$(circle-slash) ${i.label}`, detail: i.unusable }));
+  const unusable = items.filter((i) => i.unusable).map((i) => ({ ...i, iconPath: new vscode.ThemeIcon('circle-slash'), detail: i.unusable }));
   return unusable.length ? [...usable, separator<T>(heading), ...unusable] : usable;
 }
 
@@ -86,7 +87,7 @@ export async function pickUsable<T>(input: MultiStepInput, placeholder: string, 
     items: shown,
     active: shown.find((i) => !i.unusable && i.value !== undefined && !!active?.(i.value)) ?? shown.find((i) => !i.unusable && i.kind !== vscode.QuickPickItemKind.Separator),
     matchOnDescription: true,
-    refuse: (i) => (i.unusable || i.value === undefined ? `${i.label.replace(/^\$\([\w-]+\) /, '')} cannot be used: ${i.unusable ?? 'pick another'}` : undefined),
+    refuse: (i) => (i.unusable || i.value === undefined ? `${i.label} cannot be used: ${i.unusable ?? 'pick another'}` : undefined),
   });
   return chosen.value as T;
 }
@@ -95,20 +96,23 @@ export async function pickUsable<T>(input: MultiStepInput, placeholder: string, 
  * The last step of a create flow: "Create" (its detail the equivalent CLI lines) or "Copy as openstack CLI",
  * which copies them and asks again.
  */
-function confirmStep(what: () => string, cli: () => Promise<string>): Step {
+function confirmStep(what: () => string, cli: () => Promise<string>, context: CliContext): Step {
   return async (input) => {
     let copied = false;
     for (;;) {
       const lines = await cli();
-      const create: Item<'create'> = { label: `$(check) ${what()}`, detail: lines.replace(/\n/g, '  ⏎  '), value: 'create' };
-      const copy: Item<'copy'> = { label: '$(terminal) Copy as openstack CLI', description: 'the equivalent command line(s), to learn or to script', value: 'copy' };
+      const create: Item<'create'> = { label: what(), iconPath: new vscode.ThemeIcon('check'), detail: lines.replace(/\n/g, '  ⏎  '), value: 'create' };
+      const copy: Item<'copy'> = {
+        label: 'Copy as openstack CLI', iconPath: new vscode.ThemeIcon('terminal'), description: 'the equivalent command line(s), to learn or to script',
+        detail: cliNote(context), value: 'copy',
+      };
       const chosen = await input.quickPick<Item<'create' | 'copy'>>({
         placeholder: copied ? 'Copied to the clipboard. Create it as well?' : 'Create it, or copy the equivalent openstack CLI',
         items: [create, copy],
         active: create,
       });
       if (chosen.value === 'create') return undefined;
-      await vscode.env.clipboard.writeText(lines);
+      await copyCli(lines, cliNote(context));
       copied = true;
     }
   };
@@ -243,7 +247,7 @@ export async function collectNetwork(lookup: Lookup, cli: CliContext): Promise<N
   const confirm = confirmStep(() => {
     const s = spec();
     return `Create network ${s.name}${s.subnet ? ` with subnet ${subnetSummary(s.subnet)}` : ''}`;
-  }, async () => networkCli(cli, spec()));
+  }, async () => networkCli(cli, spec()), cli);
   const subnet = subnetSteps(a.subnet, async () => [], confirm);
   const withSubnet: Step = async (input) => {
     await names;
@@ -342,7 +346,7 @@ export async function collectSubnet(lookup: Lookup, cli: CliContext, network?: N
   const loaded = lookup.subnets().then((subs) => { takenSubnets = subs.filter((s) => lookup.owns(s)).map((s) => s.name); return subs; });
   loaded.catch(() => undefined);
   const spec = (): SubnetSpec => ({ networkId: chosen!.id, ...subnetFields(a.name, a.subnet) });
-  const confirm = confirmStep(() => `Create subnet ${a.name} (${subnetSummary(spec())}) on ${label(chosen!)}`, async () => subnetCli(cli, spec(), await lookup.cliNames()));
+  const confirm = confirmStep(() => `Create subnet ${a.name} (${subnetSummary(spec())}) on ${label(chosen!)}`, async () => subnetCli(cli, spec(), await lookup.cliNames()), cli);
   const subnet = subnetSteps(a.subnet, async () => (await loaded).filter((s) => s.networkId === chosen!.id), confirm);
   const name: Step = async (input) => {
     const subs = await loaded;
@@ -400,7 +404,7 @@ export async function collectRouter(lookup: Lookup, cli: CliContext): Promise<Ro
   loaded.catch(() => undefined);
   const spec = (): RouterSpec => ({ name: a.name, gatewayNetworkId: a.gateway, subnetIds: a.subnetId ? [a.subnetId] : [] });
   const confirm = confirmStep(() => `Create router ${a.name}${a.gateway ? ' with an external gateway' : ''}${a.subnetId ? ' and an interface' : ''}`,
-    async () => routerCli(cli, spec(), await lookup.cliNames()));
+    async () => routerCli(cli, spec(), await lookup.cliNames()), cli);
   const subnet: Step = async (input) => {
     const [subnets, routers, ports, networks] = await Promise.all([lookup.subnets(), lookup.routers(), lookup.routerPorts(), lookup.networks()]);
     const none: Item<string> = { label: 'No interface now', description: 'add one later with Add Router Interface…', value: '' };
@@ -464,7 +468,7 @@ export async function collectInterface(lookup: Lookup, router: Router, preferred
 export async function collectFloatingIp(lookup: Lookup, cli: CliContext): Promise<FloatingIpSpec> {
   let networkId: string | undefined;
   const spec = (): FloatingIpSpec => ({ floatingNetworkId: networkId! });
-  const confirm = confirmStep(() => 'Allocate a floating IP', async () => floatingIpCli(cli, spec(), await lookup.cliNames()));
+  const confirm = confirmStep(() => 'Allocate a floating IP', async () => floatingIpCli(cli, spec(), await lookup.cliNames()), cli);
   const pool: Step = async (input) => {
     const [networks, subnets] = await Promise.all([lookup.networks(), lookup.subnets()]);
     const items = externalItems(networks, subnets);

@@ -3,13 +3,15 @@
 // command collects its input first (networkCollect), then runs under a cancellable progress (networkActions),
 // then reloads the tree's categories it changed.
 import * as vscode from 'vscode';
+import { iconSafeText, plainText } from '../ui/displayText';
 import type { ActiveCloud } from '../clouds/activeCloud';
 import type { CloudRegistry } from '../clouds/cloudRegistry';
 import type { ExplorerProvider } from '../explorer/explorerProvider';
 import type { Log } from '../log';
 import type { Server } from '../openstack/computeModels';
 import type { FloatingIp, Network, Port, Router, Subnet } from '../openstack/networkModels';
-import type { CliContext } from './cliLine';
+import { cliNote, type CliContext } from './cliLine';
+import { doneWithCli } from './computeShared';
 import {
   addRouterInterface, allocateFloatingIp, assignFloatingIp, associateFloatingIp, createNetwork, createRouter, createSubnet, deleteResource,
   disassociateFloatingIp, executeTeardown, planTeardown, removeRouterInterface, setRouterGateway, type Category, type DeleteKind, type TeardownPlan,
@@ -72,8 +74,6 @@ export function registerNetworkCommands(deps: NetworkCommandDeps): vscode.Dispos
   ];
 }
 
-const COPY_CLI = 'Copy as openstack CLI';
-
 class NetworkCommands {
   constructor(private readonly deps: NetworkCommandDeps) {}
 
@@ -102,18 +102,14 @@ class NetworkCommands {
     return result;
   }
 
-  private done(message: string, cli?: string): void {
-    if (!cli) {
-      vscode.window.setStatusBarMessage(`$(check) ${message}`, 5000);
-      return;
-    }
-    void vscode.window.showInformationMessage(message, COPY_CLI).then((choice) => {
-      if (choice === COPY_CLI) void vscode.env.clipboard.writeText(cli);
-    });
+  /** A status bar message, or with LINES a notification offering to copy them (they run where CONTEXT says). */
+  private done(message: string, lines?: string, context?: CliContext): void {
+    if (lines) doneWithCli(message, lines, context && cliNote(context));
+    else vscode.window.setStatusBarMessage(`$(check) ${iconSafeText(message)}`, 5000);
   }
 
   private async confirm(message: string, detail: string, action: string): Promise<void> {
-    const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, action);
+    const choice = await vscode.window.showWarningMessage(plainText(message), { modal: true, detail: plainText(detail) }, action);
     if (choice !== action) throw new Cancelled();
   }
 
@@ -124,7 +120,7 @@ class NetworkCommands {
     const cli = await this.cli(target);
     const spec = await collectNetwork(new Lookup(target), cli);
     const { network, subnet } = await this.run(`Creating network ${spec.name}…`, target, ['networks'], (signal) => createNetwork(spec, target, signal));
-    this.done(`Created network ${label(network)}${subnet ? ` with subnet ${label(subnet)} (${subnet.cidr})` : ''}.`, networkCli(cli, spec));
+    this.done(`Created network ${label(network)}${subnet ? ` with subnet ${label(subnet)} (${subnet.cidr})` : ''}.`, networkCli(cli, spec), cli);
     return network;
   }
 
@@ -134,7 +130,7 @@ class NetworkCommands {
     const lookup = new Lookup(target);
     const spec = await collectSubnet(lookup, cli, nodeOf(node, 'network')?.network);
     const subnet = await this.run(`Creating subnet ${spec.name}…`, target, ['networks'], (signal) => createSubnet(spec, target, signal));
-    this.done(`Created subnet ${label(subnet)} (${subnet.cidr}).`, subnetCli(cli, spec, await lookup.cliNames()));
+    this.done(`Created subnet ${label(subnet)} (${subnet.cidr}).`, subnetCli(cli, spec, await lookup.cliNames()), cli);
     return subnet;
   }
 
@@ -188,7 +184,7 @@ class NetworkCommands {
     const spec = await collectRouter(lookup, cli);
     const router = await this.run(`Creating router ${spec.name}…`, target, ['routers'], (signal) => createRouter(spec, target, signal));
     this.done(`Created router ${label(router)}${spec.gatewayNetworkId ? ' with its external gateway' : ''}${spec.subnetIds.length ? ' and an interface' : ''}.`,
-      routerCli(cli, spec, await lookup.cliNames()));
+      routerCli(cli, spec, await lookup.cliNames()), cli);
     return router;
   }
 
@@ -198,8 +194,9 @@ class NetworkCommands {
     const router = await this.router(node, lookup, 'Set router gateway');
     const networkId = await collectGateway(lookup, router);
     const updated = await this.run(`Setting the gateway of ${label(router)}…`, target, ['routers'], (signal) => setRouterGateway(router.id, networkId, target, signal));
+    const cli = await this.cli(target);
     this.done(`Router ${label(router)} now has its gateway on ${label((await lookup.networks()).find((n) => n.id === networkId) ?? { id: networkId, name: '' })}.`,
-      routerGatewayCli(await this.cli(target), label(router), networkId, await lookup.cliNames()));
+      routerGatewayCli(cli, label(router), networkId, await lookup.cliNames()), cli);
     return updated;
   }
 
@@ -218,8 +215,9 @@ class NetworkCommands {
     const router = await this.router(node, lookup, 'Add router interface');
     const subnet = await collectInterface(lookup, router, nodeOf(node, 'router')?.subnetId);
     const result = await this.run(`Connecting ${label(subnet)} to ${label(router)}…`, target, ['routers'], (signal) => addRouterInterface(router.id, subnet.id, target, signal));
+    const cli = await this.cli(target);
     this.done(`Router ${label(router)} now has an interface on ${label(subnet)} (${subnet.gatewayIp}).`,
-      routerInterfaceCli(await this.cli(target), label(router), subnet.id, true, await lookup.cliNames()));
+      routerInterfaceCli(cli, label(router), subnet.id, true, await lookup.cliNames()), cli);
     return result;
   }
 
@@ -281,7 +279,7 @@ class NetworkCommands {
     const lookup = new Lookup(target);
     const spec = await collectFloatingIp(lookup, cli);
     const fip = await this.run('Allocating a floating IP…', target, ['floatingIps'], (signal) => allocateFloatingIp(spec, target, signal));
-    this.done(`Allocated floating IP ${fip.floatingIpAddress}.`, floatingIpCli(cli, spec, await lookup.cliNames()));
+    this.done(`Allocated floating IP ${fip.floatingIpAddress}.`, floatingIpCli(cli, spec, await lookup.cliNames()), cli);
     return fip;
   }
 
@@ -292,7 +290,8 @@ class NetworkCommands {
     if (fip.portId) throw new Refused(`${fip.floatingIpAddress} is already associated (with ${fip.fixedIpAddress ?? fip.portId}): disassociate it first.`);
     const spec = await collectAssociate(lookup, fip);
     const updated = await this.run(`Associating ${fip.floatingIpAddress}…`, target, ['floatingIps', 'servers'], (signal) => associateFloatingIp(spec, target, signal));
-    this.done(`${fip.floatingIpAddress} now reaches ${updated.fixedIpAddress ?? spec.portId}.`, associateCli(await this.cli(target), spec, fip.floatingIpAddress));
+    const cli = await this.cli(target);
+    this.done(`${fip.floatingIpAddress} now reaches ${updated.fixedIpAddress ?? spec.portId}.`, associateCli(cli, spec, fip.floatingIpAddress), cli);
     return updated;
   }
 

@@ -1,6 +1,8 @@
 // OpenStack: Remove Cloud…: forgets a cloud added in this editor (Add cloud, Import openrc) and its password
 // or secret. Clouds from clouds.yaml or OS_* variables live outside the editor, so they are removed there.
 import * as vscode from 'vscode';
+import { plainText } from '../ui/displayText';
+import { showPick } from '../ui/shownItems';
 import { ConfigError } from '../openstack/config';
 import type { CloudCommandDeps } from './cloudCommands';
 import { Cancelled } from './runCommand';
@@ -16,7 +18,7 @@ export async function removeCloud(deps: CloudCommandDeps, cloudName?: string): P
     throw new ConfigError('unknown-cloud', `Cloud '${name}' comes from ${where}, not from this editor: remove it there.`);
   }
   const remove = 'Remove';
-  const choice = await vscode.window.showWarningMessage(`Remove cloud '${name}'?`, {
+  const choice = await vscode.window.showWarningMessage(plainText(`Remove cloud '${name}'?`), {
     modal: true,
     detail: 'Its settings and its password or secret are deleted from this editor. Nothing changes on the cloud itself.',
   }, remove);
@@ -34,7 +36,7 @@ async function pickAdded(added: string[]): Promise<string | undefined> {
     if (choice === open) await vscode.commands.executeCommand('openstack.openCloudsYaml');
     return undefined;
   }
-  const picked = await vscode.window.showQuickPick(added, { title: 'Remove cloud', placeHolder: 'A cloud added in this editor' });
+  const picked = await showPick(added.map((label) => ({ label })), { title: 'Remove cloud', placeHolder: 'A cloud added in this editor' });
   if (picked === undefined) throw new Cancelled();
-  return picked;
+  return picked.label;
 }

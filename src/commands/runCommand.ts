@@ -1,6 +1,7 @@
 // The one wrapper every command runs in: failures become a message naming the cause and offering the log,
 // cancellation stays silent, and everything is logged.
 import * as vscode from 'vscode';
+import { plainText } from '../ui/displayText';
 import type { Log } from '../log';
 import { OpenStackError } from '../openstack/errors';
 import { ConfigError } from '../openstack/config';
@@ -39,7 +40,7 @@ export function reportError(log: Log, context: string, err: unknown): void {
   const known = err instanceof OpenStackError || err instanceof ConfigError || refusal !== undefined;
   if (!known && err instanceof Error && err.stack) log.error(err.stack);
   const actions = [...(refusal?.fix ? [refusal.fix.title] : []), 'Show Log'];
-  void vscode.window.showErrorMessage(message, ...actions).then((choice) => {
+  void vscode.window.showErrorMessage(plainText(message), ...actions).then((choice) => {
     if (choice === 'Show Log') log.show(true);
     else if (choice && refusal?.fix) void vscode.commands.executeCommand(refusal.fix.command, ...(refusal.fix.args ?? []));
   });
@@ -48,7 +49,7 @@ export function reportError(log: Log, context: string, err: unknown): void {
 /** Runs WORK under a cancellable progress notification; its AbortSignal follows the Cancel button. */
 export function withProgress<T>(title: string, work: (signal: AbortSignal, report: (message: string, increment?: number) => void) => Promise<T>): Promise<T> {
   return Promise.resolve(vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: plainText(title), cancellable: true },
     async (progress, token) => {
       const controller = new AbortController();
       const sub = token.onCancellationRequested(() => controller.abort());

@@ -6,6 +6,7 @@ import { describeRule } from '../explorer/securityGroupNodes';
 import {
   changedIn, confirmDelete, doneWithCli, pickOne, unlessNothing, type Changed, type ComputeCommandDeps,
 } from './computeShared';
+import { cliNote } from './cliLine';
 import { GoBack, MultiStepInput, type Step } from './multiStep';
 import { Refused } from './refusals';
 import { withProgress } from './runCommand';
@@ -81,9 +82,10 @@ export async function createSecurityGroup(deps: ComputeCommandDeps, node?: unkno
   const target = await resolveTarget(node, deps);
   const spec = await collectSecurityGroupCreate(target);
   const group = await withProgress(`Creating security group ${spec.name}`, (signal) => executeSecurityGroupCreate(spec, target, signal, changedIn(deps, target)));
-  const cli = securityGroupCreateCli(spec, await cliContextOf(target, deps.registry));
+  const context = await cliContextOf(target, deps.registry);
+  const cli = securityGroupCreateCli(spec, context);
   const rules = spec.rules.length ? ` with ${spec.rules.map(describeRuleSpec).join('; ')}` : '';
-  doneWithCli(`Security group '${group.name}' created${rules}. Choose it when launching an instance.`, cli);
+  doneWithCli(`Security group '${group.name}' created${rules}. Choose it when launching an instance.`, cli, cliNote(context));
 }
 
 interface GroupItem extends vscode.QuickPickItem {
@@ -172,10 +174,10 @@ export async function collectRule(target: Target, group?: SecurityGroup): Promis
   };
   const kindStep: Step = async (input) => {
     const items: RuleItem[] = [
-      { label: '$(pulse) Allow ICMP (ping)', description: 'ingress icmp from 0.0.0.0/0', rule: allowPing() },
-      { label: '$(terminal) Allow SSH', description: 'ingress tcp 22 from 0.0.0.0/0', rule: allowSsh() },
-      { label: '$(plug) Allow TCP port…', description: 'ingress tcp on a port you choose', flow: 'tcpPort' },
-      { label: '$(settings) Custom rule…', description: 'direction, ethertype, protocol, ports and remote CIDR', flow: 'custom' },
+      { label: 'Allow ICMP (ping)', iconPath: new vscode.ThemeIcon('pulse'), description: 'ingress icmp from 0.0.0.0/0', rule: allowPing() },
+      { label: 'Allow SSH', iconPath: new vscode.ThemeIcon('terminal'), description: 'ingress tcp 22 from 0.0.0.0/0', rule: allowSsh() },
+      { label: 'Allow TCP port…', iconPath: new vscode.ThemeIcon('plug'), description: 'ingress tcp on a port you choose', flow: 'tcpPort' },
+      { label: 'Custom rule…', iconPath: new vscode.ThemeIcon('settings'), description: 'direction, ethertype, protocol, ports and remote CIDR', flow: 'custom' },
     ];
     const present = chosenGroup!.rules.map(describeRule);
     kind = await input.quickPick({
@@ -213,7 +215,8 @@ export async function addSecurityGroupRule(deps: ComputeCommandDeps, node?: { gr
   const target = await resolveTarget(node, deps);
   const { group, rule } = await collectRule(target, node?.group);
   await withProgress(`Adding a rule to ${group.name}`, (signal) => executeRuleAdd(group.id, rule, target, signal, changedIn(deps, target)));
-  doneWithCli(`Added to '${group.name}': ${describeRuleSpec(rule)}.`, securityGroupRuleCli(group.id, rule, await cliContextOf(target, deps.registry)));
+  const context = await cliContextOf(target, deps.registry);
+  doneWithCli(`Added to '${group.name}': ${describeRuleSpec(rule)}.`, securityGroupRuleCli(group.id, rule, context), cliNote(context));
 }
 
 /** Requests: DELETE /security-group-rules/{id}. */

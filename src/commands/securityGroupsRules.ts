@@ -2,7 +2,7 @@
 // of the custom rule's fields, validated as they are typed. Pure: unit-tested.
 import { isIP } from 'node:net';
 import type { SecurityGroupRuleCreate } from '../openstack/networkModels';
-import { cliLine, type CliContext } from './cliLine';
+import { cliLine, optional, type CliContext, type CliOption } from './cliLine';
 
 export type Direction = 'ingress' | 'egress';
 export type Ethertype = 'IPv4' | 'IPv6';
@@ -184,21 +184,21 @@ export interface SecurityGroupSpec {
 
 /** `openstack security group create [--description D] NAME`. */
 export function securityGroupCli(spec: SecurityGroupSpec, context: CliContext): string {
-  return cliLine(context, ['security', 'group', 'create', ...(spec.description ? ['--description', spec.description] : []), spec.name]);
+  return cliLine(context, ['security', 'group', 'create', ...optional('--description', spec.description)], [spec.name]);
 }
 
 /** `openstack security group rule create --ingress --ethertype IPv4 --protocol tcp --dst-port 22:22 --remote-ip 0.0.0.0/0 GROUP`. */
 export function securityGroupRuleCli(group: string, rule: RuleSpec, context: CliContext): string {
   const protocol = rule.protocol && rule.protocol.toLowerCase() !== 'any' ? rule.protocol.toLowerCase() : 'any';
   const kind = portKind(protocol);
-  const ports: string[] = [];
-  if (kind === 'ports' && rule.portRangeMin !== undefined) ports.push('--dst-port', `${rule.portRangeMin}:${rule.portRangeMax ?? rule.portRangeMin}`);
+  const ports: CliOption[] = [];
+  if (kind === 'ports' && rule.portRangeMin !== undefined) ports.push(['--dst-port', `${rule.portRangeMin}:${rule.portRangeMax ?? rule.portRangeMin}`]);
   if (kind === 'icmp' && rule.portRangeMin !== undefined) {
-    ports.push('--icmp-type', String(rule.portRangeMin), ...(rule.portRangeMax !== undefined ? ['--icmp-code', String(rule.portRangeMax)] : []));
+    ports.push(['--icmp-type', String(rule.portRangeMin)], ...optional('--icmp-code', rule.portRangeMax === undefined ? undefined : String(rule.portRangeMax)));
   }
   return cliLine(context, [
-    'security', 'group', 'rule', 'create', `--${rule.direction}`, '--ethertype', rule.ethertype ?? 'IPv4', '--protocol', protocol, ...ports,
-    ...(rule.remoteIpPrefix ? ['--remote-ip', rule.remoteIpPrefix] : []), ...(rule.remoteGroupId ? ['--remote-group', rule.remoteGroupId] : []),
-    ...(rule.description ? ['--description', rule.description] : []), group,
-  ]);
+    'security', 'group', 'rule', 'create', `--${rule.direction}`, ['--ethertype', rule.ethertype ?? 'IPv4'], ['--protocol', protocol], ...ports,
+    ...optional('--remote-ip', rule.remoteIpPrefix), ...optional('--remote-group', rule.remoteGroupId),
+    ...optional('--description', rule.description),
+  ], [group]);
 }

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { configuredProject } from '../clouds/activeCloud';
 import { abortable } from '../openstack/abortable';
 import type { CloudConfig } from '../openstack/config';
-import { OpenStackError } from '../openstack/errors';
+import { OpenStackError, redactUrl } from '../openstack/errors';
 import type { Project } from '../openstack/identity';
 import type { CloudCommandDeps } from './cloudCommands';
 import { MultiStepInput, type Step } from './multiStep';
@@ -53,9 +53,9 @@ export async function selectCloud({ registry, active }: CloudCommandDeps): Promi
 
   const cloudStep: Step = async (input) => {
     const items: CloudItem[] = [
-      ...registry.clouds.map((c) => ({ label: c.name, description: configuredProject(c), detail: c.auth.authUrl, cloud: c })),
+      ...registry.clouds.map((c) => ({ label: c.name, description: configuredProject(c), detail: c.auth.authUrl && redactUrl(c.auth.authUrl), cloud: c })),
       { label: '', kind: vscode.QuickPickItemKind.Separator },
-      { label: '$(add) Add cloud…' },
+      { label: 'Add cloud…', iconPath: new vscode.ThemeIcon('add') },
     ];
     const current = (cloud ?? active.cloud)?.name;
     cloud = (await input.quickPick({

@@ -51,5 +51,9 @@ export async function cliContextOf(target: Target, registry: Pick<CloudRegistry,
   const source = registry.cloud(target.cloud)?.source;
   const named = source !== undefined && source !== 'env' && source !== 'extension';
   const configured = await registry.client(target.cloud).then((c) => c.session.projectId, () => undefined);
-  return { cloud: named ? target.cloud : undefined, projectId: configured === target.projectId ? undefined : target.projectId };
+  return {
+    cloud: named ? target.cloud : undefined,
+    projectId: configured === target.projectId ? undefined : target.projectId,
+    ...(source === 'extension' ? { addedInEditor: target.cloud } : {}),
+  };
 }

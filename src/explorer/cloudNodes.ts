@@ -2,6 +2,7 @@
 // (a service missing from the catalog hides its categories).
 import * as vscode from 'vscode';
 import type { CloudConfig } from '../openstack/config';
+import { redactUrl } from '../openstack/errors';
 import type { Project } from '../openstack/identity';
 import { CATEGORIES } from './categories';
 import { CategoryNode } from './categoryNode';
@@ -30,7 +31,7 @@ export class CloudNode extends ExplorerNode {
     item.contextValue = `openstack.cloud openstack.cloud-from-${c.source === 'extension' ? 'extension' : c.source === 'env' ? 'env' : 'file'}`;
     item.tooltip = markdown([
       `**${md(c.name)}**`,
-      `Auth URL: \`${c.auth.authUrl ?? ''}\``,
+      `Auth URL: \`${redactUrl(c.auth.authUrl ?? '')}\``,
       (c.auth.username ?? c.auth.userId) && `User: ${md(c.auth.username ?? c.auth.userId ?? '')}`,
       c.regionName && `Region: ${md(c.regionName)}`,
       `From: ${md(c.source === 'extension' ? 'added in the editor' : c.source === 'env' ? 'OS_* environment variables' : c.source)}`,

@@ -7,6 +7,7 @@
 // change is announced once the fetch has returned.
 import * as vscode from 'vscode';
 import type { CloudRegistry } from '../clouds/cloudRegistry';
+import { plainTreeItem } from '../ui/shownItems';
 import { CategoryNode } from './categoryNode';
 import { CloudNode, ProjectNode } from './cloudNodes';
 import { ExplorerNode, ResourceNode, type ExplorerEnv } from './node';
@@ -37,7 +38,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
-    return node.treeItem();
+    return plainTreeItem(node.treeItem());
   }
 
   getChildren(node?: ExplorerNode): ExplorerNode[] | Promise<ExplorerNode[]> {

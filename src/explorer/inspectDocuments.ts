@@ -1,5 +1,6 @@
 // "Inspect": any resource's JSON as OpenStack returned it, in a read-only editor (a virtual document).
 import * as vscode from 'vscode';
+import { fileNameOf } from '../ui/displayText';
 import type { ResourceNode } from './node';
 
 export const INSPECT_SCHEME = 'openstack-inspect';
@@ -15,7 +16,7 @@ export class InspectDocuments implements vscode.TextDocumentContentProvider {
 
   async open(node: ResourceNode): Promise<void> {
     // the name is only a readable tab title; the id keeps documents of same-named resources apart
-    const safeName = node.label.replace(/[^\w.-]+/g, '_').slice(0, 80) || node.resourceId;
+    const safeName = fileNameOf(node.label) || node.resourceId;
     const uri = vscode.Uri.from({ scheme: INSPECT_SCHEME, path: `/${node.kind}/${safeName}.json`, query: node.id });
     this.documents.set(uri.toString(), JSON.stringify(node.raw, null, 2));
     this.emitter.fire(uri);

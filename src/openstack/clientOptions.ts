@@ -9,6 +9,7 @@ export interface ClientExtras {
   /** A secret the config does not hold (prompted for, or from the editor's secret storage). */
   password?: string;
   applicationCredentialSecret?: string;
+  token?: string;
   /** Overrides the proxy environment variables. */
   proxy?: string;
   /** Overrides no_proxy. */
@@ -41,7 +42,7 @@ export function clientOptionsFor(cloud: CloudConfig, extras: ClientExtras = {}):
     application_credential_id: a.applicationCredentialId,
     application_credential_name: a.applicationCredentialName,
     application_credential_secret: a.applicationCredentialSecret ?? extras.applicationCredentialSecret,
-    token: a.token,
+    token: a.token ?? extras.token,
   };
   const timeoutMs = (cloud.apiTimeoutSeconds ?? extras.defaultTimeoutSeconds ?? 60) * 1000;
   return {
@@ -70,9 +71,15 @@ export function clientOptionsFor(cloud: CloudConfig, extras: ClientExtras = {}):
   };
 }
 
-/** Whether the cloud can authenticate without asking the user for a secret first. */
-export function missingSecret(cloud: CloudConfig): 'password' | 'applicationCredentialSecret' | undefined {
+export type SecretKind = 'password' | 'applicationCredentialSecret' | 'token';
+
+/**
+ * The secret the cloud needs and does not hold (a cloud added in the editor keeps it in SecretStorage, apart
+ * from its settings), or undefined when it can authenticate as configured.
+ */
+export function missingSecret(cloud: CloudConfig): SecretKind | undefined {
   if ((cloud.authType === 'password' || cloud.authType === 'v3password') && !cloud.auth.password) return 'password';
   if (cloud.authType === 'v3applicationcredential' && !cloud.auth.applicationCredentialSecret) return 'applicationCredentialSecret';
+  if ((cloud.authType === 'v3token' || cloud.authType === 'token') && !cloud.auth.token) return 'token';
   return undefined;
 }

@@ -1,6 +1,7 @@
 // "Open full log": the whole console log as a read-only editor document (a content provider's documents cannot
 // be edited or saved in place), plain text with every escape sequence removed.
 import * as vscode from 'vscode';
+import { fileNameOf } from '../ui/displayText';
 
 export const CONSOLE_LOG_SCHEME = 'openstack-console-log';
 
@@ -17,7 +18,7 @@ export class ConsoleLogDocuments implements vscode.TextDocumentContentProvider, 
 
   /** Opens TEXT under NAME (the file name shown on the tab); a name already open is updated in place. */
   async show(name: string, text: string): Promise<void> {
-    const safe = name.replace(/[\\/:*?"<>|#%\s]+/g, '-').slice(0, 120) || 'console.log';
+    const safe = fileNameOf(name, 120) || 'console.log';
     const uri = vscode.Uri.from({ scheme: CONSOLE_LOG_SCHEME, path: `/${safe}`, query: `n=${++this.serial}` });
     this.texts.set(uri.toString(), text);
     const doc = await vscode.workspace.openTextDocument(uri);

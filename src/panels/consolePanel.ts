@@ -3,6 +3,7 @@
 // model (fetch, follow with backoff), the ping run, the TCP check, and opens the remote consoles. The webview
 // is not retained when hidden: it sends `ready` again when shown and gets a snapshot of all of this.
 import * as vscode from 'vscode';
+import { plainText } from '../ui/displayText';
 import type { Log } from '../log';
 import type { OpenStackClient } from '../openstack/client';
 import type { Server } from '../openstack/computeModels';
@@ -342,5 +343,5 @@ export class ConsolePanel implements vscode.Disposable {
 }
 
 function title(name: string): string {
-  return `Console: ${plainName(name, 60)}`;
+  return `Console: ${plainText(plainName(name, 60))}`;
 }

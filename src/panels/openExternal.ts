@@ -1,4 +1,4 @@
-// Opening a console URL in the browser exactly as nova gave it.
+// Opening a console URL in the browser exactly as nova gave it, when it is an http(s) URL.
 import * as vscode from 'vscode';
 import type { Log } from '../log';
 import { redactUrl } from '../openstack/errors';
@@ -11,6 +11,11 @@ import { redactUrl } from '../openstack/errors';
  * is passed as the string.
  */
 export function openExternalUrl(url: string, log?: Log): Thenable<boolean> {
+  // the URL comes from the cloud: a file:, command: or vscode: URL must not reach openExternal
+  const scheme = URL.canParse(url) ? new URL(url).protocol : '';
+  if (scheme !== 'http:' && scheme !== 'https:') {
+    throw new Error(`The cloud answered with a console URL that is not http or https (${redactUrl(url).slice(0, 80)}): it was not opened.`);
+  }
   log?.info(`opening ${redactUrl(url)} in the browser`);
   const uri = vscode.Uri.parse(url, true);
   return vscode.env.openExternal(uri.toString() === url ? uri : (url as unknown as vscode.Uri));

@@ -2,6 +2,7 @@
 // Keys go to the instance as typed; its output is written to the terminal as it comes. When the socket closes
 // (token refused or expired, instance stopped, proxy gone) the terminal says why and closes on the next key.
 import * as vscode from 'vscode';
+import { iconSafeText } from '../ui/displayText';
 import type { Log } from '../log';
 import type { OpenStackClient } from '../openstack/client';
 import { redactUrl } from '../openstack/errors';
@@ -115,7 +116,7 @@ export async function openSerialTerminal(deps: SerialDeps, target: ConsoleTarget
   const remote = await client.compute.remoteConsole(target.serverId, 'serial');
   const name = plainName(target.name, 60) || target.serverId;
   const pty = new SerialPty(remote.url, (url) => client.openSocket(url), name, async () => (await client.compute.server(target.serverId)).status, deps.log);
-  const terminal = vscode.window.createTerminal({ name: `Serial: ${name}`, pty, iconPath: new vscode.ThemeIcon('plug') });
+  const terminal = vscode.window.createTerminal({ name: `Serial: ${iconSafeText(name)}`, pty, iconPath: new vscode.ThemeIcon('plug') });
   terminal.show();
   return { terminal, pty };
 }

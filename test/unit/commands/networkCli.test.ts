@@ -36,7 +36,7 @@ test('admin provider fields: the student\'s external flat network', () => {
 test('names are quoted for a POSIX shell: spaces, quotes, $ and backticks stay literal', () => {
   assert.equal(networkCli({ cloud: 'my cloud', projectId: 'p1' }, { name: "it's $HOME `x`" }),
     "openstack --os-cloud 'my cloud' --os-project-id p1 network create 'it'\\''s $HOME `x`'");
-  assert.equal(networkCli({}, { name: '-rf' }), 'openstack network create -rf', 'a leading dash is the CLI\'s problem, not the shell\'s');
+  assert.equal(networkCli({}, { name: '-hname' }), 'openstack network create -- -hname', 'a leading dash would make the CLI read the name as options');
   assert.equal(networkCli({}, { name: '' }), "openstack network create ''");
 });
 
@@ -57,4 +57,18 @@ test('floating IPs: create from the pool (optionally on a port), set --port to a
     "openstack floating ip create --description 'for vm1' --port p --fixed-ip-address 10.0.0.5 ext");
   assert.equal(associateCli({}, { floatingIpId: 'f', portId: 'p', fixedIpAddress: '10.0.0.5' }, '203.0.113.7'),
     'openstack floating ip set --port p --fixed-ip-address 10.0.0.5 203.0.113.7');
+});
+
+test('names starting with "-": positionals after `--`, option values as `--flag=value`', () => {
+  const dashed = new Map([['net-id', '-c 2 127.0.0.1'], ['sub-id', '-hsub'], ['ext-id', '-ext']]);
+  assert.equal(networkCli({ cloud: '-cloud' }, { name: '-hname', subnet: { name: '-hsub', cidr: '10.0.0.0/24', ipVersion: 4, enableDhcp: true, dnsNameservers: [] } }), [
+    'openstack --os-cloud=-cloud network create -- -hname',
+    'openstack --os-cloud=-cloud subnet create --network=-hname --subnet-range 10.0.0.0/24 -- -hsub',
+  ].join('\n'));
+  assert.equal(routerCli({}, { name: '-r', gatewayNetworkId: 'ext-id', subnetIds: ['sub-id'] }, dashed), [
+    'openstack router create --external-gateway=-ext -- -r',
+    'openstack router add subnet -- -r -hsub',
+  ].join('\n'));
+  assert.equal(routerInterfaceCli({}, 'r', 'net-id', true, dashed), "openstack router add subnet -- r '-c 2 127.0.0.1'", 'one positional with a dash is enough');
+  assert.equal(floatingIpCli({}, { floatingNetworkId: 'ext-id', description: '-x y' }, dashed), "openstack floating ip create '--description=-x y' -- -ext");
 });
