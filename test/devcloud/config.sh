@@ -242,6 +242,11 @@ enabled = false
 metadata_listen = $IP
 metadata_listen_port = $NOVA_METADATA_PORT
 metadata_workers = 1
+# no sudo here: everything runs as root, so privsep's helper runs directly
+[nova_sys_admin]
+helper_command = privsep-helper --config-file $ETC/nova/nova-cpu.conf
+[vif_plug_linux_bridge_privileged]
+helper_command = privsep-helper --config-file $ETC/nova/nova-cpu.conf
 [oslo_concurrency]
 lock_path = $STATE/nova/lock
 [oslo_messaging_notifications]
