@@ -16,6 +16,9 @@ case "${1:-status}" in
       if is_running "$s"; then printf '%-26s running (pid %s)\n' "$s" "$(cut -d' ' -f1 "$(pidfile "$s")")"
       else printf '%-26s stopped\n' "$s"; rc=3; fi
     done
+    if is_running libvirtd; then
+      printf '%-26s %s\n' guests "$(virsh -c qemu:///system list --name | grep -c . || true) running (libvirt)"
+    fi
     exit $rc ;;
   wipe)
     "$DEVCLOUD_DIR/down.sh"
