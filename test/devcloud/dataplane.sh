@@ -71,10 +71,10 @@ stop_libvirt() {
 }
 
 # The agents' children (dnsmasq, haproxy) daemonize out of the agents' process
-# groups; their pid files are under neutron's state dir.
+# groups; their pid files (pid, <id>.pid, <id>.pid.haproxy) are under neutron's state dir.
 stop_agent_children() {
   local f pid
-  for f in $(find "$STATE/neutron" -name pid -o -name '*.pid' 2>/dev/null); do
+  for f in $(find "$STATE/neutron" -name pid -o -name '*.pid' -o -name '*.pid.*' 2>/dev/null); do
     pid="$(cat "$f" 2>/dev/null)"
     [[ "$pid" =~ ^[0-9]+$ ]] || continue
     if tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q "$STATE/neutron"; then

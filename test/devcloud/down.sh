@@ -6,6 +6,9 @@ set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 source "$DEVCLOUD_DIR/dataplane.sh"
 [ -d "$RUN" ] || exit 0
+# no `up` may start services while they are being stopped (up takes the same lock)
+exec 9> "$RUN/up.lock"
+flock 9
 pids=()
 for name in "${OPENSTACK[@]}"; do
   stop_svc "$name" 30 & pids+=($!)
