@@ -185,6 +185,9 @@ describe('Compute commands on the dev cloud', function () {
   });
 
   it('refuses to leave the network to nova when the project sees more than one, as the launch steps would not', async () => {
+    // a second network of its own, so the project sees several even on a freshly wiped dev cloud
+    const second = await target.client.network.createNetwork({ name: `${tag}-net2` });
+    undo.push(() => target.client.network.deleteNetwork(second.id));
     const choices = await counted('launch: load the choices', () => loadLaunchChoices(target));
     assert.ok(choices.networks.length > 1, 'the test needs the project to see several networks');
     assert.ok(!choices.networks.some((n) => n.name === 'ext'), "the admin's external network is not one nova would pick for demo");
