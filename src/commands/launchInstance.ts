@@ -270,7 +270,7 @@ export async function collectLaunch(target: Target, cli: (spec: LaunchSpec) => s
     }));
     chosenImage = (await input.quickPick({
       placeholder: 'Image to boot from (active images only)',
-      items, active: items.find((i) => i.value.id === spec.image.id) ?? items.find((i) => /^cirros/i.test(i.label)) ?? items[0], matchOnDescription: true,
+      items, active: items.find((i) => i.value.id === spec.image.id) ?? items.find((i) => /^cirros/i.test(i.label)) ?? items.find((i) => i.value.visibility === 'public') ?? items[0], matchOnDescription: true,
     })).value;
     spec.image = ref(chosenImage);
     return flavor;

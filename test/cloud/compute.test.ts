@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import type { Server } from '../../src/openstack/computeModels';
 import type { Network } from '../../src/openstack/networkModels';
 import { serversWithFloatingIps } from '../../src/openstack/serverFloatingIps';
-import { ensureDevcloud } from '../support/devcloud';
+import { FAKE_AZ, GUEST_IMAGE, ensureDevcloud } from '../support/devcloud';
 import { connect, rejection, runTag, undoAll, until } from './helpers';
 
 const tag = `${runTag}-cmp`;
@@ -39,7 +39,7 @@ function gone(id: string): Promise<boolean> {
 before(async () => {
   await ensureDevcloud();
   const [images, flavors, exts] = await Promise.all([
-    image.images({ name: 'cirros' }).toArray(), compute.flavors().toArray(), network.networks({ name: 'ext' }).toArray(),
+    image.images({ name: GUEST_IMAGE }).toArray(), compute.flavors().toArray(), network.networks({ name: 'ext' }).toArray(),
   ]);
   imageId = images[0].id;
   flavorId = flavors.find((f) => f.name === 'm1.tiny')?.id ?? '';
@@ -110,7 +110,7 @@ describe('nova', { concurrency: true }, () => {
 
     it('creates a server and sees it ACTIVE with what it was asked for', async () => {
       const created = await compute.createServer({
-        name: `${tag}-vm`, imageRef: imageId, flavorRef: flavorId, networks: [{ uuid: tenant.id }], securityGroups: ['default'],
+        availabilityZone: FAKE_AZ, name: `${tag}-vm`, imageRef: imageId, flavorRef: flavorId, networks: [{ uuid: tenant.id }], securityGroups: ['default'],
         keyName, metadata: { course: 'cloud-101' }, userData: '#!/bin/sh\necho hello\n',
       });
       cleanup.push(() => compute.deleteServer(created.id));
@@ -186,7 +186,7 @@ describe('nova', { concurrency: true }, () => {
   describe('several servers', { concurrency: false }, () => {
     it('boots two servers without networks from one request and pages through them one by one', async () => {
       const name = `${tag}-many`;
-      const { id } = await compute.createServer({ name, imageRef: imageId, flavorRef: flavorId, networks: 'none', minCount: 2, maxCount: 2 });
+      const { id } = await compute.createServer({ availabilityZone: FAKE_AZ, name, imageRef: imageId, flavorRef: flavorId, networks: 'none', minCount: 2, maxCount: 2 });
       const ids = (await compute.servers({ name }).toArray()).map((s) => s.id);
       for (const other of ids) cleanup.push(() => compute.deleteServer(other));
       assert.equal(ids.length, 2);
@@ -205,7 +205,7 @@ describe('nova', { concurrency: true }, () => {
     it('boots a server on a port made beforehand', async () => {
       const port = await network.createPort({ networkId: tenant.id, name: `${tag}-port` });
       cleanup.push(() => network.deletePort(port.id));
-      const { id } = await compute.createServer({ name: `${tag}-on-port`, imageRef: imageId, flavorRef: flavorId, networks: [{ port: port.id }] });
+      const { id } = await compute.createServer({ availabilityZone: FAKE_AZ, name: `${tag}-on-port`, imageRef: imageId, flavorRef: flavorId, networks: [{ port: port.id }] });
       cleanup.push(() => compute.deleteServer(id));
       await settled(id, 'ACTIVE');
       assert.deepEqual((await network.ports({ deviceId: id }).toArray()).map((p) => p.id), [port.id]);
@@ -214,7 +214,7 @@ describe('nova', { concurrency: true }, () => {
     });
 
     it("reports nova's message for a flavor that does not exist", async () => {
-      const error = await rejection(compute.createServer({ name: `${tag}-bad`, imageRef: imageId, flavorRef: 'no-such-flavor', networks: 'none' }));
+      const error = await rejection(compute.createServer({ availabilityZone: FAKE_AZ, name: `${tag}-bad`, imageRef: imageId, flavorRef: 'no-such-flavor', networks: 'none' }));
       assert.equal(error.status, 400);
       assert.match(error.message, /^Nova: Flavor no-such-flavor could not be found\./);
     });

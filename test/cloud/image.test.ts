@@ -6,7 +6,7 @@ import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ensureDevcloud } from '../support/devcloud';
+import { GUEST_IMAGE, ensureDevcloud } from '../support/devcloud';
 import { connect, rejection, runTag, undoAll } from './helpers';
 
 const tag = `${runTag}-img`;
@@ -70,7 +70,7 @@ describe('glance', { concurrency: true }, () => {
     const all = await image.images({ limit: 2 }).toArray();
     const pages = demo.log.slice(before).filter((e) => e.url.includes('/v2/images?') && e.url.includes('limit=2')).length;
     assert.ok(pages >= 3, `${pages} pages`);
-    for (const name of [...names, 'cirros']) assert.ok(all.some((i) => i.name === name), name);
+    for (const name of [...names, GUEST_IMAGE]) assert.ok(all.some((i) => i.name === name), name);
     assert.equal(new Set(all.map((i) => i.id)).size, all.length);
     const first = await image.images({ limit: 2 }).firstPage();
     assert.deepEqual([first.items.length, first.hasMore], [2, true]);

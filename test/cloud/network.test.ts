@@ -54,7 +54,7 @@ describe('neutron', { concurrency: true }, () => {
       router = await net.createRouter({ name: `${tag}-router`, gateway: { networkId: ext.id } });
       cleanup.push(() => net.deleteRouter(router.id));
       assert.equal(router.gateway?.networkId, ext.id);
-      assert.match(router.gateway?.externalFixedIps[0]?.ipAddress ?? '', /^203\.0\.113\./);
+      assert.match(router.gateway?.externalFixedIps[0]?.ipAddress ?? '', /^172\.24\.4\./);
       assert.equal((await net.setRouterGateway(router.id, null)).gateway, undefined);
       assert.equal((await net.setRouterGateway(router.id, { networkId: ext.id })).gateway?.networkId, ext.id);
       const { portId } = await net.addRouterInterface(router.id, subnet.id);
@@ -72,7 +72,7 @@ describe('neutron', { concurrency: true }, () => {
       assert.deepEqual((await net.ports({ networkId: network.id, deviceOwner: '' }).toArray()).map((p) => p.id), [port.id]);
       const fip = await net.allocateFloatingIp({ floatingNetworkId: ext.id, description: tag });
       cleanup.push(() => net.releaseFloatingIp(fip.id));
-      assert.match(fip.floatingIpAddress, /^203\.0\.113\./);
+      assert.match(fip.floatingIpAddress, /^172\.24\.4\./);
       assert.equal(fip.portId, null);
       const fixed = port.fixedIps[0].ipAddress;
       const associated = await net.associateFloatingIp(fip.id, port.id, fixed);

@@ -3,9 +3,11 @@
 
   bootstrap.py identity   projects, users, roles, services and endpoints
                           (after `keystone-manage bootstrap` made admin)
-  bootstrap.py flavors    the flavor m1.tiny
-  bootstrap.py seed FILE  a public image 'cirros' uploaded from FILE, and the
-                          external flat network 'ext' with subnet 203.0.113.0/24
+  bootstrap.py flavors    the flavors m1.tiny and m1.nano (128 MB: the test guest's size)
+  bootstrap.py zone AZ HOST
+                          an aggregate AZ, in availability zone AZ, holding compute HOST
+  bootstrap.py seed FILE  a public image 'devcloud-guest' uploaded from FILE, and the
+                          external flat network 'ext' with subnet $EXT_CIDR
 
 Settings come from the environment (see up.sh). Going through keystoneauth in
 one process instead of ~40 `openstack` CLI calls saves about two minutes.
@@ -85,20 +87,41 @@ def identity(sess):
                                                            'url': url, 'region_id': REGION}}, **ks)
 
 
+IMAGE = 'devcloud-guest'
+IMAGE_DESCRIPTION = ("The dev cloud's test guest, not cirros: Debian 12's cloud kernel and a busybox "
+                     'initramfs with dropbear, built from Debian packages by test/devcloud/guest/build.sh. '
+                     'DHCP, hostname and ssh key from the metadata service, root shell on the serial '
+                     'console and VNC, ssh as root with the instance key pair.')
+
+
 def flavors(sess):
     compute = endpoint('compute')
-    if not first([f for f in sess.get('/flavors', **compute).json()['flavors'] if f['name'] == 'm1.tiny']):
-        print('create flavor m1.tiny')
-        sess.post('/flavors', json={'flavor': {'name': 'm1.tiny', 'ram': 512, 'vcpus': 1, 'disk': 1}},
-                  **compute)
+    have = {f['name'] for f in sess.get('/flavors', **compute).json()['flavors']}
+    for name, ram in (('m1.tiny', 512), ('m1.nano', 128)):
+        if name not in have:
+            print('create flavor %s' % name)
+            sess.post('/flavors', json={'flavor': {'name': name, 'ram': ram, 'vcpus': 1, 'disk': 1}},
+                      **compute)
+
+
+def zone(sess, az, host):
+    compute = endpoint('compute')
+    aggregate = first([a for a in sess.get('/os-aggregates', **compute).json()['aggregates'] if a['name'] == az])
+    if not aggregate:
+        print('create aggregate %s in zone %s' % (az, az))
+        aggregate = sess.post('/os-aggregates', json={'aggregate': {'name': az, 'availability_zone': az}},
+                              **compute).json()['aggregate']
+    if host not in (aggregate.get('hosts') or []):
+        sess.post('/os-aggregates/%s/action' % aggregate['id'], json={'add_host': {'host': host}}, **compute)
 
 
 def seed(sess, image_file):
     image = endpoint('image')
-    if not sess.get('/v2/images', params={'name': 'cirros'}, **image).json()['images']:
-        print('create image cirros')
-        img = sess.post('/v2/images', json={'name': 'cirros', 'disk_format': 'qcow2',
-                                            'container_format': 'bare', 'visibility': 'public'},
+    if not sess.get('/v2/images', params={'name': IMAGE}, **image).json()['images']:
+        print('create image %s' % IMAGE)
+        img = sess.post('/v2/images', json={'name': IMAGE, 'disk_format': 'qcow2', 'container_format': 'bare',
+                                            'visibility': 'public', 'min_ram': 128, 'os_type': 'linux',
+                                            'description': IMAGE_DESCRIPTION},
                         **image).json()
         with open(image_file, 'rb') as f:
             sess.put('/v2/images/%s/file' % img['id'], data=f.read(),
@@ -112,11 +135,12 @@ def seed(sess, image_file):
             'name': 'ext', 'router:external': True, 'provider:network_type': 'flat',
             'provider:physical_network': 'physnet1'}}, **network).json()['network']
     if not ext['subnets']:
-        # TEST-NET-3: documentation addresses, data only; nothing is ever sent to them.
+        # the host's br-ext holds the gateway address: "the outside" ends on this machine
+        prefix = E['EXT_CIDR'].rsplit('.', 1)[0]
         sess.post('/v2.0/subnets', json={'subnet': {
             'name': 'ext-subnet', 'network_id': ext['id'], 'ip_version': 4,
-            'cidr': '203.0.113.0/24', 'gateway_ip': '203.0.113.1', 'enable_dhcp': False,
-            'allocation_pools': [{'start': '203.0.113.100', 'end': '203.0.113.200'}]}}, **network)
+            'cidr': E['EXT_CIDR'], 'gateway_ip': E['EXT_HOST_IP'], 'enable_dhcp': False,
+            'allocation_pools': [{'start': prefix + '.100', 'end': prefix + '.200'}]}}, **network)
 
 
 if __name__ == '__main__':
@@ -126,6 +150,8 @@ if __name__ == '__main__':
         identity(session)
     elif step == 'flavors':
         flavors(session)
+    elif step == 'zone':
+        zone(session, sys.argv[2], sys.argv[3])
     elif step == 'seed':
         seed(session, sys.argv[2])
     else:

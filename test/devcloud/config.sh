@@ -169,6 +169,11 @@ paste.filter_factory = oslo_middleware:RequestBodySizeLimiter.factory
 paste.filter_factory = nova.api.auth:NovaKeystoneContext.factory
 [filter:authtoken]
 paste.filter_factory = keystonemiddleware.auth_token:filter_factory
+[composite:metadata]
+use = call:nova.api.openstack.urlmap:urlmap_factory
+/: metaapp
+[app:metaapp]
+paste.app_factory = nova.api.metadata.handler:MetadataRequestHandler.factory
 EOF2
   cat > "$ETC/nova/nova.conf" <<EOF2
 [DEFAULT]
@@ -178,14 +183,26 @@ my_ip = $IP
 state_path = $STATE/nova
 instances_path = $STATE/nova/instances
 transport_url = $TRANSPORT_URL
-# our FakeDriver subclass (pylib/devcloud_virt.py): console logs from files, a serial console
-compute_driver = devcloud_virt.DevcloudFakeDriver
+# real guests: libvirt with TCG (qemu), since /dev/kvm here is kvm_pvm, which hangs
+# ordinary guest kernels; the fake host gets its own config below
+compute_driver = libvirt.LibvirtDriver
 graceful_shutdown_timeout = 5
 default_log_levels = $LOG_LEVELS
 enabled_apis = osapi_compute
-# the fake driver runs no guest: keep periodic tasks cheap
 heal_instance_info_cache_interval = 600
 allow_resize_to_same_host = true
+# a Launch without a zone goes to the real host, never to the fake host's zone
+default_schedule_zone = nova
+# guests that ran when the dev cloud went down boot again at the next up
+resume_guests_state_on_host_boot = true
+[api]
+dhcp_domain =
+[filter_scheduler]
+enabled_filters = AvailabilityZoneFilter,ComputeFilter,ComputeCapabilitiesFilter,ImagePropertiesFilter,ServerGroupAntiAffinityFilter,ServerGroupAffinityFilter
+[libvirt]
+virt_type = qemu
+cpu_mode = none
+connection_uri = qemu:///system
 [wsgi]
 api_paste_config = $ETC/nova/api-paste.ini
 [api_database]
@@ -200,6 +217,8 @@ discover_hosts_in_cells_interval = 60
 $(_authtoken nova)
 $(_keystone_auth placement nova)
 $(_keystone_auth neutron nova)
+service_metadata_proxy = true
+metadata_proxy_shared_secret = $METADATA_SECRET
 [glance]
 region_name = $REGION
 $(_keystone_auth service_user nova)
@@ -212,12 +231,22 @@ novncproxy_host = $IP
 novncproxy_base_url = http://$IP:$NOVNC_PORT/vnc_auto.html
 [serial_console]
 enabled = true
+port_range = $SERIAL_PORT_RANGE
 base_url = ws://$IP:$SERIALPROXY_PORT/
 proxyclient_address = $IP
 serialproxy_host = $IP
 serialproxy_port = $SERIALPROXY_PORT
 [spice]
 enabled = false
+[metadata]
+metadata_listen = $IP
+metadata_listen_port = $NOVA_METADATA_PORT
+metadata_workers = 1
+# no sudo here: everything runs as root, so privsep's helper runs directly
+[nova_sys_admin]
+helper_command = privsep-helper --config-file $ETC/nova/nova-cpu.conf
+[vif_plug_linux_bridge_privileged]
+helper_command = privsep-helper --config-file $ETC/nova/nova-cpu.conf
 [oslo_concurrency]
 lock_path = $STATE/nova/lock
 [oslo_messaging_notifications]
@@ -228,6 +257,12 @@ EOF2
   # it attempts direct DB access and logs "No DB access allowed in nova-compute".
   awk '/^\[/{skip = ($0 == "[database]" || $0 == "[api_database]")} !skip' \
     "$ETC/nova/nova.conf" > "$ETC/nova/nova-cpu.conf"
+  # the fake host: nova's FakeDriver subclass (pylib/devcloud_virt.py) with console
+  # logs from files and a serial console stand-in; no guests, so hundreds fit
+  sed -e "s/^host = .*/host = $FAKE_HOST/" \
+      -e "s/^compute_driver = .*/compute_driver = devcloud_virt.DevcloudFakeDriver/" \
+      -e "s|^instances_path = .*|instances_path = $STATE/nova/instances-fake|" \
+    "$ETC/nova/nova-cpu.conf" > "$ETC/nova/nova-fake.conf"
 
   # ---- Neutron: our own minimal paste pipeline ----
   cat > "$ETC/neutron/api-paste.ini" <<'EOF2'
@@ -268,32 +303,37 @@ core_plugin = ml2
 service_plugins = router
 allow_overlapping_ips = true
 transport_url = $TRANSPORT_URL
-# 0: the API and RPC run in the parent process (saves ~300 MB; no agents use RPC here)
+# 0: the API and RPC run in the parent process (saves ~300 MB)
 api_workers = 0
 rpc_workers = 0
 rpc_state_report_workers = 0
 graceful_shutdown_timeout = 5
 default_log_levels = $LOG_LEVELS
-# no DHCP or L3 agents exist here
-dhcp_agent_notification = false
-router_auto_schedule = false
-network_auto_schedule = false
+host = $NODE_HOST
+interface_driver = linuxbridge
 notify_nova_on_port_status_changes = true
 notify_nova_on_port_data_changes = true
 [database]
 connection = $(_db neutron neutron)
 $(_authtoken neutron)
 $(_keystone_auth nova neutron)
+[agent]
+# everything runs as root already: commands run directly, privsep without sudo
+root_helper =
 [oslo_concurrency]
 lock_path = $STATE/neutron/lock
 [oslo_messaging_notifications]
 driver = noop
 $(_policy)
+# Zed marks linuxbridge experimental and exits without this
+[experimental]
+linuxbridge = true
 [ml2]
 type_drivers = flat,vxlan
 tenant_network_types = vxlan
-# pylib/devcloud_mech.py: binds ports without any L2 agent
-mechanism_drivers = devcloud
+# linuxbridge for the real host (its agent wires the ports); devcloud
+# (pylib/devcloud_mech.py) binds the fake host's ports without an agent
+mechanism_drivers = linuxbridge,l2population,devcloud
 extension_drivers = port_security
 [ml2_type_flat]
 flat_networks = physnet1
@@ -301,5 +341,35 @@ flat_networks = physnet1
 vni_ranges = 1:10000
 [securitygroup]
 enable_security_group = true
+EOF2
+
+  # ---- Neutron agents (they read neutron.conf plus their own file) ----
+  cat > "$ETC/neutron/linuxbridge_agent.ini" <<EOF2
+[linux_bridge]
+bridge_mappings = physnet1:$EXT_BRIDGE
+[vxlan]
+enable_vxlan = true
+# one node: the tunnel endpoint is loopback and l2population keeps it unicast
+local_ip = $IP
+l2_population = true
+[securitygroup]
+enable_security_group = true
+firewall_driver = iptables
+EOF2
+  cat > "$ETC/neutron/dhcp_agent.ini" <<EOF2
+[DEFAULT]
+dhcp_driver = neutron.agent.linux.dhcp.Dnsmasq
+enable_isolated_metadata = false
+EOF2
+  cat > "$ETC/neutron/l3_agent.ini" <<EOF2
+[DEFAULT]
+agent_mode = legacy
+EOF2
+  cat > "$ETC/neutron/metadata_agent.ini" <<EOF2
+[DEFAULT]
+nova_metadata_host = $IP
+nova_metadata_port = $NOVA_METADATA_PORT
+metadata_proxy_shared_secret = $METADATA_SECRET
+metadata_workers = 1
 EOF2
 }

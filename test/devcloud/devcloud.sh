@@ -12,10 +12,13 @@ case "${1:-status}" in
     stop_svc "$2" 30 ;;
   status)
     rc=0
-    for s in "${INFRA[@]}" "${OPENSTACK[@]}" nova-serialproxy serial-guest; do
-      if is_running "$s"; then printf '%-17s running (pid %s)\n' "$s" "$(cut -d' ' -f1 "$(pidfile "$s")")"
-      else printf '%-17s stopped\n' "$s"; rc=3; fi
+    for s in "${INFRA[@]}" "${OPENSTACK[@]}"; do
+      if is_running "$s"; then printf '%-26s running (pid %s)\n' "$s" "$(cut -d' ' -f1 "$(pidfile "$s")")"
+      else printf '%-26s stopped\n' "$s"; rc=3; fi
     done
+    if is_running libvirtd; then
+      printf '%-26s %s\n' guests "$(virsh -c qemu:///system list --name | grep -c . || true) running (libvirt)"
+    fi
     exit $rc ;;
   wipe)
     "$DEVCLOUD_DIR/down.sh"

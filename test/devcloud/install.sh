@@ -1,6 +1,6 @@
 #!/bin/bash
 # install.sh - the Debian (bookworm, OpenStack Zed) packages the dev cloud runs from.
-# Only the python3-* libraries plus the DB, broker, uwsgi and the CLI: the daemon
+# The python3-* libraries plus the DB, broker, uwsgi, the CLI and the data plane; the daemon
 # packages (keystone, nova-api, ...) bring dbconfig-common questions, init scripts,
 # system users and, for nova-compute, libvirt/qemu. Idempotent: a no-op when present.
 set -euo pipefail
@@ -10,6 +10,12 @@ PKGS=(
   mariadb-server python3-pymysql rabbitmq-server uwsgi-core uwsgi-plugin-python3
   python3-keystone python3-glance python3-placement python3-nova python3-neutron
   python3-openstackclient curl qemu-utils
+  # the data plane: libvirt + qemu (TCG) for nova, what the neutron linuxbridge, l3,
+  # dhcp and metadata agents run, and the tools the guest image is built with
+  qemu-system-x86 libvirt-daemon-system libvirt-clients python3-libvirt
+  bridge-utils ebtables iptables ipset conntrack haproxy dnsmasq-base dnsmasq-utils iputils-arping
+  iputils-ping openssh-client busybox-static dropbear-bin extlinux syslinux-common fdisk cpio kmod
+  e2fsprogs
 )
 missing=()
 for p in "${PKGS[@]}"; do

@@ -3,7 +3,9 @@
 
 DEVCLOUD_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 STATE="${DEVCLOUD_STATE:-/var/lib/openstack-explorer-devcloud}"
-ETC="$STATE/etc"
+# conf/, not etc/: etc/ is a file now, so that an older checkout's up.sh (dev cloud
+# without a data plane) stops at its first mkdir instead of rewriting this cloud's configs
+ETC="$STATE/conf"
 LOGDIR="$STATE/log"
 RUN="$STATE/run"
 
@@ -24,7 +26,11 @@ SERVICE_PASS=servicepass
 DB_PASS=dbpass
 RABBIT_USER=openstack
 RABBIT_PASS=rabbitpass
-NODE_HOST=devcloud-node1  # CONF.host of every nova service: the one "hypervisor"
+NODE_HOST=devcloud-node1  # CONF.host of the nova services, the neutron agents and the libvirt hypervisor
+# A second nova-compute with nova's fake driver and agentless port binding, in an
+# availability zone of its own: for tests that need many instances but no guests.
+FAKE_HOST=devcloud-fake1
+FAKE_AZ=devcloud-fake
 
 MYSQL_PORT=3306
 RABBIT_PORT=5672
@@ -37,6 +43,16 @@ NOVA_PORT=8774
 NEUTRON_PORT=9696
 NOVNC_PORT=6080
 SERIALPROXY_PORT=6083
+NOVA_METADATA_PORT=8775
+SERIAL_GUEST_PORT=10000              # the fake host's serial stand-in (pylib/devcloud_guest.py)
+SERIAL_PORT_RANGE=10300:10399        # libvirt guests' TCP serial ports, clear of the stand-in's
+METADATA_SECRET=metadatasecret
+
+# The data plane: the flat network `ext` (physnet1) is the host bridge br-ext, and
+# 172.24.4.1 on it plays "the outside". Never a range the machine itself uses (see dataplane.sh).
+EXT_BRIDGE=br-ext
+EXT_CIDR=172.24.4.0/24
+EXT_HOST_IP=172.24.4.1
 
 KEYSTONE_URL="http://$IP:$KEYSTONE_PORT/v3"
 MYSQL_SOCK="$STATE/mysql.run/mysqld.sock"
@@ -45,16 +61,17 @@ CONSOLE_DIR="$STATE/console"   # per-instance console logs read by the compute d
 EP="$DEVCLOUD_DIR/bin/ep"
 
 # Start order; down stops the OpenStack services together, then the infrastructure in reverse.
-INFRA=(mariadb epmd rabbitmq)
-OPENSTACK=(keystone glance-api placement-api nova-api nova-conductor nova-scheduler
-           nova-compute neutron-server)
+INFRA=(mariadb epmd rabbitmq virtlogd libvirtd)
+OPENSTACK=(keystone glance-api placement-api nova-api nova-api-metadata nova-conductor nova-scheduler
+           nova-compute nova-compute-fake nova-serialproxy neutron-server neutron-linuxbridge-agent
+           neutron-dhcp-agent neutron-l3-agent neutron-metadata-agent serial-guest)
 
 log() { printf '%s [devcloud] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 now_ms() { date +%s%3N; }
 
 pidfile() { echo "$RUN/$1.pid"; }
-proc_start() { awk '{print $22}' "/proc/$1/stat" 2>/dev/null; }
+proc_start() { awk '{print $22}' "/proc/$1/stat" 2>/dev/null || true; }
 
 # is_running NAME: the recorded pid is alive and is still the process we started
 # (its start time matches), so a recycled pid is never taken for the service.
@@ -74,7 +91,8 @@ start_bg() {
   if is_running "$name"; then return 0; fi
   mkdir -p "$LOGDIR" "$RUN"
   echo "==== $(date -Is) start: $*" >> "$LOGDIR/$name.log"
-  setsid "$@" >> "$LOGDIR/$name.log" 2>&1 < /dev/null &
+  # 9>&-: not up.sh's lock, which a long-lived child would otherwise hold forever
+  setsid "$@" >> "$LOGDIR/$name.log" 2>&1 < /dev/null 9>&- &
   local pid=$! st=""
   for _ in 1 2 3 4 5 6 7 8 9 10; do st="$(proc_start "$pid")"; [ -n "$st" ] && break; sleep 0.05; done
   echo "$pid $st" > "$(pidfile "$name")"
@@ -99,6 +117,17 @@ stop_svc() {
   if [ -n "$(ps -o pid= -g "$pid" 2>/dev/null)" ]; then kill -KILL -- "-$pid" 2>/dev/null || true; fi
   rm -f "$pf"
   log "stopped $name"
+}
+
+# An epmd that an older checkout's rabbitmqctl started (as a daemon, untracked) holds
+# the port: record it as the cloud's epmd, marked as adopted so that down leaves it be.
+adopt_epmd() {
+  local pid
+  pid="$(ss -ltnpH "sport = :$EPMD_PORT" | grep -oE 'pid=[0-9]+' | head -1 | cut -d= -f2)"
+  [ -n "$pid" ] || return 1
+  echo "$pid $(proc_start "$pid")" > "$(pidfile epmd)"
+  touch "$RUN/epmd.adopted"
+  log "epmd: using the one already on port $EPMD_PORT (pid $pid), which the dev cloud did not start"
 }
 
 wait_port() { # PORT TIMEOUT_S
@@ -133,7 +162,8 @@ RABBIT_ENV=(
   RABBITMQ_NODE_PORT="$RABBIT_PORT"
   RABBITMQ_DIST_PORT="$RABBIT_DIST_PORT"
   "RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS=-kernel inet_dist_use_interface {127,0,0,1}"
-  "RABBITMQ_CTL_ERL_ARGS=-kernel inet_dist_use_interface {127,0,0,1}"
+  # without -start_epmd false, rabbitmqctl starts an epmd of its own (-daemon, no pid file)
+  "RABBITMQ_CTL_ERL_ARGS=-kernel inet_dist_use_interface {127,0,0,1} -start_epmd false"
   ERL_EPMD_ADDRESS="$IP"
   ERL_EPMD_PORT="$EPMD_PORT"
 )

@@ -1,11 +1,11 @@
-// The dev cloud's serial console end to end: a server's serial URL from nova, the real
+// The fake compute host's serial console end to end: a server's serial URL from nova, the real
 // nova-serialproxy, and the guest stand-in behind it; plus per-instance console log files.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { devcloudState, ensureDevcloud, openstack } from '../support/devcloud';
+import { FAKE_AZ, GUEST_IMAGE, devcloudState, ensureDevcloud, openstack } from '../support/devcloud';
 
 const name = `serial${process.pid}`;
 let serverId = '';
@@ -13,7 +13,7 @@ let serverId = '';
 before(async () => {
   await ensureDevcloud();
   const server = await openstack<{ id: string }>('devcloud', ['--os-compute-api-version', '2.37', 'server', 'create',
-    '--flavor', 'm1.tiny', '--image', 'cirros', '--nic', 'none', '--wait', name, '-f', 'json']);
+    '--flavor', 'm1.tiny', '--image', GUEST_IMAGE, '--availability-zone', FAKE_AZ, '--nic', 'none', '--wait', name, '-f', 'json']);
   serverId = server.id;
 });
 

@@ -7,6 +7,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 source "$DEVCLOUD_DIR/config.sh"
+source "$DEVCLOUD_DIR/dataplane.sh"
 
 SEED=0
 [ "${1:-}" = --seed ] && SEED=1
@@ -17,17 +18,27 @@ mark() { touch "$STATE/.done-$1"; }
 
 all_running() {
   local s
-  for s in "${INFRA[@]}" "${OPENSTACK[@]}" nova-serialproxy serial-guest; do is_running "$s" || return 1; done
+  for s in "${INFRA[@]}" "${OPENSTACK[@]}"; do is_running "$s" || return 1; done
   done_mark compute
 }
 
 "$DEVCLOUD_DIR/install.sh"
 mkdir -p "$RUN"
+# one `up` at a time: parallel test files all call it
+exec 9> "$RUN/up.lock"
+flock 9
+[ -d "$STATE/etc" ] && rm -rf --one-file-system "$STATE/etc"
+[ -e "$STATE/etc" ] || echo "configs are in $ETC (see lib.sh)" > "$STATE/etc"
+if done_mark compute && ! done_mark dataplane; then
+  die "$STATE was made by the dev cloud without a data plane (its only compute host was fake): run 'npm run devcloud -- wipe', then 'up --seed'"
+fi
 if all_running && http_answers "$KEYSTONE_URL"; then
   log "already running"
 else
-  rm -f "$RUN"/ready-* "$RUN"/failed-* "$RUN/up-phases"
+  CHAINS="$RUN/chains"   # the chains' ready-/failed- markers
+  rm -rf "$CHAINS" "$RUN/up-phases"; mkdir -p "$CHAINS"
   gen_configs
+  ensure_ext_bridge
   phase configured
 
   # ---- MariaDB (everything else needs it) ----
@@ -62,14 +73,14 @@ else
     local f i
     for f in "$@"; do
       for ((i = 0; i < 3000; i++)); do
-        [ -e "$RUN/ready-$f" ] && break
-        compgen -G "$RUN/failed-*" >/dev/null && exit 1
+        [ -e "$CHAINS/ready-$f" ] && break
+        compgen -G "$CHAINS/failed-*" >/dev/null && exit 1
         sleep 0.1
       done
-      [ -e "$RUN/ready-$f" ] || { log "timed out waiting for $f"; exit 1; }
+      [ -e "$CHAINS/ready-$f" ] || { log "timed out waiting for $f"; exit 1; }
     done
   }
-  ready() { touch "$RUN/ready-$1"; phase "$1"; }
+  ready() { touch "$CHAINS/ready-$1"; phase "$1"; }
   wait_api() { # NAME URL: until it answers, or its process died
     for _ in $(seq 1 1800); do
       http_answers "$2" && return 0
@@ -95,6 +106,7 @@ else
 
   chain_rabbit() {
     mkdir -p "$LOGDIR/rabbitmq"
+    if ! is_running epmd && (exec 3<> "/dev/tcp/$IP/$EPMD_PORT") 2>/dev/null; then adopt_epmd; fi
     start_bg epmd /usr/bin/epmd -address "$IP" -port "$EPMD_PORT"
     wait_port "$EPMD_PORT" 20 || { log "epmd did not listen"; return 1; }
     start_bg rabbitmq env "${RABBIT_ENV[@]}" /usr/lib/rabbitmq/bin/rabbitmq-server
@@ -166,26 +178,39 @@ else
     start_bg nova-conductor "$EP" nova-conductor nova.cmd.conductor:main "${NCONF[@]}"
     start_bg nova-scheduler "$EP" nova-scheduler nova.cmd.scheduler:main "${NCONF[@]}"
     start_bg nova-serialproxy "$EP" nova-serialproxy nova.cmd.serialproxy:main "${NCONF[@]}"
-    start_bg serial-guest "$PY" "$DEVCLOUD_DIR/pylib/devcloud_guest.py" --host "$IP" --port 10000
+    start_bg nova-api-metadata "$EP" nova-api-metadata nova.cmd.api_metadata:main "${NCONF[@]}"
+    start_bg serial-guest "$PY" "$DEVCLOUD_DIR/pylib/devcloud_guest.py" --host "$IP" --port "$SERIAL_GUEST_PORT"
     # nova-compute reports its resources to placement with the nova service user at start
     needs keystone placement
-    start_bg nova-compute env PYTHONPATH="$DEVCLOUD_DIR/pylib" DEVCLOUD_CONSOLE_DIR="$CONSOLE_DIR" \
-      DEVCLOUD_SERIAL_HOST="$IP" DEVCLOUD_SERIAL_PORT=10000 \
-      "$EP" nova-compute devcloud_virt:compute_main --config-file "$ETC/nova/nova-cpu.conf"
+    start_bg nova-compute-fake env PYTHONPATH="$DEVCLOUD_DIR/pylib" DEVCLOUD_CONSOLE_DIR="$CONSOLE_DIR" \
+      DEVCLOUD_SERIAL_HOST="$IP" DEVCLOUD_SERIAL_PORT="$SERIAL_GUEST_PORT" \
+      "$EP" nova-compute devcloud_virt:compute_main --config-file "$ETC/nova/nova-fake.conf"
+    needs libvirt
+    start_bg nova-compute "$EP" nova-compute nova.cmd.compute:main --config-file "$ETC/nova/nova-cpu.conf"
     wait_api nova-api "http://$IP:$NOVA_PORT/"
     ready nova-api
     if ! done_mark compute; then
-      for _ in $(seq 1 900); do
-        [ -n "$(mysql_root -N -e "select host from nova.compute_nodes where deleted=0 and host='$NODE_HOST'")" ] && break
-        is_running nova-compute || { log "nova-compute exited; see $LOGDIR/nova-compute.log"; return 1; }
-        sleep 0.1
+      for host in "$NODE_HOST" "$FAKE_HOST"; do
+        for _ in $(seq 1 1200); do
+          [ -n "$(mysql_root -N -e "select host from nova.compute_nodes where deleted=0 and host='$host'")" ] && break
+          is_running nova-compute && is_running nova-compute-fake ||
+            { log "a nova-compute exited; see $LOGDIR/nova-compute*.log"; return 1; }
+          sleep 0.1
+        done
       done
       "${NOVA_MANAGE[@]}" cell_v2 discover_hosts
-      [ -n "$(mysql_root -N -e "select host from nova_api.host_mappings where host='$NODE_HOST'")" ] ||
-        { log "compute host not mapped to a cell; see $LOGDIR/nova-compute.log"; return 1; }
+      for host in "$NODE_HOST" "$FAKE_HOST"; do
+        [ -n "$(mysql_root -N -e "select host from nova_api.host_mappings where host='$host'")" ] ||
+          { log "compute host $host not mapped to a cell; see $LOGDIR/nova-compute*.log"; return 1; }
+      done
       mark compute
+      mark dataplane
     fi
     ready compute
+  }
+  chain_libvirt() {
+    start_libvirt
+    ready libvirt
   }
   chain_neutron() {
     if ! done_mark neutron-db; then
@@ -193,21 +218,33 @@ else
       mark neutron-db
     fi
     needs rabbit
-    start_bg neutron-server env PYTHONPATH="$DEVCLOUD_DIR/pylib" \
+    start_bg neutron-server env PYTHONPATH="$DEVCLOUD_DIR/pylib" DEVCLOUD_AGENTLESS_HOSTS="$FAKE_HOST" \
       "$EP" neutron-server neutron.cmd.eventlet.server:main "${QCONF[@]}"
     wait_api neutron-server "http://$IP:$NEUTRON_PORT/"
+    local agent
+    for agent in linuxbridge:plugins.linuxbridge_neutron_agent dhcp:agents.dhcp l3:agents.l3 metadata:agents.metadata; do
+      start_bg "neutron-${agent%%:*}-agent" "$EP" "neutron-${agent%%:*}-agent" "neutron.cmd.eventlet.${agent#*:}:main" \
+        "${QCONF[@]}" --config-file "$ETC/neutron/${agent%%:*}_agent.ini"
+    done
+    # ports bind on the real host only once its agents have reported in
+    for _ in $(seq 1 1200); do
+      [ "$(mysql_root -N -e "select count(*) from neutron.agents where host='$NODE_HOST' and heartbeat_timestamp > utc_timestamp() - interval 60 second")" -ge 4 ] && break
+      sleep 0.1
+    done
+    [ "$(mysql_root -N -e "select count(*) from neutron.agents where host='$NODE_HOST' and heartbeat_timestamp > utc_timestamp() - interval 60 second")" -ge 4 ] ||
+      { log "the neutron agents did not all report in 120 s; see $LOGDIR/neutron-*-agent.log"; return 1; }
     ready neutron
   }
 
-  chains=(rabbit keystone glance placement nova neutron)
+  chains=(rabbit keystone glance placement libvirt nova neutron)
   pids=()
   for c in "${chains[@]}"; do
     # not `chain || ...`: bash ignores set -e inside a function called that way
-    ( trap '[ $? = 0 ] || touch "$RUN/failed-$c"' EXIT; chain_$c >> "$LOGDIR/up-$c.log" 2>&1 ) & pids+=($!)
+    ( trap '[ $? = 0 ] || touch "$CHAINS/failed-$c"' EXIT; chain_$c >> "$LOGDIR/up-$c.log" 2>&1 ) & pids+=($!)
   done
   rc=0
   for i in "${!chains[@]}"; do
-    wait "${pids[$i]}" || { [ -e "$RUN/failed-${chains[$i]}" ] && log "${chains[$i]} failed; see $LOGDIR/up-${chains[$i]}.log"; rc=1; }
+    wait "${pids[$i]}" || { [ -e "$CHAINS/failed-${chains[$i]}" ] && log "${chains[$i]} failed; see $LOGDIR/up-${chains[$i]}.log"; rc=1; }
   done
   [ $rc = 0 ] || die "the dev cloud did not come up"
 fi
@@ -215,12 +252,14 @@ fi
 BOOT_ENV=(IP="$IP" REGION="$REGION" KEYSTONE_URL="$KEYSTONE_URL" ADMIN_PASS="$ADMIN_PASS")
 if ! done_mark flavors; then
   env "${BOOT_ENV[@]}" "$PY" "$DEVCLOUD_DIR/bootstrap.py" flavors
+  env "${BOOT_ENV[@]}" "$PY" "$DEVCLOUD_DIR/bootstrap.py" zone "$FAKE_AZ" "$FAKE_HOST"
   mark flavors
 fi
 if [ $SEED = 1 ] && ! done_mark seed; then
-  # a small, locally generated qcow2 stands in for cirros: nothing is downloaded
-  qemu-img create -q -f qcow2 "$STATE/cirros.qcow2" 64M
-  env "${BOOT_ENV[@]}" "$PY" "$DEVCLOUD_DIR/bootstrap.py" seed "$STATE/cirros.qcow2"
+  # the test guest, built from Debian packages only (guest/build.sh): nothing else is downloaded
+  "$DEVCLOUD_DIR/guest/build.sh" "$STATE/guest"
+  env "${BOOT_ENV[@]}" EXT_CIDR="$EXT_CIDR" EXT_HOST_IP="$EXT_HOST_IP" \
+    "$PY" "$DEVCLOUD_DIR/bootstrap.py" seed "$STATE/guest/devcloud-guest.qcow2"
   mark seed
 fi
 # rewritten only when it changes: editors watching it (the extension) reload on every write

@@ -44,7 +44,7 @@ let fixedIp = '';
 const created = (async () => {
   await openstack('devcloud', 'network', 'create', `${tag}-net`);
   await openstack('devcloud', 'subnet', 'create', `${tag}-subnet`, '--network', `${tag}-net`, '--subnet-range', '10.89.0.0/24');
-  const server = await openstack('devcloud', 'server', 'create', '--flavor', 'm1.tiny', '--image', 'cirros', '--network', `${tag}-net`, NAME, '-f', 'json');
+  const server = await openstack('devcloud', 'server', 'create', '--flavor', 'm1.tiny', '--image', 'devcloud-guest', '--availability-zone', 'devcloud-fake', '--network', `${tag}-net`, NAME, '-f', 'json');
   return server.id;
 })();
 created.catch(() => undefined);   // awaited (and reported) by the first test

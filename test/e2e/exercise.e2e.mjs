@@ -13,7 +13,7 @@
 // test deletes through the CLI whatever a failed run left behind, and leaves the tree as the later files expect.
 //
 // Addresses: 192.168.<n>.0/24 (tenant, inside the dev cloud) and 198.51.100.0/24 (TEST-NET-2, documentation range,
-// only ever data in Neutron); floating IPs come from the seeded ext's 203.0.113.0/24 (TEST-NET-3). Nothing is sent.
+// only ever data in Neutron); floating IPs come from the seeded ext's 172.24.4.0/24 (on the dev cloud's br-ext). Nothing is sent.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -469,9 +469,9 @@ step('3e. demo: Launch Instance (inline + on Instances), count 2, on int-<tag>, 
 step('3f. demo: Assign Floating IP (inline, one click) on vm-<tag>-1; seen on its row and under Floating IPs', async ({ page, shot }) => {
   await openCategory(page, 'Instances');
   await rowAction(page, NAMES.vm1, 'Assign Floating IP', { inline: true, picker: /^Assign floating IP \(1\/1\)$/ });
-  const name = await rowMatches(page, NAMES.vm1, /203\.0\.113\.\d+, 192\.168\.\d+\.\d+ · ACTIVE$/, 60_000);
-  state.floatingIp = /203\.0\.113\.\d+/.exec(name)[0];
-  assert.doesNotMatch(await label(page, NAMES.vm2), /203\.0\.113\./);
+  const name = await rowMatches(page, NAMES.vm1, /172\.24\.4\.\d+, 192\.168\.\d+\.\d+ · ACTIVE$/, 60_000);
+  state.floatingIp = /172\.24\.4\.\d+/.exec(name)[0];
+  assert.doesNotMatch(await label(page, NAMES.vm2), /172\.24\.4\./);
   await openCategory(page, 'Floating IPs', ['Instances']);
   await rowMatches(page, state.floatingIp, new RegExp(`→ ${NAMES.vm1}$`));
   console.log(`    ${NAMES.vm1}: ${name}`);

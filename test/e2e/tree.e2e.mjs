@@ -35,7 +35,7 @@ test('tree: the dev cloud appears when clouds.yaml is written', async ({ page, s
 });
 
 test('tree: a server in BUILD spins, then turns ACTIVE by itself', async ({ page, shot }) => {
-  await openstack('devcloud', 'server', 'create', '--flavor', 'm1.tiny', '--image', 'cirros', '--network', `${tag}-net`, `${tag}-vm`);
+  await openstack('devcloud', 'server', 'create', '--flavor', 'm1.tiny', '--image', 'devcloud-guest', '--availability-zone', 'devcloud-fake', '--network', `${tag}-net`, `${tag}-vm`);
   await expand(page, 'Instances');
   await row(page, `${tag}-vm`).waitFor({ timeout: 30_000 });
   await shot('tree-server-build');
@@ -52,7 +52,7 @@ test('tree: networks with subnets, images, flavors, security groups and rules', 
   assert.match(await row(page, `${tag}-subnet`).innerText(), /10\.88\.0\.0\/24 · gw 10\.88\.0\.1/);
   await icon(page, 'ext', 'globe').waitFor();
   await shot('tree-networks');
-  for (const [category, item, codicon] of [['Images', 'cirros', 'file-binary'], ['Flavors', 'm1.tiny', 'server-environment'], ['Security Groups', 'default', 'shield']]) {
+  for (const [category, item, codicon] of [['Images', 'devcloud-guest', 'file-binary'], ['Flavors', 'm1.tiny', 'server-environment'], ['Security Groups', 'default', 'shield']]) {
     await expand(page, category);
     await icon(page, item, codicon).waitFor({ timeout: 30_000 });
   }
@@ -87,7 +87,7 @@ test('tree: a stopped API shows an error item, and Retry works after the restart
     await devcloud('up');
   }
   await sideBar(page).getByRole('treeitem', { name: /127\.0\.0\.1:9292/ }).first().click();
-  await row(page, 'cirros').waitFor({ timeout: 60_000 });
+  await row(page, 'devcloud-guest').waitFor({ timeout: 60_000 });
   await shot('tree-glance-back');
 });
 

@@ -10,9 +10,16 @@ const devcloudScript = path.join(repo, 'test', 'devcloud', 'devcloud.sh');
 export const devcloudState = process.env.DEVCLOUD_STATE ?? '/var/lib/openstack-explorer-devcloud';
 export const cloudsYaml = path.join(devcloudState, 'clouds.yaml');
 
+/** The seeded image: Debian's kernel + busybox, a real guest on the real host (not cirros). */
+export const GUEST_IMAGE = 'devcloud-guest';
+/** The flavor the guest needs (128 MB): what tests boot real guests with. */
+export const GUEST_FLAVOR = 'm1.nano';
+/** The zone of the fake compute host: instances there run no guest, so hundreds fit. */
+export const FAKE_AZ = 'devcloud-fake';
+
 let upPromise: Promise<void> | undefined;
 
-/** Starts the dev cloud with the seed (ext network, cirros image) unless it already runs. */
+/** Starts the dev cloud with the seed (ext network, guest image) unless it already runs. */
 export function ensureDevcloud(): Promise<void> {
   upPromise ??= run('bash', [devcloudScript, 'up', '--seed'], { maxBuffer: 64 << 20 }).then(() => undefined);
   return upPromise;

@@ -33,7 +33,7 @@ import type { Server } from '../../../src/openstack/computeModels';
 import type { SecurityGroup } from '../../../src/openstack/networkModels';
 import { OpenStackError } from '../../../src/openstack/errors';
 import type { Exchange } from '../../../src/openstack/http';
-import { openstack, until } from '../../support/devcloud';
+import { GUEST_IMAGE, openstack, until } from '../../support/devcloud';
 import { accept, spyPrompts } from './prompts';
 import { treeQueries } from './treeQueries';
 
@@ -201,13 +201,16 @@ describe('Compute commands on the dev cloud', function () {
   });
 
   it('refuses to leave the network to nova when the project sees more than one, as the launch steps would not', async () => {
+    // a second network of its own, so the project sees several even on a freshly wiped dev cloud
+    const second = await target.client.network.createNetwork({ name: `${tag}-net2` });
+    undo.push(() => target.client.network.deleteNetwork(second.id));
     const choices = await counted('launch: load the choices', () => loadLaunchChoices(target));
     assert.ok(choices.networks.filter((n) => n.name.startsWith(`${tag}-net`)).length === 2, JSON.stringify(choices.networks.map((n) => n.name)));
     assert.ok(!choices.networks.some((n) => n.name === 'ext'), "the admin's external network is not one nova would pick for demo");
-    const cirros = choices.images.find((i) => i.name === 'cirros')!;
+    const guest = choices.images.find((i) => i.name === GUEST_IMAGE)!;
     const tiny = choices.flavors.find((f) => f.name === 'm1.tiny')!;
     const spec: LaunchSpec = {
-      name: `${tag}-auto`, image: { id: cirros.id, name: 'cirros' }, flavor: { id: tiny.id, name: 'm1.tiny' },
+      name: `${tag}-auto`, image: { id: guest.id, name: GUEST_IMAGE }, flavor: { id: tiny.id, name: 'm1.tiny' },
       networks: 'auto', securityGroups: [], metadata: {}, count: 1,
     };
     const err = await refusal(executeLaunch(spec, target, never));
@@ -223,7 +226,7 @@ describe('Compute commands on the dev cloud', function () {
     assert.match(countProblem(String(count), room) ?? '', /The quota leaves room for/, 'the count step would refuse it');
     const net = networks.find((n) => n.name === `${tag}-net`)!;
     const err = await refusal(executeLaunch({
-      name: `${tag}-many`, image: { id: images.find((i) => i.name === 'cirros')!.id, name: 'cirros' }, flavor: { id: tiny.id, name: tiny.name },
+      name: `${tag}-many`, image: { id: images.find((i) => i.name === GUEST_IMAGE)!.id, name: GUEST_IMAGE }, flavor: { id: tiny.id, name: tiny.name },
       networks: [{ id: net.id, name: net.name }], securityGroups: [], metadata: {}, count,
     }, target, never));
     assert.equal(err.status, 403);
@@ -248,7 +251,7 @@ describe('Compute commands on the dev cloud', function () {
     assert.deepEqual(flavorHeadroom(tiny, limits, undefined, 2).reasons, ['needs 2 vCPUs for 2, 1 left of 1']);
     assert.equal(countProblem('2', flavorHeadroom(tiny, limits)), 'The quota leaves room for 1 more instance of this flavor');
     const err = await refusal(executeLaunch({
-      name: `${tag}-cores`, image: { id: images.find((i) => i.name === 'cirros')!.id, name: 'cirros' }, flavor: { id: tiny.id, name: tiny.name },
+      name: `${tag}-cores`, image: { id: images.find((i) => i.name === GUEST_IMAGE)!.id, name: GUEST_IMAGE }, flavor: { id: tiny.id, name: tiny.name },
       networks: [{ id: net.id, name: net.name }], securityGroups: [], metadata: {}, count: 2,
     }, temp, never));
     assert.equal(err.status, 403);
@@ -306,7 +309,7 @@ describe('Compute commands on the dev cloud', function () {
       const net = choices.networks.find((n) => n.name === `${tag}-net`)!;
       const spec: LaunchSpec = {
         name: `${tag}-vm`,
-        image: { id: choices.images.find((i) => i.name === 'cirros')!.id, name: 'cirros' },
+        image: { id: choices.images.find((i) => i.name === GUEST_IMAGE)!.id, name: GUEST_IMAGE },
         flavor: { id: choices.flavors.find((f) => f.name === 'm1.tiny')!.id, name: 'm1.tiny' },
         networks: [{ id: net.id, name: net.name }],
         securityGroups: [{ id: group.id, name: group.name }],
@@ -399,7 +402,7 @@ describe('Compute commands on the dev cloud', function () {
       await vscode.env.clipboard.writeText(`${tag}: nothing copied yet`);
       const collecting = collectLaunch(target, (s) => launchCli(s, { cloud: 'devcloud' }));
       await acceptStep(1);                                      // 1 name: vm1
-      await acceptStep(2);                                      // 2 image: cirros (shown once the choices loaded)
+      await acceptStep(2);                                      // 2 image: the public devcloud-guest (shown once the choices loaded)
       await acceptStep(3);                                      // 3 flavor: m1.tiny
       const networks = await spy.when(4) as vscode.QuickPick<vscode.QuickPickItem>;
       await accept();                                           // 4 networks: none checked → refused, stays open
@@ -418,13 +421,13 @@ describe('Compute commands on the dev cloud', function () {
       await acceptStep(11);                                     // summary again (once the copy landed): Launch (collect only)
       const spec = await collecting;
       assert.equal(spec.name, 'vm1');
-      assert.equal(spec.image.name, 'cirros');
+      assert.equal(spec.image.name, GUEST_IMAGE);
       assert.equal(spec.flavor.name, 'm1.tiny');
       assert.deepEqual(Array.isArray(spec.networks) && spec.networks.map((n) => n.name), [`${tag}-net`]);
       assert.deepEqual(spec.securityGroups.map((g) => g.name), ['default']);
       assert.deepEqual([spec.metadata, spec.userDataFile, spec.count], [{}, undefined, 1]);
       assert.equal(await vscode.env.clipboard.readText(), launchCli(spec, { cloud: 'devcloud' }));
-      assert.match(launchCli(spec, { cloud: 'devcloud' }), /^openstack --os-cloud devcloud server create --image cirros --flavor m1\.tiny --network \S+ --security-group default (--key-name \S+ )?--wait vm1$/);
+      assert.match(launchCli(spec, { cloud: 'devcloud' }), /^openstack --os-cloud devcloud server create --image devcloud-guest --flavor m1\.tiny --network \S+ --security-group default (--key-name \S+ )?--wait vm1$/);
     });
   });
 

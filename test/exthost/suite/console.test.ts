@@ -9,6 +9,7 @@ import type { OpenStackClient } from '../../../src/openstack/client';
 import { explainConsoleError } from '../../../src/console/consoleErrors';
 import { SerialPty, openSerialTerminal } from '../../../src/panels/serialTerminal';
 import type { ConsoleTarget } from '../../../src/panels/protocol';
+import { FAKE_AZ, GUEST_IMAGE } from '../../support/devcloud';
 
 const EXTENSION_ID = 'openstack-explorer.openstack-explorer';
 const tag = `cons${Date.now() % 100000}`;
@@ -40,9 +41,9 @@ describe('Instance consoles on the dev cloud', function () {
   before(async () => {
     api = await vscode.extensions.getExtension<OpenStackExplorerApi>(EXTENSION_ID)!.activate();
     client = await api.registry.client('devcloud');
-    const image = (await client.image.images({ name: 'cirros' }).toArray())[0];
+    const image = (await client.image.images({ name: GUEST_IMAGE }).toArray())[0];
     const flavor = (await client.compute.flavors().toArray()).find((f) => f.name === 'm1.tiny')!;
-    serverId = (await client.compute.createServer({ name, imageRef: image.id, flavorRef: flavor.id, networks: 'none' })).id;
+    serverId = (await client.compute.createServer({ availabilityZone: FAKE_AZ, name, imageRef: image.id, flavorRef: flavor.id, networks: 'none' })).id;
     target = { cloud: 'devcloud', projectId: client.session.projectId!, serverId, name };
     // a busy compute node (the bench's 200 servers) can take minutes per boot
     await until('the server to be ACTIVE', async () => (await client.compute.server(serverId)).status === 'ACTIVE', 300_000);

@@ -22,6 +22,7 @@ import { Cancelled } from '../../../src/commands/runCommand';
 import { cliContextOf, resolveTarget, type Target } from '../../../src/commands/target';
 import { accept, spyPrompts } from './prompts';
 import { label, treeQueries } from './treeQueries';
+import { FAKE_AZ, GUEST_IMAGE } from '../../support/devcloud';
 
 const EXTENSION_ID = 'openstack-explorer.openstack-explorer';
 const tag = `netcmd${Date.now() % 100000}`;
@@ -226,9 +227,9 @@ describe('Network commands on the dev cloud', function () {
     this.timeout(420_000);
     const [network] = await demo.network.networks({ name: `${tag}-net` }).toArray();
     const [subnet] = await demo.network.subnets({ networkId: network.id }).toArray();
-    const image = (await demo.image.images({ name: 'cirros' }).toArray())[0];
+    const image = (await demo.image.images({ name: GUEST_IMAGE }).toArray())[0];
     const flavor = (await demo.compute.flavors().toArray()).find((f) => f.name === 'm1.tiny')!;
-    const server = await demo.compute.createServer({ name: `${tag}-vm`, imageRef: image.id, flavorRef: flavor.id, networks: [{ uuid: network.id }] });
+    const server = await demo.compute.createServer({ availabilityZone: FAKE_AZ, name: `${tag}-vm`, imageRef: image.id, flavorRef: flavor.id, networks: [{ uuid: network.id }] });
     undo.push(async () => {
       await demo.compute.deleteServer(server.id);
       for (let i = 0; i < 120 && (await demo.network.ports({ deviceId: server.id }).toArray()).length; i++) await sleep(1000);
@@ -249,7 +250,7 @@ describe('Network commands on the dev cloud', function () {
     const fip = await vscode.commands.executeCommand<{ id: string; floatingIpAddress: string; portId: string } | undefined>('openstack.assignFloatingIp', node);
     assert.ok(fip, 'the command returns the floating IP');
     undo.push(() => deleteResource('floatingIp', fip.id, target));
-    assert.match(fip.floatingIpAddress, /^203\.0\.113\.\d+$/);
+    assert.match(fip.floatingIpAddress, /^172\.24\.4\.\d+$/);
     const [port] = await demo.network.ports({ deviceId: server.id }).toArray();
     assert.equal(fip.portId, port.id);
     // the tree shows it at once: the Floating IPs category and the instance (Neutron's word, before Nova's)

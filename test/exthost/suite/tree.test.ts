@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { OpenStackExplorerApi } from '../../../src/extension';
 import type { OpenStackClient } from '../../../src/openstack/client';
 import { label, treeQueries } from './treeQueries';
+import { FAKE_AZ, GUEST_IMAGE } from '../../support/devcloud';
 
 const EXTENSION_ID = 'openstack-explorer.openstack-explorer';
 const tag = `tree${Date.now() % 100000}`;
@@ -26,9 +27,9 @@ describe('Explorer tree on the dev cloud', function () {
     const net = await client.network.createNetwork({ name: `${tag}-net` });
     networkId = net.id;
     await client.network.createSubnet({ name: `${tag}-subnet`, networkId, cidr: '10.99.0.0/24', ipVersion: 4 });
-    const image = (await client.image.images({ name: 'cirros' }).toArray())[0];
+    const image = (await client.image.images({ name: GUEST_IMAGE }).toArray())[0];
     const flavor = (await client.compute.flavors().toArray()).find((f) => f.name === 'm1.tiny')!;
-    serverId = (await client.compute.createServer({ name: `${tag}-vm`, imageRef: image.id, flavorRef: flavor.id, networks: [{ uuid: networkId }] })).id;
+    serverId = (await client.compute.createServer({ availabilityZone: FAKE_AZ, name: `${tag}-vm`, imageRef: image.id, flavorRef: flavor.id, networks: [{ uuid: networkId }] })).id;
   });
 
   after(async () => {
@@ -85,7 +86,7 @@ describe('Explorer tree on the dev cloud', function () {
     assert.equal(label((await children(net))[0]), `${tag}-subnet`);
     // neutron lists an admin's external network to members, but not its subnets
     assert.equal((await child(networks, 'ext')).treeItem().description, 'external');
-    assert.match(String((await child(await child(project, 'Images'), 'cirros')).treeItem().description), /^qcow2 · /);
+    assert.match(String((await child(await child(project, 'Images'), GUEST_IMAGE)).treeItem().description), /^qcow2 · /);
     assert.match(String((await child(await child(project, 'Flavors'), 'm1.tiny')).treeItem().description), /1 vCPU · 512 MiB RAM · 1 GiB disk/);
     const rules = (await children(await child(await child(project, 'Security Groups'), 'default'))).map(label);
     assert.ok(rules.includes('egress IPv4 any to any'), rules.join('; '));
