@@ -73,10 +73,10 @@ export class ImageService {
   constructor(private readonly session: Session) {}
 
   images(query: ImageQuery = {}): Listing<Image> {
-    const { name, status, visibility, limit, byName } = query;
+    const { name, status, visibility, owner, limit, byName } = query;
     return listing<GlanceImage, Image>({
       session: this.session, serviceType: 'image', path: '/images',
-      query: { name, status, visibility, limit: limit ?? PAGE, ...(byName ? { sort_key: 'name', sort_dir: 'asc' } : {}) },
+      query: { name, status, visibility, owner, limit: limit ?? PAGE, ...(byName ? { sort_key: 'name', sort_dir: 'asc' } : {}) },
       itemsKey: 'images', style: 'glance', map: toImage,
     });
   }
