@@ -37,12 +37,15 @@ export async function pingAnswers(address: string, tries = 150): Promise<boolean
   return false;
 }
 
-/** Pings up to TRIES times until COUNT in a row go unanswered (while the agents apply a
- * change, one ping may drop and the next still answer). */
+/** Pings about once a second, up to TRIES times, until COUNT in a row go unanswered (while the agents
+ * apply a change, one ping may drop and the next still answer). An answered ping returns at once, so
+ * the pause keeps the bound in time, not only in count: the agents may need a minute under load. */
 export async function pingStops(address: string, tries = 150, count = 3): Promise<boolean> {
   let unanswered = 0;
   for (let i = 0; i < tries && unanswered < count; i++) {
-    unanswered = (await pingOnce(address)) ? 0 : unanswered + 1;
+    const answered = await pingOnce(address);
+    unanswered = answered ? 0 : unanswered + 1;
+    if (answered) await new Promise((resolve) => setTimeout(resolve, 1000));
   }
   return unanswered >= count;
 }
