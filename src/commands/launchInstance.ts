@@ -205,7 +205,7 @@ export async function collectLaunch(target: Target, cli: (spec: LaunchSpec) => s
     const items: Item<Network>[] = nets.map((n) => {
       const problem = networkProblem(n);
       return {
-        label: problem ? `$(circle-slash) ${n.name || n.id}` : n.name || n.id,
+        label: n.name || n.id, iconPath: problem ? new vscode.ThemeIcon('circle-slash') : undefined,
         description: [n.shared ? 'shared' : '', n.external ? 'external' : '', `${n.subnetIds.length} subnet${n.subnetIds.length === 1 ? '' : 's'}`].filter(Boolean).join(' · '),
         detail: problem ? `Cannot be used: ${problem}` : n.id,
         value: n,
