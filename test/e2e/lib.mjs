@@ -143,6 +143,9 @@ export function test(name, fn) {
   registered.push({ name, fn });
 }
 export const registeredTests = () => registered;
+const grep = new RegExp(process.env.E2E_GREP ?? '');
+/** Whether E2E_GREP selects the test NAME: files that start work at import (a boot) do so only for tests that run. */
+export const selected = name => grep.test(name);
 
 // ---- the quick input (palette, pickers, multi-step inputs), context menus and modal dialogs, as a user drives them
 
