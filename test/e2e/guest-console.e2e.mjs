@@ -1,3 +1,4 @@
+/* global document -- used in code that Playwright runs inside the page */
 // The console panel against a REAL guest on the dev cloud's data plane (libvirt/TCG on devcloud-node1): a tenant
 // network behind a router on ext, ICMP and SSH allowed, one guest with a floating IP, made with the openstack CLI
 // as demo. In the workbench: Open Console shows the guest's real boot (its banner and DHCP lease) as it happens,
