@@ -1,4 +1,3 @@
-/* global document -- used in code that Playwright runs inside the page */
 // The console panel against a REAL guest on the dev cloud's data plane (libvirt/TCG on devcloud-node1): a tenant
 // network behind a router on ext, ICMP and SSH allowed, one guest with a floating IP, made with the openstack CLI
 // as demo. In the workbench: Open Console shows the guest's real boot (its banner and DHCP lease) as it happens,
@@ -9,7 +8,9 @@
 // Waits are bounded and say every 15 s what they wait for and what they last saw (TCG boots take 40-110 s here).
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync } from 'node:fs';
-import { E2E_CLOUDS_YAML, dismissNotifications, openOpenStack, pickQuickItem, runExactCommand, selected, test, treeRow } from './lib.mjs';
+import {
+  E2E_CLOUDS_YAML, consoleFrame, dismissNotifications, openConsoleInline, runExactCommand, selected, terminalText, test,
+} from './lib.mjs';
 import { DEVCLOUD_CLOUDS_YAML, assertRoutedToBrExt, openstack } from './devcloud.mjs';
 
 const tag = `gcon${process.pid}`;
@@ -67,27 +68,6 @@ async function buildGuest() {
 const built = selected(SETUP) ? buildGuest() : Promise.resolve();
 built.catch(() => undefined);   // awaited (and reported) by the setup test
 
-/** The console webview's content frame (nested iframes: iframe.webview > #active-frame). */
-async function consoleFrame(page) {
-  return until('the console webview', async () => {
-    for (const frame of page.frames()) {
-      const ok = await frame.evaluate(() => document.body?.dataset.view === 'openstack-console' && document.body.dataset.ready === 'true').catch(() => false);
-      if (ok) return frame;
-    }
-    return undefined;
-  }, 60_000, 250);
-}
-
-/** The active terminal's text (xterm's rows, or its accessibility tree in screen reader mode). */
-async function terminalText(page) {
-  const text = await page.evaluate(() => {
-    const host = document.querySelector('.part.panel .terminal-wrapper.active') ?? document.querySelector('.part.panel');
-    const rows = host?.querySelector('.xterm-rows') ?? host?.querySelector('.xterm-accessibility-tree');
-    return rows ? rows.innerText : '';
-  });
-  return text.replace(/\u00a0/g, ' ');
-}
-
 step(SETUP, async () => {
   if (!existsSync(E2E_CLOUDS_YAML)) copyFileSync(DEVCLOUD_CLOUDS_YAML, E2E_CLOUDS_YAML);   // when the tree tests did not run
   await built;
@@ -106,38 +86,19 @@ step(SETUP, async () => {
   made.fipId = fip.id;
   made.fip = fip.floating_ip_address;
   await demo('server', 'add', 'floating', 'ip', made.serverId, made.fip);
+  // nova lists it a moment after Neutron; the panel offers (and fills in) the addresses nova lists when it opens
+  let addresses = '';
+  await until(`nova to list ${made.fip} on ${NAMES.vm}`, async () => {
+    addresses = JSON.stringify((await demo('server', 'show', made.serverId, '-f', 'json')).addresses);
+    return addresses.includes(`"${made.fip}"`);
+  }, 120_000, 2000, () => addresses);
   await assertRoutedToBrExt(made.fip);
   console.log(`    ${NAMES.vm} ${made.serverId} ACTIVE on devcloud-node1, fixed ${made.fixedIp}, floating ${made.fip}`);
 });
 
 step('guest console: Open Console shows the guest\'s real boot: its banner and its DHCP lease', async ({ page, shot }) => {
-  await openOpenStack(page);
-  const instances = treeRow(page, 'Instances').first();
-  if (!(await instances.isVisible())) {
-    const cloud = treeRow(page, 'devcloud').first();   // the tree tests did not open it (or the exercise closed it)
-    await cloud.waitFor({ timeout: 30_000 });
-    if ((await cloud.getAttribute('aria-expanded')) !== 'true') await cloud.click();
-  }
-  await instances.waitFor({ timeout: 30_000 });
-  if ((await instances.getAttribute('aria-expanded')) !== 'true') await instances.click();
-  await instances.hover();
-  await instances.locator('.action-label[aria-label="Refresh"]').click();
-  const row = treeRow(page, new RegExp(`^${NAMES.vm}( |$)`)).first();
-  await row.waitFor({ timeout: 60_000 });
-  await row.hover();
-  await row.locator('.action-label[aria-label="Open Console"]').click();
-  await page.mouse.move(900, 600);
-  const tab = page.locator('.tabs-container .tab', { hasText: `Console: ${NAMES.vm}` });
-  const picker = page.locator('.quick-input-widget .quick-input-title', { hasText: /^Open Console: choose an instance/ });
-  await until('the console tab (or the instance picker)', async () => (await tab.isVisible()) || (await picker.isVisible()), 30_000, 250);
-  if (!(await tab.isVisible())) {
-    // VS Code hands an inline action no node while the category re-renders (other runs' instances in BUILD are
-    // polled); the command then asks which instance, and a user picks it there
-    console.log('    NOTE: Open Console got no tree node and asked which instance: picked it there');
-    await pickQuickItem(page, NAMES.vm, { filter: NAMES.vm });
-  }
-  await tab.waitFor({ timeout: 30_000 });
-  const frame = await consoleFrame(page);
+  await openConsoleInline(page, NAMES.vm);
+  const frame = await consoleFrame(page, 60_000);
   assert.equal(await frame.locator('#instance-name').textContent(), NAMES.vm);
   // Follow on: should the guest still be booting, the panel shows each new line as nova's console log grows
   await frame.locator('#log-follow').click();
