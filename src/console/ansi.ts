@@ -5,7 +5,8 @@
 // Nova strips control characters such as ESC from os-getConsoleOutput, so a colour arrives as a bare `[31m`.
 // Those are restored to real SGR escapes (only the `[<digits;…>m` shape, which text rarely has, and `[m` when no
 // word character or `]` follows), and bare cursor and mode sequences that are unambiguous dropped: `[2J`, `[1;1H`,
-// `[?25l`, and a parameterless `[K`/`[H`/… only when no word character or `]` follows it.
+// `[?25l`, the cursor-position query `[6n` (busybox ash sends it after each prompt), and a parameterless
+// `[K`/`[H`/… only when no word character or `]` follows it.
 /* eslint-disable no-control-regex -- matching control characters is what this module is for */
 
 const ESC = '\u001b';
@@ -18,7 +19,7 @@ const SEQUENCE = new RegExp([
   '\\u001b[ -/]*[0-~]',                                            // ESC ( B, ESC 7, ESC =, …
 ].join('|'), 'g');
 const BARE_SGR = /(?<![\u001b\u0001])\[(?:(\d{1,3}(?:[;:]\d{1,3})*)m|m(?![\w\]]))/g;
-const BARE_CURSOR = /(?<![\u001b\u0001])\[(?:\?\d{1,4}[hl]|\d{1,3}(?:;\d{1,3})?[ABCDEFGHJKSTfr]|[ABCDHJK](?![\w\]]))/g;
+const BARE_CURSOR = /(?<![\u001b\u0001])\[(?:\?\d{1,4}[hl]|\d{1,3}(?:;\d{1,3})?[ABCDEFGHJKSTfnr]|[ABCDHJK](?![\w\]]))/g;
 // C0 controls but TAB and LF, DEL, C1 controls, and bidi overrides/isolates (they can make text read backwards).
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 const SGR = /\u001b\[[\d;:]*m/g;

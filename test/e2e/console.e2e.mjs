@@ -14,7 +14,7 @@ import { execFile } from 'node:child_process';
 import { appendFileSync, copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { E2E_CLOUDS_YAML, dismissNotifications, openOpenStack, sideBar, test, treeRow } from './lib.mjs';
+import { E2E_CLOUDS_YAML, consoleFrame, dismissNotifications, openConsoleInline, selected, sideBar, terminalText, test } from './lib.mjs';
 import { DEVCLOUD_CLOUDS_YAML, DEVCLOUD_STATE, openstack } from './devcloud.mjs';
 
 // These tests come after the explorer and tree tests (they need the dev cloud's clouds.yaml that tree.e2e.mjs
@@ -40,8 +40,10 @@ const results = { cspViolations: [], followLatencyMs: [] };
 let serverId = '';
 let fixedIp = '';
 
-// Boot the instance while the explorer and tree tests run (boots take minutes on a loaded machine).
-const created = (async () => {
+const SETUP = 'console: setup: an instance with HTML, script and ANSI in its name and console log';
+// Boot the instance while the explorer and tree tests run (boots take minutes on a loaded machine); not when
+// E2E_GREP leaves the setup out (nothing would delete it).
+const created = !selected(SETUP) ? Promise.resolve('') : (async () => {
   await openstack('devcloud', 'network', 'create', `${tag}-net`);
   await openstack('devcloud', 'subnet', 'create', `${tag}-subnet`, '--network', `${tag}-net`, '--subnet-range', '10.89.0.0/24');
   const server = await openstack('devcloud', 'server', 'create', '--flavor', 'm1.tiny', '--image', 'devcloud-guest', '--availability-zone', 'devcloud-fake', '--network', `${tag}-net`, NAME, '-f', 'json');
@@ -56,22 +58,6 @@ async function until(what, fn, timeoutMs = 30_000, intervalMs = 100) {
     if (v) return v;
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await sleep(intervalMs);
-  }
-}
-
-/** The console webview's content frame (nested iframes: iframe.webview > #active-frame). */
-async function consoleFrame(page, timeoutMs = 30_000) {
-  try {
-    return await until('the console webview', async () => {
-      for (const frame of page.frames()) {
-        const ok = await frame.evaluate(() => document.body?.dataset.view === 'openstack-console' && document.body.dataset.ready === 'true').catch(() => false);
-        if (ok) return frame;
-      }
-      return undefined;
-    }, timeoutMs, 250);
-  } catch (err) {
-    const frames = await Promise.all(page.frames().map(async (f) => `${f.url().slice(0, 100)} ${await f.evaluate(() => JSON.stringify(document.body?.dataset ?? {})).catch((e) => String(e).slice(0, 60))}`));
-    throw new Error(`${err.message}; frames:\n${frames.join('\n')}`);
   }
 }
 
@@ -103,7 +89,7 @@ async function cspViolations(page) {
 
 const ip = (...args) => run('ip', args);
 
-test('console: setup: an instance with HTML, script and ANSI in its name and console log', async ({ page }) => {
+test(SETUP, async ({ page }) => {
   if (!existsSync(E2E_CLOUDS_YAML)) copyFileSync(DEVCLOUD_CLOUDS_YAML, E2E_CLOUDS_YAML);   // E2E_CONSOLE_ONLY
   // count CSP violations in every frame created from now on, from its first script on
   await page.context().addInitScript(() => {
@@ -134,24 +120,7 @@ test('console: setup: an instance with HTML, script and ANSI in its name and con
 });
 
 test('console: Open Console (inline action) shows the name, HTML and script as text, colours as colours, nothing runs', async ({ page, shot }) => {
-  await openOpenStack(page);
-  const instances = treeRow(page, 'Instances').first();
-  if (!(await instances.isVisible())) {
-    const cloud = treeRow(page, 'devcloud').first();   // E2E_CONSOLE_ONLY: the tree tests did not open it
-    await cloud.waitFor({ timeout: 30_000 });
-    if ((await cloud.getAttribute('aria-expanded')) !== 'true') await cloud.click();
-  }
-  await instances.waitFor({ timeout: 30_000 });
-  if ((await instances.getAttribute('aria-expanded')) !== 'true') await instances.click();
-  await instances.hover();
-  await instances.locator('.action-label[aria-label="Refresh"]').click();
-  const row = treeRow(page, new RegExp(`^${tag}`)).first();
-  await row.waitFor({ timeout: 60_000 });
-  await row.hover();
-  await row.locator('.action-label[aria-label="Open Console"]').click();
-  await page.mouse.move(900, 600);
-  const tab = page.locator('.tabs-container .tab', { hasText: `Console: ${tag}` });
-  await tab.waitFor({ timeout: 30_000 });
+  const tab = await openConsoleInline(page, tag);
   const frame = await consoleFrame(page);
   await frame.locator('#log .line', { hasText: 'boot: the console' }).waitFor({ timeout: 30_000 });
   assert.equal(await frame.locator('#instance-name').textContent(), NAME);
@@ -369,15 +338,7 @@ test('console: the serial console logs in through the real serial proxy in a ter
   const frame = await consoleFrame(page);
   await frame.locator('#open-serial').click();
   const terminal = page.locator('.part.panel .terminal-wrapper.active').first();
-  // xterm's DOM renderer rows if it uses that renderer, else the accessibility tree
-  const screen = async () => {
-    const text = await page.evaluate(() => {
-      const host = document.querySelector('.part.panel .terminal-wrapper.active') ?? document.querySelector('.part.panel');
-      const rows = host?.querySelector('.xterm-rows') ?? host?.querySelector('.xterm-accessibility-tree');
-      return rows ? rows.innerText : '';
-    });
-    return text.replace(/\u00a0/g, ' ');
-  };
+  const screen = () => terminalText(page);
   try {
     await until('the login prompt', async () => /cirros login:/.test(await screen()), 60_000, 200);
   } catch (err) {

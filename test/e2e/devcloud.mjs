@@ -21,3 +21,13 @@ export async function openstack(cloud, ...args) {
 export function devcloud(...args) {
   return run('bash', [join(ROOT, 'test', 'devcloud', 'devcloud.sh'), ...args], { maxBuffer: 16 << 20 });
 }
+
+const EXT_BRIDGE = 'br-ext';
+/** Throws unless ADDRESS (IPv4) is routed into the dev cloud's br-ext: the only outside a test may probe. */
+export async function assertRoutedToBrExt(address) {
+  if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(address)) throw new Error(`refusing to probe ${JSON.stringify(address)}: not an IPv4 address`);
+  const { stdout } = await run('ip', ['-o', 'route', 'get', address]);
+  if (!new RegExp(`\\bdev ${EXT_BRIDGE}\\b`).test(stdout)) {
+    throw new Error(`refusing to probe ${address}: \`ip route get\` says "${stdout.trim()}", not ${EXT_BRIDGE}`);
+  }
+}

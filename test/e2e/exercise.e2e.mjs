@@ -43,6 +43,8 @@ const state = {
   dir: '', imageFile: '', pubKey: '', wroteCloudsYaml: false, sideBarWidth: 0,
   /** IDs of default's rules before the exercise. */
   baselineRules: /** @type {string[]} */ ([]),
+  /** IDs of what the exercise made that others' runs in the demo project may look alike (an address can be reused). */
+  ruleIds: /** @type {string[]} */ ([]), floatingIpId: '',
   floatingIp: '', extCreated: false,
   /** The step that failed (the later ones are skipped); whether 4f saw nothing left. */
   broken: '', verifiedClean: false,
@@ -402,6 +404,9 @@ step('3c. demo: ICMP and SSH rules in default (inline Add Security Group Rule…
     await pickQuickItem(page, quick);
     await until(page, 'the rule to be added', async () => !(await page.locator('.quick-input-widget').isVisible()), 30_000);
   }
+  // by ID from here on: other runs in the demo project add look-alike rules (Neutron refuses only duplicates)
+  state.ruleIds = (await addedRules()).map((r) => r.ID);
+  assert.equal(state.ruleIds.length, 2, `default's new ICMP and SSH rules: ${state.ruleIds.join(', ')}`);
   await setExpanded(page, row(page, 'default'), true);
   await appears(page, 'Security Groups', ICMP_RULE);
   await appears(page, 'Security Groups', SSH_RULE);
@@ -471,6 +476,9 @@ step('3f. demo: Assign Floating IP (inline, one click) on vm-<tag>-1; seen on it
   await rowAction(page, NAMES.vm1, 'Assign Floating IP', { inline: true, picker: /^Assign floating IP \(1\/1\)$/ });
   const name = await rowMatches(page, NAMES.vm1, /172\.24\.4\.\d+, 192\.168\.\d+\.\d+ · ACTIVE$/, 60_000);
   state.floatingIp = /172\.24\.4\.\d+/.exec(name)[0];
+  const ours = (await floatingIpsOf(await serverIds())).filter((f) => f['Floating IP Address'] === state.floatingIp);
+  assert.equal(ours.length, 1, `${state.floatingIp} on ${NAMES.vm1}'s port: ${JSON.stringify(ours)}`);
+  state.floatingIpId = ours[0].ID;
   assert.doesNotMatch(await label(page, NAMES.vm2), /172\.24\.4\./);
   await openCategory(page, 'Floating IPs', ['Instances']);
   await rowMatches(page, state.floatingIp, new RegExp(`→ ${NAMES.vm1}$`));
@@ -550,6 +558,25 @@ step('4f. the API shows nothing tagged left (openstack CLI)', async () => {
   state.verifiedClean = true;
 });
 
+/** IDs of the instances this run launched (by its tag). */
+async function serverIds() {
+  return (await openstack('devcloud', 'server', 'list', '--name', tag, '-f', 'json')).map((s) => s.ID);
+}
+
+/** The floating IPs on the ports of SERVERS (IDs). */
+async function floatingIpsOf(servers) {
+  const ports = (await Promise.all(servers.map((id) => openstack('devcloud', 'port', 'list', '--server', id, '-f', 'json')))).flat().map((p) => p.ID);
+  const fips = await openstack('devcloud', 'floating', 'ip', 'list', '-f', 'json');
+  return fips.filter((f) => ports.includes(f.Port));
+}
+
+/** Rules in default that were not there at setup and look like the quick adds (ingress ICMP, TCP 22 from anywhere). */
+async function addedRules() {
+  const rules = await openstack('devcloud', 'security', 'group', 'rule', 'list', 'default', '-f', 'json');
+  return rules.filter((r) => state.baselineRules.length && !state.baselineRules.includes(r.ID) && r['IP Range'] === '0.0.0.0/0'
+    && (r['IP Protocol'] === 'icmp' || (r['IP Protocol'] === 'tcp' && r['Port Range'] === '22:22')));
+}
+
 /** What the exercise created and the API still lists. */
 async function leftovers() {
   const names = (list, key = 'Name') => list.map((x) => x[key]).filter((name) => name?.includes(tag));
@@ -565,8 +592,8 @@ async function leftovers() {
   ]);
   return [
     ...names(servers), ...names(networks), ...names(routers), ...names(images), ...names(keys), ...names(adminNets),
-    ...fips.filter((f) => state.floatingIp && f['Floating IP Address'] === state.floatingIp).map((f) => `floating IP ${f['Floating IP Address']}`),
-    ...rules.filter((r) => !state.baselineRules.includes(r.ID)).map((r) => `rule ${r['IP Protocol']} ${r['Port Range'] ?? ''} ${r['IP Range']} (${r.ID})`),
+    ...fips.filter((f) => f.ID === state.floatingIpId).map((f) => `floating IP ${f['Floating IP Address']} (${f.ID})`),
+    ...rules.filter((r) => state.ruleIds.includes(r.ID)).map((r) => `rule ${r['IP Protocol']} ${r['Port Range'] ?? ''} ${r['IP Range']} (${r.ID})`),
   ].sort().filter((x, i, all) => all.indexOf(x) === i);
 }
 
@@ -601,11 +628,10 @@ test('exercise: clean up (CLI for anything left), tree and active cloud as the n
 async function cliCleanup() {
   const quiet = (p) => p.catch(() => undefined);
   // floating IPs first: once the instances are gone, nothing tells which address was theirs
-  const fips = await quiet(openstack('devcloud', 'floating', 'ip', 'list', '-f', 'json')) ?? [];
-  const ours = fips.filter((f) => f['Floating IP Address'] === state.floatingIp || f['Fixed IP Address']?.startsWith(`192.168.${n}.`));
-  if (ours.length) await quiet(openstack('devcloud', 'floating', 'ip', 'delete', ...ours.map((f) => f.ID)));
-  const servers = await quiet(openstack('devcloud', 'server', 'list', '--name', tag, '-f', 'json')) ?? [];
-  if (servers.length) await quiet(openstack('devcloud', 'server', 'delete', '--wait', ...servers.map((s) => s.ID)));
+  const servers = await quiet(serverIds()) ?? [];
+  const fips = [...new Set([state.floatingIpId, ...(await quiet(floatingIpsOf(servers)) ?? []).map((f) => f.ID)].filter(Boolean))];
+  if (fips.length) await quiet(openstack('devcloud', 'floating', 'ip', 'delete', ...fips));
+  if (servers.length) await quiet(openstack('devcloud', 'server', 'delete', '--wait', ...servers));
   const router = NAMES.router;
   await quiet(openstack('devcloud', 'router', 'remove', 'subnet', router, NAMES.subnet));
   await quiet(openstack('devcloud', 'router', 'unset', '--external-gateway', router));
@@ -614,10 +640,8 @@ async function cliCleanup() {
   await quiet(openstack('devcloud-admin', 'network', 'delete', NAMES.ext));
   await quiet(openstack('devcloud', 'image', 'delete', NAMES.image));
   await quiet(openstack('devcloud', 'keypair', 'delete', NAMES.key));
-  const rules = await quiet(openstack('devcloud', 'security', 'group', 'rule', 'list', 'default', '-f', 'json')) ?? [];
-  const added = rules.filter((r) => state.baselineRules.length && !state.baselineRules.includes(r.ID) && r['IP Range'] === '0.0.0.0/0'
-    && (r['IP Protocol'] === 'icmp' || (r['IP Protocol'] === 'tcp' && r['Port Range'] === '22:22')));
-  if (added.length) await quiet(openstack('devcloud', 'security', 'group', 'rule', 'delete', ...added.map((r) => r.ID)));
+  // only the rules 3c recorded: a look-alike may be another run's
+  if (state.ruleIds.length) await quiet(openstack('devcloud', 'security', 'group', 'rule', 'delete', ...state.ruleIds));
   const left = await quiet(leftovers());
   if (left?.length) console.log(`    still left after the CLI clean-up: ${left.join(', ')}`);
 }

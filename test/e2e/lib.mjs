@@ -1,3 +1,4 @@
+/* global document -- used in code that Playwright runs inside the page */
 // Playwright helpers for driving the real VS Code workbench served by code-server, with Debian's chromium
 // (playwright-core bundles no browser, and none may be downloaded here).
 import { chromium } from 'playwright-core';
@@ -143,6 +144,9 @@ export function test(name, fn) {
   registered.push({ name, fn });
 }
 export const registeredTests = () => registered;
+const grep = new RegExp(process.env.E2E_GREP ?? '');
+/** Whether E2E_GREP selects the test NAME: files that start work at import (a boot) do so only for tests that run. */
+export const selected = name => grep.test(name);
 
 // ---- the quick input (palette, pickers, multi-step inputs), context menus and modal dialogs, as a user drives them
 
@@ -300,4 +304,72 @@ export async function chooseFileInDialog(page, title, file, timeout = 30_000) {
     await sleep(100);
   }
   await input.press('Enter');
+}
+
+// ---- the console panel (webview) and the terminals it opens
+
+/** The console webview's content frame (nested iframes: iframe.webview > #active-frame); fails listing the frames. */
+export async function consoleFrame(page, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      const ok = await frame.evaluate(() => document.body?.dataset.view === 'openstack-console' && document.body.dataset.ready === 'true').catch(() => false);
+      if (ok) return frame;
+    }
+    if (Date.now() > deadline) {
+      const frames = await Promise.all(page.frames().map(async (f) => `${f.url().slice(0, 100)} ${await f.evaluate(() => JSON.stringify(document.body?.dataset ?? {})).catch((e) => String(e).slice(0, 60))}`));
+      throw new Error(`timed out after ${timeoutMs} ms waiting for the console webview; frames:\n${frames.join('\n')}`);
+    }
+    await sleep(250);
+  }
+}
+
+/** The active terminal's text: xterm's DOM renderer rows if it uses that renderer, else its accessibility tree
+ * (kept in screen reader mode; the canvas renderer has no text). */
+export async function terminalText(page) {
+  const text = await page.evaluate(() => {
+    const host = document.querySelector('.part.panel .terminal-wrapper.active') ?? document.querySelector('.part.panel');
+    const rows = host?.querySelector('.xterm-rows') ?? host?.querySelector('.xterm-accessibility-tree');
+    return rows ? rows.innerText : '';
+  });
+  return text.replace(/\u00a0/g, ' ');
+}
+
+/**
+ * Opens the console of the instance whose name starts with PREFIX (then a space or its end) with its row's inline
+ * Open Console, the cloud and Instances opened and refreshed first; returns the panel's tab. VS Code hands an inline
+ * action no node while the category re-renders (the poller follows other runs' instances in BUILD or REBOOT); the
+ * command then asks which instance, and this picks it there, as a user would (logged as a NOTE).
+ */
+export async function openConsoleInline(page, prefix) {
+  const name = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( |$)`);
+  await openOpenStack(page);
+  const instances = treeRow(page, 'Instances').first();
+  if (!(await instances.isVisible())) {
+    const cloud = treeRow(page, 'devcloud').first();   // the tree tests did not open it (or the exercise closed it)
+    await cloud.waitFor({ timeout: 30_000 });
+    if ((await cloud.getAttribute('aria-expanded')) !== 'true') await cloud.click();
+  }
+  await instances.waitFor({ timeout: 30_000 });
+  if ((await instances.getAttribute('aria-expanded')) !== 'true') await instances.click();
+  await instances.hover();
+  await instances.locator('.action-label[aria-label="Refresh"]').click();
+  const row = treeRow(page, name).first();
+  await row.waitFor({ timeout: 60_000 });
+  await row.hover();
+  await row.locator('.action-label[aria-label="Open Console"]').click();
+  await page.mouse.move(900, 600);
+  const tab = page.locator('.tabs-container .tab', { hasText: `Console: ${prefix}` });
+  const picker = page.locator(`${QUICK_INPUT} .quick-input-title`, { hasText: /^Open Console: choose an instance/ });
+  const deadline = Date.now() + 30_000;
+  while (!(await tab.isVisible()) && !(await picker.isVisible())) {
+    if (Date.now() > deadline) throw new Error(`neither the tab "Console: ${prefix}" nor the instance picker showed in 30 s`);
+    await sleep(250);
+  }
+  if (!(await tab.isVisible())) {
+    console.log('    NOTE: Open Console got no tree node and asked which instance: picked it there');
+    await pickQuickItem(page, name, { filter: prefix });
+  }
+  await tab.waitFor({ timeout: 30_000 });
+  return tab;
 }

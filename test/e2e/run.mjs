@@ -10,14 +10,13 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ROOT, build, ensureInstalled, startCodeServer } from '../../scripts/codeserver/server.mjs';
-import { E2E_CLOUDS_YAML, assertNoExternalRequests, launchBrowser, openWorkbench, registeredTests, shot, workbenchUrl } from './lib.mjs';
+import { E2E_CLOUDS_YAML, assertNoExternalRequests, launchBrowser, openWorkbench, registeredTests, selected, shot, workbenchUrl } from './lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const files = process.argv.length > 2
   ? process.argv.slice(2).map(f => resolve(f))
   : readdirSync(here).filter(f => f.endsWith('.e2e.mjs')).sort().map(f => join(here, f));
 const vsix = process.env.E2E_VSIX && resolve(process.env.E2E_VSIX);
-const grep = new RegExp(process.env.E2E_GREP ?? '');
 
 const t0 = Date.now();
 const secs = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
@@ -36,7 +35,7 @@ try {
   const url = workbenchUrl(server.url, server.workspace, vsix ? {} : { extensionDevelopmentPath: ROOT });
   await openWorkbench(page, url);
   console.log(`[${secs()}] workbench ready (${vsix ? `installed ${vsix}` : 'development extension'})`);
-  const tests = [...registeredTests().filter(t => grep.test(t.name)), { name: 'no request left 127.0.0.1', fn: () => assertNoExternalRequests(browser.network) }];
+  const tests = [...registeredTests().filter(t => selected(t.name)), { name: 'no request left 127.0.0.1', fn: () => assertNoExternalRequests(browser.network) }];
   for (const { name, fn } of tests) {
     const start = Date.now();
     try {

@@ -37,6 +37,8 @@ test('bare cursor sequences (ESC stripped by nova) that are unambiguous are remo
   assert.equal(sanitizeConsoleText('[K[  OK  ] Reached target'), '[  OK  ] Reached target');
   assert.equal(sanitizeConsoleText('[?25lhidden cursor[?25h'), 'hidden cursor');
   assert.equal(sanitizeConsoleText('[2J[1;1Hclear'), 'clear');
+  // busybox ash asks where the cursor is (DSR) after each prompt: the devcloud-guest's console log ends so
+  assert.equal(sanitizeConsoleText('root@vm-1:/# [6n'), 'root@vm-1:/# ');
 });
 
 test('control characters go, TAB and LF stay, CRLF and lone CR become line ends / nothing', () => {
