@@ -60,8 +60,10 @@ export class CategoryNode extends ExplorerNode implements Pollable {
     if (this.inFlight && !this.loaded && !this.failure) {
       await this.settled();
     } else if (!this.failure && this.loaded?.pageSize !== this.pageSize()) {
-      // first expand, or openstack.pageSize changed since the rows were loaded
-      if (await this.load(0)) this.env.changed(this);   // the count in the description
+      // First expand, or openstack.pageSize changed since the rows were loaded. The count in the description shows
+      // on the category's next render, not by announcing a change now: VS Code drops a re-rendered node's child
+      // handles until the view fetches them again, so a row expanded in that moment would open empty.
+      await this.load(0);
       this.pollIfBusy();
     }
     this.rows ??= this.render();

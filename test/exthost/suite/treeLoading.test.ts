@@ -57,7 +57,7 @@ describe('Explorer category loading on the dev cloud', function () {
     assert.equal((await rows(routers)).length, 3, 'the next render (an expand) reads pages of the new size');
   });
 
-  it('shows the count with "+" when more pages exist, and tells the view once the first page is in', async () => {
+  it('shows the count with "+" when more pages exist, without re-rendering the category its first load filled', async () => {
     await config().update('pageSize', 2, vscode.ConfigurationTarget.Global);
     const demo = await project();
     await api.explorer.refresh(demo);   // fresh, unloaded categories
@@ -71,7 +71,8 @@ describe('Explorer category loading on the dev cloud', function () {
       sub.dispose();
     }
     assert.equal(routers.treeItem().description, '2+');
-    assert.ok(announced.some((n) => n?.id === routers.id), 'the view hears of the loaded category, so that it shows the count');
+    // a re-render would drop the handles of the rows just shown: a network expanded then opens empty
+    assert.ok(!announced.some((n) => n?.id === routers.id), 'the first load re-renders nothing');
   });
 
   it('keeps the pages read with Load more when the poller reloads the category', async () => {
