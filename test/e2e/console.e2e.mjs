@@ -14,7 +14,7 @@ import { execFile } from 'node:child_process';
 import { appendFileSync, copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { E2E_CLOUDS_YAML, consoleFrame, dismissNotifications, openConsoleInline, selected, sideBar, terminalText, test } from './lib.mjs';
+import { E2E_CLOUDS_YAML, consoleFrame, dismissNotifications, inBackground, openConsoleInline, selected, sideBar, terminalText, test } from './lib.mjs';
 import { DEVCLOUD_CLOUDS_YAML, DEVCLOUD_STATE, openstack } from './devcloud.mjs';
 
 // These tests come after the explorer and tree tests (they need the dev cloud's clouds.yaml that tree.e2e.mjs
@@ -43,12 +43,12 @@ let fixedIp = '';
 const SETUP = 'console: setup: an instance with HTML, script and ANSI in its name and console log';
 // Boot the instance while the explorer and tree tests run (boots take minutes on a loaded machine); not when
 // E2E_GREP leaves the setup out (nothing would delete it).
-const created = !selected(SETUP) ? Promise.resolve('') : (async () => {
+const created = !selected(SETUP) ? Promise.resolve('') : inBackground((async () => {
   await openstack('devcloud', 'network', 'create', `${tag}-net`);
   await openstack('devcloud', 'subnet', 'create', `${tag}-subnet`, '--network', `${tag}-net`, '--subnet-range', '10.89.0.0/24');
   const server = await openstack('devcloud', 'server', 'create', '--flavor', 'm1.tiny', '--image', 'devcloud-guest', '--availability-zone', 'devcloud-fake', '--network', `${tag}-net`, NAME, '-f', 'json');
   return server.id;
-})();
+})());
 created.catch(() => undefined);   // awaited (and reported) by the first test
 
 async function until(what, fn, timeoutMs = 30_000, intervalMs = 100) {

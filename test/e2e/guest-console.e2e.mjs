@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync } from 'node:fs';
 import {
-  E2E_CLOUDS_YAML, consoleFrame, dismissNotifications, openConsoleInline, runExactCommand, selected, terminalText, test,
+  E2E_CLOUDS_YAML, consoleFrame, dismissNotifications, inBackground, openConsoleInline, runExactCommand, selected, terminalText, test,
 } from './lib.mjs';
 import { DEVCLOUD_CLOUDS_YAML, assertRoutedToBrExt, openstack } from './devcloud.mjs';
 
@@ -65,7 +65,7 @@ async function buildGuest() {
     '--security-group', NAMES.group, NAMES.vm, '-f', 'json');
   made.serverId = server.id;
 }
-const built = selected(SETUP) ? buildGuest() : Promise.resolve();
+const built = selected(SETUP) ? inBackground(buildGuest()) : Promise.resolve();
 built.catch(() => undefined);   // awaited (and reported) by the setup test
 
 step(SETUP, async () => {

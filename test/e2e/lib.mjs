@@ -148,6 +148,15 @@ const grep = new RegExp(process.env.E2E_GREP ?? '');
 /** Whether E2E_GREP selects the test NAME: files that start work at import (a boot) do so only for tests that run. */
 export const selected = name => grep.test(name);
 
+/** Work a test file starts at import (an instance booting while the other tests run). A test that takes an API
+ * away (the stopped-Glance test) first waits for it, so that a server create never meets a stopped service. */
+const backgroundWork = [];
+export function inBackground(promise) {
+  backgroundWork.push(promise.catch(() => undefined));
+  return promise;
+}
+export const backgroundSettled = () => Promise.all(backgroundWork);
+
 // ---- the quick input (palette, pickers, multi-step inputs), context menus and modal dialogs, as a user drives them
 
 const QUICK_INPUT = '.quick-input-widget';

@@ -3,7 +3,7 @@
 // a wrong password and a stopped API service (error item, then Retry after the restart).
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { E2E_CLOUDS_YAML, openOpenStack, sideBar, test, treeRow } from './lib.mjs';
+import { E2E_CLOUDS_YAML, backgroundSettled, openOpenStack, sideBar, test, treeRow } from './lib.mjs';
 import { DEVCLOUD_CLOUDS_YAML, devcloud, openstack } from './devcloud.mjs';
 
 const tag = `e2e${process.pid}`;
@@ -75,6 +75,7 @@ test('tree: a wrong password shows Keystone\'s message as an error item', async 
 });
 
 test('tree: a stopped API shows an error item, and Retry works after the restart', async ({ page, shot }) => {
+  await backgroundSettled();   // other files' set-ups create servers now: not while Glance is down
   await devcloud('stop', 'glance-api');
   try {
     await row(page, 'Images').hover();
