@@ -152,7 +152,7 @@ describe('Copy as openstack CLI: each copied line runs with the real CLI, names 
     }, demo));
     const server = await show(['server'], vm);
     undo.push(['server', 'delete', '--wait', String(server.id)]);
-    assert.equal(server.status, 'ACTIVE');
+    assert.equal(server.status, 'ACTIVE', `nova's fault: ${JSON.stringify(server.fault)}`);
     assert.equal(server.key_name, key);
     assert.match(JSON.stringify(server.addresses), new RegExp(net.replace(/[-]/g, '\\-')));
   });

@@ -105,12 +105,13 @@ remove_neutron_ebtables() {
   for table in filter nat; do
     ebtables -t "$table" -L >/dev/null 2>&1 || continue
     for chain in PREROUTING INPUT FORWARD OUTPUT POSTROUTING; do
-      for n in $(ebtables -t "$table" -L "$chain" --Ln 2>/dev/null | awk -F. '/-j neutron/ {print $1}' | sort -rn); do
+      # --Ln numbers rules "1." (legacy) or "1" (nft, Debian's default)
+      for n in $(ebtables -t "$table" -L "$chain" --Ln 2>/dev/null | awk '/-j neutron/ {sub(/\.$/, "", $1); print $1}' | sort -rn); do
         ebtables -t "$table" -D "$chain" "$n"
       done
     done
     for chain in $(ebtables -t "$table" -L | awk '/^Bridge chain: neutron/ {sub(",", "", $3); print $3}'); do
-      ebtables -t "$table" -X "$chain"
+      ebtables -t "$table" -F "$chain" && ebtables -t "$table" -X "$chain"   # nft deletes only empty chains
     done
   done
 }

@@ -1,5 +1,5 @@
 #!/bin/bash
-# devcloud.sh up [--seed] | down | status | wipe | env | stop SERVICE
+# devcloud.sh up [--seed] | down | status | wipe | env | stop SERVICE | errors
 # The project's dev cloud: a real single-node OpenStack (Debian's Zed packages) on 127.0.0.1.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -25,9 +25,15 @@ case "${1:-status}" in
     case "$STATE" in /*/openstack-explorer-devcloud*|/tmp/*) ;; *) die "refusing to wipe $STATE" ;; esac
     rm -rf --one-file-system "$STATE"
     log "wiped $STATE" ;;
+  errors)   # each service's last ERROR lines: what a failed run shows of the cloud behind it
+    for f in "$LOGDIR"/*.log; do
+      lines="$(grep -a ' ERROR ' "$f" | grep -v '^\s*$' | tail -n "${2:-3}" | cut -c1-400)" || continue
+      [ -n "$lines" ] && printf '== %s\n%s\n' "$(basename "$f")" "$lines"
+    done
+    true ;;
   env)
     [ -s "$STATE/clouds.yaml" ] || die "no clouds.yaml yet: run 'npm run devcloud -- up' first"
     echo "export OS_CLIENT_CONFIG_FILE=$STATE/clouds.yaml"
     echo "export OS_CLOUD=devcloud" ;;
-  *) echo "usage: npm run devcloud -- up [--seed] | down | status | wipe | env | stop SERVICE" >&2; exit 2 ;;
+  *) echo "usage: npm run devcloud -- up [--seed] | down | status | wipe | env | stop SERVICE | errors [N]" >&2; exit 2 ;;
 esac

@@ -222,8 +222,11 @@ else
       "$EP" neutron-server neutron.cmd.eventlet.server:main "${QCONF[@]}"
     wait_api neutron-server "http://$IP:$NEUTRON_PORT/"
     local agent
-    for agent in linuxbridge:plugins.linuxbridge_neutron_agent dhcp:agents.dhcp l3:agents.l3 metadata:agents.metadata; do
-      start_bg "neutron-${agent%%:*}-agent" "$EP" "neutron-${agent%%:*}-agent" "neutron.cmd.eventlet.${agent#*:}:main" \
+    # the linuxbridge agent through pylib/devcloud_lbagent.py: it mends an ebtables-nft bug that hangs it
+    for agent in linuxbridge:devcloud_lbagent dhcp:neutron.cmd.eventlet.agents.dhcp \
+                 l3:neutron.cmd.eventlet.agents.l3 metadata:neutron.cmd.eventlet.agents.metadata; do
+      start_bg "neutron-${agent%%:*}-agent" env PYTHONPATH="$DEVCLOUD_DIR/pylib" \
+        "$EP" "neutron-${agent%%:*}-agent" "${agent#*:}:main" \
         "${QCONF[@]}" --config-file "$ETC/neutron/${agent%%:*}_agent.ini"
     done
     # ports bind on the real host only once its agents have reported in
