@@ -1,18 +1,18 @@
 // Entry point: only wires the parts together. Activation is lazy: VS Code derives onView/onCommand activation
 // events from contributes, so package.json keeps `activationEvents` empty.
 import * as vscode from 'vscode';
-import { ActiveCloud } from './clouds/activeCloud';
-import { CloudRegistry } from './clouds/cloudRegistry';
-import { CloudStore } from './clouds/cloudStore';
-import { registerCloudCommands } from './commands/cloudCommands';
-import { registerComputeCommands } from './commands/computeCommands';
-import { registerConsoleCommands } from './commands/consoleCommands';
-import { registerExplorerCommands } from './commands/explorerCommands';
-import { registerNetworkCommands } from './commands/networkCommands';
-import { ExplorerProvider } from './explorer/explorerProvider';
-import { INSPECT_SCHEME, InspectDocuments } from './explorer/inspectDocuments';
-import type { ExplorerNode } from './explorer/node';
-import { createLog } from './log';
+import { ActiveCloud } from './context/activeCloud';
+import { CloudRegistry } from './context/cloudRegistry';
+import { CloudStore } from './context/cloudStore';
+import { registerCloudCommands } from './features/clouds/cloudCommands';
+import { registerComputeCommands } from './features/computeCommands';
+import { registerConsoleCommands } from './features/console/consoleCommands';
+import { registerExplorerCommands } from './ui/tree/treeCommands';
+import { registerNetworkCommands } from './features/networks/networkCommands';
+import { ExplorerProvider } from './ui/tree/explorerProvider';
+import { INSPECT_SCHEME, InspectDocuments } from './ui/tree/inspectDocuments';
+import type { ExplorerNode } from './ui/tree/node';
+import { createLog } from './context/log';
 
 /** What activate() returns; extension-host tests read it through getExtension(...).activate(). */
 export interface OpenStackExplorerApi {

@@ -2,9 +2,9 @@
 // state across lines, and we take its parsed runs (text + attributes) instead of its HTML string, then build
 // <span>s with textContent and classes. Nothing from the console is ever parsed as HTML, so a `<script>` or
 // `<img onerror>` in a log is just text. Hyperlinks (OSC 8) are dropped to their text; the host has already
-// removed every other control sequence (src/console/ansi.ts).
+// removed every other control sequence (src/features/console/model/ansi.ts).
 import { AnsiUp } from 'ansi_up';
-import { stripSgr } from '../src/console/ansi';
+import { stripSgr } from '../src/features/console/model/ansi';
 
 interface AnsiColor {
   rgb: number[];

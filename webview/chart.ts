@@ -1,6 +1,6 @@
 // A small RTT chart: one point per probe (its round-trip time), a red mark for each probe that got no answer.
 // Built with DOM APIs (createElementNS, attributes, textContent); colours come from CSS classes (theme variables).
-import type { PingSample } from '../src/panels/protocol';
+import type { PingSample } from '../src/features/console/model/protocol';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const W = 300;

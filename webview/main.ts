@@ -3,12 +3,12 @@
 // runs): instance names, console text and ping output are untrusted and never parsed as HTML. UI state is kept
 // with setState, so it survives hide/show and (through the host's WebviewPanelSerializer) a window reload.
 import './main.css';
-import { stripSgr as plain } from '../src/console/ansi';
-import { checkPort, checkTarget } from '../src/console/target';
+import { stripSgr as plain } from '../src/features/console/model/ansi';
+import { checkPort, checkTarget } from '../src/features/console/model/target';
 import {
   DEFAULT_UI, LINE_CHOICES, MAX_LOG_LINES, MAX_PING_COUNT, isHostMessage, isPanelState,
   type ConsoleTarget, type HostMessage, type InstanceInfo, type PanelState, type PingSample, type PingSummary, type UiState, type WebviewMessage,
-} from '../src/panels/protocol';
+} from '../src/features/console/model/protocol';
 import { AnsiRenderer } from './ansiRender';
 import { RttChart } from './chart';
 import { button, checkbox, componentsReady, divider, dropdown, el, tabs, textField } from './ui';

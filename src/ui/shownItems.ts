@@ -1,7 +1,7 @@
 // The vscode side of displayText: tree items and quick picks as the workbench should show them. The tree's
 // getTreeItem and every quick pick go through here, so no site can forget a name.
 import * as vscode from 'vscode';
-import { plainText, safePickItems } from './displayText';
+import { plainText, safePickItems } from '../core/displayText';
 
 /** ITEM with bidi controls shown escaped in its label, description and tooltip. */
 export function plainTreeItem(item: vscode.TreeItem): vscode.TreeItem {

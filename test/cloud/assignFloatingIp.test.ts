@@ -3,9 +3,9 @@
 // free floating IP, not one of another project that its token also lists.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { assignFloatingIp } from '../../src/commands/networkActions';
-import { Refused } from '../../src/commands/refusals';
-import type { Target } from '../../src/commands/target';
+import { assignFloatingIp } from '../../src/features/networks/model/networkActions';
+import { Refused } from '../../src/core/refusals';
+import type { Target } from '../../src/context/target';
 import type { OpenStackClient } from '../../src/openstack/client';
 import type { Network } from '../../src/openstack/networkModels';
 import { ensureDevcloud } from '../support/devcloud';

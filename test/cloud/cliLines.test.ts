@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { imageUploadCli } from '../../src/commands/imagesFormat';
-import { keypairImportCli } from '../../src/commands/keypairsFormat';
-import { launchCli } from '../../src/commands/launchInstanceInputs';
-import { associateCli, floatingIpCli, networkCli, routerCli, routerGatewayCli, routerInterfaceCli, subnetCli } from '../../src/commands/networkCli';
-import { securityGroupCli, securityGroupRuleCli } from '../../src/commands/securityGroupsRules';
+import { imageUploadCli } from '../../src/features/images/model/imagesFormat';
+import { keypairImportCli } from '../../src/features/keypairs/model/keypairsFormat';
+import { launchCli } from '../../src/features/instances/model/launchInstanceInputs';
+import { associateCli, floatingIpCli, networkCli, routerCli, routerGatewayCli, routerInterfaceCli, subnetCli } from '../../src/features/networks/model/networkCli';
+import { securityGroupCli, securityGroupRuleCli } from '../../src/features/securityGroups/model/securityGroupsRules';
 import { cloudsYaml, ensureDevcloud, openstack } from '../support/devcloud';
 import { runTag } from './helpers';
 

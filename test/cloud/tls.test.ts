@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { createServer as createTlsServer } from 'node:tls';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { SerialBridge, type SerialClose } from '../../src/console/serialBridge';
+import { SerialBridge, type SerialClose } from '../../src/features/console/model/serialBridge';
 import type { TransportOptions } from '../../src/openstack/transport';
 import { ensureDevcloud } from '../support/devcloud';
 import { authSpec, connect, fakeHostServer, rejection, runTag, until, type Connected } from './helpers';

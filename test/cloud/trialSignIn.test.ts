@@ -2,8 +2,8 @@
 // accepted one, and an application credential's own project.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { trialSignIn } from '../../src/clouds/trialSignIn';
-import { loginVars } from '../../src/commands/cloudInputs';
+import { trialSignIn } from '../../src/features/clouds/model/trialSignIn';
+import { loginVars } from '../../src/features/clouds/model/cloudInputs';
 import { ensureDevcloud } from '../support/devcloud';
 import { connect, rejection, runTag } from './helpers';
 

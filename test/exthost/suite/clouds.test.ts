@@ -4,7 +4,7 @@
 // only, the active cloud, and the commands that need no typing.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ActiveCloud } from '../../../src/clouds/activeCloud';
+import type { ActiveCloud } from '../../../src/context/activeCloud';
 import type { OpenStackExplorerApi } from '../../../src/extension';
 
 const EXTENSION_ID = 'openstack-explorer.openstack-explorer';

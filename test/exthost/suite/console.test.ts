@@ -6,9 +6,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OpenStackExplorerApi } from '../../../src/extension';
 import type { OpenStackClient } from '../../../src/openstack/client';
-import { explainConsoleError } from '../../../src/console/consoleErrors';
-import { SerialPty, openSerialTerminal } from '../../../src/panels/serialTerminal';
-import type { ConsoleTarget } from '../../../src/panels/protocol';
+import { explainConsoleError } from '../../../src/features/console/model/consoleErrors';
+import { SerialPty, openSerialTerminal } from '../../../src/features/console/serialTerminal';
+import type { ConsoleTarget } from '../../../src/features/console/model/protocol';
 import { FAKE_AZ, GUEST_IMAGE } from '../../support/devcloud';
 
 const EXTENSION_ID = 'openstack-explorer.openstack-explorer';

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OpenStackExplorerApi } from '../../../src/extension';
-import type { ExplorerNode } from '../../../src/explorer/node';
+import type { ExplorerNode } from '../../../src/ui/tree/node';
 import { label, treeQueries } from './treeQueries';
 
 const EXTENSION_ID = 'openstack-explorer.openstack-explorer';

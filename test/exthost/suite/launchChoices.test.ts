@@ -4,10 +4,10 @@
 // the launch) are listed as unusable with the reason, and refused in the pick.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { collectLaunch } from '../../../src/commands/launchInstance';
-import { launchCli } from '../../../src/commands/launchInstanceInputs';
-import { isCancellation } from '../../../src/commands/runCommand';
-import type { Target } from '../../../src/commands/target';
+import { collectLaunch } from '../../../src/features/instances/launchInstance';
+import { launchCli } from '../../../src/features/instances/model/launchInstanceInputs';
+import { isCancellation } from '../../../src/ui/runCommand';
+import type { Target } from '../../../src/context/target';
 import type { OpenStackExplorerApi } from '../../../src/extension';
 import { openstack } from '../../support/devcloud';
 import { spyPrompts } from './prompts';

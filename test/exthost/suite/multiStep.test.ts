@@ -3,8 +3,8 @@
 // (what Enter, the Back button and Escape run).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { GoBack, MultiStepInput, type Step } from '../../../src/commands/multiStep';
-import { Cancelled } from '../../../src/commands/runCommand';
+import { GoBack, MultiStepInput, type Step } from '../../../src/ui/multiStep';
+import { Cancelled } from '../../../src/ui/runCommand';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

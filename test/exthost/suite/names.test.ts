@@ -10,12 +10,12 @@ import * as vscode from 'vscode';
 import type { OpenStackExplorerApi } from '../../../src/extension';
 import type { OpenStackClient } from '../../../src/openstack/client';
 import type { Network } from '../../../src/openstack/networkModels';
-import type { ExplorerNode } from '../../../src/explorer/node';
-import { MultiStepInput } from '../../../src/commands/multiStep';
-import { collectSubnet, Lookup } from '../../../src/commands/networkCollect';
-import { Cancelled } from '../../../src/commands/runCommand';
-import { resolveTarget } from '../../../src/commands/target';
-import { openExternalUrl } from '../../../src/panels/openExternal';
+import type { ExplorerNode } from '../../../src/ui/tree/node';
+import { MultiStepInput } from '../../../src/ui/multiStep';
+import { collectSubnet, Lookup } from '../../../src/features/networks/networkCollect';
+import { Cancelled } from '../../../src/ui/runCommand';
+import { resolveTarget } from '../../../src/context/target';
+import { openExternalUrl } from '../../../src/ui/openExternal';
 import { label, treeQueries } from './treeQueries';
 
 const EXTENSION_ID = 'openstack-explorer.openstack-explorer';

@@ -13,13 +13,13 @@ import type { Network, Subnet } from '../../../src/openstack/networkModels';
 import {
   addRouterInterface, allocateFloatingIp, assignFloatingIp, associateFloatingIp, createNetwork, createRouter, createSubnet, deleteResource, disassociateFloatingIp,
   executeTeardown, planTeardown, removeRouterInterface, setRouterGateway,
-} from '../../../src/commands/networkActions';
-import { collectInterface, collectNetwork, Lookup } from '../../../src/commands/networkCollect';
-import { networkCli, routerCli } from '../../../src/commands/networkCli';
-import { registerNetworkCommands } from '../../../src/commands/networkCommands';
-import { explainRefusal } from '../../../src/commands/refusals';
-import { Cancelled } from '../../../src/commands/runCommand';
-import { cliContextOf, resolveTarget, type Target } from '../../../src/commands/target';
+} from '../../../src/features/networks/model/networkActions';
+import { collectInterface, collectNetwork, Lookup } from '../../../src/features/networks/networkCollect';
+import { networkCli, routerCli } from '../../../src/features/networks/model/networkCli';
+import { registerNetworkCommands } from '../../../src/features/networks/networkCommands';
+import { explainRefusal } from '../../../src/core/refusals';
+import { Cancelled } from '../../../src/ui/runCommand';
+import { cliContextOf, resolveTarget, type Target } from '../../../src/context/target';
 import { accept, spyPrompts } from './prompts';
 import { label, treeQueries } from './treeQueries';
 import { FAKE_AZ, GUEST_IMAGE } from '../../support/devcloud';

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { OpenStackExplorerApi } from '../../../src/extension';
-import type { ExplorerNode } from '../../../src/explorer/node';
+import type { ExplorerNode } from '../../../src/ui/tree/node';
 import type { OpenStackClient } from '../../../src/openstack/client';
 import { openstack } from '../../support/devcloud';
 import { label, treeQueries } from './treeQueries';

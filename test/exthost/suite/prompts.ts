@@ -2,7 +2,7 @@
 // never guessed with a fixed sleep, so a slow step (e.g. loading choices) cannot be skipped by a keystroke.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { MultiStepInput } from '../../../src/commands/multiStep';
+import { MultiStepInput } from '../../../src/ui/multiStep';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -6,8 +6,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OpenStackExplorerApi } from '../../../src/extension';
-import type { ExplorerNode } from '../../../src/explorer/node';
-import { serverInTransition } from '../../../src/explorer/serverNode';
+import type { ExplorerNode } from '../../../src/ui/tree/node';
+import { serverInTransition } from '../../../src/features/instances/serverNode';
 import type { OpenStackClient } from '../../../src/openstack/client';
 import type { Server } from '../../../src/openstack/computeModels';
 import { label, treeQueries } from './treeQueries';

@@ -1,7 +1,7 @@
 // Reading the extension's own tree in extension-host tests: a node's label, its children, a child by label.
 import * as assert from 'node:assert/strict';
 import type { OpenStackExplorerApi } from '../../../src/extension';
-import type { ExplorerNode } from '../../../src/explorer/node';
+import type { ExplorerNode } from '../../../src/ui/tree/node';
 
 export function label(node: ExplorerNode): string {
   const l = node.treeItem().label;

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { OpenStackExplorerApi } from '../../../src/extension';
-import type { ExplorerNode } from '../../../src/explorer/node';
+import type { ExplorerNode } from '../../../src/ui/tree/node';
 import type { OpenStackClient } from '../../../src/openstack/client';
 import type { Router } from '../../../src/openstack/networkModels';
 import { label, treeQueries } from './treeQueries';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cliNote } from '../../../src/commands/cliLine';
-import { cliContextOf } from '../../../src/commands/target';
+import { cliNote } from '../../../src/core/cliLine';
+import { cliContextOf } from '../../../src/context/target';
 import type { OpenStackClient } from '../../../src/openstack/client';
 
 /** A registry with one cloud of SOURCE whose configured project is p1. */

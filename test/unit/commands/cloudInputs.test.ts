@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   authUrlProblem, cloudHostName, cloudNameProblem, loginVars, normaliseAuthUrl, openrcCloudName, openrcCloudVars, uniqueName,
-} from '../../../src/commands/cloudInputs';
+} from '../../../src/features/clouds/model/cloudInputs';
 import { cloudFromEnvVars, validateCloud } from '../../../src/openstack/config';
 
 test('an auth URL pasted after the https:// prefix keeps one scheme', () => {

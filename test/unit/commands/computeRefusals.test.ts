@@ -2,7 +2,7 @@
 // (nova 2.93, neutron, glance) when they were provoked for real.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { explainRefusal } from '../../../src/commands/refusals';
+import { explainRefusal } from '../../../src/core/refusals';
 import { OpenStackError } from '../../../src/openstack/errors';
 
 function fault(service: string, status: number, text: string, faultType?: string): OpenStackError {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { chooseAssignment, portChoices, routersBySubnet, type Topology } from '../../../src/commands/floatingIpTargets';
+import { chooseAssignment, portChoices, routersBySubnet, type Topology } from '../../../src/features/floatingIps/model/floatingIpTargets';
 import type { FloatingIp, Port, Router, Subnet } from '../../../src/openstack/networkModels';
 
 const EXT = 'ext-net';

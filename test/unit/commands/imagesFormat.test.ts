@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import {
   detectDiskFormat, detectFileDiskFormat, imageNameFromFile, imageNameProblem, imageUploadCli,
-} from '../../../src/commands/imagesFormat';
+} from '../../../src/features/images/model/imagesFormat';
 
 const run = promisify(execFile);
 let dir = '';

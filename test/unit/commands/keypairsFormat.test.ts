@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
-import { keypairImportCli, keypairNameFromFile, keypairNameProblem, parsePublicKey } from '../../../src/commands/keypairsFormat';
+import { keypairImportCli, keypairNameFromFile, keypairNameProblem, parsePublicKey } from '../../../src/features/keypairs/model/keypairsFormat';
 
 const run = promisify(execFile);
 let dir = '';

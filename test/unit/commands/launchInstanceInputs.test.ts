@@ -4,11 +4,11 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
-import { cliLine, shellQuote } from '../../../src/commands/cliLine';
+import { cliLine, shellQuote } from '../../../src/core/cliLine';
 import {
   countProblem, flavorHeadroom, formatMetadata, instanceNameProblem, launchCli, networkProblem, parseMetadata, quotaSummary, uniqueNames,
   zeroDiskProblem, type LaunchSpec,
-} from '../../../src/commands/launchInstanceInputs';
+} from '../../../src/features/instances/model/launchInstanceInputs';
 import type { ComputeLimits, Flavor } from '../../../src/openstack/computeModels';
 
 const run = promisify(execFile);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { associateCli, floatingIpCli, networkCli, routerCli, routerGatewayCli, routerInterfaceCli, subnetCli } from '../../../src/commands/networkCli';
+import { associateCli, floatingIpCli, networkCli, routerCli, routerGatewayCli, routerInterfaceCli, subnetCli } from '../../../src/features/networks/model/networkCli';
 
 const names = new Map([['net-id', 'private'], ['ext-id', 'ext'], ['sub-id', 'private-subnet']]);
 const demo = { cloud: 'devcloud' };

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import {
   cidrProblem, defaultPool, firstHost, formatCidr, formatIp, formatPool, nameProblem, overlaps, parseCidr, parseDnsServers, parseGateway, parseIp,
   parsePools, physicalNetworkProblem, segmentProblem, suggestCidr, suggestName,
-} from '../../../src/commands/networkInputs';
+} from '../../../src/features/networks/model/networkInputs';
 
 const cidr = (text: string) => {
   const c = parseCidr(text);

@@ -2,7 +2,7 @@
 // what the user is told.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { explainRefusal, Refused } from '../../../src/commands/refusals';
+import { explainRefusal, Refused } from '../../../src/core/refusals';
 import { OpenStackError } from '../../../src/openstack/errors';
 
 function neutron(status: number, faultType: string, serviceMessage: string): OpenStackError {

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import {
   allowPing, allowSsh, allowTcpPort, cidrProblem, describeRuleSpec, parsePortRange, portKind, portProblem, protocolProblem,
   ruleCreate, securityGroupCli, securityGroupNameProblem, securityGroupRuleCli,
-} from '../../../src/commands/securityGroupsRules';
+} from '../../../src/features/securityGroups/model/securityGroupsRules';
 
 test('quick adds: ping, SSH and a TCP port from anywhere', () => {
   assert.deepEqual(allowPing(), { direction: 'ingress', ethertype: 'IPv4', protocol: 'icmp', remoteIpPrefix: '0.0.0.0/0' });

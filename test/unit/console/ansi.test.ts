@@ -2,7 +2,7 @@
 // sequence and control character removed; plain-text stripping for the full log, filter and copy.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { plainName, sanitizeConsoleText, splitLines, stripAnsi } from '../../../src/console/ansi';
+import { plainName, sanitizeConsoleText, splitLines, stripAnsi } from '../../../src/features/console/model/ansi';
 
 const E = '\u001b';
 

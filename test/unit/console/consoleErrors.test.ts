@@ -1,7 +1,7 @@
 // Nova's console refusals in words.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { explainConsoleError } from '../../../src/console/consoleErrors';
+import { explainConsoleError } from '../../../src/features/console/model/consoleErrors';
 import { OpenStackError } from '../../../src/openstack/errors';
 
 const http = (status: number, serviceMessage: string) => new OpenStackError({ kind: 'http', status, text: serviceMessage, serviceMessage, service: 'compute' });

@@ -1,7 +1,7 @@
 // The webview shell: a strict Content Security Policy with a fresh nonce, no inline script, no data in the page.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { consoleHtml, contentSecurityPolicy, makeNonce } from '../../../src/panels/html';
+import { consoleHtml, contentSecurityPolicy, makeNonce } from '../../../src/features/console/model/html';
 
 test('nonces are random, long and attribute-safe', () => {
   const a = makeNonce();

@@ -1,7 +1,7 @@
 // Follow mode: what was appended between two "last N lines" fetches, and the polling backoff.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { diffLog, FOLLOW_MAX_MS, FOLLOW_MIN_MS, nextDelay, parseConsole } from '../../../src/console/logFollow';
+import { diffLog, FOLLOW_MAX_MS, FOLLOW_MIN_MS, nextDelay, parseConsole } from '../../../src/features/console/model/logFollow';
 
 const log = (lines: string[], tail = '') => ({ lines, tail });
 const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => `line ${a + i}`);

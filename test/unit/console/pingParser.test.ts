@@ -3,7 +3,7 @@
 // capture made itself), and on macOS and Windows samples.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { PingParser, parsePingOutput } from '../../../src/console/pingParser';
+import { PingParser, parsePingOutput } from '../../../src/features/console/model/pingParser';
 
 const LINUX_LOOPBACK = `PING 127.0.0.1 (127.0.0.1) 56(84) bytes of data.
 64 bytes from 127.0.0.1: icmp_seq=1 ttl=64 time=0.031 ms

@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
-import { pingCommand, PingRun, type PingEnd } from '../../../src/console/ping';
-import type { PingSummary } from '../../../src/panels/protocol';
+import { pingCommand, PingRun, type PingEnd } from '../../../src/features/console/model/ping';
+import type { PingSummary } from '../../../src/features/console/model/protocol';
 
 const havePing = spawnSync('ping', ['-V']).status === 0;
 

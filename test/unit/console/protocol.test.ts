@@ -2,7 +2,7 @@
 // exactly one of the protocol's shapes is refused; the persisted panel state is checked before a reload uses it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_UI, isHostMessage, isPanelState, isUiState, isWebviewMessage, type HostMessage, type WebviewMessage } from '../../../src/panels/protocol';
+import { DEFAULT_UI, isHostMessage, isPanelState, isUiState, isWebviewMessage, type HostMessage, type WebviewMessage } from '../../../src/features/console/model/protocol';
 
 const target = { cloud: 'devcloud', projectId: 'p1', serverId: '0996de1b-5d89-4a4d-abc4-f57541b232d5', name: '<img src=x onerror=alert(1)>' };
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { describeSerialClose, SerialBridge, type SerialClose } from '../../../src/console/serialBridge';
+import { describeSerialClose, SerialBridge, type SerialClose } from '../../../src/features/console/model/serialBridge';
 import { connectionError } from '../../../src/openstack/http';
 import { openSocket, type TransportOptions } from '../../../src/openstack/transport';
 import { tunnelProxy } from '../http/helpers';

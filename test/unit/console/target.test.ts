@@ -2,7 +2,7 @@
 // control characters and over-long names are refused before any process starts.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkPort, checkTarget, isHostname, isIPv4, isIPv6 } from '../../../src/console/target';
+import { checkPort, checkTarget, isHostname, isIPv4, isIPv6 } from '../../../src/features/console/model/target';
 
 const ok = (s: unknown) => checkTarget(s);
 

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { createServer, type AddressInfo } from 'node:net';
 import { test } from 'node:test';
-import { tcpCheck } from '../../../src/console/tcpCheck';
+import { tcpCheck } from '../../../src/features/console/model/tcpCheck';
 
 test('an open port connects, a closed one is refused', async () => {
   const server = createServer((s) => s.end());

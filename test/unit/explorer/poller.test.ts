@@ -3,7 +3,7 @@
 // two polls of one item at once.
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
-import { Poller, type Pollable } from '../../../src/explorer/poller';
+import { Poller, type Pollable } from '../../../src/ui/tree/poller';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 /** Milliseconds instead of seconds and minutes. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fileNameOf, iconSafeText, plainText, safePickItems } from '../../../src/ui/displayText';
+import { fileNameOf, iconSafeText, plainText, safePickItems } from '../../../src/core/displayText';
 
 test('bidi controls are shown as their escapes, so a spoofed name reads in stored order', () => {
   assert.equal(plainText('x-\u202Egnp.exe'), 'x-\\u202Egnp.exe');

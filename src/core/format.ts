@@ -1,0 +1,11 @@
+// Sizes as people read them (1.5 GiB). Pure: shown in the tree and in the launch and upload steps.
+
+
+export function formatBytes(n: number | null): string {
+  if (n === null) return 'no data';
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let v = n;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) { v /= 1024; i++; }
+  return `${v < 10 && i > 0 ? v.toFixed(1) : Math.round(v)} ${units[i]}`;
+}

@@ -1,0 +1,42 @@
+// OpenStack: Remove Cloud…: forgets a cloud added in this editor (Add cloud, Import openrc) and its password
+// or secret. Clouds from clouds.yaml or OS_* variables live outside the editor, so they are removed there.
+import * as vscode from 'vscode';
+import { plainText } from '../../core/displayText';
+import { showPick } from '../../ui/shownItems';
+import { ConfigError } from '../../openstack/config';
+import type { CloudCommandDeps } from './cloudCommands';
+import { Cancelled } from '../../ui/runCommand';
+
+export async function removeCloud(deps: CloudCommandDeps, cloudName?: string): Promise<void> {
+  const added = deps.store.list().map((c) => c.name);
+  const name = cloudName ?? (await pickAdded(added));
+  if (!name) return;
+  if (!added.includes(name)) {
+    const source = deps.registry.cloud(name)?.source;
+    if (!source) throw new ConfigError('unknown-cloud', `There is no cloud named '${name}' any more.`);
+    const where = source === 'env' ? 'OS_* environment variables' : source;
+    throw new ConfigError('unknown-cloud', `Cloud '${name}' comes from ${where}, not from this editor: remove it there.`);
+  }
+  const remove = 'Remove';
+  const choice = await vscode.window.showWarningMessage(plainText(`Remove cloud '${name}'?`), {
+    modal: true,
+    detail: 'Its settings and its password or secret are deleted from this editor. Nothing changes on the cloud itself.',
+  }, remove);
+  if (choice !== remove) throw new Cancelled();
+  await deps.store.remove(name);
+  await deps.registry.load();
+  deps.log.info(`removed cloud ${name}`);
+}
+
+async function pickAdded(added: string[]): Promise<string | undefined> {
+  if (!added.length) {
+    const open = 'Open clouds.yaml';
+    const choice = await vscode.window.showInformationMessage(
+      'No cloud was added in this editor. Clouds from clouds.yaml are removed by editing it.', open);
+    if (choice === open) await vscode.commands.executeCommand('openstack.openCloudsYaml');
+    return undefined;
+  }
+  const picked = await showPick(added.map((label) => ({ label })), { title: 'Remove cloud', placeHolder: 'A cloud added in this editor' });
+  if (picked === undefined) throw new Cancelled();
+  return picked.label;
+}

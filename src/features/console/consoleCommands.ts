@@ -1,0 +1,146 @@
+// Instance consoles: "Open Console" (the webview panel), "Open Serial Console" (a terminal) and "Open VNC
+// Console" (the browser), from an instance in the tree (inline action / context menu) or from the palette with
+// an instance pick in the active cloud. Also registers the panel serializer (panels come back after a reload)
+// and the read-only documents of "Open full log".
+import * as vscode from 'vscode';
+import { plainText, safePickItems } from '../../core/displayText';
+import type { ActiveCloud } from '../../context/activeCloud';
+import type { CloudRegistry } from '../../context/cloudRegistry';
+import type { Log } from '../../context/log';
+import type { Server } from '../../openstack/computeModels';
+import { plainName } from './model/ansi';
+import { explainConsoleError } from './model/consoleErrors';
+import { ConsolePanel, type ConsoleDeps } from './consolePanel';
+import { CONSOLE_LOG_SCHEME, ConsoleLogDocuments } from './consoleLogDocuments';
+import { openExternalUrl } from '../../ui/openExternal';
+import { CONSOLE_VIEW_TYPE, isConsoleTarget, type ConsoleTarget } from './model/protocol';
+import { openSerialTerminal } from './serialTerminal';
+import { Cancelled, registerCommand, withProgress } from '../../ui/runCommand';
+
+export interface ConsoleCommandDeps {
+  context: vscode.ExtensionContext;
+  log: Log;
+  registry: CloudRegistry;
+  active: ActiveCloud;
+}
+
+interface Resolved {
+  target: ConsoleTarget;
+  server?: Server;
+}
+
+/** A tree node for an instance: `server` plus a parent chain that reaches a node with a `scope` (its category). */
+interface ServerNodeLike {
+  server: Server;
+  parent?: unknown;
+}
+
+function isServerNode(x: unknown): x is ServerNodeLike {
+  return typeof x === 'object' && x !== null && 'server' in x && typeof (x as { server?: { id?: unknown } }).server?.id === 'string';
+}
+
+function scopeOf(node: ServerNodeLike): { cloud: string; projectId: string } | undefined {
+  for (let n: unknown = node.parent; n; n = (n as { parent?: unknown }).parent) {
+    const scope = (n as { scope?: { cloud?: unknown; projectId?: unknown } }).scope;
+    if (scope && typeof scope.cloud === 'string' && typeof scope.projectId === 'string') return { cloud: scope.cloud, projectId: scope.projectId };
+  }
+  return undefined;
+}
+
+export function registerConsoleCommands(deps: ConsoleCommandDeps): vscode.Disposable[] {
+  const { context, log, registry, active } = deps;
+  const documents = new ConsoleLogDocuments();
+  const consoleDeps: ConsoleDeps = {
+    extensionUri: context.extensionUri,
+    log,
+    clientFor: (t) => registry.projectClient(t.cloud, t.projectId),
+    showDocument: (name, text) => documents.show(name, text),
+  };
+
+  /** The instance an invocation is about: the tree node it was run on, a target object, or a pick. */
+  async function resolve(arg: unknown, title: string): Promise<Resolved> {
+    if (isServerNode(arg)) {
+      const scope = scopeOf(arg);
+      if (!scope) throw new Error('This instance is not under a project in the OpenStack view.');
+      return { target: { ...scope, serverId: arg.server.id, name: arg.server.name }, server: arg.server };
+    }
+    if (isConsoleTarget(arg)) return { target: arg };
+    return pickInstance(title);
+  }
+
+  async function pickInstance(title: string): Promise<Resolved> {
+    const cloud = active.cloud;
+    if (!cloud) throw new Error('There is no OpenStack cloud yet: add one with "OpenStack: Add Cloud…".');
+    type Item = vscode.QuickPickItem & { server: Server };
+    const pick = vscode.window.createQuickPick<Item>();
+    pick.title = plainText(`${title}: choose an instance in ${cloud.name}${active.project ? ` / ${active.project.name}` : ''}`);
+    pick.placeholder = 'Instance name, ID or address';
+    pick.matchOnDescription = true;
+    pick.matchOnDetail = true;
+    pick.busy = true;
+    pick.show();
+    const controller = new AbortController();
+    try {
+      let original = (shown: Item) => shown;
+      const chosen = new Promise<Item | undefined>((resolvePick) => {
+        pick.onDidAccept(() => resolvePick(pick.selectedItems[0] && original(pick.selectedItems[0])));
+        pick.onDidHide(() => resolvePick(undefined));
+      });
+      const client = await active.client();
+      const projectId = client.session.projectId ?? '';
+      const servers = await client.compute.servers({ limit: 1000 }).toArray(controller.signal);
+      const safe = safePickItems(servers.map((server): Item => ({
+        label: plainName(server.name) || server.id,
+        description: [server.status, ...server.addresses.map((a) => a.addr)].join(' · '),
+        detail: server.id,
+        server,
+      })));
+      original = safe.original;
+      pick.items = safe.shown;
+      pick.busy = false;
+      if (servers.length === 0) pick.placeholder = 'This project has no instances';
+      const item = await chosen;
+      if (!item) throw new Cancelled();
+      return { target: { cloud: cloud.name, projectId, serverId: item.server.id, name: item.server.name }, server: item.server };
+    } finally {
+      controller.abort();
+      pick.dispose();
+    }
+  }
+
+  const explained = (err: unknown, kind: 'serial' | 'novnc'): Error => {
+    const words = explainConsoleError(err, kind);
+    return words ? new Error(words, { cause: err }) : (err as Error);
+  };
+
+  return [
+    documents,
+    vscode.workspace.registerTextDocumentContentProvider(CONSOLE_LOG_SCHEME, documents),
+    vscode.window.registerWebviewPanelSerializer(CONSOLE_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state) => ConsolePanel.restore(consoleDeps, panel, state),
+    }),
+    { dispose: () => ConsolePanel.disposeAll() },
+    registerCommand(log, 'openstack.openConsole', async (arg?: unknown) => {
+      const { target, server } = await resolve(arg, 'Open Console');
+      ConsolePanel.show(consoleDeps, target, server);
+    }),
+    registerCommand(log, 'openstack.openSerialConsole', async (arg?: unknown) => {
+      const { target } = await resolve(arg, 'Open Serial Console');
+      await withProgress(`Opening the serial console of ${plainName(target.name, 60)}…`, async () => {
+        try {
+          await openSerialTerminal(consoleDeps, target);
+        } catch (err) {
+          throw explained(err, 'serial');
+        }
+      });
+    }),
+    registerCommand(log, 'openstack.openVncConsole', async (arg?: unknown) => {
+      const { target } = await resolve(arg, 'Open VNC Console');
+      const remote = await withProgress(`Asking for the VNC console of ${plainName(target.name, 60)}…`, async (signal) => {
+        const client = await consoleDeps.clientFor(target);
+        return client.compute.remoteConsole(target.serverId, 'novnc', signal).catch((err) => { throw explained(err, 'novnc'); });
+      });
+      await openExternalUrl(remote.url, log);
+    }),
+  ];
+}

@@ -1,0 +1,27 @@
+// A flavor in the tree: its vCPUs, RAM and disk.
+import * as vscode from 'vscode';
+import type { Flavor } from '../../openstack/computeModels';
+import { markdown, md, ResourceNode, type ExplorerNode } from '../../ui/tree/node';
+import { formatBytes } from '../../core/format';
+
+export class FlavorNode extends ResourceNode {
+  readonly kind = 'flavor';
+  readonly id: string;
+  constructor(parent: ExplorerNode, readonly flavor: Flavor) {
+    super(parent);
+    this.id = `${parent.id}/${flavor.id}`;
+  }
+
+  get resourceId(): string { return this.flavor.id; }
+  get label(): string { return this.flavor.name; }
+  get raw(): Record<string, unknown> { return this.flavor.raw; }
+
+  treeItem(): vscode.TreeItem {
+    const f = this.flavor;
+    const item = this.item(this.label, false, [f.isPublic ? 'public' : 'private']);
+    item.iconPath = new vscode.ThemeIcon('server-environment');
+    item.description = `${f.vcpus} vCPU · ${formatBytes(f.ram * 1024 * 1024)} RAM · ${f.disk} GiB disk`;
+    item.tooltip = markdown([`**${md(f.name)}**`, `ID: \`${f.id}\``]);
+    return item;
+  }
+}

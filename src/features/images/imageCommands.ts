@@ -1,0 +1,173 @@
+// OpenStack: Upload Image…: a disk image file from this machine into Glance. The file's format is read from
+// its magic bytes and confirmed; the upload streams with a progress bar in bytes, and cancelling it (or any
+// failure) deletes the image so that no `queued` image is left behind.
+import * as os from 'node:os';
+import * as vscode from 'vscode';
+import { formatBytes } from '../../core/format';
+import type { Image } from '../../openstack/image';
+import { OpenStackError } from '../../openstack/errors';
+import {
+  changedIn, confirmDelete, copyCli, doneWithCli, type Changed, type ComputeCommandDeps,
+} from '../../ui/commandKit';
+import { cliNote } from '../../core/cliLine';
+import {
+  DISK_FORMATS, detectFileDiskFormat, imageNameFromFile, imageNameProblem, imageUploadCli, type ImageUploadSpec, type Visibility,
+} from './model/imagesFormat';
+import { MultiStepInput, type Step } from '../../ui/multiStep';
+import { Cancelled, withProgress } from '../../ui/runCommand';
+import { cliContextOf, resolveTarget, type Target } from '../../context/target';
+
+interface FormatItem extends vscode.QuickPickItem {
+  format: string;
+}
+
+interface VisibilityItem extends vscode.QuickPickItem {
+  visibility: Visibility;
+}
+
+interface ActionItem extends vscode.QuickPickItem {
+  action: 'upload' | 'copy';
+}
+
+const VISIBILITIES: VisibilityItem[] = [
+  { label: 'Private', description: 'only this project', visibility: 'private' },
+  { label: 'Shared', description: 'this project and the projects you add as image members', visibility: 'shared' },
+  { label: 'Community', description: 'any project can boot it by name or ID; not in their lists by default', visibility: 'community' },
+  { label: 'Public', description: 'every project sees it (admins only)', visibility: 'public' },
+];
+
+const FORMAT_NOTES: Record<string, string> = {
+  qcow2: 'QEMU copy-on-write: small, the usual choice for KVM',
+  raw: 'plain disk bytes',
+  vmdk: 'VMware', vdi: 'VirtualBox', vhd: 'Hyper-V / Azure (VPC)', vhdx: 'Hyper-V', iso: 'CD/DVD image, e.g. an installer',
+  ploop: 'Virtuozzo', aki: 'Amazon kernel', ari: 'Amazon ramdisk', ami: 'Amazon machine image',
+};
+
+/** The file chosen in the explorer (a Uri) or with a file picker. */
+async function chooseFile(arg: unknown): Promise<string> {
+  if (arg instanceof vscode.Uri && arg.scheme === 'file') return arg.fsPath;
+  const picked = await vscode.window.showOpenDialog({
+    title: 'Upload image: choose the disk image file',
+    openLabel: 'Choose Image',
+    canSelectMany: false,
+    defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir()),
+    filters: { 'Disk images': ['qcow2', 'img', 'raw', 'vmdk', 'vdi', 'vhd', 'vhdx', 'iso'], 'All files': ['*'] },
+  });
+  if (!picked?.[0]) throw new Cancelled();
+  return picked[0].fsPath;
+}
+
+/** Asks for the name, confirms the detected disk format, the visibility, then shows the summary. */
+export async function collectImageUpload(target: Target, file: string, cli: (spec: ImageUploadSpec) => string, note?: string): Promise<ImageUploadSpec> {
+  const detected = await detectFileDiskFormat(file);
+  const isAdmin = target.client.session.isAdmin;
+  const spec: ImageUploadSpec = { file, name: imageNameFromFile(file), diskFormat: detected.format, containerFormat: 'bare', visibility: 'private' };
+
+  const summary: Step = async (input) => {
+    for (;;) {
+      const items: ActionItem[] = [
+        { label: `Upload ${formatBytes(detected.size)}`, iconPath: new vscode.ThemeIcon('cloud-upload'), description: `as '${spec.name}': ${spec.diskFormat}, ${spec.visibility}`, action: 'upload' },
+        { label: 'Copy as openstack CLI', iconPath: new vscode.ThemeIcon('copy'), description: 'and stay here', detail: note, action: 'copy' },
+      ];
+      const chosen = await input.quickPick({ placeholder: `Upload ${file}`, items });
+      if (chosen.action === 'upload') return undefined;
+      await copyCli(cli(spec), note);
+    }
+  };
+
+  const visibility: Step = async (input) => {
+    const items = VISIBILITIES.filter((v) => v.visibility !== 'public' || isAdmin);
+    spec.visibility = (await input.quickPick({
+      placeholder: isAdmin ? 'Who may use the image' : 'Who may use the image (public images need an admin)',
+      items, active: items.find((i) => i.visibility === spec.visibility),
+    })).visibility;
+    return summary;
+  };
+
+  const format: Step = async (input) => {
+    const items: FormatItem[] = DISK_FORMATS.map((f) => ({
+      label: f, iconPath: f === detected.format ? new vscode.ThemeIcon('check') : undefined,
+      description: f === detected.format ? `detected: ${detected.evidence}` : FORMAT_NOTES[f],
+      detail: f === detected.format ? detected.warning : undefined,
+      format: f,
+    }));
+    const ordered = [...items.filter((i) => i.format === detected.format), ...items.filter((i) => i.format !== detected.format)];
+    spec.diskFormat = (await input.quickPick({
+      placeholder: detected.warning ? `⚠ ${detected.warning}` : `Disk format: ${detected.format} (${detected.evidence}); Enter to confirm`,
+      items: ordered, active: ordered.find((i) => i.format === spec.diskFormat), matchOnDescription: true,
+    })).format;
+    return visibility;
+  };
+
+  const name: Step = async (input) => {
+    spec.name = (await input.inputBox({ prompt: `Image name (${formatBytes(detected.size)} from ${file})`, value: spec.name, validate: imageNameProblem })).trim();
+    return format;
+  };
+
+  await MultiStepInput.run('Upload image', () => 4, name);
+  return spec;
+}
+
+export interface UploadHooks {
+  /** Bytes sent so far of TOTAL. */
+  onProgress?: (sent: number, total: number) => void;
+  changed?: Changed;
+}
+
+/**
+ * Creates the image (queued) and streams the file into it. A cancel (SIGNAL) or a failed upload deletes the
+ * image again, so nothing half-made stays behind. Requests: POST /images, PUT /images/{id}/file, GET
+ * /images/{id}; on cancel or failure DELETE /images/{id} instead of the GET.
+ */
+export async function executeImageUpload(spec: ImageUploadSpec, target: Target, signal: AbortSignal, hooks: UploadHooks = {}): Promise<Image> {
+  const { image } = target.client;
+  // not abortable: a POST cut short may still create the image, which then could not be found to delete
+  const created = await image.createImage({ name: spec.name, diskFormat: spec.diskFormat, containerFormat: spec.containerFormat, visibility: spec.visibility });
+  let streaming = false;
+  try {
+    await hooks.changed?.('images');
+    if (signal.aborted) throw new OpenStackError({ kind: 'aborted', text: 'The upload was cancelled.' });
+    streaming = true;
+    await image.uploadImage(created.id, spec.file, { signal, onProgress: hooks.onProgress });
+  } catch (err) {
+    // uploadImage itself deletes the image after an abort
+    if (!(streaming && signal.aborted)) await image.deleteImage(created.id).catch(() => undefined);
+    await hooks.changed?.('images').catch(() => undefined);
+    throw err;
+  }
+  const uploaded = await image.image(created.id);
+  await hooks.changed?.('images');
+  return uploaded;
+}
+
+export async function uploadImage(deps: ComputeCommandDeps, arg?: unknown): Promise<void> {
+  const file = await chooseFile(arg);
+  // a file from the explorer has no tree node: the active cloud's project
+  const target = await resolveTarget(arg instanceof vscode.Uri ? undefined : arg, deps);
+  const context = await cliContextOf(target, deps.registry);
+  const spec = await collectImageUpload(target, file, (s) => imageUploadCli(s, context), cliNote(context));
+  const image = await withProgress(`Uploading ${spec.name}`, async (signal, report) => {
+    let shown = 0;
+    let last = 0;
+    return executeImageUpload(spec, target, signal, {
+      changed: changedIn(deps, target),
+      onProgress: (sent, total) => {
+        const percent = total > 0 ? (sent / total) * 100 : 100;
+        // at most ~100 updates: one per percent, and the last
+        if (percent - shown < 1 && sent < total && Date.now() - last < 500) return;
+        report(`${formatBytes(sent)} of ${formatBytes(total)}`, percent - shown);
+        shown = percent;
+        last = Date.now();
+      },
+    });
+  });
+  doneWithCli(`Image '${image.name}' uploaded: ${image.status}, ${formatBytes(image.size)}.`, imageUploadCli(spec, context), cliNote(context));
+}
+
+/** Deletes an image after a modal confirmation (tree node only). */
+export async function deleteImage(deps: ComputeCommandDeps, node: { image: Image }): Promise<void> {
+  const target = await resolveTarget(node, deps);
+  await confirmDelete(`Delete image '${node.image.name || node.image.id}'?`, 'Instances booted from it keep running, but no new instance can be launched from it.');
+  await withProgress(`Deleting image ${node.image.name}`, (signal) => target.client.image.deleteImage(node.image.id, signal));
+  await changedIn(deps, target)('images');
+}

@@ -1,0 +1,29 @@
+// An image in the tree: format, size, visibility, and a spinner while it uploads.
+import * as vscode from 'vscode';
+import type { Image } from '../../openstack/image';
+import { markdown, md, ResourceNode, type ExplorerNode } from '../../ui/tree/node';
+import { formatBytes } from '../../core/format';
+
+export class ImageNode extends ResourceNode {
+  readonly kind = 'image';
+  readonly id: string;
+  constructor(parent: ExplorerNode, readonly image: Image) {
+    super(parent);
+    this.id = `${parent.id}/${image.id}`;
+  }
+
+  get resourceId(): string { return this.image.id; }
+  get label(): string { return this.image.name || this.image.id; }
+  get raw(): Record<string, unknown> { return this.image.raw; }
+
+  treeItem(): vscode.TreeItem {
+    const i = this.image;
+    const item = this.item(this.label, false, [`status-${i.status}`, `visibility-${i.visibility}`]);
+    const busy = i.status === 'queued' || i.status === 'saving' || i.status === 'importing';
+    item.iconPath = busy ? new vscode.ThemeIcon('loading~spin')
+      : new vscode.ThemeIcon('file-binary', i.status === 'active' ? undefined : new vscode.ThemeColor('errorForeground'));
+    item.description = [i.diskFormat, formatBytes(i.size), i.visibility, i.status === 'active' ? '' : i.status].filter(Boolean).join(' · ');
+    item.tooltip = markdown([`**${md(this.label)}** — ${md(i.status)}`, `Format: ${md(i.diskFormat ?? '?')}/${md(i.containerFormat ?? '?')}`, `Size: ${formatBytes(i.size)}`, `ID: \`${i.id}\``]);
+    return item;
+  }
+}

@@ -1,0 +1,319 @@
+// OpenStack: Launch Instance…: the six or so Horizon steps a student needs, as one multi-step input: name,
+// image (active ones), flavor (the project's quota headroom shown, flavors that do not fit refused with the
+// reason), network(s) (asked only when the project sees more than one), security groups, key pair, metadata,
+// user data, count, and a summary with "Copy as openstack CLI". Everything is loaded in parallel when the
+// command starts, while the user types the name.
+import { readFile, stat } from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { formatBytes } from '../../core/format';
+import type { CreatedServer } from '../../openstack/compute';
+import type { ComputeLimits, Flavor, Keypair } from '../../openstack/computeModels';
+import type { Image } from '../../openstack/image';
+import type { Network, SecurityGroup } from '../../openstack/networkModels';
+import { changedIn, copyCli, doneWithCli, type Changed, type ComputeCommandDeps } from '../../ui/commandKit';
+import { cliNote } from '../../core/cliLine';
+import {
+  countProblem, flavorHeadroom, formatMetadata, instanceNameProblem, launchCli, networkProblem, parseMetadata, quotaSummary, uniqueNames,
+  zeroDiskProblem, type Headroom, type LaunchSpec, type Ref,
+} from './model/launchInstanceInputs';
+import { MultiStepInput, type Step } from '../../ui/multiStep';
+import { Refused } from '../../core/refusals';
+import { Cancelled, withProgress } from '../../ui/runCommand';
+import { cliContextOf, resolveTarget, type Target } from '../../context/target';
+
+/** Nova's limit on user data once base64-encoded (65535) is 49149 bytes of file. */
+const MAX_USER_DATA_BYTES = Math.floor(65535 / 4) * 3;
+
+export interface LaunchChoices {
+  images: Image[];
+  flavors: Flavor[];
+  limits: ComputeLimits;
+  /** The networks nova would consider: the project's own and shared ones. */
+  networks: Network[];
+  /** The project's own groups (an admin lists every project's). */
+  securityGroups: SecurityGroup[];
+  keypairs: Keypair[];
+}
+
+/** Everything the steps offer, in one parallel round. Requests: GET images, flavors/detail, limits, networks, security-groups, os-keypairs. */
+export async function loadLaunchChoices(target: Target, signal?: AbortSignal): Promise<LaunchChoices> {
+  const { compute, network, image } = target.client;
+  const [images, flavors, limits, networks, securityGroups, keypairs] = await Promise.all([
+    // an admin's token lists every project's private images: offer what the project sees
+    (target.client.session.isAdmin ? image.projectImages(target.projectId, { status: 'active' }) : image.images({ status: 'active' })).toArray(signal),
+    compute.flavors().toArray(signal),
+    compute.limits(signal),
+    network.networks().toArray(signal),
+    network.securityGroups().toArray(signal),
+    compute.keypairs().toArray(signal),
+  ]);
+  const own = (raw: Record<string, unknown>) => (raw.project_id ?? raw.tenant_id) === target.projectId;
+  return {
+    images: images.sort((a, b) => a.name.localeCompare(b.name)),
+    flavors: flavors.sort((a, b) => a.vcpus - b.vcpus || a.ram - b.ram || a.disk - b.disk || a.name.localeCompare(b.name)),
+    limits,
+    networks: networks.filter((n) => n.projectId === target.projectId || n.shared).sort((a, b) => a.name.localeCompare(b.name)),
+    securityGroups: securityGroups.filter((g) => own(g.raw)).sort((a, b) => (a.name === 'default' ? -1 : b.name === 'default' ? 1 : a.name.localeCompare(b.name))),
+    keypairs,
+  };
+}
+
+function refsOf<T extends { id: string; name: string }>(all: readonly T[]): (item: T) => Ref {
+  const unique = uniqueNames(all);
+  return (item) => ({ id: item.id, name: item.name, uniqueName: unique.has(item.name) });
+}
+
+interface Item<T> extends vscode.QuickPickItem {
+  value: T;
+}
+
+const separator = <T>(label: string): Item<T> => ({ label, kind: vscode.QuickPickItemKind.Separator, value: undefined as T });
+
+/** Walks the steps; resolves with what to launch. */
+export async function collectLaunch(target: Target, cli: (spec: LaunchSpec) => string, note?: string): Promise<LaunchSpec> {
+  const loading = loadLaunchChoices(target);
+  loading.catch(() => undefined);   // surfaced by the step that awaits it
+  const spec: LaunchSpec = { name: 'vm1', image: { id: '', name: '' }, flavor: { id: '', name: '' }, networks: [], securityGroups: [], metadata: {}, count: 1 };
+  let metadataText = '';
+  let networkStep = true;
+  let chosenFlavor: Flavor | undefined;
+  let chosenImage: Image | undefined;
+
+  const headroom = async () => {
+    const { limits } = await loading;
+    return flavorHeadroom(chosenFlavor!, limits, chosenImage);
+  };
+  /** The quota headroom, and whether nova lets this user boot on the flavor at all. */
+  const rate = (f: Flavor, limits: ComputeLimits): Headroom => {
+    const room = flavorHeadroom(f, limits, chosenImage);
+    const disk = zeroDiskProblem(f, target.client.session.isAdmin);
+    return disk ? { ...room, fits: false, reasons: [disk, ...room.reasons] } : room;
+  };
+
+  const summary: Step = async (input) => {
+    const rows: [string, string][] = [
+      ['Name', spec.count > 1 ? `${spec.name}-1 … ${spec.name}-${spec.count}` : spec.name],
+      ['Image', spec.image.name || spec.image.id],
+      ['Flavor', chosenFlavor ? `${chosenFlavor.name}: ${chosenFlavor.vcpus} vCPU, ${formatBytes(chosenFlavor.ram * 1024 * 1024)} RAM, ${chosenFlavor.disk} GiB disk` : spec.flavor.name],
+      ['Network', spec.networks === 'auto' ? 'chosen by nova' : spec.networks.map((n) => n.name || n.id).join(', ')],
+      ['Security groups', spec.securityGroups.length ? spec.securityGroups.map((g) => g.name).join(', ') : 'default'],
+      ['Key pair', spec.keyName ?? 'none: log in with the image\'s password, if it has one'],
+      ['Metadata', formatMetadata(spec.metadata) || 'none'],
+      ['User data', spec.userDataFile ?? 'none'],
+      ['Count', String(spec.count)],
+    ];
+    for (;;) {
+      const items: Item<'launch' | 'copy' | 'row'>[] = [
+        { iconPath: new vscode.ThemeIcon('rocket'), label: `Launch ${spec.count > 1 ? `${spec.count} instances` : 'instance'}`, value: 'launch' },
+        { label: 'Copy as openstack CLI', iconPath: new vscode.ThemeIcon('copy'), description: 'and stay here', detail: note, value: 'copy' },
+        separator('Summary (Back to change)'),
+        ...rows.map(([label, description]): Item<'row'> => ({ label, description, value: 'row' })),
+      ];
+      const chosen = await input.quickPick({ placeholder: 'Launch? Back changes an answer', items, matchOnDescription: true });
+      if (chosen.value === 'launch') return undefined;
+      if (chosen.value === 'copy') await copyCli(cli(spec), note);
+    }
+  };
+
+  const count: Step = async (input) => {
+    const room = await headroom();
+    const max = Number.isFinite(room.maxCount) ? `; the quota leaves room for ${room.maxCount} of ${spec.flavor.name}` : '';
+    spec.count = Number(await input.inputBox({
+      prompt: `How many instances${max}. More than one are named ${spec.name}-1, ${spec.name}-2, …`,
+      value: String(spec.count), validate: (v) => countProblem(v, room),
+    }));
+    return summary;
+  };
+
+  const userData: Step = async (input) => {
+    let note: string | undefined;
+    for (;;) {
+      const items: Item<'none' | 'keep' | 'choose'>[] = [
+        { label: 'No user data', value: 'none' },
+        ...(spec.userDataFile ? [{ label: path.basename(spec.userDataFile), iconPath: new vscode.ThemeIcon('file'), description: spec.userDataFile, value: 'keep' as const }] : []),
+        { label: 'Choose a file…', iconPath: new vscode.ThemeIcon('folder-opened'), description: 'a cloud-init script or #cloud-config, run at first boot', value: 'choose' },
+      ];
+      const chosen = await input.quickPick({
+        placeholder: note ?? 'User data (optional): a script cloud-init runs at first boot',
+        items, active: items.find((i) => i.value === (spec.userDataFile ? 'keep' : 'none')),
+      });
+      if (chosen.value === 'none') spec.userDataFile = undefined;
+      if (chosen.value !== 'choose') return count;
+      const picked = await vscode.window.showOpenDialog({
+        title: 'Launch instance: choose the user data file', openLabel: 'Use as User Data', canSelectMany: false,
+        defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir()),
+      });
+      if (!picked?.[0]) continue;
+      const file = picked[0].fsPath;
+      const size = (await stat(file).catch(() => undefined))?.size;
+      if (size === undefined) note = `Cannot read ${file}: choose another file`;
+      else if (size > MAX_USER_DATA_BYTES) note = `${path.basename(file)} is ${formatBytes(size)}: nova takes at most ${formatBytes(MAX_USER_DATA_BYTES)} of user data`;
+      else {
+        spec.userDataFile = file;
+        return count;
+      }
+    }
+  };
+
+  const metadata: Step = async (input) => {
+    const maxItems = Number(((await loading).limits.raw as { maxServerMeta?: number }).maxServerMeta ?? 128);
+    metadataText = await input.inputBox({
+      prompt: 'Metadata (optional): key=value pairs separated by commas, e.g. course=os101, role=web',
+      value: metadataText, validate: (v) => parseMetadata(v, maxItems).problem,
+    });
+    spec.metadata = parseMetadata(metadataText, maxItems).metadata ?? {};
+    return userData;
+  };
+
+  const keypair: Step = async (input) => {
+    const { keypairs } = await loading;
+    const items: Item<string | undefined>[] = [
+      { label: 'No key pair', description: keypairs.length ? undefined : 'you have none yet: "OpenStack: Import Key Pair…" adds one', value: undefined },
+      ...keypairs.map((k) => ({ label: k.name, iconPath: new vscode.ThemeIcon('key'), description: `${k.type} · ${k.fingerprint}`, value: k.name })),
+    ];
+    spec.keyName = (await input.quickPick({
+      placeholder: 'Key pair: its public key is put into the instance for SSH logins',
+      items, active: items.find((i) => i.value === spec.keyName) ?? items[0],
+    })).value;
+    return metadata;
+  };
+
+  const securityGroups: Step = async (input) => {
+    const { securityGroups: groups } = await loading;
+    const ref = refsOf(groups);
+    const items: Item<SecurityGroup>[] = groups.map((g) => ({
+      label: g.name || g.id,
+      description: `${g.rules.filter((r) => r.direction === 'ingress').length} ingress rules${g.description ? ` · ${g.description}` : ''}`,
+      value: g,
+    }));
+    const selected = spec.securityGroups.length
+      ? items.filter((i) => spec.securityGroups.some((g) => g.id === i.value.id))
+      : items.filter((i) => i.value.name === 'default');
+    const chosen = await input.quickPickMany({
+      placeholder: 'Security groups (Space toggles): which traffic may reach the instance. None checked means nova applies default.',
+      items, selected, matchOnDescription: true,
+    });
+    spec.securityGroups = chosen.map((c) => ref(c.value));
+    return keypair;
+  };
+
+  const networks: Step = async (input) => {
+    const { networks: nets } = await loading;
+    const ref = refsOf(nets);
+    const items: Item<Network>[] = nets.map((n) => {
+      const problem = networkProblem(n);
+      return {
+        label: n.name || n.id, iconPath: problem ? new vscode.ThemeIcon('circle-slash') : undefined,
+        description: [n.shared ? 'shared' : '', n.external ? 'external' : '', `${n.subnetIds.length} subnet${n.subnetIds.length === 1 ? '' : 's'}`].filter(Boolean).join(' · '),
+        detail: problem ? `Cannot be used: ${problem}` : n.id,
+        value: n,
+      };
+    });
+    const previous = spec.networks === 'auto' ? [] : spec.networks;
+    const chosen = await input.quickPickMany({
+      placeholder: `The project sees ${nets.length} networks, so nova needs to be told: check one (or more: one interface each, in order)`,
+      items, selected: items.filter((i) => previous.some((p) => p.id === i.value.id)), matchOnDescription: true,
+      refuse: (c) => {
+        if (c.length === 0) return 'Check at least one network: with more than one, nova refuses to guess ("Multiple possible networks found")';
+        const unusable = c.find((i) => networkProblem(i.value));
+        return unusable && `${unusable.value.name || unusable.value.id} cannot be used: ${networkProblem(unusable.value)}`;
+      },
+    });
+    spec.networks = chosen.map((c) => ref(c.value));
+    return securityGroups;
+  };
+
+  const flavor: Step = async (input) => {
+    const { flavors, limits } = await loading;
+    const ref = refsOf(flavors);
+    const rated = flavors.map((f) => ({ f, room: rate(f, limits) }));
+    const fitting = rated.filter((r) => r.room.fits);
+    const item = ({ f, room }: (typeof rated)[number]): Item<Flavor> => ({
+      label: f.name, iconPath: room.fits ? undefined : new vscode.ThemeIcon('circle-slash'),
+      description: `${f.vcpus} vCPU · ${formatBytes(f.ram * 1024 * 1024)} RAM · ${f.disk} GiB disk`,
+      detail: room.fits ? undefined : `Cannot be used: ${room.reasons.join('; ')}`,
+      value: f,
+    });
+    const items = [...fitting.map(item), ...(fitting.length < rated.length ? [separator<Flavor>('Cannot be used'), ...rated.filter((r) => !r.room.fits).map(item)] : [])];
+    const preferred = items.find((i) => i.value?.id === spec.flavor.id) ?? items.find((i) => i.value?.name === 'm1.tiny' && fitting.some((r) => r.f === i.value)) ?? items[0];
+    chosenFlavor = (await input.quickPick({
+      placeholder: `Flavor (size). ${quotaSummary(limits)}`,
+      items, active: preferred, matchOnDescription: true,
+      refuse: (i) => {
+        const room = rate(i.value, limits);
+        return room.fits ? undefined : `${i.value.name} cannot be used: ${room.reasons.join('; ')}`;
+      },
+    })).value;
+    spec.flavor = ref(chosenFlavor);
+    return networkStep ? networks : securityGroups;
+  };
+
+  const image: Step = async (input) => {
+    const { images, networks: nets } = await loading;
+    // the network step is skipped when there is exactly one network (taken) or none (refused now, before more steps)
+    if (!nets.some((n) => !networkProblem(n))) {
+      const without = nets.length ? ` (${nets.map((n) => n.name || n.id).join(', ')} ${nets.length === 1 ? 'has' : 'have'} no subnet)` : '';
+      throw new Refused(`The project has no network an instance can attach to${without}: create a network with a subnet first (and a router to reach the outside).`,
+        { title: 'Create Network…', command: 'openstack.createNetwork' });
+    }
+    networkStep = nets.length > 1;
+    if (!networkStep) spec.networks = [refsOf(nets)(nets[0])];
+    if (images.length === 0) throw new Refused('The project sees no active image: upload one first ("OpenStack: Upload Image…").', { title: 'Upload Image…', command: 'openstack.uploadImage' });
+    const ref = refsOf(images);
+    const items: Item<Image>[] = images.map((i) => ({
+      label: i.name || i.id,
+      description: [i.diskFormat, formatBytes(i.size), i.visibility, i.minDisk ? `min disk ${i.minDisk} GiB` : '', i.minRam ? `min RAM ${i.minRam} MiB` : ''].filter(Boolean).join(' · '),
+      detail: i.id,
+      value: i,
+    }));
+    chosenImage = (await input.quickPick({
+      placeholder: 'Image to boot from (active images only)',
+      items, active: items.find((i) => i.value.id === spec.image.id) ?? items.find((i) => /^cirros/i.test(i.label)) ?? items.find((i) => i.value.visibility === 'public') ?? items[0], matchOnDescription: true,
+    })).value;
+    spec.image = ref(chosenImage);
+    return flavor;
+  };
+
+  const name: Step = async (input) => {
+    spec.name = await input.inputBox({ prompt: 'Instance name', value: spec.name, validate: instanceNameProblem });
+    return image;
+  };
+
+  await MultiStepInput.run('Launch instance', () => (networkStep ? 10 : 9), name);
+  return spec;
+}
+
+/**
+ * Creates COUNT servers in one request (min_count = max_count, so nova creates all or none). Requests:
+ * POST /servers; the user data file is read here.
+ */
+export async function executeLaunch(spec: LaunchSpec, target: Target, signal: AbortSignal, changed?: Changed): Promise<CreatedServer> {
+  const userData = spec.userDataFile ? await readFile(spec.userDataFile) : undefined;
+  if (signal.aborted) throw new Cancelled();
+  // not abortable once sent: a cut-short POST may still create the servers, which the tree then shows
+  const created = await target.client.compute.createServer({
+    name: spec.name,
+    imageRef: spec.image.id,
+    flavorRef: spec.flavor.id,
+    networks: spec.networks === 'auto' ? 'auto' : spec.networks.map((n) => ({ uuid: n.id })),
+    securityGroups: spec.securityGroups.length ? spec.securityGroups.map((g) => g.id) : undefined,
+    keyName: spec.keyName,
+    metadata: Object.keys(spec.metadata).length ? spec.metadata : undefined,
+    userData,
+    minCount: spec.count,
+    maxCount: spec.count,
+  });
+  await changed?.('servers');
+  return created;
+}
+
+export async function launchInstance(deps: ComputeCommandDeps, node?: unknown): Promise<void> {
+  const target = await resolveTarget(node, deps);
+  const context = await cliContextOf(target, deps.registry);
+  const spec = await collectLaunch(target, (s) => launchCli(s, context), cliNote(context));
+  await withProgress(`Launching ${spec.name}`, (signal) => executeLaunch(spec, target, signal, changedIn(deps, target)));
+  const names = spec.count > 1 ? `${spec.count} instances (${spec.name}-1 … ${spec.name}-${spec.count})` : `'${spec.name}'`;
+  doneWithCli(`Launching ${names}: they show as BUILD in the OpenStack view until they are ACTIVE.`, launchCli(spec, context), cliNote(context));
+}

@@ -1,0 +1,67 @@
+// An instance: status-aware icon, its addresses (floating first) as description, a markdown tooltip.
+import * as vscode from 'vscode';
+import type { Server } from '../../openstack/computeModels';
+import { markdown, md, ResourceNode, type ExplorerNode } from '../../ui/tree/node';
+
+/** Statuses that change by themselves; with a task_state set, any status does. */
+// DELETED: nova still lists a deleted server for a few seconds before it is gone. Not VERIFY_RESIZE: it waits
+// for the user to confirm or revert the resize, however long that takes.
+const TRANSITIONAL = new Set(['DELETED', 'BUILD', 'REBOOT', 'HARD_REBOOT', 'RESIZE', 'REVERT_RESIZE', 'MIGRATING', 'REBUILD', 'PASSWORD']);
+
+export function serverInTransition(s: Server): boolean {
+  return TRANSITIONAL.has(s.status) || !!s.taskState;
+}
+
+function icon(s: Server): vscode.ThemeIcon {
+  if (serverInTransition(s)) return new vscode.ThemeIcon('loading~spin');
+  switch (s.status) {
+    case 'ACTIVE': return new vscode.ThemeIcon('vm-running', new vscode.ThemeColor('charts.green'));
+    case 'ERROR': return new vscode.ThemeIcon('vm-outline', new vscode.ThemeColor('errorForeground'));
+    case 'SHUTOFF': case 'SUSPENDED': case 'PAUSED': case 'SHELVED': case 'SHELVED_OFFLOADED':
+      return new vscode.ThemeIcon('vm-outline', new vscode.ThemeColor('disabledForeground'));
+    default: return new vscode.ThemeIcon('vm');
+  }
+}
+
+export class ServerNode extends ResourceNode {
+  readonly kind = 'server';
+  readonly id: string;
+  constructor(parent: ExplorerNode, readonly server: Server) {
+    super(parent);
+    this.id = `${parent.id}/${server.id}`;
+  }
+
+  get resourceId(): string { return this.server.id; }
+  get label(): string { return this.server.name || this.server.id; }
+  get raw(): Record<string, unknown> { return this.server.raw; }
+
+  /** Floating addresses first: those are the ones a user copies to reach the instance. */
+  override ips(): string[] {
+    const floating = this.server.addresses.filter((a) => a.type === 'floating');
+    const fixed = this.server.addresses.filter((a) => a.type !== 'floating');
+    return [...floating, ...fixed].map((a) => a.addr);
+  }
+
+  treeItem(): vscode.TreeItem {
+    const s = this.server;
+    const status = s.taskState ? `${s.status} (${s.taskState})` : s.status;
+    const item = this.item(this.label, false, [
+      `status-${s.status.toLowerCase()}`,
+      ...(s.addresses.some((a) => a.type === 'floating') ? ['has-floating-ip'] : []),
+      ...(serverInTransition(s) ? ['busy'] : []),
+    ]);
+    item.iconPath = icon(s);
+    item.description = [this.ips().join(', '), status].filter(Boolean).join(' · ');
+    const flavor = s.flavor.name ?? s.flavor.id;
+    item.tooltip = markdown([
+      `**${md(this.label)}** — ${md(status)}`,
+      ...s.addresses.map((a) => `${md(a.network)}: \`${a.addr}\` ${a.type ?? ''}`),
+      flavor && `Flavor: ${md(flavor)}`,
+      s.keyName && `Key pair: ${md(s.keyName)}`,
+      s.securityGroups.length > 0 && `Security groups: ${s.securityGroups.map(md).join(', ')}`,
+      s.fault && `Fault: ${md(s.fault.message)}`,
+      `ID: \`${s.id}\``,
+    ]);
+    return item;
+  }
+}

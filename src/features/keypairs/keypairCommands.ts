@@ -1,0 +1,150 @@
+// OpenStack: Import Key Pair… (an OpenSSH public key file, ~/.ssh/*.pub offered first) and Delete Key Pair.
+// Key pairs belong to the user, not the project: every project of the cloud lists the same ones.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { Keypair } from '../../openstack/computeModels';
+import {
+  changedIn, confirmDelete, doneWithCli, pickOne, unlessNothing, type Changed, type ComputeCommandDeps,
+} from '../../ui/commandKit';
+import { cliNote } from '../../core/cliLine';
+import {
+  keypairImportCli, keypairNameFromFile, keypairNameProblem, parsePublicKey, type KeypairImportSpec, type PublicKey,
+} from './model/keypairsFormat';
+import { GoBack, MultiStepInput, type Step } from '../../ui/multiStep';
+import { Refused } from '../../core/refusals';
+import { withProgress } from '../../ui/runCommand';
+import { cliContextOf, resolveTarget, type Target } from '../../context/target';
+
+interface KeyFileItem extends vscode.QuickPickItem {
+  file?: string;
+  key?: PublicKey;
+  problem?: string;
+}
+
+/** Public keys are small; anything bigger is not one. */
+const MAX_KEY_BYTES = 16 * 1024;
+
+async function readKey(file: string): Promise<{ key?: PublicKey; problem?: string }> {
+  try {
+    const { size } = await stat(file);
+    if (size > MAX_KEY_BYTES) return { problem: `${formatSize(size)} is far too big for a public key: choose the .pub file` };
+    return parsePublicKey(await readFile(file, 'utf8'));
+  } catch (err) {
+    return { problem: `Cannot read ${file}: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+const formatSize = (n: number) => `${Math.round(n / 1024)} KiB`;
+
+/** ~/.ssh/*.pub, each read and checked, so that the list already says which are usable. */
+async function sshPublicKeys(home = os.homedir()): Promise<KeyFileItem[]> {
+  const dir = path.join(home, '.ssh');
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const files = names.filter((n) => n.endsWith('.pub')).sort().map((n) => path.join(dir, n));
+  return Promise.all(files.map(async (file) => {
+    const { key, problem } = await readKey(file);
+    return {
+      label: path.basename(file), iconPath: new vscode.ThemeIcon(key ? 'key' : 'warning'),
+      description: key ? [key.type, key.comment].filter(Boolean).join(' · ') : problem,
+      detail: file,
+      file, key, problem,
+    };
+  }));
+}
+
+/** Picks the key file (offering ~/.ssh/*.pub, or Browse…), then the name, checked against the user's key pairs. */
+export async function collectKeypairImport(target: Target, file?: string): Promise<KeypairImportSpec> {
+  const existing = target.client.compute.keypairs().toArray().then((list) => list.map((k) => k.name), () => [] as string[]);
+  let chosen: { file: string; key: PublicKey } | undefined;
+  let name = '';
+
+  const nameStep: Step = async (input) => {
+    const taken = await existing;
+    name = await input.inputBox({
+      prompt: `Name of the key pair (your key pairs: ${taken.length ? taken.join(', ') : 'none yet'})`,
+      value: name || keypairNameFromFile(chosen!.file),
+      validate: (v) => keypairNameProblem(v, taken),
+    });
+    return undefined;
+  };
+
+  const useFile = async (f: string): Promise<Step> => {
+    const { key, problem } = await readKey(f);
+    if (!key) throw new GoBack(`${path.basename(f)}: ${problem}`);
+    if (chosen?.file !== f) name = '';
+    chosen = { file: f, key };
+    return nameStep;
+  };
+
+  const fileStep: Step = async (input) => {
+    const browse: KeyFileItem = { label: 'Browse…', iconPath: new vscode.ThemeIcon('folder-opened'), description: 'another public key file' };
+    const found = await sshPublicKeys();
+    const item = await input.quickPick<KeyFileItem>({
+      placeholder: found.length ? 'The public key to import (the .pub file; the private key never leaves this machine)'
+        : 'No ~/.ssh/*.pub found: browse for a public key, or create one first with ssh-keygen -t ed25519',
+      items: [...found, browse],
+      active: found.find((f) => f.file === chosen?.file) ?? found.find((f) => f.key) ?? browse,
+      refuse: (i) => (i.problem ? `${path.basename(i.file ?? '')}: ${i.problem}` : undefined),
+    });
+    if (item.file) return useFile(item.file);
+    const picked = await vscode.window.showOpenDialog({
+      title: 'Import key pair: choose the PUBLIC key file', openLabel: 'Import', canSelectMany: false,
+      defaultUri: vscode.Uri.file(path.join(os.homedir(), '.ssh')), filters: { 'Public keys': ['pub'], 'All files': ['*'] },
+    });
+    if (!picked?.[0]) throw new GoBack();   // back to this list
+    return useFile(picked[0].fsPath);
+  };
+
+  if (file) {
+    // a file given (e.g. from the explorer): only the name is asked
+    const { key, problem } = await readKey(file);
+    if (!key) throw new Refused(`${path.basename(file)} cannot be imported: ${problem}`);
+    chosen = { file, key };
+    await MultiStepInput.run('Import key pair', () => 1, nameStep);
+  } else {
+    await MultiStepInput.run('Import key pair', () => 2, fileStep);
+  }
+  return { name: name.trim(), file: chosen!.file, publicKey: chosen!.key };
+}
+
+/** Requests: POST /os-keypairs. */
+export async function executeKeypairImport(spec: KeypairImportSpec, target: Target, signal: AbortSignal, changed?: Changed): Promise<Keypair> {
+  const keypair = await target.client.compute.importKeypair(spec.name, spec.publicKey.line, signal);
+  await changed?.('keypairs');
+  return keypair;
+}
+
+export async function importKeypair(deps: ComputeCommandDeps, arg?: unknown): Promise<void> {
+  const file = arg instanceof vscode.Uri && arg.scheme === 'file' ? arg.fsPath : undefined;
+  const target = await resolveTarget(file ? undefined : arg, deps);
+  const spec = await collectKeypairImport(target, file);
+  const keypair = await withProgress(`Importing key pair ${spec.name}`, (signal) => executeKeypairImport(spec, target, signal, changedIn(deps, target)));
+  const context = await cliContextOf(target, deps.registry);
+  const cli = keypairImportCli(spec, context);
+  doneWithCli(`Key pair '${keypair.name}' imported (${keypair.fingerprint}): choose it when launching an instance.`, cli, cliNote(context));
+}
+
+/** Requests: DELETE /os-keypairs/{name}. */
+export async function executeKeypairDelete(name: string, target: Target, signal: AbortSignal, changed?: Changed): Promise<void> {
+  await target.client.compute.deleteKeypair(name, signal);
+  await changed?.('keypairs');
+}
+
+interface KeypairItem extends vscode.QuickPickItem {
+  keypair: Keypair;
+}
+
+/** From a KeypairNode, or (palette) a key pair picked from the active project's list. */
+export async function deleteKeypair(deps: ComputeCommandDeps, node?: { keypair?: Keypair }): Promise<void> {
+  await unlessNothing(async () => {
+    const target = await resolveTarget(node, deps);
+    const keypair = node?.keypair ?? (await pickOne<KeypairItem>('Delete key pair',
+      target.client.compute.keypairs().toArray().then((list) => list.map((k) => ({ label: k.name, description: k.fingerprint, keypair: k }))),
+      'The key pair to delete', 'You have no key pairs.')).keypair;
+    await confirmDelete(`Delete key pair '${keypair.name}'?`,
+      'Instances launched with it keep the key they were given; new instances can no longer use it. The key files on this machine are not touched.');
+    await withProgress(`Deleting key pair ${keypair.name}`, (signal) => executeKeypairDelete(keypair.name, target, signal, changedIn(deps, target)));
+  });
+}

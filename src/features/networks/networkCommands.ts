@@ -1,0 +1,351 @@
+// The network half of "build the student's cloud from the editor": networks, subnets, routers and floating IPs,
+// from the palette (the active cloud and project) and from the tree's nodes (their cloud and project). Each
+// command collects its input first (networkCollect), then runs under a cancellable progress (networkActions),
+// then reloads the tree's categories it changed.
+import * as vscode from 'vscode';
+import { iconSafeText, plainText } from '../../core/displayText';
+import type { ActiveCloud } from '../../context/activeCloud';
+import type { CloudRegistry } from '../../context/cloudRegistry';
+import type { ExplorerProvider } from '../../ui/tree/explorerProvider';
+import type { Log } from '../../context/log';
+import type { Server } from '../../openstack/computeModels';
+import type { FloatingIp, Network, Port, Router, Subnet } from '../../openstack/networkModels';
+import { cliNote, type CliContext } from '../../core/cliLine';
+import { doneWithCli } from '../../ui/commandKit';
+import {
+  addRouterInterface, allocateFloatingIp, assignFloatingIp, associateFloatingIp, createNetwork, createRouter, createSubnet, deleteResource,
+  disassociateFloatingIp, executeTeardown, planTeardown, removeRouterInterface, setRouterGateway, type Category, type DeleteKind, type TeardownPlan,
+  type TeardownStep,
+} from './model/networkActions';
+import { associateCli, floatingIpCli, networkCli, routerCli, routerGatewayCli, routerInterfaceCli, subnetCli } from './model/networkCli';
+import {
+  collectAssociate, collectFloatingIp, collectGateway, collectInterface, collectNetwork, collectRouter, collectSubnet, label, Lookup, pickOne, type Item,
+} from './networkCollect';
+import { Refused } from '../../core/refusals';
+import { Cancelled, registerCommand, withProgress } from '../../ui/runCommand';
+import { cliContextOf, resolveTarget, type Target } from '../../context/target';
+
+export interface NetworkCommandDeps {
+  log: Log;
+  explorer: Pick<ExplorerProvider, 'refreshCategory'>;
+  active: ActiveCloud;
+  registry: CloudRegistry;
+}
+
+// What the tree's nodes carry (matched by `kind`, not by class, so that any bundle's nodes are understood).
+interface NetworkNodeLike { kind: 'network'; network: Network; subnets: Subnet[] }
+interface SubnetNodeLike { kind: 'subnet'; subnet: Subnet }
+interface RouterNodeLike { kind: 'router'; router: Router; interfaces: Port[]; /** A refusal's fix names the subnet to attach. */ subnetId?: string }
+interface RouterInterfaceNodeLike { kind: 'routerInterface'; port: Port; routerNode: RouterNodeLike }
+interface FloatingIpNodeLike { kind: 'floatingIp'; fip: FloatingIp }
+interface ServerNodeLike { kind: 'server'; server: Server }
+type NodeLike = NetworkNodeLike | SubnetNodeLike | RouterNodeLike | RouterInterfaceNodeLike | FloatingIpNodeLike | ServerNodeLike;
+
+export function nodeOf<K extends NodeLike['kind']>(arg: unknown, kind: K): Extract<NodeLike, { kind: K }> | undefined {
+  return typeof arg === 'object' && arg !== null && (arg as { kind?: unknown }).kind === kind ? arg as Extract<NodeLike, { kind: K }> : undefined;
+}
+
+/** A router's "Gateway: ext" child (not a resource node: it has no kind) carries its router node. */
+function gatewayNodeRouter(arg: unknown): Router | undefined {
+  const routerNode = (arg as { routerNode?: unknown } | undefined)?.routerNode;
+  return nodeOf(routerNode, 'router')?.router;
+}
+
+export function registerNetworkCommands(deps: NetworkCommandDeps): vscode.Disposable[] {
+  const c = new NetworkCommands(deps);
+  const command = (id: string, handler: (node?: unknown) => Promise<unknown>) => registerCommand(deps.log, id, (node?: unknown) => handler.call(c, node));
+  return [
+    command('openstack.createNetwork', c.createNetwork),
+    command('openstack.createSubnet', c.createSubnet),
+    command('openstack.deleteNetwork', c.deleteNetwork),
+    command('openstack.deleteSubnet', c.deleteSubnet),
+    command('openstack.createRouter', c.createRouter),
+    command('openstack.setRouterGateway', c.setRouterGateway),
+    command('openstack.clearRouterGateway', c.clearRouterGateway),
+    command('openstack.addRouterInterface', c.addRouterInterface),
+    command('openstack.removeRouterInterface', c.removeRouterInterface),
+    command('openstack.deleteRouter', c.deleteRouter),
+    command('openstack.teardownRouter', c.teardownRouter),
+    command('openstack.allocateFloatingIp', c.allocateFloatingIp),
+    command('openstack.associateFloatingIp', c.associateFloatingIp),
+    command('openstack.assignFloatingIp', c.assignFloatingIp),
+    command('openstack.disassociateFloatingIp', c.disassociateFloatingIp),
+    command('openstack.releaseFloatingIp', c.releaseFloatingIp),
+  ];
+}
+
+class NetworkCommands {
+  constructor(private readonly deps: NetworkCommandDeps) {}
+
+  private target(node: unknown): Promise<Target> {
+    return resolveTarget(node, this.deps);
+  }
+
+  private cli(target: Target): Promise<CliContext> {
+    return cliContextOf(target, this.deps.registry);
+  }
+
+  /**
+   * Runs WORK under a cancellable progress, then reloads CATEGORIES: also after a failure, where part may have
+   * happened, but not after a refusal found before anything was sent (nothing changed).
+   */
+  private async run<T>(title: string, target: Target, categories: Category[], work: (signal: AbortSignal, report: (message: string) => void) => Promise<T>): Promise<T> {
+    const reload = () => Promise.all(categories.map((kind) => this.deps.explorer.refreshCategory(target.cloud, target.projectId, kind)));
+    let result: T;
+    try {
+      result = await withProgress(title, work);
+    } catch (err) {
+      if (!(err instanceof Refused)) await reload();
+      throw err;
+    }
+    await reload();
+    return result;
+  }
+
+  /** A status bar message, or with LINES a notification offering to copy them (they run where CONTEXT says). */
+  private done(message: string, lines?: string, context?: CliContext): void {
+    if (lines) doneWithCli(message, lines, context && cliNote(context));
+    else vscode.window.setStatusBarMessage(`$(check) ${iconSafeText(message)}`, 5000);
+  }
+
+  private async confirm(message: string, detail: string, action: string): Promise<void> {
+    const choice = await vscode.window.showWarningMessage(plainText(message), { modal: true, detail: plainText(detail) }, action);
+    if (choice !== action) throw new Cancelled();
+  }
+
+  // --- networks and subnets -------------------------------------------------------------------------------------
+
+  async createNetwork(node?: unknown): Promise<Network> {
+    const target = await this.target(node);
+    const cli = await this.cli(target);
+    const spec = await collectNetwork(new Lookup(target), cli);
+    const { network, subnet } = await this.run(`Creating network ${spec.name}…`, target, ['networks'], (signal) => createNetwork(spec, target, signal));
+    this.done(`Created network ${label(network)}${subnet ? ` with subnet ${label(subnet)} (${subnet.cidr})` : ''}.`, networkCli(cli, spec), cli);
+    return network;
+  }
+
+  async createSubnet(node?: unknown): Promise<Subnet> {
+    const target = await this.target(node);
+    const cli = await this.cli(target);
+    const lookup = new Lookup(target);
+    const spec = await collectSubnet(lookup, cli, nodeOf(node, 'network')?.network);
+    const subnet = await this.run(`Creating subnet ${spec.name}…`, target, ['networks'], (signal) => createSubnet(spec, target, signal));
+    this.done(`Created subnet ${label(subnet)} (${subnet.cidr}).`, subnetCli(cli, spec, await lookup.cliNames()), cli);
+    return subnet;
+  }
+
+  async deleteNetwork(node?: unknown): Promise<void> {
+    const target = await this.target(node);
+    const lookup = new Lookup(target);
+    const fromNode = nodeOf(node, 'network');
+    const network = fromNode?.network ?? await pickOne('Delete network', 'The network to delete', async () => {
+      const [nets, subs] = await Promise.all([lookup.networks(), lookup.subnets()]);
+      return nets.filter((n) => lookup.owns(n)).map((n) => ({ label: label(n), description: subs.filter((s) => s.networkId === n.id).map((s) => s.cidr).join(', '), value: n }));
+    }, 'This project has no network of its own to delete.');
+    const subnets = fromNode?.subnets ?? (await lookup.subnets()).filter((s) => s.networkId === network.id);
+    await this.confirm(`Delete network ${label(network)}${subnets.length ? ` and its subnet${subnets.length > 1 ? 's' : ''} ${subnets.map((s) => `${label(s)} (${s.cidr})`).join(', ')}` : ''}?`,
+      'Instances and router interfaces on it must be gone first: Neutron refuses while ports use it.', 'Delete');
+    await this.delete('network', network.id, label(network), target, ['networks']);
+  }
+
+  async deleteSubnet(node?: unknown): Promise<void> {
+    const target = await this.target(node);
+    const lookup = new Lookup(target);
+    const subnet = nodeOf(node, 'subnet')?.subnet ?? await pickOne('Delete subnet', 'The subnet to delete', async () =>
+      (await lookup.subnets()).filter((s) => lookup.owns(s)).map((s) => ({ label: label(s), description: s.cidr, value: s })), 'This project has no subnet of its own to delete.');
+    await this.confirm(`Delete subnet ${label(subnet)} (${subnet.cidr})?`, 'Instances and router interfaces on it must be gone first.', 'Delete');
+    await this.delete('subnet', subnet.id, label(subnet), target, ['networks']);
+  }
+
+  private async delete(kind: DeleteKind, id: string, name: string, target: Target, categories: Category[]): Promise<void> {
+    const what = { network: 'network', subnet: 'subnet', router: 'router', floatingIp: 'floating IP' }[kind];
+    await this.run(`${kind === 'floatingIp' ? 'Releasing' : 'Deleting'} ${what} ${name}…`, target, categories, (signal) => deleteResource(kind, id, target, signal));
+    this.done(`${kind === 'floatingIp' ? 'Released' : 'Deleted'} ${what} ${name}.`);
+  }
+
+  // --- routers --------------------------------------------------------------------------------------------------
+
+  private async router(node: unknown, lookup: Lookup, title: string, filter: (r: Router) => boolean = () => true, empty = 'This project has no router.'): Promise<Router> {
+    const fromNode = nodeOf(node, 'router')?.router ?? nodeOf(node, 'routerInterface')?.routerNode.router ?? gatewayNodeRouter(node);
+    if (fromNode) return fromNode;
+    return pickOne(title, 'The router', async () => {
+      const [routers, networks] = await Promise.all([lookup.routers(), lookup.networks()]);
+      const names = new Map(networks.map((n) => [n.id, label(n)]));
+      return routers.filter((r) => lookup.owns(r) && filter(r)).map((r) => ({
+        label: label(r), description: r.gateway ? `gateway ${names.get(r.gateway.networkId) ?? r.gateway.networkId}` : 'no gateway', value: r,
+      }));
+    }, empty);
+  }
+
+  async createRouter(node?: unknown): Promise<Router> {
+    const target = await this.target(node);
+    const cli = await this.cli(target);
+    const lookup = new Lookup(target);
+    const spec = await collectRouter(lookup, cli);
+    const router = await this.run(`Creating router ${spec.name}…`, target, ['routers'], (signal) => createRouter(spec, target, signal));
+    this.done(`Created router ${label(router)}${spec.gatewayNetworkId ? ' with its external gateway' : ''}${spec.subnetIds.length ? ' and an interface' : ''}.`,
+      routerCli(cli, spec, await lookup.cliNames()), cli);
+    return router;
+  }
+
+  async setRouterGateway(node?: unknown): Promise<Router> {
+    const target = await this.target(node);
+    const lookup = new Lookup(target);
+    const router = await this.router(node, lookup, 'Set router gateway');
+    const networkId = await collectGateway(lookup, router);
+    const updated = await this.run(`Setting the gateway of ${label(router)}…`, target, ['routers'], (signal) => setRouterGateway(router.id, networkId, target, signal));
+    const cli = await this.cli(target);
+    this.done(`Router ${label(router)} now has its gateway on ${label((await lookup.networks()).find((n) => n.id === networkId) ?? { id: networkId, name: '' })}.`,
+      routerGatewayCli(cli, label(router), networkId, await lookup.cliNames()), cli);
+    return updated;
+  }
+
+  async clearRouterGateway(node?: unknown): Promise<Router> {
+    const target = await this.target(node);
+    const lookup = new Lookup(target);
+    const router = await this.router(node, lookup, 'Clear router gateway', (r) => !!r.gateway, 'No router of this project has a gateway.');
+    const updated = await this.run(`Clearing the gateway of ${label(router)}…`, target, ['routers'], (signal) => setRouterGateway(router.id, undefined, target, signal));
+    this.done(`Cleared the gateway of router ${label(router)}.`);
+    return updated;
+  }
+
+  async addRouterInterface(node?: unknown): Promise<{ portId: string }> {
+    const target = await this.target(node);
+    const lookup = new Lookup(target);
+    const router = await this.router(node, lookup, 'Add router interface');
+    const subnet = await collectInterface(lookup, router, nodeOf(node, 'router')?.subnetId);
+    const result = await this.run(`Connecting ${label(subnet)} to ${label(router)}…`, target, ['routers'], (signal) => addRouterInterface(router.id, subnet.id, target, signal));
+    const cli = await this.cli(target);
+    this.done(`Router ${label(router)} now has an interface on ${label(subnet)} (${subnet.gatewayIp}).`,
+      routerInterfaceCli(cli, label(router), subnet.id, true, await lookup.cliNames()), cli);
+    return result;
+  }
+
+  async removeRouterInterface(node?: unknown): Promise<void> {
+    const target = await this.target(node);
+    const lookup = new Lookup(target);
+    const router = await this.router(node, lookup, 'Remove router interface', () => true);
+    const port = nodeOf(node, 'routerInterface')?.port ?? await pickOne(`Remove interface of ${label(router)}`, 'The interface to remove', async () => {
+      const [ports, subnets] = await Promise.all([lookup.routerPorts(), lookup.subnets()]);
+      const names = new Map(subnets.map((s) => [s.id, `${label(s)} (${s.cidr})`]));
+      return ports.filter((p) => p.deviceId === router.id).map((p) => ({
+        label: p.fixedIps.map((ip) => names.get(ip.subnetId) ?? ip.subnetId).join(', '), description: p.fixedIps.map((ip) => ip.ipAddress).join(', '), value: p,
+      }));
+    }, `Router ${label(router)} has no interface.`);
+    await this.run(`Removing the interface from ${label(router)}…`, target, ['routers'], (signal) => removeRouterInterface(router.id, port.id, target, signal));
+    this.done(`Removed interface ${port.fixedIps.map((ip) => ip.ipAddress).join(', ')} from router ${label(router)}.`);
+  }
+
+  async deleteRouter(node?: unknown): Promise<void> {
+    const target = await this.target(node);
+    const router = await this.router(node, new Lookup(target), 'Delete router');
+    await this.confirm(`Delete router ${label(router)}?`, 'Neutron refuses while it has interfaces: Tear Down Router removes them first.', 'Delete');
+    await this.delete('router', router.id, label(router), target, ['routers']);
+  }
+
+  async teardownRouter(node?: unknown): Promise<void> {
+    const target = await this.target(node);
+    const lookup = new Lookup(target);
+    const router = await this.router(node, lookup, 'Tear down router');
+    const [plan, subnets, networks] = await withProgress(`Looking at router ${label(router)}…`, (signal) =>
+      Promise.all([planTeardown(router.id, target, signal), lookup.subnets(), lookup.networks()]));
+    const describe = teardownDescriber(subnets, networks);
+    await this.confirm(`Tear down router ${label(plan.router)}? This takes ${plan.steps.length} step${plan.steps.length > 1 ? 's' : ''}:`,
+      plan.steps.map((s, i) => `${i + 1}. ${describe(s, plan)}`).join('\n'), 'Tear Down');
+    await this.run(`Tearing down router ${label(plan.router)}…`, target, ['routers', 'floatingIps', 'servers'], (signal, report) =>
+      executeTeardown(plan, target, signal, (step, i) => report(`${i + 1}/${plan.steps.length}: ${describe(step, plan)}`)));
+    this.done(`Tore down router ${label(plan.router)}.`);
+  }
+
+  // --- floating IPs ---------------------------------------------------------------------------------------------
+
+  private floatingIp(node: unknown, lookup: Lookup, title: string, filter: (f: FloatingIp) => boolean, empty: string): Promise<FloatingIp> {
+    const fromNode = nodeOf(node, 'floatingIp')?.fip;
+    if (fromNode) return Promise.resolve(fromNode);
+    return pickOne(title, 'The floating IP', async () => {
+      const [fips, servers] = await Promise.all([lookup.floatingIps(), lookup.servers().catch(() => [] as Server[])]);
+      const names = new Map(servers.map((s) => [s.id, label(s)]));
+      return fips.filter((f) => lookup.owns(f) && filter(f)).map((f) => ({
+        label: f.floatingIpAddress,
+        description: f.portId ? `→ ${(f.deviceId && names.get(f.deviceId)) ?? f.fixedIpAddress ?? f.portId}` : 'not associated',
+        value: f,
+      }));
+    }, empty);
+  }
+
+  async allocateFloatingIp(node?: unknown): Promise<FloatingIp> {
+    const target = await this.target(node);
+    const cli = await this.cli(target);
+    const lookup = new Lookup(target);
+    const spec = await collectFloatingIp(lookup, cli);
+    const fip = await this.run('Allocating a floating IP…', target, ['floatingIps'], (signal) => allocateFloatingIp(spec, target, signal));
+    this.done(`Allocated floating IP ${fip.floatingIpAddress}.`, floatingIpCli(cli, spec, await lookup.cliNames()), cli);
+    return fip;
+  }
+
+  async associateFloatingIp(node?: unknown): Promise<FloatingIp> {
+    const target = await this.target(node);
+    const lookup = new Lookup(target);
+    const fip = await this.floatingIp(node, lookup, 'Associate floating IP', (f) => !f.portId, 'This project has no free floating IP: allocate one first.');
+    if (fip.portId) throw new Refused(`${fip.floatingIpAddress} is already associated (with ${fip.fixedIpAddress ?? fip.portId}): disassociate it first.`);
+    const spec = await collectAssociate(lookup, fip);
+    const updated = await this.run(`Associating ${fip.floatingIpAddress}…`, target, ['floatingIps', 'servers'], (signal) => associateFloatingIp(spec, target, signal));
+    const cli = await this.cli(target);
+    this.done(`${fip.floatingIpAddress} now reaches ${updated.fixedIpAddress ?? spec.portId}.`, associateCli(cli, spec, fip.floatingIpAddress), cli);
+    return updated;
+  }
+
+  async assignFloatingIp(node?: unknown): Promise<FloatingIp> {
+    const target = await this.target(node);
+    const lookup = new Lookup(target);
+    const server = nodeOf(node, 'server')?.server ?? await pickOne('Assign floating IP', 'The instance to reach from outside', async () =>
+      (await lookup.servers()).filter((s) => !s.addresses.some((a) => a.type === 'floating')).map((s) => ({
+        label: label(s), description: `${s.addresses.map((a) => a.addr).join(', ')} · ${s.status}`, value: s,
+      })), 'Every instance of this project has a floating IP already (or there is none).');
+    const { floatingIp, reused } = await this.run(`Assigning a floating IP to ${label(server)}…`, target, ['floatingIps', 'servers'],
+      (signal) => assignFloatingIp(server.id, label(server), target, signal));
+    this.done(`${label(server)} is reachable at ${floatingIp.floatingIpAddress} (${reused ? 'a free floating IP of the project, reused' : 'newly allocated'}).`);
+    return floatingIp;
+  }
+
+  async disassociateFloatingIp(node?: unknown): Promise<FloatingIp> {
+    const target = await this.target(node);
+    const lookup = new Lookup(target);
+    const server = nodeOf(node, 'server')?.server;
+    let fip: FloatingIp;
+    if (server) {
+      const [fips, ports] = await Promise.all([lookup.floatingIps(), target.client.network.ports({ deviceId: server.id }).toArray()]);
+      const mine = fips.filter((f) => f.portId && (f.deviceId === server.id || ports.some((p) => p.id === f.portId)));
+      if (!mine.length) throw new Refused(`${label(server)} has no floating IP (any more): refresh the Instances view.`);
+      fip = mine.length === 1 ? mine[0] : await pickOne(`Disassociate from ${label(server)}`, 'The floating IP',
+        async () => mine.map((f): Item<FloatingIp> => ({ label: f.floatingIpAddress, description: `→ ${f.fixedIpAddress ?? ''}`, value: f })), '');
+    } else {
+      fip = await this.floatingIp(node, lookup, 'Disassociate floating IP', (f) => !!f.portId, 'No floating IP of this project is associated.');
+    }
+    const updated = await this.run(`Disassociating ${fip.floatingIpAddress}…`, target, ['floatingIps', 'servers'], (signal) => disassociateFloatingIp(fip.id, target, signal));
+    this.done(`${fip.floatingIpAddress} is free again (still allocated to the project).`);
+    return updated;
+  }
+
+  async releaseFloatingIp(node?: unknown): Promise<void> {
+    const target = await this.target(node);
+    const fip = await this.floatingIp(node, new Lookup(target), 'Release floating IP', () => true, 'This project has no floating IP.');
+    await this.confirm(`Release floating IP ${fip.floatingIpAddress}?`,
+      `${fip.portId ? `It reaches ${fip.fixedIpAddress ?? fip.portId} now and is disassociated too. ` : ''}The address goes back to the pool: the project may not get the same one again.`, 'Release');
+    await this.delete('floatingIp', fip.id, fip.floatingIpAddress, target, ['floatingIps', 'servers']);
+  }
+}
+
+/** A tear-down step in words, naming subnets and networks. */
+export function teardownDescriber(subnets: Subnet[], networks: Network[]): (step: TeardownStep, plan: TeardownPlan) => string {
+  const subnetNames = new Map(subnets.map((s) => [s.id, `${label(s)} (${s.cidr})`]));
+  const networkNames = new Map(networks.map((n) => [n.id, label(n)]));
+  return (step, plan) => {
+    switch (step.kind) {
+      case 'disassociate': return `Disassociate floating IP ${step.floatingIp.floatingIpAddress} from ${step.floatingIp.fixedIpAddress ?? step.floatingIp.portId}`;
+      case 'removeInterface': return `Remove the interface on ${step.subnets.map((id) => subnetNames.get(id) ?? id).join(', ')} (${step.port.fixedIps.map((ip) => ip.ipAddress).join(', ')})`;
+      case 'clearGateway': return `Clear the external gateway on ${networkNames.get(step.networkId) ?? step.networkId}`;
+      case 'delete': return `Delete router ${label(plan.router)}`;
+    }
+  };
+}

@@ -1,0 +1,204 @@
+// Security group rules as the student asks for them: the quick adds (ping, SSH, a TCP port) and the checks
+// of the custom rule's fields, validated as they are typed. Pure: unit-tested.
+import { isIP } from 'node:net';
+import type { SecurityGroupRuleCreate } from '../../../openstack/networkModels';
+import { cliLine, optional, type CliContext, type CliOption } from '../../../core/cliLine';
+
+export type Direction = 'ingress' | 'egress';
+export type Ethertype = 'IPv4' | 'IPv6';
+
+/** A rule without its group: what the steps collect. */
+export type RuleSpec = Omit<SecurityGroupRuleCreate, 'securityGroupId'>;
+
+export const ANY_IPV4 = '0.0.0.0/0';
+export const ANY_IPV6 = '::/0';
+
+export const allowPing = (ethertype: Ethertype = 'IPv4'): RuleSpec => ({
+  direction: 'ingress', ethertype, protocol: ethertype === 'IPv4' ? 'icmp' : 'ipv6-icmp', remoteIpPrefix: ethertype === 'IPv4' ? ANY_IPV4 : ANY_IPV6,
+});
+
+export const allowTcpPort = (port: number, remoteIpPrefix = ANY_IPV4): RuleSpec => ({
+  direction: 'ingress', ethertype: isIP(remoteIpPrefix.split('/')[0]) === 6 ? 'IPv6' : 'IPv4', protocol: 'tcp',
+  portRangeMin: port, portRangeMax: port, remoteIpPrefix,
+});
+
+export const allowSsh = (): RuleSpec => allowTcpPort(22);
+
+/** Protocols offered by name; Neutron also takes any IP protocol number 0–255. */
+export const PROTOCOLS = ['tcp', 'udp', 'icmp', 'any'] as const;
+
+export function protocolProblem(value: string): string | undefined {
+  const v = value.trim().toLowerCase();
+  if (!v) return 'Enter a protocol: tcp, udp, icmp, any, or an IP protocol number';
+  if (/^\d+$/.test(v)) return Number(v) <= 255 ? undefined : 'An IP protocol number is 0–255';
+  const known = ['tcp', 'udp', 'icmp', 'ipv6-icmp', 'any', 'ah', 'dccp', 'egp', 'esp', 'gre', 'igmp', 'ospf', 'pgm', 'rsvp', 'sctp', 'udplite', 'vrrp'];
+  return known.includes(v) ? undefined : `Unknown protocol '${value.trim()}': tcp, udp, icmp, any, or a number 0–255`;
+}
+
+/** Whether PROTOCOL has ports (tcp, udp, …), ICMP type/code, or nothing. */
+export function portKind(protocol: string | undefined): 'ports' | 'icmp' | 'none' {
+  const p = (protocol ?? 'any').toLowerCase();
+  if (['tcp', 'udp', 'sctp', 'udplite', 'dccp', '6', '17', '132', '136', '33'].includes(p)) return 'ports';
+  if (['icmp', 'ipv6-icmp', '1', '58'].includes(p)) return 'icmp';
+  return 'none';
+}
+
+export interface PortRange {
+  min?: number;
+  max?: number;
+}
+
+/**
+ * "22", "8000-8080" or "8000:8080" (empty: all ports) for tcp/udp; "8" or "8/0" (type/code, empty: all)
+ * for ICMP. Returns the range or why it is wrong.
+ */
+export function parsePortRange(value: string, kind: 'ports' | 'icmp'): { range: PortRange; problem?: undefined } | { range?: undefined; problem: string } {
+  const v = value.trim();
+  if (!v) return { range: {} };
+  if (kind === 'icmp') {
+    const m = /^(\d{1,3})(?:\s*\/\s*(\d{1,3}))?$/.exec(v);
+    if (!m) return { problem: 'ICMP type, or type/code: e.g. 8 (echo request) or 3/4; empty for all' };
+    const type = Number(m[1]);
+    const code = m[2] === undefined ? undefined : Number(m[2]);
+    if (type > 255 || (code !== undefined && code > 255)) return { problem: 'ICMP type and code are 0–255' };
+    return { range: { min: type, max: code } };
+  }
+  const m = /^(\d{1,5})(?:\s*[-:]\s*(\d{1,5}))?$/.exec(v);
+  if (!m) return { problem: 'A port (22) or a range (8000-8080); empty for all ports' };
+  const min = Number(m[1]);
+  const max = m[2] === undefined ? min : Number(m[2]);
+  if (min < 1 || max > 65535 || min > 65535) return { problem: 'Ports are 1–65535' };
+  if (min > max) return { problem: `The range starts after it ends (${min} > ${max})` };
+  return { range: { min, max } };
+}
+
+/** A single port as the "Allow TCP port…" quick add takes it. */
+export function portProblem(value: string): string | undefined {
+  const v = value.trim();
+  if (!/^\d{1,5}$/.test(v)) return 'Enter a port number, e.g. 80';
+  const n = Number(v);
+  return n >= 1 && n <= 65535 ? undefined : 'Ports are 1–65535';
+}
+
+/**
+ * A remote CIDR of ETHERTYPE: an address with an optional prefix length (a bare address is one host).
+ * Host bits set are refused: Neutron would silently widen 10.0.0.5/24 to 10.0.0.0/24.
+ */
+export function cidrProblem(value: string, ethertype: Ethertype): string | undefined {
+  const v = value.trim();
+  if (!v) return `Enter a CIDR, e.g. ${ethertype === 'IPv4' ? '0.0.0.0/0 (anywhere) or 192.168.1.0/24' : '::/0 (anywhere) or 2001:db8::/32'}`;
+  const [address, prefix, extra] = v.split('/');
+  if (extra !== undefined) return 'One / only: address/prefix, e.g. 10.0.0.0/24';
+  const version = isIP(address);
+  if (version === 0) return `'${address}' is not an IP address`;
+  if ((version === 4) !== (ethertype === 'IPv4')) return `That is an IPv${version} address, but the rule is ${ethertype}: change the ethertype or the CIDR`;
+  const bits = version === 4 ? 32 : 128;
+  if (prefix !== undefined && !/^\d{1,3}$/.test(prefix)) return 'The prefix length is a number after /, e.g. /24';
+  const length = prefix === undefined ? bits : Number(prefix);
+  if (length > bits) return `An ${ethertype} prefix length is 0–${bits}`;
+  const host = hostBits(address, version === 4 ? 4 : 6, length);
+  if (host) return `Host bits are set: did you mean ${host}/${length}?`;
+  return undefined;
+}
+
+/** The network address when ADDRESS has bits set beyond LENGTH, else undefined. */
+function hostBits(address: string, version: 4 | 6, length: number): string | undefined {
+  const value = version === 4 ? ipv4ToBigInt(address) : ipv6ToBigInt(address);
+  const bits = version === 4 ? 32n : 128n;
+  const mask = length === 0 ? 0n : ((1n << BigInt(length)) - 1n) << (bits - BigInt(length));
+  const network = value & mask;
+  if (network === value) return undefined;
+  return version === 4 ? bigIntToIpv4(network) : bigIntToIpv6(network);
+}
+
+function ipv4ToBigInt(a: string): bigint {
+  return a.split('.').reduce((acc, part) => (acc << 8n) + BigInt(Number(part)), 0n);
+}
+
+function bigIntToIpv4(n: bigint): string {
+  return [24n, 16n, 8n, 0n].map((s) => String((n >> s) & 255n)).join('.');
+}
+
+function ipv6ToBigInt(a: string): bigint {
+  let text = a;
+  // an embedded IPv4 tail (::ffff:1.2.3.4) as two groups
+  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (v4) {
+    const n = ipv4ToBigInt(v4[1]);
+    text = `${text.slice(0, -v4[1].length)}${(n >> 16n).toString(16)}:${(n & 0xffffn).toString(16)}`;
+  }
+  const [head, tail] = text.split('::');
+  const h = head ? head.split(':') : [];
+  const t = tail === undefined ? [] : tail ? tail.split(':') : [];
+  const groups = tail === undefined ? h : [...h, ...Array(8 - h.length - t.length).fill('0'), ...t];
+  return groups.reduce((acc, g) => (acc << 16n) + BigInt(parseInt(g, 16)), 0n);
+}
+
+function bigIntToIpv6(n: bigint): string {
+  const groups = Array.from({ length: 8 }, (_, i) => ((n >> BigInt(112 - 16 * i)) & 0xffffn).toString(16));
+  // the longest run of zero groups becomes ::
+  let best = { start: -1, len: 0 };
+  for (let i = 0; i < 8;) {
+    if (groups[i] !== '0') { i++; continue; }
+    let j = i;
+    while (j < 8 && groups[j] === '0') j++;
+    if (j - i > best.len && j - i > 1) best = { start: i, len: j - i };
+    i = j;
+  }
+  if (best.start < 0) return groups.join(':');
+  return `${groups.slice(0, best.start).join(':')}::${groups.slice(best.start + best.len).join(':')}`;
+}
+
+/** The rule to send: 'any' protocol is left out, as Neutron reads a missing protocol. */
+export function ruleCreate(securityGroupId: string, rule: RuleSpec): SecurityGroupRuleCreate {
+  const protocol = rule.protocol && rule.protocol.toLowerCase() !== 'any' ? rule.protocol.toLowerCase() : undefined;
+  return { ...rule, securityGroupId, protocol };
+}
+
+/** "ingress IPv4 tcp 22 from 0.0.0.0/0": how a collected rule reads in a summary. */
+export function describeRuleSpec(rule: RuleSpec): string {
+  const protocol = rule.protocol && rule.protocol !== 'any' ? rule.protocol : 'any';
+  const kind = portKind(protocol);
+  let ports = '';
+  if (kind === 'ports' && rule.portRangeMin !== undefined) ports = rule.portRangeMin === rule.portRangeMax ? ` ${rule.portRangeMin}` : ` ${rule.portRangeMin}-${rule.portRangeMax}`;
+  if (kind === 'icmp' && rule.portRangeMin !== undefined) ports = ` type ${rule.portRangeMin}${rule.portRangeMax !== undefined ? ` code ${rule.portRangeMax}` : ''}`;
+  const remote = rule.remoteIpPrefix ?? (rule.remoteGroupId ? 'group' : 'any');
+  return `${rule.direction} ${rule.ethertype ?? 'IPv4'} ${protocol}${ports} ${rule.direction === 'ingress' ? 'from' : 'to'} ${remote}`;
+}
+
+/** Security group names: Neutron takes up to 255 characters; "default" is the project's own and cannot be made again. */
+export function securityGroupNameProblem(name: string, taken: readonly string[] = []): string | undefined {
+  const n = name.trim();
+  if (!n) return 'Enter a name for the security group';
+  if (n.length > 255) return `At most 255 characters (this is ${n.length})`;
+  if (n === 'default') return "'default' is reserved: every project has its own default group already";
+  if (taken.includes(n)) return `The project already has a group '${n}': Neutron would allow a second one, but names would then be ambiguous`;
+  return undefined;
+}
+
+/** What "Create Security Group…" collects. */
+export interface SecurityGroupSpec {
+  name: string;
+  description: string;
+}
+
+/** `openstack security group create [--description D] NAME`. */
+export function securityGroupCli(spec: SecurityGroupSpec, context: CliContext): string {
+  return cliLine(context, ['security', 'group', 'create', ...optional('--description', spec.description)], [spec.name]);
+}
+
+/** `openstack security group rule create --ingress --ethertype IPv4 --protocol tcp --dst-port 22:22 --remote-ip 0.0.0.0/0 GROUP`. */
+export function securityGroupRuleCli(group: string, rule: RuleSpec, context: CliContext): string {
+  const protocol = rule.protocol && rule.protocol.toLowerCase() !== 'any' ? rule.protocol.toLowerCase() : 'any';
+  const kind = portKind(protocol);
+  const ports: CliOption[] = [];
+  if (kind === 'ports' && rule.portRangeMin !== undefined) ports.push(['--dst-port', `${rule.portRangeMin}:${rule.portRangeMax ?? rule.portRangeMin}`]);
+  if (kind === 'icmp' && rule.portRangeMin !== undefined) {
+    ports.push(['--icmp-type', String(rule.portRangeMin)], ...optional('--icmp-code', rule.portRangeMax === undefined ? undefined : String(rule.portRangeMax)));
+  }
+  return cliLine(context, [
+    'security', 'group', 'rule', 'create', `--${rule.direction}`, ['--ethertype', rule.ethertype ?? 'IPv4'], ['--protocol', protocol], ...ports,
+    ...optional('--remote-ip', rule.remoteIpPrefix), ...optional('--remote-group', rule.remoteGroupId),
+    ...optional('--description', rule.description),
+  ], [group]);
+}

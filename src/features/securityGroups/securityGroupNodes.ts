@@ -1,0 +1,58 @@
+// Security groups with their rules (which arrive embedded in the group) as children.
+import * as vscode from 'vscode';
+import type { SecurityGroup, SecurityGroupRule } from '../../openstack/networkModels';
+import { markdown, md, ResourceNode, type ExplorerNode } from '../../ui/tree/node';
+
+export class SecurityGroupNode extends ResourceNode {
+  readonly kind = 'securityGroup';
+  readonly id: string;
+  constructor(parent: ExplorerNode, readonly group: SecurityGroup) {
+    super(parent);
+    this.id = `${parent.id}/${group.id}`;
+  }
+
+  get resourceId(): string { return this.group.id; }
+  get label(): string { return this.group.name || this.group.id; }
+  get raw(): Record<string, unknown> { return this.group.raw; }
+
+  treeItem(): vscode.TreeItem {
+    const item = this.item(this.label, this.group.rules.length > 0, []);
+    item.iconPath = new vscode.ThemeIcon('shield');
+    const ingress = this.group.rules.filter((r) => r.direction === 'ingress').length;
+    item.description = `${ingress} ingress · ${this.group.rules.length - ingress} egress`;
+    item.tooltip = markdown([`**${md(this.label)}**`, this.group.description && md(this.group.description), `ID: \`${this.group.id}\``]);
+    return item;
+  }
+
+  override children(): ExplorerNode[] {
+    return this.group.rules.map((r) => new SecurityGroupRuleNode(this, r));
+  }
+}
+
+/** "ingress IPv4 tcp 22 from 0.0.0.0/0", the way Horizon's rule table reads. */
+export function describeRule(r: SecurityGroupRule): string {
+  const ports = r.portRangeMin === null ? '' : r.portRangeMin === r.portRangeMax ? ` ${r.portRangeMin}` : ` ${r.portRangeMin}-${r.portRangeMax}`;
+  const remote = r.remoteIpPrefix ?? (r.remoteGroupId ? 'group' : 'any');
+  return `${r.direction} ${r.ethertype} ${r.protocol ?? 'any'}${ports} ${r.direction === 'ingress' ? 'from' : 'to'} ${remote}`;
+}
+
+export class SecurityGroupRuleNode extends ResourceNode {
+  readonly kind = 'securityGroupRule';
+  readonly id: string;
+  constructor(parent: ExplorerNode, readonly rule: SecurityGroupRule) {
+    super(parent);
+    this.id = `${parent.id}/${rule.id}`;
+  }
+
+  get resourceId(): string { return this.rule.id; }
+  get label(): string { return describeRule(this.rule); }
+  get raw(): Record<string, unknown> { return this.rule.raw; }
+
+  treeItem(): vscode.TreeItem {
+    const item = this.item(this.label, false, [this.rule.direction]);
+    item.iconPath = new vscode.ThemeIcon(this.rule.direction === 'ingress' ? 'arrow-down' : 'arrow-up');
+    item.description = this.rule.description;
+    item.tooltip = markdown([md(this.label), `ID: \`${this.rule.id}\``]);
+    return item;
+  }
+}

@@ -1,0 +1,63 @@
+// The one wrapper every command runs in: failures become a message naming the cause and offering the log,
+// cancellation stays silent, and everything is logged.
+import * as vscode from 'vscode';
+import { plainText } from '../core/displayText';
+import type { Log } from '../context/log';
+import { OpenStackError } from '../openstack/errors';
+import { ConfigError } from '../openstack/config';
+import { explainRefusal } from '../core/refusals';
+
+/** Thrown (or rejected) when the user dismisses a picker or cancels a progress notification. */
+export class Cancelled extends Error {
+  constructor() {
+    super('cancelled');
+  }
+}
+
+export function isCancellation(err: unknown): boolean {
+  return err instanceof Cancelled || err instanceof vscode.CancellationError || (err instanceof OpenStackError && err.kind === 'aborted');
+}
+
+export function registerCommand(log: Log, id: string, handler: (...args: never[]) => unknown): vscode.Disposable {
+  return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+    try {
+      return await (handler as (...a: unknown[]) => unknown)(...args);
+    } catch (err) {
+      reportError(log, id, err);
+      return undefined;
+    }
+  });
+}
+
+export function reportError(log: Log, context: string, err: unknown): void {
+  if (isCancellation(err)) {
+    log.info(`${context}: cancelled`);
+    return;
+  }
+  const refusal = explainRefusal(err);
+  const message = refusal?.message ?? (err instanceof Error ? err.message : String(err));
+  log.error(`${context}: ${err instanceof Error ? err.message : String(err)}`);
+  const known = err instanceof OpenStackError || err instanceof ConfigError || refusal !== undefined;
+  if (!known && err instanceof Error && err.stack) log.error(err.stack);
+  const actions = [...(refusal?.fix ? [refusal.fix.title] : []), 'Show Log'];
+  void vscode.window.showErrorMessage(plainText(message), ...actions).then((choice) => {
+    if (choice === 'Show Log') log.show(true);
+    else if (choice && refusal?.fix) void vscode.commands.executeCommand(refusal.fix.command, ...(refusal.fix.args ?? []));
+  });
+}
+
+/** Runs WORK under a cancellable progress notification; its AbortSignal follows the Cancel button. */
+export function withProgress<T>(title: string, work: (signal: AbortSignal, report: (message: string, increment?: number) => void) => Promise<T>): Promise<T> {
+  return Promise.resolve(vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: plainText(title), cancellable: true },
+    async (progress, token) => {
+      const controller = new AbortController();
+      const sub = token.onCancellationRequested(() => controller.abort());
+      try {
+        return await work(controller.signal, (message, increment) => progress.report({ message, increment }));
+      } finally {
+        sub.dispose();
+      }
+    },
+  ));
+}

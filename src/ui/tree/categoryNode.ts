@@ -1,0 +1,193 @@
+// One category of a project (Instances, Networks, …): loads its first page and joined data in one round,
+// offers "Load more…" when the page was full, shows a failure as an error item with Retry (never a modal),
+// and asks the poller to come back while something in it is in transition.
+//
+// Loads are single-flight with a generation number: a Refresh supersedes (aborts) the load in flight, a poll
+// joins it, and only the newest generation's result is kept, so a render never sees a half-replaced list and
+// its rows (memoised per generation) are the same objects however often the view asks for them.
+import * as vscode from 'vscode';
+import type { Page } from '../../openstack/paging';
+import type { CategorySpec } from '../../features/categories';
+import { ExplorerNode, type ExplorerEnv, type ResourceNode, type Scope } from './node';
+import type { Pollable } from './poller';
+import { ErrorNode, LoadMoreNode, MessageNode } from './statusNodes';
+
+interface Loaded {
+  /** The last page read: Load more continues after it. */
+  page: Page<unknown>;
+  items: unknown[];
+  joined: unknown;
+  /** openstack.pageSize when this was loaded: a change of the setting loads again on the next render. */
+  pageSize: number;
+}
+
+interface Load {
+  generation: number;
+  done: Promise<void>;
+  controller: AbortController;
+}
+
+export class CategoryNode extends ExplorerNode implements Pollable {
+  readonly id: string;
+  private loaded: Loaded | undefined;
+  private failure: unknown;
+  private generation = 0;
+  private inFlight: Load | undefined;
+  private rows: ExplorerNode[] | undefined;
+  private detached = false;
+
+  constructor(
+    parent: ExplorerNode,
+    readonly scope: Scope,
+    readonly spec: CategorySpec<unknown, unknown>,
+    private readonly env: ExplorerEnv,
+    private readonly pageSize: () => number,
+  ) {
+    super(parent);
+    this.id = `${parent.id}/${spec.kind}`;
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.spec.label, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon(this.spec.icon);
+    item.contextValue = `openstack.category openstack.category-${this.spec.kind}`;
+    if (this.loaded) item.description = `${this.loaded.items.length}${this.loaded.page.hasMore ? '+' : ''}`;
+    return item;
+  }
+
+  override async children(): Promise<ExplorerNode[]> {
+    if (this.inFlight && !this.loaded && !this.failure) {
+      await this.settled();
+    } else if (!this.failure && this.loaded?.pageSize !== this.pageSize()) {
+      // First expand, or openstack.pageSize changed since the rows were loaded. The count in the description shows
+      // on the category's next render, not by announcing a change now: VS Code drops a re-rendered node's child
+      // handles until the view fetches them again, so a row expanded in that moment would open empty.
+      await this.load(0);
+      this.pollIfBusy();
+    }
+    this.rows ??= this.render();
+    return this.rows;
+  }
+
+  /** Refresh and Retry: the first page again, with the current page size; a load in flight is superseded. True when the rows changed. */
+  refresh(): Promise<boolean> {
+    return this.load(0);
+  }
+
+  /** The poller: the rows shown again (as many pages as Load more had read), joining a load in flight. True when they changed. */
+  async poll(): Promise<boolean> {
+    if (this.inFlight) {
+      const before = this.fingerprint();
+      await this.settled();
+      return this.fingerprint() !== before;
+    }
+    return this.load(this.loaded?.items.length ?? 0);
+  }
+
+  async loadMore(): Promise<void> {
+    await this.settled();
+    const from = this.loaded;
+    if (!from?.page.hasMore) return;
+    const changed = await this.start(async (signal) => {
+      const client = await this.scope.client();
+      const page = await this.spec.list(client, from.pageSize, this.scope).nextPage(from.page, signal);
+      return { ...from, page, items: [...from.items, ...page.items] };
+    }, 'throw');
+    if (changed) this.env.changed(this);
+    this.pollIfBusy();
+  }
+
+  inTransition(): boolean {
+    return !!this.loaded && !!this.spec.inTransition && this.loaded.items.some((i) => this.spec.inTransition!(i));
+  }
+
+  /** No longer in the tree (its project was refreshed): its load is aborted and the poller lets it go. */
+  detach(): void {
+    this.detached = true;
+    this.inFlight?.controller.abort();
+  }
+
+  get attached(): boolean {
+    return !this.detached;
+  }
+
+  private pollIfBusy(): void {
+    if (this.inTransition()) this.env.poll(this);
+  }
+
+  private render(): ExplorerNode[] {
+    if (this.failure) return [new ErrorNode(this, this.failure)];
+    const { items, joined, page } = this.loaded!;
+    // an item renamed between two pages comes twice: an id must be registered once
+    const seen = new Set<string>();
+    const nodes: ResourceNode[] = items.map((item) => this.spec.node(this, item, joined)).filter((n) => !seen.has(n.id) && !!seen.add(n.id));
+    this.env.remember(this, nodes);
+    if (nodes.length === 0) return [new MessageNode(this, `No ${this.spec.label[0].toLowerCase()}${this.spec.label.slice(1)}`)];
+    return page.hasMore ? [...nodes, new LoadMoreNode(this, nodes.length)] : nodes;
+  }
+
+  /** Loads the first page, then further pages until SHOWN items are covered. True when the rows changed. */
+  private load(shown: number): Promise<boolean> {
+    return this.start(async (signal) => {
+      const client = await this.scope.client();
+      const pageSize = this.pageSize();
+      const listing = this.spec.list(client, pageSize, this.scope);
+      const [first, joined] = await Promise.all([listing.firstPage(signal), this.spec.join(client, signal, this.scope)]);
+      let page = first;
+      const items = [...first.items];
+      while (page.hasMore && items.length < shown) {
+        page = await listing.nextPage(page, signal);
+        items.push(...page.items);
+      }
+      return { page, items, joined, pageSize };
+    }, 'show');
+  }
+
+  /**
+   * Runs WORK as the newest generation, aborting the one in flight. Its result is kept only if no newer load
+   * started meanwhile; a failure is shown as the category's error item ('show') or rejected to the caller ('throw').
+   * Resolves once the newest generation has settled: true when the rows changed.
+   */
+  private async start(work: (signal: AbortSignal) => Promise<Loaded>, onFailure: 'show' | 'throw'): Promise<boolean> {
+    this.inFlight?.controller.abort();
+    const generation = ++this.generation;
+    const controller = new AbortController();
+    const before = this.fingerprint();
+    let failed: { err: unknown } | undefined;
+    const done = work(controller.signal).then(
+      (loaded) => this.apply(generation, { loaded }),
+      (err: unknown) => {
+        if (onFailure === 'show') this.apply(generation, { failure: err });
+        else if (generation === this.generation) failed = { err };
+      },
+    ).finally(() => {
+      if (this.inFlight?.generation === generation) this.inFlight = undefined;
+    });
+    this.inFlight = { generation, done, controller };
+    await done;
+    if (failed) throw failed.err;
+    await this.settled();
+    return this.fingerprint() !== before;
+  }
+
+  private apply(generation: number, outcome: { loaded: Loaded } | { failure: unknown }): void {
+    if (generation !== this.generation) return;   // superseded: the newer load decides
+    this.loaded = 'loaded' in outcome ? outcome.loaded : undefined;
+    this.failure = 'failure' in outcome ? outcome.failure ?? new Error('The load failed.') : undefined;
+    this.rows = undefined;
+  }
+
+  /** Resolves once no load is in flight (a newer one may have started while waiting). */
+  private async settled(): Promise<void> {
+    while (this.inFlight) await this.inFlight.done;
+  }
+
+  /** What the rows show, to tell whether a load changed anything. */
+  private fingerprint(): string {
+    if (this.failure !== undefined) return `failure:${this.failure instanceof Error ? this.failure.message : String(this.failure)}`;
+    if (!this.loaded) return 'nothing';
+    const { items, joined, page } = this.loaded;
+    return JSON.stringify({ items, joined, more: page.hasMore }, (_key, value: unknown) => (value instanceof Map ? [...value] : value));
+  }
+}

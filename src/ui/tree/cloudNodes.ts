@@ -1,0 +1,133 @@
+// The top of the tree: each cloud, the projects its user can scope to, and each project's categories
+// (a service missing from the catalog hides its categories).
+import * as vscode from 'vscode';
+import type { CloudConfig } from '../../openstack/config';
+import { redactUrl } from '../../openstack/errors';
+import type { Project } from '../../openstack/identity';
+import { CATEGORIES } from '../../features/categories';
+import { CategoryNode } from './categoryNode';
+import { ExplorerNode, markdown, md, type ExplorerEnv, type Scope } from './node';
+import { ErrorNode } from './statusNodes';
+
+export class CloudNode extends ExplorerNode {
+  readonly id: string;
+  /** Project nodes by id, kept across renders so that their categories keep their rows (a Refresh drops them). */
+  private projects = new Map<string, ProjectNode>();
+  /** Projects whose admin toggle "All projects" is on. */
+  private readonly allProjects = new Set<string>();
+  constructor(readonly cloud: CloudConfig, private readonly env: ExplorerEnv, private readonly pageSize: () => number) {
+    super(undefined);
+    this.id = `cloud:${cloud.name}`;
+  }
+
+  treeItem(): vscode.TreeItem {
+    const c = this.cloud;
+    const item = new vscode.TreeItem(c.name, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('cloud');
+    let host = c.auth.authUrl ?? '';
+    try { host = new URL(host).host; } catch { /* shown as written */ }
+    item.description = [host, c.regionName].filter(Boolean).join(' · ');
+    item.contextValue = `openstack.cloud openstack.cloud-from-${c.source === 'extension' ? 'extension' : c.source === 'env' ? 'env' : 'file'}`;
+    item.tooltip = markdown([
+      `**${md(c.name)}**`,
+      `Auth URL: \`${redactUrl(c.auth.authUrl ?? '')}\``,
+      (c.auth.username ?? c.auth.userId) && `User: ${md(c.auth.username ?? c.auth.userId ?? '')}`,
+      c.regionName && `Region: ${md(c.regionName)}`,
+      `From: ${md(c.source === 'extension' ? 'added in the editor' : c.source === 'env' ? 'OS_* environment variables' : c.source)}`,
+    ]);
+    return item;
+  }
+
+  /** Drops the projects: their categories stop loading and polling, the next render builds new ones. */
+  detach(): void {
+    for (const project of this.projects.values()) project.resetCategories();
+    this.projects.clear();
+  }
+
+  override async children(): Promise<ExplorerNode[]> {
+    try {
+      const client = await this.env.registry.client(this.cloud.name);
+      const current = client.session.projectId;
+      let projects: Project[];
+      try {
+        projects = await client.session.projects();
+      } catch (err) {
+        // application credentials cannot list projects: show the one they are bound to
+        if (!current) throw err;
+        projects = [{ id: current, name: this.cloud.auth.projectName ?? current, domainId: '', enabled: true, description: '', raw: {} }];
+      }
+      const sorted = projects.filter((p) => p.enabled).sort((a, b) => (a.id === current ? -1 : b.id === current ? 1 : a.name.localeCompare(b.name)));
+      const kept = new Map(sorted.map((p) => [p.id, this.projectNode(p, p.id === current, client.session.isAdmin)]));
+      for (const [id, gone] of this.projects) if (kept.get(id) !== gone) gone.resetCategories();
+      this.projects = kept;
+      return [...kept.values()];
+    } catch (err) {
+      return [new ErrorNode(this, err)];
+    }
+  }
+
+  private projectNode(p: Project, configured: boolean, admin: boolean): ProjectNode {
+    const known = this.projects.get(p.id);
+    if (known && known.scope.projectName === p.name && known.configured === configured && known.admin === admin) return known;
+    const allProjects = this.allProjects;
+    return new ProjectNode(this, {
+      cloud: this.cloud.name,
+      projectId: p.id,
+      projectName: p.name,
+      client: () => this.env.registry.projectClient(this.cloud.name, p.id),
+      // kept by the cloud node, so that the toggle outlives the project nodes of one listing
+      get allProjects() { return allProjects.has(p.id); },
+      set allProjects(on: boolean) { if (on) allProjects.add(p.id); else allProjects.delete(p.id); },
+    }, configured, admin, this.env, this.pageSize);
+  }
+}
+
+export class ProjectNode extends ExplorerNode {
+  readonly id: string;
+  private categories: CategoryNode[] | undefined;
+
+  constructor(
+    parent: CloudNode, readonly scope: Scope, readonly configured: boolean,
+    /** The user has the admin role, so the "All projects" toggle is offered. */ readonly admin: boolean,
+    private readonly env: ExplorerEnv, private readonly pageSize: () => number,
+  ) {
+    super(parent);
+    this.id = `${parent.id}/project:${scope.projectId}`;
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.scope.projectName, this.configured ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('project');
+    item.description = [this.configured && 'configured project', this.scope.allProjects && 'all projects'].filter(Boolean).join(' · ') || undefined;
+    item.contextValue = ['openstack.project', ...(this.admin ? [this.scope.allProjects ? 'admin-all-projects' : 'admin-one-project'] : [])].join(' ');
+    item.tooltip = markdown([`Project **${md(this.scope.projectName)}**`, `ID: \`${this.scope.projectId}\``]);
+    return item;
+  }
+
+  /** An admin's toggle between this project's view and every project's resources; the categories load again. */
+  showAllProjects(on: boolean): void {
+    this.scope.allProjects = on;
+    this.resetCategories();
+  }
+
+  /** The next expand asks the catalog again and builds fresh categories; the old ones stop loading and polling. */
+  resetCategories(): void {
+    for (const category of this.categories ?? []) category.detach();
+    this.categories = undefined;
+  }
+
+  override async children(): Promise<ExplorerNode[]> {
+    try {
+      const client = await this.scope.client();
+      const available = await Promise.all(CATEGORIES.map((c) => client.session.hasService(c.service)));
+      // category nodes are kept so their loaded pages survive a re-render of the project
+      this.categories ??= CATEGORIES.filter((_, i) => available[i])
+        .map((spec) => new CategoryNode(this, this.scope, spec, this.env, this.pageSize));
+      return this.categories;
+    } catch (err) {
+      return [new ErrorNode(this, err)];
+    }
+  }
+}

@@ -1,0 +1,158 @@
+// The OpenStack tree: clouds → projects → categories → resources. Owns the polling of transitional
+// resources, the index behind "Find resource…", and targeted refreshes.
+//
+// A change of a node is never announced while the view is still fetching the children of that node or of a node
+// below it: VS Code would re-render the node while the fetch runs, fetch the children again once it returned, and
+// register the same ids twice ("Element with id … is already registered"), leaving the node without rows. Such a
+// change is announced once the fetch has returned.
+import * as vscode from 'vscode';
+import type { CloudRegistry } from '../../context/cloudRegistry';
+import { plainTreeItem } from '../shownItems';
+import { CategoryNode } from './categoryNode';
+import { CloudNode, ProjectNode } from './cloudNodes';
+import { ExplorerNode, ResourceNode, type ExplorerEnv } from './node';
+import { Poller } from './poller';
+import { ErrorNode, LoadMoreNode } from './statusNodes';
+
+export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<ExplorerNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  readonly poller: Poller<CategoryNode>;
+  private roots: CloudNode[] | undefined;
+  private readonly loadedByParent = new Map<string, ResourceNode[]>();
+  private readonly loadedParents = new Map<string, ExplorerNode>();
+  private readonly env: ExplorerEnv;
+  /** Nodes whose children the view is fetching, with how many fetches are running. */
+  private readonly fetching = new Map<ExplorerNode, number>();
+  /** Changes held back until the fetch of their node returns. */
+  private readonly heldBack = new Set<ExplorerNode>();
+
+  constructor(private readonly registry: CloudRegistry) {
+    this.poller = new Poller((node) => this.changed(node));
+    this.env = {
+      registry,
+      changed: (node) => this.changed(node),
+      poll: (category) => this.poller.watch(category as CategoryNode),
+      remember: (parent, nodes) => this.remember(parent, nodes),
+    };
+  }
+
+  getTreeItem(node: ExplorerNode): vscode.TreeItem {
+    return plainTreeItem(node.treeItem());
+  }
+
+  getChildren(node?: ExplorerNode): ExplorerNode[] | Promise<ExplorerNode[]> {
+    if (!node) {
+      this.roots ??= this.registry.clouds.map((c) => new CloudNode(c, this.env, pageSize));
+      return this.roots;
+    }
+    const children = node.children();
+    return Array.isArray(children) ? children : this.whileFetching(node, children);
+  }
+
+  getParent(node: ExplorerNode): ExplorerNode | undefined {
+    return node.parent;
+  }
+
+  /** Everything again: clouds re-read, clients and loaded pages dropped. */
+  refreshAll(): void {
+    for (const cloud of this.roots ?? []) cloud.detach();
+    this.roots = undefined;
+    this.loadedByParent.clear();
+    this.loadedParents.clear();
+    this.poller.clear();
+    this.emitter.fire(undefined);
+  }
+
+  /** NODE's data again, from the nearest level that owns data. */
+  async refresh(node: ExplorerNode): Promise<void> {
+    if (node instanceof ErrorNode || node instanceof LoadMoreNode || node instanceof ResourceNode) {
+      return node.parent ? this.refresh(node.parent) : this.refreshAll();
+    }
+    if (node instanceof CategoryNode) {
+      const changed = await node.refresh();
+      // what the user just did may have started a transition: poll it from the shortest delay
+      if (node.inTransition()) this.poller.watch(node, true);
+      if (changed) this.changed(node);
+      return;
+    }
+    if (node instanceof ProjectNode) {
+      node.resetCategories();
+    } else if (node instanceof CloudNode) {
+      node.detach();
+      await this.registry.forget(node.cloud.name);
+    }
+    this.changed(node);
+  }
+
+  /** An admin's "All projects" toggle on PROJECT: its categories list every project's resources, or its own view. */
+  showAllProjects(project: ProjectNode, on: boolean): void {
+    project.showAllProjects(on);
+    this.emitter.fire(project);
+  }
+
+  /** Reloads the categories of KIND (e.g. 'servers') under the project CLOUD/PROJECTID, after a command changed them. */
+  async refreshCategory(cloud: string, projectId: string, kind: string): Promise<void> {
+    const categories = [...this.categories()].filter((c) => c.attached && c.scope.cloud === cloud && c.scope.projectId === projectId && c.spec.kind === kind);
+    await Promise.all(categories.map((c) => this.refresh(c)));
+  }
+
+  /** Resources loaded so far, for "Find resource…". */
+  loadedResources(): ResourceNode[] {
+    return [...this.loadedByParent.values()].flat();
+  }
+
+  dispose(): void {
+    this.poller.dispose();
+    this.emitter.dispose();
+  }
+
+  /** Fires NODE's change, or holds it back while the view fetches the children of NODE or of a node below it. */
+  private changed(node: ExplorerNode): void {
+    if ([...this.fetching.keys()].some((fetched) => isWithin(fetched, node))) this.heldBack.add(node);
+    else this.emitter.fire(node);
+  }
+
+  private async whileFetching(node: ExplorerNode, children: Promise<ExplorerNode[]>): Promise<ExplorerNode[]> {
+    this.fetching.set(node, (this.fetching.get(node) ?? 0) + 1);
+    try {
+      return await children;
+    } finally {
+      const left = this.fetching.get(node)! - 1;
+      if (left > 0) this.fetching.set(node, left);
+      else this.fetching.delete(node);
+      // after the view has registered what this fetch returned (it does so as the promise settles)
+      if (left === 0 && this.heldBack.size > 0) setTimeout(() => this.releaseHeldBack(), 0);
+    }
+  }
+
+  private releaseHeldBack(): void {
+    const held = [...this.heldBack];
+    this.heldBack.clear();
+    for (const node of held) this.changed(node);
+  }
+
+  private *categories(): Iterable<CategoryNode> {
+    for (const parent of this.loadedParents.values()) if (parent instanceof CategoryNode) yield parent;
+  }
+
+  private remember(parent: ExplorerNode, nodes: readonly ResourceNode[]): void {
+    // subnets are found by name and CIDR too: their network node holds them already
+    const nested = nodes.flatMap((n) => {
+      const kids = n.children();
+      return Array.isArray(kids) ? kids.filter((k): k is ResourceNode => k instanceof ResourceNode && k.kind === 'subnet') : [];
+    });
+    this.loadedByParent.set(parent.id, [...nodes, ...nested]);
+    this.loadedParents.set(parent.id, parent);
+  }
+}
+
+/** Whether NODE is ANCESTOR or lies below it. */
+function isWithin(node: ExplorerNode, ancestor: ExplorerNode): boolean {
+  for (let n: ExplorerNode | undefined = node; n; n = n.parent) if (n === ancestor) return true;
+  return false;
+}
+
+function pageSize(): number {
+  return vscode.workspace.getConfiguration('openstack').get<number>('pageSize', 100);
+}

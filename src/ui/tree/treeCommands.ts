@@ -1,0 +1,58 @@
+// Commands on the tree itself: refresh, retry, load more, inspect, copy id/IP and "Find resource…".
+import * as vscode from 'vscode';
+import { showPick } from '../shownItems';
+import type { Log } from '../../context/log';
+import type { ExplorerProvider } from './explorerProvider';
+import type { InspectDocuments } from './inspectDocuments';
+import type { ExplorerNode, ResourceNode } from './node';
+import type { CategoryNode } from './categoryNode';
+import type { ProjectNode } from './cloudNodes';
+import { registerCommand } from '../runCommand';
+
+export function registerExplorerCommands(deps: {
+  log: Log; explorer: ExplorerProvider; view: vscode.TreeView<ExplorerNode>; inspect: InspectDocuments;
+}): vscode.Disposable[] {
+  const { log, explorer, view, inspect } = deps;
+  const command = (id: string, handler: (...args: never[]) => unknown) => registerCommand(log, id, handler);
+  return [
+    command('openstack.refresh', (node?: ExplorerNode) => (node ? explorer.refresh(node) : explorer.refreshAll())),
+    command('openstack.retry', (node: ExplorerNode) => explorer.refresh(node)),
+    command('openstack.showAllProjects', (node: ProjectNode) => explorer.showAllProjects(node, true)),
+    command('openstack.showOneProject', (node: ProjectNode) => explorer.showAllProjects(node, false)),
+    command('openstack.loadMore', (node: ExplorerNode) => (node.parent as CategoryNode).loadMore()),
+    command('openstack.inspect', (node: ResourceNode) => inspect.open(node)),
+    command('openstack.copyId', async (node: ResourceNode) => {
+      await vscode.env.clipboard.writeText(node.resourceId);
+      vscode.window.setStatusBarMessage(`Copied ${node.resourceId}`, 3000);
+    }),
+    command('openstack.copyIp', async (node: ResourceNode) => {
+      const ips = node.ips();
+      const ip = ips.length === 1 ? ips[0] : (await showPick(ips.map((label) => ({ label })), { title: `Copy an IP address of ${node.label}` }))?.label;
+      if (!ip) return;
+      await vscode.env.clipboard.writeText(ip);
+      vscode.window.setStatusBarMessage(`Copied ${ip}`, 3000);
+    }),
+    command('openstack.findResource', async () => {
+      const nodes = explorer.loadedResources();
+      if (nodes.length === 0) {
+        void vscode.window.showInformationMessage('Nothing is loaded yet: expand a project\'s categories in the OpenStack view first.');
+        return;
+      }
+      type Item = vscode.QuickPickItem & { node: ResourceNode };
+      const items: Item[] = nodes.map((node) => ({
+        label: node.label,
+        description: [kindLabel(node.kind), ...node.ips()].join(' · '),
+        detail: node.resourceId,
+        node,
+      }));
+      const picked = await showPick(items, {
+        title: 'Find resource (name, ID or IP)', matchOnDescription: true, matchOnDetail: true,
+      });
+      if (picked) await view.reveal(picked.node, { select: true, focus: true, expand: false });
+    }),
+  ];
+}
+
+function kindLabel(kind: string): string {
+  return kind.replace(/([A-Z])/g, ' $1').toLowerCase();
+}
