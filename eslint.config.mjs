@@ -13,4 +13,6 @@ export default tseslint.config(
       'no-restricted-globals': ['error', { name: 'fetch', message: 'Use the injected undici dispatcher (src/openstack/http).' }],
     },
   },
+  // CommonJS configuration files (the layer rules in .dependency-cruiser.cjs)
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } } },
 );

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { ActiveCloud } from './context/activeCloud';
 import { CloudRegistry } from './context/cloudRegistry';
 import { CloudStore } from './context/cloudStore';
+import { CATEGORIES } from './features/categories';
 import { registerCloudCommands } from './features/clouds/cloudCommands';
 import { registerComputeCommands } from './features/computeCommands';
 import { registerConsoleCommands } from './features/console/consoleCommands';
@@ -11,8 +12,8 @@ import { registerExplorerCommands } from './ui/tree/treeCommands';
 import { registerNetworkCommands } from './features/networks/networkCommands';
 import { ExplorerProvider } from './ui/tree/explorerProvider';
 import { INSPECT_SCHEME, InspectDocuments } from './ui/tree/inspectDocuments';
-import type { ExplorerNode } from './ui/tree/node';
 import { createLog } from './context/log';
+import type { ExplorerNode } from './ui/tree/node';
 
 /** What activate() returns; extension-host tests read it through getExtension(...).activate(). */
 export interface OpenStackExplorerApi {
@@ -31,7 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenSt
   const store = new CloudStore(context);
   const registry = new CloudRegistry(store, log);
   const active = new ActiveCloud(context.globalState, registry);
-  const explorer = new ExplorerProvider(registry);
+  const explorer = new ExplorerProvider(registry, CATEGORIES);
   const view = vscode.window.createTreeView('openstackExplorer', { treeDataProvider: explorer, showCollapseAll: true });
   const inspect = new InspectDocuments();
 

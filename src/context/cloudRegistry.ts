@@ -4,13 +4,13 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { plainText } from '../core/displayText';
 import { logExchange, type Log } from './log';
+import { plainText } from '../core/displayText';
 import { OpenStackClient } from '../openstack/client';
 import { clientOptionsFor, missingSecret, type SecretKind } from '../openstack/clientOptions';
 import { configSearchDirs, ConfigError, loadCloudConfig, type CloudConfig } from '../openstack/config';
 import { OpenStackError } from '../openstack/errors';
-import { Cancelled } from '../ui/runCommand';
+import { Cancelled } from '../core/cancelled';
 import type { CloudStore } from './cloudStore';
 import { affectsProxy, editorProxy } from './editorProxy';
 

@@ -1,7 +1,7 @@
 // Clouds the user adds in the extension (Add cloud, Import openrc): their settings in globalState, their
 // secrets in SecretStorage only. Also remembers secrets typed for clouds.yaml clouds that have none.
 import * as vscode from 'vscode';
-import { cloudFromEnvVars, type CloudConfig, type Env } from '../openstack/config';
+import { cloudFromEnvVars, isSecretVar, type CloudConfig, type Env } from '../openstack/config';
 import * as os from 'node:os';
 
 const CLOUDS_KEY = 'openstack.addedClouds';
@@ -12,8 +12,6 @@ export interface StoredCloud {
   name: string;
   vars: Record<string, string>;
 }
-
-export const SECRET_VARS = ['OS_PASSWORD', 'OS_APPLICATION_CREDENTIAL_SECRET', 'OS_TOKEN', 'OS_AUTH_TOKEN'];
 
 export class CloudStore {
   constructor(private readonly context: vscode.ExtensionContext) {}
@@ -28,7 +26,7 @@ export class CloudStore {
     let secret: string | undefined;
     for (const [k, v] of Object.entries(vars)) {
       if (v === undefined) continue;
-      if (SECRET_VARS.includes(k)) secret = v;
+      if (isSecretVar(k)) secret = v;
       else plain[k] = v;
     }
     await this.context.globalState.update(CLOUDS_KEY, [...this.list().filter((c) => c.name !== name), { name, vars: plain }]);

@@ -2,16 +2,10 @@
 // action), else the active cloud and project (palette, keybinding). Shared by every resource command.
 import type { ActiveCloud } from './activeCloud';
 import type { CloudRegistry } from './cloudRegistry';
-import type { OpenStackClient } from '../openstack/client';
 import { ConfigError } from '../openstack/config';
-import type { Scope } from '../ui/tree/node';
+import type { Scope } from '../core/target';
 import type { CliContext } from '../core/cliLine';
-
-export interface Target {
-  cloud: string;
-  projectId: string;
-  client: OpenStackClient;
-}
+import type { Target } from '../core/target';
 
 export interface TargetDeps {
   active: Pick<ActiveCloud, 'cloud' | 'client'>;
@@ -56,4 +50,17 @@ export async function cliContextOf(target: Target, registry: Pick<CloudRegistry,
     projectId: configured === target.projectId ? undefined : target.projectId,
     ...(source === 'extension' ? { addedInEditor: target.cloud } : {}),
   };
+}
+
+/** The project a command works in, resolved once: its cloud, project and client, and how a copied CLI line names them. */
+export interface ProjectContext extends Target {
+  /** `--os-cloud`/`--os-project-id` for Copy as openstack CLI; asked on first use, then kept. */
+  cli(): Promise<CliContext>;
+}
+
+/** The ProjectContext of NODE (see resolveTarget). */
+export async function projectContext(node: unknown, deps: TargetDeps & { registry: Pick<CloudRegistry, 'cloud' | 'client'> }): Promise<ProjectContext> {
+  const target = await resolveTarget(node, deps);
+  let cli: Promise<CliContext> | undefined;
+  return { ...target, cli: () => (cli ??= cliContextOf(target, deps.registry)) };
 }

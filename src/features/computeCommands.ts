@@ -3,7 +3,7 @@
 // cloud and project), and a file Uri where a file is what it starts from (Explorer context menu).
 import type * as vscode from 'vscode';
 import type { Server } from '../openstack/computeModels';
-import type { ComputeCommandDeps } from '../ui/commandKit';
+import type { ProjectCommandDeps } from '../ui/commandKit';
 import { deleteImage, uploadImage } from './images/imageCommands';
 import { instanceAction } from './instances/instanceActions';
 import { deleteKeypair, importKeypair } from './keypairs/keypairCommands';
@@ -14,7 +14,7 @@ import { addSecurityGroupRule, createSecurityGroup, deleteSecurityGroup, deleteS
 /** A ServerNode, or nothing from the palette. */
 type ServerArg = { server?: Server };
 
-export function registerComputeCommands(deps: ComputeCommandDeps): vscode.Disposable[] {
+export function registerComputeCommands(deps: ProjectCommandDeps): vscode.Disposable[] {
   const command = (id: string, handler: (...args: never[]) => unknown) => registerCommand(deps.log, id, handler);
   return [
     command('openstack.uploadImage', (arg?: unknown) => uploadImage(deps, arg)),

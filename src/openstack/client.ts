@@ -6,6 +6,7 @@ import type { AuthSpec } from './auth';
 import type { EndpointInterface } from './catalog';
 import { ComputeService } from './compute';
 import { connectionError, HttpClient, type Exchange, type RetryPolicy } from './http';
+import { IdentityService } from './identity';
 import { ImageService } from './image';
 import { NetworkService } from './network';
 import { Session } from './session';
@@ -31,6 +32,7 @@ export interface ClientOptions {
 }
 
 export class OpenStackClient {
+  readonly identity: IdentityService;
   readonly compute: ComputeService;
   readonly network: NetworkService;
   readonly image: ImageService;
@@ -40,6 +42,7 @@ export class OpenStackClient {
     private readonly dispatcher: Dispatcher,
     private readonly transport: TransportOptions,
   ) {
+    this.identity = new IdentityService(session);
     this.compute = new ComputeService(session);
     this.network = new NetworkService(session);
     this.image = new ImageService(session);

@@ -1,5 +1,5 @@
-// Keystone: the projects the signed-in user can switch to.
-import type { Session } from './session';
+// Keystone as a service beside compute, network and image: the projects the signed-in user can switch to.
+import type { HttpMethod, HttpResponse } from './http';
 
 export interface Project {
   id: string;
@@ -18,12 +18,21 @@ interface KeystoneProject {
   description?: string;
 }
 
-/** `GET /v3/auth/projects` (Keystone 3.3+): unlike /users/{id}/projects, any user may call it. Not paginated. */
-export async function listProjects(session: Session, signal?: AbortSignal): Promise<Project[]> {
-  const res = await session.request('identity', '/auth/projects', { method: 'GET', signal });
-  const { projects } = await res.json<{ projects: KeystoneProject[] }>();
-  return projects.map((p) => ({
-    id: p.id, name: p.name, domainId: p.domain_id, enabled: p.enabled ?? true, description: p.description ?? '',
-    raw: p as unknown as Record<string, unknown>,
-  }));
+/** What Keystone's calls need of the session (named here so that the session can use this service too). */
+export interface IdentitySession {
+  request(serviceType: string, path: string, req: { method: HttpMethod; signal?: AbortSignal }): Promise<HttpResponse>;
+}
+
+export class IdentityService {
+  constructor(private readonly session: IdentitySession) {}
+
+  /** `GET /v3/auth/projects` (Keystone 3.3+): unlike /users/{id}/projects, any user may call it. Not paginated. */
+  async projects(signal?: AbortSignal): Promise<Project[]> {
+    const res = await this.session.request('identity', '/auth/projects', { method: 'GET', signal });
+    const { projects } = await res.json<{ projects: KeystoneProject[] }>();
+    return projects.map((p) => ({
+      id: p.id, name: p.name, domainId: p.domain_id, enabled: p.enabled ?? true, description: p.description ?? '',
+      raw: p as unknown as Record<string, unknown>,
+    }));
+  }
 }

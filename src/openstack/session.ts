@@ -5,7 +5,7 @@ import { tokenBody, tokenRequestBody, withProject, type AuthSpec, type TokenRequ
 import { Catalog, officialType, type EndpointInterface } from './catalog';
 import { OpenStackError } from './errors';
 import type { HttpClient, HttpRequest, HttpResponse } from './http';
-import { listProjects, type Project } from './identity';
+import { IdentityService, type Project } from './identity';
 import { versionedRoot } from './serviceRoot';
 import { readToken, type TokenInfo } from './token';
 
@@ -99,9 +99,9 @@ export class Session {
     }
   }
 
-  /** The projects the user can scope to. */
+  /** The projects the user can scope to (Keystone's, as `client.identity.projects()`). */
   projects(signal?: AbortSignal): Promise<Project[]> {
-    return listProjects(this, signal);
+    return new IdentityService(this).projects(signal);
   }
 
   /** A session of the same user scoped to PROJECT_ID; its first token is traded for the current one. */

@@ -1,69 +1,62 @@
-// What the compute, image, key pair and security group commands share: their dependencies, the
-// "Copy as openstack CLI" offer, modal delete confirmations, and palette pickers.
+// What every command shares: the services it may use, "this category changed" for the tree, the "Copy as
+// openstack CLI" offer once a change is done, and the modal confirmation before anything is deleted.
 import * as vscode from 'vscode';
-import { plainText } from '../core/displayText';
-import { showPick } from './shownItems';
 import type { ActiveCloud } from '../context/activeCloud';
 import type { CloudRegistry } from '../context/cloudRegistry';
-import type { ExplorerProvider } from './tree/explorerProvider';
+import type { CloudStore } from '../context/cloudStore';
 import type { Log } from '../context/log';
-import { Cancelled } from './runCommand';
-import type { Target } from '../context/target';
+import { Cancelled } from '../core/cancelled';
+import { iconSafeText, plainText } from '../core/displayText';
+import type { Target } from '../core/target';
+import type { ExplorerProvider } from './tree/explorerProvider';
 
-export interface ComputeCommandDeps {
+/** The services a command may use (made once, in extension.ts); each feature's commands take the part they need. */
+export interface CommandServices {
   log: Log;
   registry: CloudRegistry;
+  store: CloudStore;
   active: ActiveCloud;
   explorer: Pick<ExplorerProvider, 'refreshCategory'>;
 }
 
+/** What the commands on a project's resources (networks, instances, images, …) use. */
+export type ProjectCommandDeps = Pick<CommandServices, 'log' | 'registry' | 'active' | 'explorer'>;
+
+/** What the commands that add, import, remove and choose clouds use. */
+export type CloudCommandDeps = Pick<CommandServices, 'registry' | 'store' | 'log' | 'active'>;
+
 /** Tells the tree that a category of the target's project changed (it reloads it and polls what is in transition). */
 export type Changed = (kind: 'servers' | 'images' | 'keypairs' | 'securityGroups') => Promise<void>;
 
-export function changedIn(deps: Pick<ComputeCommandDeps, 'explorer'>, target: Target): Changed {
+export function changedIn(deps: Pick<CommandServices, 'explorer'>, target: Target): Changed {
   return (kind) => deps.explorer.refreshCategory(target.cloud, target.projectId, kind);
 }
 
 export const COPY_CLI = 'Copy as openstack CLI';
 
-/** An information message offering the equivalent CLI line; never awaited by the command. NOTE: see copyCli. */
-export function doneWithCli(message: string, cli: string, note: string | undefined): void {
+/**
+ * Says MESSAGE once a change is done: with CLI, as information offering the equivalent command line (never
+ * awaited); else in the status bar. NOTE: see copyCli.
+ */
+export function done(message: string, cli?: string, note?: string): void {
+  if (!cli) {
+    vscode.window.setStatusBarMessage(`$(check) ${iconSafeText(message)}`, 5000);
+    return;
+  }
   void vscode.window.showInformationMessage(plainText(message), COPY_CLI).then(async (choice) => {
     if (choice === COPY_CLI) await copyCli(cli, note);
   });
 }
 
 /** Copies CLI; NOTE (cliNote: what the lines need to run) is said with the confirmation. */
-export async function copyCli(cli: string, note: string | undefined): Promise<void> {
+export async function copyCli(cli: string, note?: string): Promise<void> {
   await vscode.env.clipboard.writeText(cli);
   if (note) void vscode.window.showInformationMessage(plainText(`Copied the openstack command line. ${note}`));
   else vscode.window.setStatusBarMessage('$(copy) Copied the openstack command line', 4000);
 }
 
-/** A modal "Delete …?"; rejects with Cancelled unless the user confirms. */
-export async function confirmDelete(question: string, detail: string, action = 'Delete'): Promise<void> {
+/** A modal QUESTION with its DETAIL; rejects with Cancelled unless the user chooses ACTION. */
+export async function confirm(question: string, detail: string, action = 'Delete'): Promise<void> {
   const choice = await vscode.window.showWarningMessage(plainText(question), { modal: true, detail: plainText(detail) }, action);
   if (choice !== action) throw new Cancelled();
-}
-
-/** A one-off quick pick for the palette (not part of a multi-step input); rejects with Cancelled on Escape. */
-export async function pickOne<T extends vscode.QuickPickItem>(title: string, items: T[] | Promise<T[]>, placeholder: string, empty: string): Promise<T> {
-  const list = await items;
-  if (list.length === 0) throw new NothingToPick(empty);
-  const picked = await showPick(list, { title, placeHolder: placeholder, matchOnDescription: true, ignoreFocusOut: true });
-  if (!picked) throw new Cancelled();
-  return picked;
-}
-
-/** There is nothing to act on (no servers, no key pairs): said as information, not as an error. */
-export class NothingToPick extends Error {}
-
-/** Runs a palette command's body; NothingToPick becomes an information message. */
-export async function unlessNothing(work: () => Promise<void>): Promise<void> {
-  try {
-    await work();
-  } catch (err) {
-    if (!(err instanceof NothingToPick)) throw err;
-    void vscode.window.showInformationMessage(plainText(err.message));
-  }
 }

@@ -2,8 +2,8 @@
 // as the user types, Escape cancels. Steps keep their answers in their own state and offer them as the
 // value, so Back shows what was typed before.
 import * as vscode from 'vscode';
+import { Cancelled } from '../core/cancelled';
 import { plainText, safePickItems } from '../core/displayText';
-import { Cancelled } from './runCommand';
 
 /** Asks through INPUT (usually once), keeps the answer, and returns the next step; undefined ends the input. */
 export type Step = (input: MultiStepInput) => Promise<Step | undefined>;

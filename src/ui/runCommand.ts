@@ -1,18 +1,13 @@
 // The one wrapper every command runs in: failures become a message naming the cause and offering the log,
 // cancellation stays silent, and everything is logged.
 import * as vscode from 'vscode';
-import { plainText } from '../core/displayText';
 import type { Log } from '../context/log';
+import { plainText } from '../core/displayText';
 import { OpenStackError } from '../openstack/errors';
 import { ConfigError } from '../openstack/config';
 import { explainRefusal } from '../core/refusals';
-
-/** Thrown (or rejected) when the user dismisses a picker or cancels a progress notification. */
-export class Cancelled extends Error {
-  constructor() {
-    super('cancelled');
-  }
-}
+import { NothingToPick } from './pickers';
+import { Cancelled } from '../core/cancelled';
 
 export function isCancellation(err: unknown): boolean {
   return err instanceof Cancelled || err instanceof vscode.CancellationError || (err instanceof OpenStackError && err.kind === 'aborted');
@@ -32,6 +27,11 @@ export function registerCommand(log: Log, id: string, handler: (...args: never[]
 export function reportError(log: Log, context: string, err: unknown): void {
   if (isCancellation(err)) {
     log.info(`${context}: cancelled`);
+    return;
+  }
+  if (err instanceof NothingToPick) {
+    log.info(`${context}: ${err.message}`);
+    void vscode.window.showInformationMessage(plainText(err.message));
     return;
   }
   const refusal = explainRefusal(err);

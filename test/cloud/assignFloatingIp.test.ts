@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { assignFloatingIp } from '../../src/features/networks/model/networkActions';
 import { Refused } from '../../src/core/refusals';
-import type { Target } from '../../src/context/target';
+import type { Target } from '../../src/core/target';
 import type { OpenStackClient } from '../../src/openstack/client';
 import type { Network } from '../../src/openstack/networkModels';
 import { ensureDevcloud } from '../support/devcloud';

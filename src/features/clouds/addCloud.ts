@@ -8,9 +8,10 @@ import { logExchange } from '../../context/log';
 import { ConfigError } from '../../openstack/config';
 import { OpenStackError, redactUrl } from '../../openstack/errors';
 import type { Project } from '../../openstack/identity';
-import type { CloudCommandDeps } from './cloudCommands';
+import type { CloudCommandDeps } from '../../ui/commandKit';
 import { authUrlProblem, cloudHostName, loginVars, normaliseAuthUrl, type Login } from './model/cloudInputs';
-import { GoBack, MultiStepInput, type Step } from '../../ui/multiStep';
+import { runFlow, type FlowStep } from '../../ui/flow';
+import { GoBack } from '../../ui/multiStep';
 import { askCloudName, saveCloud } from './newCloud';
 import { isCancellation, withProgress } from '../../ui/runCommand';
 
@@ -29,118 +30,145 @@ const METHODS: MethodItem[] = [
 
 const required = (what: string) => (value: string) => (value.trim() ? undefined : `Enter ${what}`);
 
-export async function addCloud(deps: CloudCommandDeps): Promise<void> {
-  const answers = {
-    authUrl: 'https://', method: 'password' as Login['kind'], userDomain: 'Default', username: '', password: '', credentialId: '', credentialSecret: '',
-  };
-  let project: Project | undefined;
-  let name = '';
-  // the last accepted sign-in, so that Back from the name to the project does not sign in again
-  let signedIn: { vars: string; result: SignedIn } | undefined;
+/** The answers of Add cloud, and the last accepted sign-in (so that Back from the name does not sign in again). */
+interface CloudAnswers {
+  deps: CloudCommandDeps;
+  authUrl: string;
+  method: Login['kind'];
+  userDomain: string;
+  username: string;
+  password: string;
+  credentialId: string;
+  credentialSecret: string;
+  project?: Project;
+  name: string;
+  signedIn?: { vars: string; result: SignedIn };
+}
 
-  const login = (): Login => answers.method === 'password'
-    ? { kind: 'password', authUrl: answers.authUrl, userDomain: answers.userDomain.trim(), username: answers.username.trim(), password: answers.password }
-    : { kind: 'applicationCredential', authUrl: answers.authUrl, id: answers.credentialId.trim(), secret: answers.credentialSecret };
-  const host = () => cloudHostName(answers.authUrl) ?? answers.authUrl;
+const loginOf = (a: CloudAnswers): Login => a.method === 'password'
+  ? { kind: 'password', authUrl: a.authUrl, userDomain: a.userDomain.trim(), username: a.username.trim(), password: a.password }
+  : { kind: 'applicationCredential', authUrl: a.authUrl, id: a.credentialId.trim(), secret: a.credentialSecret };
+const hostOf = (a: CloudAnswers) => cloudHostName(a.authUrl) ?? a.authUrl;
+const byPassword = (a: CloudAnswers) => a.method === 'password';
+const byCredential = (a: CloudAnswers) => a.method === 'applicationCredential';
 
-  const signIn = async (): Promise<SignedIn> => {
-    const vars = loginVars(login());
-    if (signedIn?.vars === JSON.stringify(vars)) return signedIn.result;
-    try {
-      const result = await withProgress(`Signing in to ${host()}…`, (signal) =>
-        trialSignIn(vars, { signal, onExchange: (e) => logExchange(deps.log, host(), e), ...editorProxy() }));
-      signedIn = { vars: JSON.stringify(vars), result };
-      return result;
-    } catch (err) {
-      // cancelling the sign-in returns to the answers rather than dropping them
-      if (isCancellation(err)) throw new GoBack();
-      if (!(err instanceof OpenStackError || err instanceof ConfigError)) throw err;
-      deps.log.warn(`Add cloud: signing in to ${redactUrl(answers.authUrl)} failed: ${err.message}`);
-      throw new GoBack(err.message);
-    }
-  };
+/** Signs in with the answers (once per set of answers); a refusal or a cancel goes back to the step before, with Keystone's reason. */
+async function signIn(a: CloudAnswers): Promise<SignedIn> {
+  const vars = loginVars(loginOf(a));
+  if (a.signedIn?.vars === JSON.stringify(vars)) return a.signedIn.result;
+  try {
+    const result = await withProgress(`Signing in to ${hostOf(a)}…`, (signal) =>
+      trialSignIn(vars, { signal, onExchange: (e) => logExchange(a.deps.log, hostOf(a), e), ...editorProxy() }));
+    a.signedIn = { vars: JSON.stringify(vars), result };
+    return result;
+  } catch (err) {
+    // cancelling the sign-in returns to the answers rather than dropping them
+    if (isCancellation(err)) throw new GoBack();
+    if (!(err instanceof OpenStackError || err instanceof ConfigError)) throw err;
+    a.deps.log.warn(`Add cloud: signing in to ${redactUrl(a.authUrl)} failed: ${err.message}`);
+    throw new GoBack(err.message);
+  }
+}
 
-  const nameStep: Step = async (input) => {
-    name = await askCloudName(input, deps, host());
-    return undefined;
-  };
+const authUrlStep: FlowStep<CloudAnswers> = {
+  async ask(input, a) {
+    const end = a.authUrl.length;
+    a.authUrl = normaliseAuthUrl(await input.inputBox({
+      prompt: "Keystone's URL (OS_AUTH_URL); it usually ends in /v3",
+      placeholder: 'https://keystone.example.com:5000/v3',
+      value: a.authUrl, valueSelection: [end, end], validate: authUrlProblem,
+    }));
+  },
+};
 
-  const projectStep: Step = async (input) => {
-    const { projects, projectId } = await signIn();
-    if (!projects.length) throw new GoBack(`${answers.username} has no role in any project: ask the cloud's administrators for one`);
+const methodStep: FlowStep<CloudAnswers> = {
+  async ask(input, a) {
+    a.method = (await input.quickPick({ placeholder: 'How to sign in', items: METHODS, active: METHODS.find((m) => m.method === a.method) })).method;
+  },
+};
+
+const userDomainStep: FlowStep<CloudAnswers> = {
+  when: byPassword,
+  async ask(input, a) {
+    a.userDomain = await input.inputBox({
+      prompt: "The user's domain (OS_USER_DOMAIN_NAME): Default unless the cloud has others",
+      value: a.userDomain, validate: required('the domain name'),
+    });
+  },
+};
+
+const usernameStep: FlowStep<CloudAnswers> = {
+  when: byPassword,
+  async ask(input, a) {
+    a.username = await input.inputBox({ prompt: 'User name (OS_USERNAME)', value: a.username, validate: required('the user name') });
+  },
+};
+
+const passwordStep: FlowStep<CloudAnswers> = {
+  when: byPassword,
+  async ask(input, a) {
+    a.password = await input.inputBox({
+      prompt: `Password of ${a.username.trim()} (kept in the editor's secret storage)`,
+      value: a.password, password: true, validate: required('the password'),
+    });
+  },
+};
+
+const credentialIdStep: FlowStep<CloudAnswers> = {
+  when: byCredential,
+  async ask(input, a) {
+    a.credentialId = await input.inputBox({
+      prompt: 'Application credential ID (OS_APPLICATION_CREDENTIAL_ID)', value: a.credentialId, validate: required('the ID'),
+    });
+  },
+};
+
+const credentialSecretStep: FlowStep<CloudAnswers> = {
+  when: byCredential,
+  async ask(input, a) {
+    a.credentialSecret = await input.inputBox({
+      prompt: "Application credential secret (kept in the editor's secret storage)",
+      value: a.credentialSecret, password: true, validate: required('the secret'),
+    });
+  },
+};
+
+const projectStep: FlowStep<CloudAnswers> = {
+  when: byPassword,
+  async ask(input, a) {
+    const { projects, projectId } = await signIn(a);
+    if (!projects.length) throw new GoBack(`${a.username} has no role in any project: ask the cloud's administrators for one`);
     const items: ProjectItem[] = projects.map((p) => ({ label: p.name, description: p.description, project: p }));
-    const preferred = project?.id ?? projectId;
-    project = (await input.quickPick({
+    const preferred = a.project?.id ?? projectId;
+    a.project = (await input.quickPick({
       placeholder: 'The project to work in (OpenStack: Select Cloud… switches later)',
       items,
       active: items.find((i) => i.project.id === preferred),
       matchOnDescription: true,
     })).project;
-    return nameStep;
-  };
+  },
+};
 
-  const password: Step = async (input) => {
-    answers.password = await input.inputBox({
-      prompt: `Password of ${answers.username.trim()} (kept in the editor's secret storage)`,
-      value: answers.password, password: true, validate: required('the password'),
-    });
-    return projectStep;
-  };
+const nameStep: FlowStep<CloudAnswers> = {
+  async ask(input, a) {
+    // an application credential is bound to one project: no project to pick, only its name to learn by signing in
+    if (byCredential(a)) {
+      const { projects, projectId } = await signIn(a);
+      a.project = projects.find((p) => p.id === projectId);
+    }
+    a.name = await askCloudName(input, a.deps, hostOf(a));
+  },
+};
 
-  const username: Step = async (input) => {
-    answers.username = await input.inputBox({ prompt: 'User name (OS_USERNAME)', value: answers.username, validate: required('the user name') });
-    return password;
-  };
+/** URL → method → (domain → user → password → project | credential ID → secret) → name. */
+const ADD_CLOUD_STEPS = [
+  authUrlStep, methodStep, userDomainStep, usernameStep, passwordStep, credentialIdStep, credentialSecretStep, projectStep, nameStep,
+];
 
-  const userDomain: Step = async (input) => {
-    answers.userDomain = await input.inputBox({
-      prompt: "The user's domain (OS_USER_DOMAIN_NAME): Default unless the cloud has others",
-      value: answers.userDomain, validate: required('the domain name'),
-    });
-    return username;
+export async function addCloud(deps: CloudCommandDeps): Promise<void> {
+  const a: CloudAnswers = {
+    deps, authUrl: 'https://', method: 'password', userDomain: 'Default', username: '', password: '', credentialId: '', credentialSecret: '', name: '',
   };
-
-  // the credential is bound to one project: no project to pick, only its name to learn
-  const credentialName: Step = async (input) => {
-    const { projects, projectId } = await signIn();
-    project = projects.find((p) => p.id === projectId);
-    return nameStep(input);
-  };
-
-  const credentialSecret: Step = async (input) => {
-    answers.credentialSecret = await input.inputBox({
-      prompt: "Application credential secret (kept in the editor's secret storage)",
-      value: answers.credentialSecret, password: true, validate: required('the secret'),
-    });
-    return credentialName;
-  };
-
-  const credentialId: Step = async (input) => {
-    answers.credentialId = await input.inputBox({
-      prompt: 'Application credential ID (OS_APPLICATION_CREDENTIAL_ID)', value: answers.credentialId, validate: required('the ID'),
-    });
-    return credentialSecret;
-  };
-
-  const method: Step = async (input) => {
-    answers.method = (await input.quickPick({
-      placeholder: 'How to sign in',
-      items: METHODS,
-      active: METHODS.find((m) => m.method === answers.method),
-    })).method;
-    return answers.method === 'password' ? userDomain : credentialId;
-  };
-
-  const authUrl: Step = async (input) => {
-    const end = answers.authUrl.length;
-    answers.authUrl = normaliseAuthUrl(await input.inputBox({
-      prompt: "Keystone's URL (OS_AUTH_URL); it usually ends in /v3",
-      placeholder: 'https://keystone.example.com:5000/v3',
-      value: answers.authUrl, valueSelection: [end, end], validate: authUrlProblem,
-    }));
-    return method;
-  };
-
-  await MultiStepInput.run('Add cloud', () => (answers.method === 'password' ? 7 : 5), authUrl);
-  await saveCloud(deps, name, loginVars(login(), project), project && { id: project.id, name: project.name });
+  await runFlow('Add cloud', a, ADD_CLOUD_STEPS);
+  await saveCloud(deps, a.name, loginVars(loginOf(a), a.project), a.project && { id: a.project.id, name: a.project.name });
 }

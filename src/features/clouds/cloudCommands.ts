@@ -1,22 +1,12 @@
 // The palette commands that add, import, remove and switch clouds, and open clouds.yaml.
 import type * as vscode from 'vscode';
-import type { ActiveCloud } from '../../context/activeCloud';
-import type { CloudRegistry } from '../../context/cloudRegistry';
-import type { CloudStore } from '../../context/cloudStore';
-import type { Log } from '../../context/log';
 import { addCloud } from './addCloud';
 import { importOpenrc } from './importOpenrc';
 import { openCloudsYaml } from './openCloudsYaml';
 import { removeCloud } from './removeCloud';
 import { registerCommand } from '../../ui/runCommand';
 import { selectCloud } from './selectCloud';
-
-export interface CloudCommandDeps {
-  registry: CloudRegistry;
-  store: CloudStore;
-  log: Log;
-  active: ActiveCloud;
-}
+import { CloudCommandDeps } from '../../ui/commandKit';
 
 export function registerCloudCommands(deps: CloudCommandDeps): vscode.Disposable[] {
   return [

@@ -5,14 +5,12 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { configuredProject } from '../../context/activeCloud';
 import { missingSecret } from '../../openstack/clientOptions';
-import { cloudFromEnvVars, ConfigError, parseOpenrc, validateCloud, type CloudConfig, type Env } from '../../openstack/config';
-import type { CloudCommandDeps } from './cloudCommands';
+import { cloudFromEnvVars, ConfigError, parseOpenrc, SECRET_VARS, validateCloud, type CloudConfig, type Env } from '../../openstack/config';
+import type { CloudCommandDeps } from '../../ui/commandKit';
 import { openrcCloudName, openrcCloudVars } from './model/cloudInputs';
-import { MultiStepInput, type Step } from '../../ui/multiStep';
+import { runFlow, type FlowStep } from '../../ui/flow';
 import { askCloudName, saveCloud } from './newCloud';
-import { Cancelled } from '../../ui/runCommand';
-
-const SECRET_VARS = { password: 'OS_PASSWORD', applicationCredentialSecret: 'OS_APPLICATION_CREDENTIAL_SECRET', token: 'OS_TOKEN' } as const;
+import { Cancelled } from '../../core/cancelled';
 
 export async function importOpenrc(deps: CloudCommandDeps): Promise<void> {
   const [file] = (await vscode.window.showOpenDialog({
@@ -41,18 +39,21 @@ export async function importOpenrc(deps: CloudCommandDeps): Promise<void> {
 
   let secret = '';
   let name = '';
-  const nameStep: Step = async (input) => {
-    name = await askCloudName(input, deps, openrcCloudName(vars, fileName));
-    return undefined;
+  const secretStep: FlowStep<unknown> = {
+    when: () => !!secretVar,
+    async ask(input) {
+      secret = await input.inputBox({
+        prompt: secretPrompt(cloud(fileName), fileName), value: secret, password: true,
+        validate: (v) => (v ? undefined : `Enter the ${secretKind === 'password' ? 'password' : 'secret'}`),
+      });
+    },
   };
-  const secretStep: Step = async (input) => {
-    secret = await input.inputBox({
-      prompt: secretPrompt(cloud(fileName), fileName), value: secret, password: true,
-      validate: (v) => (v ? undefined : `Enter the ${secretKind === 'password' ? 'password' : 'secret'}`),
-    });
-    return nameStep;
+  const nameStep: FlowStep<unknown> = {
+    async ask(input) {
+      name = await askCloudName(input, deps, openrcCloudName(vars, fileName));
+    },
   };
-  await MultiStepInput.run(`Import ${fileName}`, () => (secretVar ? 2 : 1), secretVar ? secretStep : nameStep);
+  await runFlow(`Import ${fileName}`, undefined, [secretStep, nameStep]);
   await saveCloud(deps, name, secretVar ? { ...vars, [secretVar]: secret } : vars);
 }
 

@@ -1,7 +1,7 @@
 // How Add cloud and Import openrc end: a unique name, then the cloud is saved (its secret in SecretStorage),
 // the clouds are reloaded, and it becomes the active cloud.
 import type { ActiveProject } from '../../context/activeCloud';
-import type { CloudCommandDeps } from './cloudCommands';
+import type { CloudCommandDeps } from '../../ui/commandKit';
 import { cloudNameProblem, uniqueName } from './model/cloudInputs';
 import type { MultiStepInput } from '../../ui/multiStep';
 

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CloudRegistry } from '../../context/cloudRegistry';
 import { configSearchDirs } from '../../openstack/config';
-import { Cancelled } from '../../ui/runCommand';
+import { Cancelled } from '../../core/cancelled';
 
 // Loads as no cloud at all (the missing auth_url is reported) until the user fills it in.
 const TEMPLATE = `# OpenStack clouds for this extension, the openstack CLI and openstacksdk.

@@ -1,11 +1,11 @@
 // OpenStack: Remove Cloud…: forgets a cloud added in this editor (Add cloud, Import openrc) and its password
 // or secret. Clouds from clouds.yaml or OS_* variables live outside the editor, so they are removed there.
 import * as vscode from 'vscode';
+import { ConfigError } from '../../openstack/config';
+import type { CloudCommandDeps } from '../../ui/commandKit';
+import { Cancelled } from '../../core/cancelled';
 import { plainText } from '../../core/displayText';
 import { showPick } from '../../ui/shownItems';
-import { ConfigError } from '../../openstack/config';
-import type { CloudCommandDeps } from './cloudCommands';
-import { Cancelled } from '../../ui/runCommand';
 
 export async function removeCloud(deps: CloudCommandDeps, cloudName?: string): Promise<void> {
   const added = deps.store.list().map((c) => c.name);

@@ -6,8 +6,8 @@ import { abortable } from '../../openstack/abortable';
 import type { CloudConfig } from '../../openstack/config';
 import { OpenStackError, redactUrl } from '../../openstack/errors';
 import type { Project } from '../../openstack/identity';
-import type { CloudCommandDeps } from './cloudCommands';
-import { MultiStepInput, type Step } from '../../ui/multiStep';
+import type { CloudCommandDeps } from '../../ui/commandKit';
+import { runFlow, type FlowStep } from '../../ui/flow';
 import { withProgress } from '../../ui/runCommand';
 
 interface CloudItem extends vscode.QuickPickItem {
@@ -24,50 +24,58 @@ const isConfigured = (cloud: CloudConfig, p: Project) => p.id === cloud.auth.pro
 
 export async function selectCloud({ registry, active }: CloudCommandDeps): Promise<void> {
   let cloud: CloudConfig | undefined;
+  let chosen = false;
   let project: Project | undefined;
 
-  const projectStep = (chosen: CloudConfig): Step => async (input) => {
-    const { projects, scopedTo } = await withProgress(`Listing the projects of ${chosen.name}…`, async (signal) => {
-      const client = await abortable(registry.client(chosen.name), signal);
-      return { projects: await client.session.projects(signal), scopedTo: client.session.projectId };
-    });
-    if (boundToProject(chosen)) {
-      project = projects.find((p) => p.id === scopedTo);
-      return undefined;
-    }
-    if (!projects.length) {
-      throw new OpenStackError({ kind: 'config', text: `The user of cloud ${chosen.name} has no role in any project: ask the cloud's administrators for one.` });
-    }
-    const items: ProjectItem[] = projects
-      .sort((a, b) => a.name.localeCompare(b.name))
-      .map((p) => ({ label: p.name, description: isConfigured(chosen, p) ? 'configured' : undefined, detail: p.description || undefined, project: p }));
-    const current = project?.id ?? (active.cloud?.name === chosen.name ? active.project?.id : undefined);
-    project = (await input.quickPick({
-      placeholder: `The project in ${chosen.name}`,
-      items,
-      active: items.find((i) => i.project.id === current) ?? items.find((i) => isConfigured(chosen, i.project)),
-      matchOnDescription: true,
-    })).project;
-    return undefined;
+  const listProjects = (c: CloudConfig) => withProgress(`Listing the projects of ${c.name}…`, async (signal) => {
+    const client = await abortable(registry.client(c.name), signal);
+    return { projects: await client.identity.projects(signal), scopedTo: client.session.projectId };
+  });
+
+  const cloudStep: FlowStep<unknown> = {
+    async ask(input) {
+      const items: CloudItem[] = [
+        ...registry.clouds.map((c) => ({ label: c.name, description: configuredProject(c), detail: c.auth.authUrl && redactUrl(c.auth.authUrl), cloud: c })),
+        { label: '', kind: vscode.QuickPickItemKind.Separator },
+        { label: 'Add cloud…', iconPath: new vscode.ThemeIcon('add') },
+      ];
+      const current = (cloud ?? active.cloud)?.name;
+      cloud = (await input.quickPick({
+        placeholder: 'The cloud that OpenStack commands act on',
+        items,
+        active: items.find((i) => i.cloud && i.cloud.name === current),
+        matchOnDescription: true,
+      })).cloud;
+      chosen = true;
+    },
+  };
+  // counted until the choice says otherwise: not for "Add cloud…", nor for a cloud bound to its project
+  const projectStep: FlowStep<unknown> = {
+    when: () => (cloud ? !boundToProject(cloud) : !chosen),
+    async ask(input) {
+      const c = cloud!;
+      const { projects } = await listProjects(c);
+      if (!projects.length) {
+        throw new OpenStackError({ kind: 'config', text: `The user of cloud ${c.name} has no role in any project: ask the cloud's administrators for one.` });
+      }
+      const items: ProjectItem[] = projects
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((p) => ({ label: p.name, description: isConfigured(c, p) ? 'configured' : undefined, detail: p.description || undefined, project: p }));
+      const current = project?.id ?? (active.cloud?.name === c.name ? active.project?.id : undefined);
+      project = (await input.quickPick({
+        placeholder: `The project in ${c.name}`,
+        items,
+        active: items.find((i) => i.project.id === current) ?? items.find((i) => isConfigured(c, i.project)),
+        matchOnDescription: true,
+      })).project;
+    },
   };
 
-  const cloudStep: Step = async (input) => {
-    const items: CloudItem[] = [
-      ...registry.clouds.map((c) => ({ label: c.name, description: configuredProject(c), detail: c.auth.authUrl && redactUrl(c.auth.authUrl), cloud: c })),
-      { label: '', kind: vscode.QuickPickItemKind.Separator },
-      { label: 'Add cloud…', iconPath: new vscode.ThemeIcon('add') },
-    ];
-    const current = (cloud ?? active.cloud)?.name;
-    cloud = (await input.quickPick({
-      placeholder: 'The cloud that OpenStack commands act on',
-      items,
-      active: items.find((i) => i.cloud && i.cloud.name === current),
-      matchOnDescription: true,
-    })).cloud;
-    return cloud && projectStep(cloud);
-  };
-
-  await MultiStepInput.run('Select cloud', () => (cloud && boundToProject(cloud) ? 1 : 2), cloudStep);
+  await runFlow('Select cloud', undefined, [cloudStep, projectStep]);
+  if (cloud && boundToProject(cloud)) {
+    const { projects, scopedTo } = await listProjects(cloud);
+    project = projects.find((p) => p.id === scopedTo);
+  }
   if (!cloud) {
     await vscode.commands.executeCommand('openstack.addCloud');
     return;

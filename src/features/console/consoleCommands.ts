@@ -3,11 +3,12 @@
 // an instance pick in the active cloud. Also registers the panel serializer (panels come back after a reload)
 // and the read-only documents of "Open full log".
 import * as vscode from 'vscode';
-import { plainText, safePickItems } from '../../core/displayText';
 import type { ActiveCloud } from '../../context/activeCloud';
 import type { CloudRegistry } from '../../context/cloudRegistry';
 import type { Log } from '../../context/log';
 import type { Server } from '../../openstack/computeModels';
+import { scopeOf } from '../../context/target';
+import { nodeOf } from '../../ui/tree/nodeLike';
 import { plainName } from './model/ansi';
 import { explainConsoleError } from './model/consoleErrors';
 import { ConsolePanel, type ConsoleDeps } from './consolePanel';
@@ -15,7 +16,9 @@ import { CONSOLE_LOG_SCHEME, ConsoleLogDocuments } from './consoleLogDocuments';
 import { openExternalUrl } from '../../ui/openExternal';
 import { CONSOLE_VIEW_TYPE, isConsoleTarget, type ConsoleTarget } from './model/protocol';
 import { openSerialTerminal } from './serialTerminal';
-import { Cancelled, registerCommand, withProgress } from '../../ui/runCommand';
+import { registerCommand, withProgress } from '../../ui/runCommand';
+import { Cancelled } from '../../core/cancelled';
+import { plainText, safePickItems } from '../../core/displayText';
 
 export interface ConsoleCommandDeps {
   context: vscode.ExtensionContext;
@@ -27,24 +30,6 @@ export interface ConsoleCommandDeps {
 interface Resolved {
   target: ConsoleTarget;
   server?: Server;
-}
-
-/** A tree node for an instance: `server` plus a parent chain that reaches a node with a `scope` (its category). */
-interface ServerNodeLike {
-  server: Server;
-  parent?: unknown;
-}
-
-function isServerNode(x: unknown): x is ServerNodeLike {
-  return typeof x === 'object' && x !== null && 'server' in x && typeof (x as { server?: { id?: unknown } }).server?.id === 'string';
-}
-
-function scopeOf(node: ServerNodeLike): { cloud: string; projectId: string } | undefined {
-  for (let n: unknown = node.parent; n; n = (n as { parent?: unknown }).parent) {
-    const scope = (n as { scope?: { cloud?: unknown; projectId?: unknown } }).scope;
-    if (scope && typeof scope.cloud === 'string' && typeof scope.projectId === 'string') return { cloud: scope.cloud, projectId: scope.projectId };
-  }
-  return undefined;
 }
 
 export function registerConsoleCommands(deps: ConsoleCommandDeps): vscode.Disposable[] {
@@ -59,10 +44,11 @@ export function registerConsoleCommands(deps: ConsoleCommandDeps): vscode.Dispos
 
   /** The instance an invocation is about: the tree node it was run on, a target object, or a pick. */
   async function resolve(arg: unknown, title: string): Promise<Resolved> {
-    if (isServerNode(arg)) {
-      const scope = scopeOf(arg);
+    const node = nodeOf(arg, 'server');
+    if (node) {
+      const scope = scopeOf(node);
       if (!scope) throw new Error('This instance is not under a project in the OpenStack view.');
-      return { target: { ...scope, serverId: arg.server.id, name: arg.server.name }, server: arg.server };
+      return { target: { cloud: scope.cloud, projectId: scope.projectId, serverId: node.server.id, name: node.server.name }, server: node.server };
     }
     if (isConsoleTarget(arg)) return { target: arg };
     return pickInstance(title);

@@ -3,7 +3,6 @@
 // model (fetch, follow with backoff), the ping run, the TCP check, and opens the remote consoles. The webview
 // is not retained when hidden: it sends `ready` again when shown and gets a snapshot of all of this.
 import * as vscode from 'vscode';
-import { plainText } from '../../core/displayText';
 import type { Log } from '../../context/log';
 import type { OpenStackClient } from '../../openstack/client';
 import type { Server } from '../../openstack/computeModels';
@@ -15,6 +14,7 @@ import { checkPort, checkTarget } from './model/target';
 import { tcpCheck } from './model/tcpCheck';
 import { consoleHtml, makeNonce } from './model/html';
 import { openExternalUrl } from '../../ui/openExternal';
+import { plainText } from '../../core/displayText';
 import {
   CONSOLE_VIEW_TYPE, DEFAULT_UI, MAX_LOG_LINES, isPanelState, isWebviewMessage,
   type ConsoleTarget, type HostMessage, type InstanceInfo, type LogSnapshot, type PingSnapshot, type TcpResult, type UiState, type WebviewMessage,

@@ -7,15 +7,17 @@ import { formatBytes } from '../../core/format';
 import type { Image } from '../../openstack/image';
 import { OpenStackError } from '../../openstack/errors';
 import {
-  changedIn, confirmDelete, copyCli, doneWithCli, type Changed, type ComputeCommandDeps,
+  changedIn, confirm, copyCli, done, type Changed, type ProjectCommandDeps,
 } from '../../ui/commandKit';
-import { cliNote } from '../../core/cliLine';
 import {
   DISK_FORMATS, detectFileDiskFormat, imageNameFromFile, imageNameProblem, imageUploadCli, type ImageUploadSpec, type Visibility,
 } from './model/imagesFormat';
-import { MultiStepInput, type Step } from '../../ui/multiStep';
-import { Cancelled, withProgress } from '../../ui/runCommand';
-import { cliContextOf, resolveTarget, type Target } from '../../context/target';
+import { runFlow, type FlowStep } from '../../ui/flow';
+import { cliNote } from '../../core/cliLine';
+import { withProgress } from '../../ui/runCommand';
+import { Cancelled } from '../../core/cancelled';
+import { projectContext } from '../../context/target';
+import { type Target } from '../../core/target';
 
 interface FormatItem extends vscode.QuickPickItem {
   format: string;
@@ -63,49 +65,49 @@ export async function collectImageUpload(target: Target, file: string, cli: (spe
   const isAdmin = target.client.session.isAdmin;
   const spec: ImageUploadSpec = { file, name: imageNameFromFile(file), diskFormat: detected.format, containerFormat: 'bare', visibility: 'private' };
 
-  const summary: Step = async (input) => {
-    for (;;) {
-      const items: ActionItem[] = [
-        { label: `Upload ${formatBytes(detected.size)}`, iconPath: new vscode.ThemeIcon('cloud-upload'), description: `as '${spec.name}': ${spec.diskFormat}, ${spec.visibility}`, action: 'upload' },
-        { label: 'Copy as openstack CLI', iconPath: new vscode.ThemeIcon('copy'), description: 'and stay here', detail: note, action: 'copy' },
-      ];
-      const chosen = await input.quickPick({ placeholder: `Upload ${file}`, items });
-      if (chosen.action === 'upload') return undefined;
-      await copyCli(cli(spec), note);
-    }
+  const name: FlowStep<ImageUploadSpec> = {
+    async ask(input) {
+      spec.name = (await input.inputBox({ prompt: `Image name (${formatBytes(detected.size)} from ${file})`, value: spec.name, validate: imageNameProblem })).trim();
+    },
   };
-
-  const visibility: Step = async (input) => {
-    const items = VISIBILITIES.filter((v) => v.visibility !== 'public' || isAdmin);
-    spec.visibility = (await input.quickPick({
-      placeholder: isAdmin ? 'Who may use the image' : 'Who may use the image (public images need an admin)',
-      items, active: items.find((i) => i.visibility === spec.visibility),
-    })).visibility;
-    return summary;
+  const format: FlowStep<ImageUploadSpec> = {
+    async ask(input) {
+      const items: FormatItem[] = DISK_FORMATS.map((f) => ({
+        label: f, iconPath: f === detected.format ? new vscode.ThemeIcon('check') : undefined,
+        description: f === detected.format ? `detected: ${detected.evidence}` : FORMAT_NOTES[f],
+        detail: f === detected.format ? detected.warning : undefined,
+        format: f,
+      }));
+      const ordered = [...items.filter((i) => i.format === detected.format), ...items.filter((i) => i.format !== detected.format)];
+      spec.diskFormat = (await input.quickPick({
+        placeholder: detected.warning ? `⚠ ${detected.warning}` : `Disk format: ${detected.format} (${detected.evidence}); Enter to confirm`,
+        items: ordered, active: ordered.find((i) => i.format === spec.diskFormat), matchOnDescription: true,
+      })).format;
+    },
   };
-
-  const format: Step = async (input) => {
-    const items: FormatItem[] = DISK_FORMATS.map((f) => ({
-      label: f, iconPath: f === detected.format ? new vscode.ThemeIcon('check') : undefined,
-      description: f === detected.format ? `detected: ${detected.evidence}` : FORMAT_NOTES[f],
-      detail: f === detected.format ? detected.warning : undefined,
-      format: f,
-    }));
-    const ordered = [...items.filter((i) => i.format === detected.format), ...items.filter((i) => i.format !== detected.format)];
-    spec.diskFormat = (await input.quickPick({
-      placeholder: detected.warning ? `⚠ ${detected.warning}` : `Disk format: ${detected.format} (${detected.evidence}); Enter to confirm`,
-      items: ordered, active: ordered.find((i) => i.format === spec.diskFormat), matchOnDescription: true,
-    })).format;
-    return visibility;
+  const visibility: FlowStep<ImageUploadSpec> = {
+    async ask(input) {
+      const items = VISIBILITIES.filter((v) => v.visibility !== 'public' || isAdmin);
+      spec.visibility = (await input.quickPick({
+        placeholder: isAdmin ? 'Who may use the image' : 'Who may use the image (public images need an admin)',
+        items, active: items.find((i) => i.visibility === spec.visibility),
+      })).visibility;
+    },
   };
-
-  const name: Step = async (input) => {
-    spec.name = (await input.inputBox({ prompt: `Image name (${formatBytes(detected.size)} from ${file})`, value: spec.name, validate: imageNameProblem })).trim();
-    return format;
+  const summary: FlowStep<ImageUploadSpec> = {
+    async ask(input) {
+      for (;;) {
+        const items: ActionItem[] = [
+          { label: `Upload ${formatBytes(detected.size)}`, iconPath: new vscode.ThemeIcon('cloud-upload'), description: `as '${spec.name}': ${spec.diskFormat}, ${spec.visibility}`, action: 'upload' },
+          { label: 'Copy as openstack CLI', iconPath: new vscode.ThemeIcon('copy'), description: 'and stay here', detail: note, action: 'copy' },
+        ];
+        const chosen = await input.quickPick({ placeholder: `Upload ${file}`, items });
+        if (chosen.action === 'upload') return;
+        await copyCli(cli(spec), note);
+      }
+    },
   };
-
-  await MultiStepInput.run('Upload image', () => 4, name);
-  return spec;
+  return runFlow('Upload image', spec, [name, format, visibility, summary]);
 }
 
 export interface UploadHooks {
@@ -140,11 +142,11 @@ export async function executeImageUpload(spec: ImageUploadSpec, target: Target, 
   return uploaded;
 }
 
-export async function uploadImage(deps: ComputeCommandDeps, arg?: unknown): Promise<void> {
+export async function uploadImage(deps: ProjectCommandDeps, arg?: unknown): Promise<void> {
   const file = await chooseFile(arg);
   // a file from the explorer has no tree node: the active cloud's project
-  const target = await resolveTarget(arg instanceof vscode.Uri ? undefined : arg, deps);
-  const context = await cliContextOf(target, deps.registry);
+  const target = await projectContext(arg instanceof vscode.Uri ? undefined : arg, deps);
+  const context = await target.cli();
   const spec = await collectImageUpload(target, file, (s) => imageUploadCli(s, context), cliNote(context));
   const image = await withProgress(`Uploading ${spec.name}`, async (signal, report) => {
     let shown = 0;
@@ -161,13 +163,13 @@ export async function uploadImage(deps: ComputeCommandDeps, arg?: unknown): Prom
       },
     });
   });
-  doneWithCli(`Image '${image.name}' uploaded: ${image.status}, ${formatBytes(image.size)}.`, imageUploadCli(spec, context), cliNote(context));
+  done(`Image '${image.name}' uploaded: ${image.status}, ${formatBytes(image.size)}.`, imageUploadCli(spec, context), cliNote(context));
 }
 
 /** Deletes an image after a modal confirmation (tree node only). */
-export async function deleteImage(deps: ComputeCommandDeps, node: { image: Image }): Promise<void> {
-  const target = await resolveTarget(node, deps);
-  await confirmDelete(`Delete image '${node.image.name || node.image.id}'?`, 'Instances booted from it keep running, but no new instance can be launched from it.');
+export async function deleteImage(deps: ProjectCommandDeps, node: { image: Image }): Promise<void> {
+  const target = await projectContext(node, deps);
+  await confirm(`Delete image '${node.image.name || node.image.id}'?`, 'Instances booted from it keep running, but no new instance can be launched from it.');
   await withProgress(`Deleting image ${node.image.name}`, (signal) => target.client.image.deleteImage(node.image.id, signal));
   await changedIn(deps, target)('images');
 }

@@ -4,9 +4,11 @@
 import * as vscode from 'vscode';
 import { iconSafeText } from '../../core/displayText';
 import type { Server } from '../../openstack/computeModels';
-import { changedIn, confirmDelete, pickOne, unlessNothing, type Changed, type ComputeCommandDeps } from '../../ui/commandKit';
+import { changedIn, confirm, type Changed, type ProjectCommandDeps } from '../../ui/commandKit';
+import { pickOne } from '../../ui/pickers';
 import { withProgress } from '../../ui/runCommand';
-import { resolveTarget, type Target } from '../../context/target';
+import { projectContext } from '../../context/target';
+import { type Target } from '../../core/target';
 
 export type InstanceAction = 'start' | 'stop' | 'softReboot' | 'hardReboot' | 'delete';
 
@@ -42,31 +44,25 @@ export async function executeInstanceAction(action: InstanceAction, serverId: st
   await changed?.('servers');
 }
 
-interface ServerItem extends vscode.QuickPickItem {
-  server: Server;
-}
-
 async function pickServer(target: Target, action: InstanceAction): Promise<Server> {
   const { statuses } = ACTIONS[action];
-  const servers = target.client.compute.servers().toArray().then((list) => list
+  const servers = async () => (await target.client.compute.servers().toArray())
     .filter((s) => !statuses || (statuses.includes(s.status) && !s.taskState))
-    .map((s): ServerItem => ({ label: s.name || s.id, description: [s.status, ...s.addresses.map((a) => a.addr)].join(' · '), detail: s.id, server: s })));
+    .map((s) => ({ label: s.name || s.id, description: [s.status, ...s.addresses.map((a) => a.addr)].join(' · '), detail: s.id, value: s }));
   const label = ACTIONS[action].verb;
   const none = statuses ? `No instance of this project is ${statuses.join(' or ')} right now.` : 'This project has no instances.';
-  return (await pickOne(`${label} instance`, servers, `The instance to ${label.toLowerCase()}`, none)).server;
+  return pickOne(`${label} instance`, `The instance to ${label.toLowerCase()}`, servers, none);
 }
 
 /** From a ServerNode ({ server }) or, from the palette, an instance picked from the active project. */
-export async function instanceAction(deps: ComputeCommandDeps, action: InstanceAction, node?: { server?: Server }): Promise<void> {
-  await unlessNothing(async () => {
-    const target = await resolveTarget(node, deps);
-    const server = node?.server ?? (await pickServer(target, action));
-    const name = server.name || server.id;
-    if (action === 'delete') {
-      await confirmDelete(`Delete instance '${name}'?`, 'Its disk and everything on it are gone for good; its floating IP goes back to the project\'s pool.');
-    }
-    const info = ACTIONS[action];
-    await withProgress(`${info.doing} ${name}`, (signal) => executeInstanceAction(action, server.id, target, signal, changedIn(deps, target)));
-    vscode.window.setStatusBarMessage(`$(vm) ${iconSafeText(`${info.doing} ${name}`)}: the OpenStack view follows it until it is ${info.until}`, 6000);
-  });
+export async function instanceAction(deps: ProjectCommandDeps, action: InstanceAction, node?: { server?: Server }): Promise<void> {
+  const target = await projectContext(node, deps);
+  const server = node?.server ?? (await pickServer(target, action));
+  const name = server.name || server.id;
+  if (action === 'delete') {
+    await confirm(`Delete instance '${name}'?`, 'Its disk and everything on it are gone for good; its floating IP goes back to the project\'s pool.');
+  }
+  const info = ACTIONS[action];
+  await withProgress(`${info.doing} ${name}`, (signal) => executeInstanceAction(action, server.id, target, signal, changedIn(deps, target)));
+  vscode.window.setStatusBarMessage(`$(vm) ${iconSafeText(`${info.doing} ${name}`)}: the OpenStack view follows it until it is ${info.until}`, 6000);
 }

@@ -12,16 +12,20 @@ import type { CreatedServer } from '../../openstack/compute';
 import type { ComputeLimits, Flavor, Keypair } from '../../openstack/computeModels';
 import type { Image } from '../../openstack/image';
 import type { Network, SecurityGroup } from '../../openstack/networkModels';
-import { changedIn, copyCli, doneWithCli, type Changed, type ComputeCommandDeps } from '../../ui/commandKit';
-import { cliNote } from '../../core/cliLine';
+import { changedIn, copyCli, done, type Changed, type ProjectCommandDeps } from '../../ui/commandKit';
 import {
   countProblem, flavorHeadroom, formatMetadata, instanceNameProblem, launchCli, networkProblem, parseMetadata, quotaSummary, uniqueNames,
   zeroDiskProblem, type Headroom, type LaunchSpec, type Ref,
 } from './model/launchInstanceInputs';
-import { MultiStepInput, type Step } from '../../ui/multiStep';
+import { runFlow, summaryRows, type FlowStep } from '../../ui/flow';
+import { cliNote } from '../../core/cliLine';
+import { separator, type Item } from '../../ui/pickers';
 import { Refused } from '../../core/refusals';
-import { Cancelled, withProgress } from '../../ui/runCommand';
-import { cliContextOf, resolveTarget, type Target } from '../../context/target';
+import { withProgress } from '../../ui/runCommand';
+import { Cancelled } from '../../core/cancelled';
+import { projectContext } from '../../context/target';
+import { type Target } from '../../core/target';
+import { ownedBy } from '../../core/ownership';
 
 /** Nova's limit on user data once base64-encoded (65535) is 49149 bytes of file. */
 const MAX_USER_DATA_BYTES = Math.floor(65535 / 4) * 3;
@@ -49,13 +53,12 @@ export async function loadLaunchChoices(target: Target, signal?: AbortSignal): P
     network.securityGroups().toArray(signal),
     compute.keypairs().toArray(signal),
   ]);
-  const own = (raw: Record<string, unknown>) => (raw.project_id ?? raw.tenant_id) === target.projectId;
   return {
     images: images.sort((a, b) => a.name.localeCompare(b.name)),
     flavors: flavors.sort((a, b) => a.vcpus - b.vcpus || a.ram - b.ram || a.disk - b.disk || a.name.localeCompare(b.name)),
     limits,
     networks: networks.filter((n) => n.projectId === target.projectId || n.shared).sort((a, b) => a.name.localeCompare(b.name)),
-    securityGroups: securityGroups.filter((g) => own(g.raw)).sort((a, b) => (a.name === 'default' ? -1 : b.name === 'default' ? 1 : a.name.localeCompare(b.name))),
+    securityGroups: securityGroups.filter((g) => ownedBy(g, target.projectId)).sort((a, b) => (a.name === 'default' ? -1 : b.name === 'default' ? 1 : a.name.localeCompare(b.name))),
     keypairs,
   };
 }
@@ -65,141 +68,113 @@ function refsOf<T extends { id: string; name: string }>(all: readonly T[]): (ite
   return (item) => ({ id: item.id, name: item.name, uniqueName: unique.has(item.name) });
 }
 
-interface Item<T> extends vscode.QuickPickItem {
-  value: T;
+interface LaunchAnswers {
+  spec: LaunchSpec;
+  metadataText: string;
+  /** Asked only when the project sees more than one network (one is taken, none is refused). */
+  networkStep: boolean;
+  flavor?: Flavor;
+  image?: Image;
+  /** What the steps offer, loading while the first step shows. */
+  loading: Promise<LaunchChoices>;
+  cli: (spec: LaunchSpec) => string;
+  /** What the copied lines need to run (cliNote), said beside Copy as openstack CLI. */
+  note?: string;
+  /** The user is an admin: nova lets admins boot on zero-disk flavors. */
+  admin: boolean;
 }
-
-const separator = <T>(label: string): Item<T> => ({ label, kind: vscode.QuickPickItemKind.Separator, value: undefined as T });
 
 /** Walks the steps; resolves with what to launch. */
 export async function collectLaunch(target: Target, cli: (spec: LaunchSpec) => string, note?: string): Promise<LaunchSpec> {
   const loading = loadLaunchChoices(target);
   loading.catch(() => undefined);   // surfaced by the step that awaits it
-  const spec: LaunchSpec = { name: 'vm1', image: { id: '', name: '' }, flavor: { id: '', name: '' }, networks: [], securityGroups: [], metadata: {}, count: 1 };
-  let metadataText = '';
-  let networkStep = true;
-  let chosenFlavor: Flavor | undefined;
-  let chosenImage: Image | undefined;
-
-  const headroom = async () => {
-    const { limits } = await loading;
-    return flavorHeadroom(chosenFlavor!, limits, chosenImage);
+  const state: LaunchAnswers = {
+    spec: { name: 'vm1', image: { id: '', name: '' }, flavor: { id: '', name: '' }, networks: [], securityGroups: [], metadata: {}, count: 1 },
+    metadataText: '',
+    networkStep: true,
+    loading,
+    cli,
+    note,
+    admin: target.client.session.isAdmin,
   };
-  /** The quota headroom, and whether nova lets this user boot on the flavor at all. */
-  const rate = (f: Flavor, limits: ComputeLimits): Headroom => {
-    const room = flavorHeadroom(f, limits, chosenImage);
-    const disk = zeroDiskProblem(f, target.client.session.isAdmin);
-    return disk ? { ...room, fits: false, reasons: [disk, ...room.reasons] } : room;
-  };
+  await runFlow('Launch instance', state, LAUNCH_STEPS);
+  return state.spec;
+}
 
-  const summary: Step = async (input) => {
-    const rows: [string, string][] = [
-      ['Name', spec.count > 1 ? `${spec.name}-1 … ${spec.name}-${spec.count}` : spec.name],
-      ['Image', spec.image.name || spec.image.id],
-      ['Flavor', chosenFlavor ? `${chosenFlavor.name}: ${chosenFlavor.vcpus} vCPU, ${formatBytes(chosenFlavor.ram * 1024 * 1024)} RAM, ${chosenFlavor.disk} GiB disk` : spec.flavor.name],
-      ['Network', spec.networks === 'auto' ? 'chosen by nova' : spec.networks.map((n) => n.name || n.id).join(', ')],
-      ['Security groups', spec.securityGroups.length ? spec.securityGroups.map((g) => g.name).join(', ') : 'default'],
-      ['Key pair', spec.keyName ?? 'none: log in with the image\'s password, if it has one'],
-      ['Metadata', formatMetadata(spec.metadata) || 'none'],
-      ['User data', spec.userDataFile ?? 'none'],
-      ['Count', String(spec.count)],
-    ];
-    for (;;) {
-      const items: Item<'launch' | 'copy' | 'row'>[] = [
-        { iconPath: new vscode.ThemeIcon('rocket'), label: `Launch ${spec.count > 1 ? `${spec.count} instances` : 'instance'}`, value: 'launch' },
-        { label: 'Copy as openstack CLI', iconPath: new vscode.ThemeIcon('copy'), description: 'and stay here', detail: note, value: 'copy' },
-        separator('Summary (Back to change)'),
-        ...rows.map(([label, description]): Item<'row'> => ({ label, description, value: 'row' })),
-      ];
-      const chosen = await input.quickPick({ placeholder: 'Launch? Back changes an answer', items, matchOnDescription: true });
-      if (chosen.value === 'launch') return undefined;
-      if (chosen.value === 'copy') await copyCli(cli(spec), note);
+/** The quota headroom of F, and whether nova lets this user boot on it at all. */
+function rate(a: LaunchAnswers, f: Flavor, limits: ComputeLimits): Headroom {
+  const room = flavorHeadroom(f, limits, a.image);
+  const disk = zeroDiskProblem(f, a.admin);
+  return disk ? { ...room, fits: false, reasons: [disk, ...room.reasons] } : room;
+}
+
+const headroom = async (a: LaunchAnswers) => flavorHeadroom(a.flavor!, (await a.loading).limits, a.image);
+
+const nameStep: FlowStep<LaunchAnswers> = {
+  async ask(input, { spec }) {
+    spec.name = await input.inputBox({ prompt: 'Instance name', value: spec.name, validate: instanceNameProblem });
+  },
+  summary: ({ spec }) => ['Name', spec.count > 1 ? `${spec.name}-1 … ${spec.name}-${spec.count}` : spec.name],
+};
+
+const imageStep: FlowStep<LaunchAnswers> = {
+  async ask(input, a) {
+    const { images, networks: nets } = await a.loading;
+    // the network step is skipped when there is exactly one network (taken) or none (refused now, before more steps)
+    if (!nets.some((n) => !networkProblem(n))) {
+      const without = nets.length ? ` (${nets.map((n) => n.name || n.id).join(', ')} ${nets.length === 1 ? 'has' : 'have'} no subnet)` : '';
+      throw new Refused(`The project has no network an instance can attach to${without}: create a network with a subnet first (and a router to reach the outside).`,
+        { title: 'Create Network…', command: 'openstack.createNetwork' });
     }
-  };
-
-  const count: Step = async (input) => {
-    const room = await headroom();
-    const max = Number.isFinite(room.maxCount) ? `; the quota leaves room for ${room.maxCount} of ${spec.flavor.name}` : '';
-    spec.count = Number(await input.inputBox({
-      prompt: `How many instances${max}. More than one are named ${spec.name}-1, ${spec.name}-2, …`,
-      value: String(spec.count), validate: (v) => countProblem(v, room),
+    a.networkStep = nets.length > 1;
+    if (!a.networkStep) a.spec.networks = [refsOf(nets)(nets[0])];
+    if (images.length === 0) throw new Refused('The project sees no active image: upload one first ("OpenStack: Upload Image…").', { title: 'Upload Image…', command: 'openstack.uploadImage' });
+    const ref = refsOf(images);
+    const items: Item<Image>[] = images.map((i) => ({
+      label: i.name || i.id,
+      description: [i.diskFormat, formatBytes(i.size), i.visibility, i.minDisk ? `min disk ${i.minDisk} GiB` : '', i.minRam ? `min RAM ${i.minRam} MiB` : ''].filter(Boolean).join(' · '),
+      detail: i.id,
+      value: i,
     }));
-    return summary;
-  };
-
-  const userData: Step = async (input) => {
-    let note: string | undefined;
-    for (;;) {
-      const items: Item<'none' | 'keep' | 'choose'>[] = [
-        { label: 'No user data', value: 'none' },
-        ...(spec.userDataFile ? [{ label: path.basename(spec.userDataFile), iconPath: new vscode.ThemeIcon('file'), description: spec.userDataFile, value: 'keep' as const }] : []),
-        { label: 'Choose a file…', iconPath: new vscode.ThemeIcon('folder-opened'), description: 'a cloud-init script or #cloud-config, run at first boot', value: 'choose' },
-      ];
-      const chosen = await input.quickPick({
-        placeholder: note ?? 'User data (optional): a script cloud-init runs at first boot',
-        items, active: items.find((i) => i.value === (spec.userDataFile ? 'keep' : 'none')),
-      });
-      if (chosen.value === 'none') spec.userDataFile = undefined;
-      if (chosen.value !== 'choose') return count;
-      const picked = await vscode.window.showOpenDialog({
-        title: 'Launch instance: choose the user data file', openLabel: 'Use as User Data', canSelectMany: false,
-        defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir()),
-      });
-      if (!picked?.[0]) continue;
-      const file = picked[0].fsPath;
-      const size = (await stat(file).catch(() => undefined))?.size;
-      if (size === undefined) note = `Cannot read ${file}: choose another file`;
-      else if (size > MAX_USER_DATA_BYTES) note = `${path.basename(file)} is ${formatBytes(size)}: nova takes at most ${formatBytes(MAX_USER_DATA_BYTES)} of user data`;
-      else {
-        spec.userDataFile = file;
-        return count;
-      }
-    }
-  };
-
-  const metadata: Step = async (input) => {
-    const maxItems = Number(((await loading).limits.raw as { maxServerMeta?: number }).maxServerMeta ?? 128);
-    metadataText = await input.inputBox({
-      prompt: 'Metadata (optional): key=value pairs separated by commas, e.g. course=os101, role=web',
-      value: metadataText, validate: (v) => parseMetadata(v, maxItems).problem,
-    });
-    spec.metadata = parseMetadata(metadataText, maxItems).metadata ?? {};
-    return userData;
-  };
-
-  const keypair: Step = async (input) => {
-    const { keypairs } = await loading;
-    const items: Item<string | undefined>[] = [
-      { label: 'No key pair', description: keypairs.length ? undefined : 'you have none yet: "OpenStack: Import Key Pair…" adds one', value: undefined },
-      ...keypairs.map((k) => ({ label: k.name, iconPath: new vscode.ThemeIcon('key'), description: `${k.type} · ${k.fingerprint}`, value: k.name })),
-    ];
-    spec.keyName = (await input.quickPick({
-      placeholder: 'Key pair: its public key is put into the instance for SSH logins',
-      items, active: items.find((i) => i.value === spec.keyName) ?? items[0],
+    a.image = (await input.quickPick({
+      placeholder: 'Image to boot from (active images only)',
+      items, active: items.find((i) => i.value.id === a.spec.image.id) ?? items.find((i) => /^cirros/i.test(i.label)) ?? items.find((i) => i.value.visibility === 'public') ?? items[0], matchOnDescription: true,
     })).value;
-    return metadata;
-  };
+    a.spec.image = ref(a.image);
+  },
+  summary: ({ spec }) => ['Image', spec.image.name || spec.image.id],
+};
 
-  const securityGroups: Step = async (input) => {
-    const { securityGroups: groups } = await loading;
-    const ref = refsOf(groups);
-    const items: Item<SecurityGroup>[] = groups.map((g) => ({
-      label: g.name || g.id,
-      description: `${g.rules.filter((r) => r.direction === 'ingress').length} ingress rules${g.description ? ` · ${g.description}` : ''}`,
-      value: g,
-    }));
-    const selected = spec.securityGroups.length
-      ? items.filter((i) => spec.securityGroups.some((g) => g.id === i.value.id))
-      : items.filter((i) => i.value.name === 'default');
-    const chosen = await input.quickPickMany({
-      placeholder: 'Security groups (Space toggles): which traffic may reach the instance. None checked means nova applies default.',
-      items, selected, matchOnDescription: true,
+const flavorStep: FlowStep<LaunchAnswers> = {
+  async ask(input, a) {
+    const { flavors, limits } = await a.loading;
+    const ref = refsOf(flavors);
+    const rated = flavors.map((f) => ({ f, room: rate(a, f, limits) }));
+    const fitting = rated.filter((r) => r.room.fits);
+    const item = ({ f, room }: (typeof rated)[number]): Item<Flavor> => ({
+      label: f.name, iconPath: room.fits ? undefined : new vscode.ThemeIcon('circle-slash'),
+      description: `${f.vcpus} vCPU · ${formatBytes(f.ram * 1024 * 1024)} RAM · ${f.disk} GiB disk`,
+      detail: room.fits ? undefined : `Cannot be used: ${room.reasons.join('; ')}`,
+      value: f,
     });
-    spec.securityGroups = chosen.map((c) => ref(c.value));
-    return keypair;
-  };
+    const items = [...fitting.map(item), ...(fitting.length < rated.length ? [separator<Flavor>('Cannot be used'), ...rated.filter((r) => !r.room.fits).map(item)] : [])];
+    const preferred = items.find((i) => i.value?.id === a.spec.flavor.id) ?? items.find((i) => i.value?.name === 'm1.tiny' && fitting.some((r) => r.f === i.value)) ?? items[0];
+    a.flavor = (await input.quickPick({
+      placeholder: `Flavor (size). ${quotaSummary(limits)}`,
+      items, active: preferred, matchOnDescription: true,
+      refuse: (i) => {
+        const room = rate(a, i.value, limits);
+        return room.fits ? undefined : `${i.value.name} cannot be used: ${room.reasons.join('; ')}`;
+      },
+    })).value;
+    a.spec.flavor = ref(a.flavor);
+  },
+  summary: ({ flavor: f, spec }) => ['Flavor', f ? `${f.name}: ${f.vcpus} vCPU, ${formatBytes(f.ram * 1024 * 1024)} RAM, ${f.disk} GiB disk` : spec.flavor.name],
+};
 
-  const networks: Step = async (input) => {
+const networksStep: FlowStep<LaunchAnswers> = {
+  when: (a) => a.networkStep,
+  async ask(input, { spec, loading }) {
     const { networks: nets } = await loading;
     const ref = refsOf(nets);
     const items: Item<Network>[] = nets.map((n) => {
@@ -222,68 +197,122 @@ export async function collectLaunch(target: Target, cli: (spec: LaunchSpec) => s
       },
     });
     spec.networks = chosen.map((c) => ref(c.value));
-    return securityGroups;
-  };
+  },
+  summary: ({ spec }) => ['Network', spec.networks === 'auto' ? 'chosen by nova' : spec.networks.map((n) => n.name || n.id).join(', ')],
+};
 
-  const flavor: Step = async (input) => {
-    const { flavors, limits } = await loading;
-    const ref = refsOf(flavors);
-    const rated = flavors.map((f) => ({ f, room: rate(f, limits) }));
-    const fitting = rated.filter((r) => r.room.fits);
-    const item = ({ f, room }: (typeof rated)[number]): Item<Flavor> => ({
-      label: f.name, iconPath: room.fits ? undefined : new vscode.ThemeIcon('circle-slash'),
-      description: `${f.vcpus} vCPU · ${formatBytes(f.ram * 1024 * 1024)} RAM · ${f.disk} GiB disk`,
-      detail: room.fits ? undefined : `Cannot be used: ${room.reasons.join('; ')}`,
-      value: f,
-    });
-    const items = [...fitting.map(item), ...(fitting.length < rated.length ? [separator<Flavor>('Cannot be used'), ...rated.filter((r) => !r.room.fits).map(item)] : [])];
-    const preferred = items.find((i) => i.value?.id === spec.flavor.id) ?? items.find((i) => i.value?.name === 'm1.tiny' && fitting.some((r) => r.f === i.value)) ?? items[0];
-    chosenFlavor = (await input.quickPick({
-      placeholder: `Flavor (size). ${quotaSummary(limits)}`,
-      items, active: preferred, matchOnDescription: true,
-      refuse: (i) => {
-        const room = rate(i.value, limits);
-        return room.fits ? undefined : `${i.value.name} cannot be used: ${room.reasons.join('; ')}`;
-      },
-    })).value;
-    spec.flavor = ref(chosenFlavor);
-    return networkStep ? networks : securityGroups;
-  };
-
-  const image: Step = async (input) => {
-    const { images, networks: nets } = await loading;
-    // the network step is skipped when there is exactly one network (taken) or none (refused now, before more steps)
-    if (!nets.some((n) => !networkProblem(n))) {
-      const without = nets.length ? ` (${nets.map((n) => n.name || n.id).join(', ')} ${nets.length === 1 ? 'has' : 'have'} no subnet)` : '';
-      throw new Refused(`The project has no network an instance can attach to${without}: create a network with a subnet first (and a router to reach the outside).`,
-        { title: 'Create Network…', command: 'openstack.createNetwork' });
-    }
-    networkStep = nets.length > 1;
-    if (!networkStep) spec.networks = [refsOf(nets)(nets[0])];
-    if (images.length === 0) throw new Refused('The project sees no active image: upload one first ("OpenStack: Upload Image…").', { title: 'Upload Image…', command: 'openstack.uploadImage' });
-    const ref = refsOf(images);
-    const items: Item<Image>[] = images.map((i) => ({
-      label: i.name || i.id,
-      description: [i.diskFormat, formatBytes(i.size), i.visibility, i.minDisk ? `min disk ${i.minDisk} GiB` : '', i.minRam ? `min RAM ${i.minRam} MiB` : ''].filter(Boolean).join(' · '),
-      detail: i.id,
-      value: i,
+const securityGroupsStep: FlowStep<LaunchAnswers> = {
+  async ask(input, { spec, loading }) {
+    const { securityGroups: groups } = await loading;
+    const ref = refsOf(groups);
+    const items: Item<SecurityGroup>[] = groups.map((g) => ({
+      label: g.name || g.id,
+      description: `${g.rules.filter((r) => r.direction === 'ingress').length} ingress rules${g.description ? ` · ${g.description}` : ''}`,
+      value: g,
     }));
-    chosenImage = (await input.quickPick({
-      placeholder: 'Image to boot from (active images only)',
-      items, active: items.find((i) => i.value.id === spec.image.id) ?? items.find((i) => /^cirros/i.test(i.label)) ?? items.find((i) => i.value.visibility === 'public') ?? items[0], matchOnDescription: true,
+    const selected = spec.securityGroups.length
+      ? items.filter((i) => spec.securityGroups.some((g) => g.id === i.value.id))
+      : items.filter((i) => i.value.name === 'default');
+    const chosen = await input.quickPickMany({
+      placeholder: 'Security groups (Space toggles): which traffic may reach the instance. None checked means nova applies default.',
+      items, selected, matchOnDescription: true,
+    });
+    spec.securityGroups = chosen.map((c) => ref(c.value));
+  },
+  summary: ({ spec }) => ['Security groups', spec.securityGroups.length ? spec.securityGroups.map((g) => g.name).join(', ') : 'default'],
+};
+
+const keypairStep: FlowStep<LaunchAnswers> = {
+  async ask(input, { spec, loading }) {
+    const { keypairs } = await loading;
+    const items: Item<string | undefined>[] = [
+      { label: 'No key pair', description: keypairs.length ? undefined : 'you have none yet: "OpenStack: Import Key Pair…" adds one', value: undefined },
+      ...keypairs.map((k) => ({ label: k.name, iconPath: new vscode.ThemeIcon('key'), description: `${k.type} · ${k.fingerprint}`, value: k.name })),
+    ];
+    spec.keyName = (await input.quickPick({
+      placeholder: 'Key pair: its public key is put into the instance for SSH logins',
+      items, active: items.find((i) => i.value === spec.keyName) ?? items[0],
     })).value;
-    spec.image = ref(chosenImage);
-    return flavor;
-  };
+  },
+  summary: ({ spec }) => ['Key pair', spec.keyName ?? 'none: log in with the image\'s password, if it has one'],
+};
 
-  const name: Step = async (input) => {
-    spec.name = await input.inputBox({ prompt: 'Instance name', value: spec.name, validate: instanceNameProblem });
-    return image;
-  };
+const metadataStep: FlowStep<LaunchAnswers> = {
+  async ask(input, a) {
+    const maxItems = Number(((await a.loading).limits.raw as { maxServerMeta?: number }).maxServerMeta ?? 128);
+    a.metadataText = await input.inputBox({
+      prompt: 'Metadata (optional): key=value pairs separated by commas, e.g. course=os101, role=web',
+      value: a.metadataText, validate: (v) => parseMetadata(v, maxItems).problem,
+    });
+    a.spec.metadata = parseMetadata(a.metadataText, maxItems).metadata ?? {};
+  },
+  summary: ({ spec }) => ['Metadata', formatMetadata(spec.metadata) || 'none'],
+};
 
-  await MultiStepInput.run('Launch instance', () => (networkStep ? 10 : 9), name);
-  return spec;
-}
+const userDataStep: FlowStep<LaunchAnswers> = {
+  async ask(input, { spec }) {
+    let note: string | undefined;
+    for (;;) {
+      const items: Item<'none' | 'keep' | 'choose'>[] = [
+        { label: 'No user data', value: 'none' },
+        ...(spec.userDataFile ? [{ label: path.basename(spec.userDataFile), iconPath: new vscode.ThemeIcon('file'), description: spec.userDataFile, value: 'keep' as const }] : []),
+        { label: 'Choose a file…', iconPath: new vscode.ThemeIcon('folder-opened'), description: 'a cloud-init script or #cloud-config, run at first boot', value: 'choose' },
+      ];
+      const chosen = await input.quickPick({
+        placeholder: note ?? 'User data (optional): a script cloud-init runs at first boot',
+        items, active: items.find((i) => i.value === (spec.userDataFile ? 'keep' : 'none')),
+      });
+      if (chosen.value === 'none') spec.userDataFile = undefined;
+      if (chosen.value !== 'choose') return;
+      const picked = await vscode.window.showOpenDialog({
+        title: 'Launch instance: choose the user data file', openLabel: 'Use as User Data', canSelectMany: false,
+        defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir()),
+      });
+      if (!picked?.[0]) continue;
+      const file = picked[0].fsPath;
+      const size = (await stat(file).catch(() => undefined))?.size;
+      if (size === undefined) note = `Cannot read ${file}: choose another file`;
+      else if (size > MAX_USER_DATA_BYTES) note = `${path.basename(file)} is ${formatBytes(size)}: nova takes at most ${formatBytes(MAX_USER_DATA_BYTES)} of user data`;
+      else {
+        spec.userDataFile = file;
+        return;
+      }
+    }
+  },
+  summary: ({ spec }) => ['User data', spec.userDataFile ?? 'none'],
+};
+
+const countStep: FlowStep<LaunchAnswers> = {
+  async ask(input, a) {
+    const room = await headroom(a);
+    const max = Number.isFinite(room.maxCount) ? `; the quota leaves room for ${room.maxCount} of ${a.spec.flavor.name}` : '';
+    a.spec.count = Number(await input.inputBox({
+      prompt: `How many instances${max}. More than one are named ${a.spec.name}-1, ${a.spec.name}-2, …`,
+      value: String(a.spec.count), validate: (v) => countProblem(v, room),
+    }));
+  },
+  summary: ({ spec }) => ['Count', String(spec.count)],
+};
+
+const ASKED = [nameStep, imageStep, flavorStep, networksStep, securityGroupsStep, keypairStep, metadataStep, userDataStep, countStep];
+const summaryStep: FlowStep<LaunchAnswers> = {
+  async ask(input, a) {
+    const rows = summaryRows(ASKED, a);
+    for (;;) {
+      const items: Item<'launch' | 'copy' | 'row'>[] = [
+        { iconPath: new vscode.ThemeIcon('rocket'), label: `Launch ${a.spec.count > 1 ? `${a.spec.count} instances` : 'instance'}`, value: 'launch' },
+        { label: 'Copy as openstack CLI', iconPath: new vscode.ThemeIcon('copy'), description: 'and stay here', detail: a.note, value: 'copy' },
+        separator('Summary (Back to change)'),
+        ...rows.map(([label, description]): Item<'row'> => ({ label, description, value: 'row' })),
+      ];
+      const chosen = await input.quickPick({ placeholder: 'Launch? Back changes an answer', items, matchOnDescription: true });
+      if (chosen.value === 'launch') return;
+      if (chosen.value === 'copy') await copyCli(a.cli(a.spec), a.note);
+    }
+  },
+};
+/** Name → image → flavor → [networks] → security groups → key pair → metadata → user data → count → summary. */
+const LAUNCH_STEPS = [...ASKED, summaryStep];
 
 /**
  * Creates COUNT servers in one request (min_count = max_count, so nova creates all or none). Requests:
@@ -309,11 +338,11 @@ export async function executeLaunch(spec: LaunchSpec, target: Target, signal: Ab
   return created;
 }
 
-export async function launchInstance(deps: ComputeCommandDeps, node?: unknown): Promise<void> {
-  const target = await resolveTarget(node, deps);
-  const context = await cliContextOf(target, deps.registry);
+export async function launchInstance(deps: ProjectCommandDeps, node?: unknown): Promise<void> {
+  const target = await projectContext(node, deps);
+  const context = await target.cli();
   const spec = await collectLaunch(target, (s) => launchCli(s, context), cliNote(context));
   await withProgress(`Launching ${spec.name}`, (signal) => executeLaunch(spec, target, signal, changedIn(deps, target)));
   const names = spec.count > 1 ? `${spec.count} instances (${spec.name}-1 … ${spec.name}-${spec.count})` : `'${spec.name}'`;
-  doneWithCli(`Launching ${names}: they show as BUILD in the OpenStack view until they are ACTIVE.`, launchCli(spec, context), cliNote(context));
+  done(`Launching ${names}: they show as BUILD in the OpenStack view until they are ACTIVE.`, launchCli(spec, context), cliNote(context));
 }

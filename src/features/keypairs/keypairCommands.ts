@@ -6,16 +6,19 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Keypair } from '../../openstack/computeModels';
 import {
-  changedIn, confirmDelete, doneWithCli, pickOne, unlessNothing, type Changed, type ComputeCommandDeps,
+  changedIn, confirm, done, type Changed, type ProjectCommandDeps,
 } from '../../ui/commandKit';
-import { cliNote } from '../../core/cliLine';
+import { pickOne } from '../../ui/pickers';
 import {
   keypairImportCli, keypairNameFromFile, keypairNameProblem, parsePublicKey, type KeypairImportSpec, type PublicKey,
 } from './model/keypairsFormat';
-import { GoBack, MultiStepInput, type Step } from '../../ui/multiStep';
+import { runFlow, type FlowStep } from '../../ui/flow';
+import { cliNote } from '../../core/cliLine';
+import { GoBack } from '../../ui/multiStep';
 import { Refused } from '../../core/refusals';
 import { withProgress } from '../../ui/runCommand';
-import { cliContextOf, resolveTarget, type Target } from '../../context/target';
+import { projectContext } from '../../context/target';
+import { type Target } from '../../core/target';
 
 interface KeyFileItem extends vscode.QuickPickItem {
   file?: string;
@@ -60,52 +63,51 @@ export async function collectKeypairImport(target: Target, file?: string): Promi
   let chosen: { file: string; key: PublicKey } | undefined;
   let name = '';
 
-  const nameStep: Step = async (input) => {
-    const taken = await existing;
-    name = await input.inputBox({
-      prompt: `Name of the key pair (your key pairs: ${taken.length ? taken.join(', ') : 'none yet'})`,
-      value: name || keypairNameFromFile(chosen!.file),
-      validate: (v) => keypairNameProblem(v, taken),
-    });
-    return undefined;
-  };
-
-  const useFile = async (f: string): Promise<Step> => {
+  const useFile = async (f: string): Promise<void> => {
     const { key, problem } = await readKey(f);
     if (!key) throw new GoBack(`${path.basename(f)}: ${problem}`);
     if (chosen?.file !== f) name = '';
     chosen = { file: f, key };
-    return nameStep;
   };
-
-  const fileStep: Step = async (input) => {
-    const browse: KeyFileItem = { label: 'Browse…', iconPath: new vscode.ThemeIcon('folder-opened'), description: 'another public key file' };
-    const found = await sshPublicKeys();
-    const item = await input.quickPick<KeyFileItem>({
-      placeholder: found.length ? 'The public key to import (the .pub file; the private key never leaves this machine)'
-        : 'No ~/.ssh/*.pub found: browse for a public key, or create one first with ssh-keygen -t ed25519',
-      items: [...found, browse],
-      active: found.find((f) => f.file === chosen?.file) ?? found.find((f) => f.key) ?? browse,
-      refuse: (i) => (i.problem ? `${path.basename(i.file ?? '')}: ${i.problem}` : undefined),
-    });
-    if (item.file) return useFile(item.file);
-    const picked = await vscode.window.showOpenDialog({
-      title: 'Import key pair: choose the PUBLIC key file', openLabel: 'Import', canSelectMany: false,
-      defaultUri: vscode.Uri.file(path.join(os.homedir(), '.ssh')), filters: { 'Public keys': ['pub'], 'All files': ['*'] },
-    });
-    if (!picked?.[0]) throw new GoBack();   // back to this list
-    return useFile(picked[0].fsPath);
+  // a file given (e.g. from the explorer): only the name is asked
+  const fileStep: FlowStep<unknown> = {
+    when: () => !file,
+    async ask(input) {
+      const browse: KeyFileItem = { label: 'Browse…', iconPath: new vscode.ThemeIcon('folder-opened'), description: 'another public key file' };
+      const found = await sshPublicKeys();
+      const item = await input.quickPick<KeyFileItem>({
+        placeholder: found.length ? 'The public key to import (the .pub file; the private key never leaves this machine)'
+          : 'No ~/.ssh/*.pub found: browse for a public key, or create one first with ssh-keygen -t ed25519',
+        items: [...found, browse],
+        active: found.find((f) => f.file === chosen?.file) ?? found.find((f) => f.key) ?? browse,
+        refuse: (i) => (i.problem ? `${path.basename(i.file ?? '')}: ${i.problem}` : undefined),
+      });
+      if (item.file) return useFile(item.file);
+      const picked = await vscode.window.showOpenDialog({
+        title: 'Import key pair: choose the PUBLIC key file', openLabel: 'Import', canSelectMany: false,
+        defaultUri: vscode.Uri.file(path.join(os.homedir(), '.ssh')), filters: { 'Public keys': ['pub'], 'All files': ['*'] },
+      });
+      if (!picked?.[0]) throw new GoBack();   // back to this list
+      return useFile(picked[0].fsPath);
+    },
+  };
+  const nameStep: FlowStep<unknown> = {
+    async ask(input) {
+      const taken = await existing;
+      name = await input.inputBox({
+        prompt: `Name of the key pair (your key pairs: ${taken.length ? taken.join(', ') : 'none yet'})`,
+        value: name || keypairNameFromFile(chosen!.file),
+        validate: (v) => keypairNameProblem(v, taken),
+      });
+    },
   };
 
   if (file) {
-    // a file given (e.g. from the explorer): only the name is asked
     const { key, problem } = await readKey(file);
     if (!key) throw new Refused(`${path.basename(file)} cannot be imported: ${problem}`);
     chosen = { file, key };
-    await MultiStepInput.run('Import key pair', () => 1, nameStep);
-  } else {
-    await MultiStepInput.run('Import key pair', () => 2, fileStep);
   }
+  await runFlow('Import key pair', undefined, [fileStep, nameStep]);
   return { name: name.trim(), file: chosen!.file, publicKey: chosen!.key };
 }
 
@@ -116,14 +118,14 @@ export async function executeKeypairImport(spec: KeypairImportSpec, target: Targ
   return keypair;
 }
 
-export async function importKeypair(deps: ComputeCommandDeps, arg?: unknown): Promise<void> {
+export async function importKeypair(deps: ProjectCommandDeps, arg?: unknown): Promise<void> {
   const file = arg instanceof vscode.Uri && arg.scheme === 'file' ? arg.fsPath : undefined;
-  const target = await resolveTarget(file ? undefined : arg, deps);
+  const target = await projectContext(file ? undefined : arg, deps);
   const spec = await collectKeypairImport(target, file);
   const keypair = await withProgress(`Importing key pair ${spec.name}`, (signal) => executeKeypairImport(spec, target, signal, changedIn(deps, target)));
-  const context = await cliContextOf(target, deps.registry);
+  const context = await target.cli();
   const cli = keypairImportCli(spec, context);
-  doneWithCli(`Key pair '${keypair.name}' imported (${keypair.fingerprint}): choose it when launching an instance.`, cli, cliNote(context));
+  done(`Key pair '${keypair.name}' imported (${keypair.fingerprint}): choose it when launching an instance.`, cli, cliNote(context));
 }
 
 /** Requests: DELETE /os-keypairs/{name}. */
@@ -132,19 +134,12 @@ export async function executeKeypairDelete(name: string, target: Target, signal:
   await changed?.('keypairs');
 }
 
-interface KeypairItem extends vscode.QuickPickItem {
-  keypair: Keypair;
-}
-
 /** From a KeypairNode, or (palette) a key pair picked from the active project's list. */
-export async function deleteKeypair(deps: ComputeCommandDeps, node?: { keypair?: Keypair }): Promise<void> {
-  await unlessNothing(async () => {
-    const target = await resolveTarget(node, deps);
-    const keypair = node?.keypair ?? (await pickOne<KeypairItem>('Delete key pair',
-      target.client.compute.keypairs().toArray().then((list) => list.map((k) => ({ label: k.name, description: k.fingerprint, keypair: k }))),
-      'The key pair to delete', 'You have no key pairs.')).keypair;
-    await confirmDelete(`Delete key pair '${keypair.name}'?`,
-      'Instances launched with it keep the key they were given; new instances can no longer use it. The key files on this machine are not touched.');
-    await withProgress(`Deleting key pair ${keypair.name}`, (signal) => executeKeypairDelete(keypair.name, target, signal, changedIn(deps, target)));
-  });
+export async function deleteKeypair(deps: ProjectCommandDeps, node?: { keypair?: Keypair }): Promise<void> {
+  const target = await projectContext(node, deps);
+  const keypair = node?.keypair ?? await pickOne('Delete key pair', 'The key pair to delete',
+    async () => (await target.client.compute.keypairs().toArray()).map((k) => ({ label: k.name, description: k.fingerprint, value: k })), 'You have no key pairs.');
+  await confirm(`Delete key pair '${keypair.name}'?`,
+    'Instances launched with it keep the key they were given; new instances can no longer use it. The key files on this machine are not touched.');
+  await withProgress(`Deleting key pair ${keypair.name}`, (signal) => executeKeypairDelete(keypair.name, target, signal, changedIn(deps, target)));
 }

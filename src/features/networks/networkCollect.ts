@@ -6,16 +6,16 @@ import type { Server } from '../../openstack/computeModels';
 import type { FloatingIp, Network, Port, Router, Subnet } from '../../openstack/networkModels';
 import { cliNote, type CliContext } from '../../core/cliLine';
 import { copyCli } from '../../ui/commandKit';
-import { portChoices, type PortChoice } from '../floatingIps/model/floatingIpTargets';
-import type { AssociateSpec, FloatingIpSpec, NetworkSpec, RouterSpec, SubnetFields, SubnetSpec } from './model/networkActions';
-import { floatingIpCli, networkCli, routerCli, subnetCli, type CliNames } from './model/networkCli';
+import type { NetworkSpec, SubnetFields, SubnetSpec } from './model/networkActions';
+import { networkCli, subnetCli, type CliNames } from './model/networkCli';
 import {
-  cidrProblem, defaultPool, firstHost, formatIp, formatPool, nameProblem, parseCidr, parseDnsServers, parseGateway, parsePools,
-  physicalNetworkProblem, segmentProblem, suggestCidr, suggestName, type ProviderType,
+  cidrProblem, defaultPool, firstHost, formatPool, nameProblem, parseCidr, parseDnsServers, parseGateway, parsePools, physicalNetworkProblem, segmentProblem, suggestCidr, suggestName, type ProviderType,
 } from './model/networkInputs';
-import { MultiStepInput, type Step } from '../../ui/multiStep';
-import { Refused } from '../../core/refusals';
-import type { Target } from '../../context/target';
+import { formatIp } from '../../core/ip';
+import { runFlow, type FlowStep } from '../../ui/flow';
+import type { Target } from '../../core/target';
+import { pickUsable, type Item } from '../../ui/pickers';
+import { ownedBy } from '../../core/ownership';
 
 /** The project's network resources, each listed at most once per command, on first use. */
 export class Lookup {
@@ -46,7 +46,7 @@ export class Lookup {
 
   /** Whether the target project owns ITEM (an admin sees every project's). */
   owns(item: { raw: Record<string, unknown> }): boolean {
-    return (item.raw.project_id ?? item.raw.tenant_id) === this.target.projectId;
+    return ownedBy(item, this.target.projectId);
   }
 
   /** ID → name for names that are unique among what the project sees, for CLI lines. */
@@ -64,57 +64,31 @@ export class Lookup {
 
 export const label = (r: { id: string; name: string }) => r.name || r.id;
 
-/** A pick item that carries a value; UNUSABLE says why it cannot be chosen (it is shown, and refused). */
-export interface Item<T> extends vscode.QuickPickItem {
-  value?: T;
-  unusable?: string;
-}
-
-const separator = <T>(text: string): Item<T> => ({ label: text, kind: vscode.QuickPickItemKind.Separator });
-
-/** Usable items first, then (under a separator) the unusable ones with their reason. */
-export function withUnusable<T>(items: Item<T>[], heading = 'Cannot be used'): Item<T>[] {
-  const usable = items.filter((i) => !i.unusable);
-  const unusable = items.filter((i) => i.unusable).map((i) => ({ ...i, iconPath: new vscode.ThemeIcon('circle-slash'), detail: i.unusable }));
-  return unusable.length ? [...usable, separator<T>(heading), ...unusable] : usable;
-}
-
-/** A quick pick that refuses unusable items: choosing one shows its reason, and the pick stays open. */
-export async function pickUsable<T>(input: MultiStepInput, placeholder: string, items: Item<T>[], active?: (value: T) => boolean): Promise<T> {
-  const shown = withUnusable(items);
-  const chosen = await input.quickPick({
-    placeholder,
-    items: shown,
-    active: shown.find((i) => !i.unusable && i.value !== undefined && !!active?.(i.value)) ?? shown.find((i) => !i.unusable && i.kind !== vscode.QuickPickItemKind.Separator),
-    matchOnDescription: true,
-    refuse: (i) => (i.unusable || i.value === undefined ? `${i.label} cannot be used: ${i.unusable ?? 'pick another'}` : undefined),
-  });
-  return chosen.value as T;
-}
-
 /**
  * The last step of a create flow: "Create" (its detail the equivalent CLI lines) or "Copy as openstack CLI",
  * which copies them and asks again.
  */
-function confirmStep(what: () => string, cli: () => Promise<string>, context: CliContext): Step {
-  return async (input) => {
-    let copied = false;
-    for (;;) {
-      const lines = await cli();
-      const create: Item<'create'> = { label: what(), iconPath: new vscode.ThemeIcon('check'), detail: lines.replace(/\n/g, '  ⏎  '), value: 'create' };
-      const copy: Item<'copy'> = {
-        label: 'Copy as openstack CLI', iconPath: new vscode.ThemeIcon('terminal'), description: 'the equivalent command line(s), to learn or to script',
-        detail: cliNote(context), value: 'copy',
-      };
-      const chosen = await input.quickPick<Item<'create' | 'copy'>>({
-        placeholder: copied ? 'Copied to the clipboard. Create it as well?' : 'Create it, or copy the equivalent openstack CLI',
-        items: [create, copy],
-        active: create,
-      });
-      if (chosen.value === 'create') return undefined;
-      await copyCli(lines, cliNote(context));
-      copied = true;
-    }
+export function confirmStep(what: () => string, cli: () => Promise<string>, context: CliContext): FlowStep<unknown> {
+  return {
+    async ask(input) {
+      let copied = false;
+      for (;;) {
+        const lines = await cli();
+        const create: Item<'create'> = { label: what(), iconPath: new vscode.ThemeIcon('check'), detail: lines.replace(/\n/g, '  ⏎  '), value: 'create' };
+        const copy: Item<'copy'> = {
+          label: 'Copy as openstack CLI', iconPath: new vscode.ThemeIcon('terminal'), description: 'the equivalent command line(s), to learn or to script',
+          detail: cliNote(context), value: 'copy',
+        };
+        const chosen = await input.quickPick<Item<'create' | 'copy'>>({
+          placeholder: copied ? 'Copied to the clipboard. Create it as well?' : 'Create it, or copy the equivalent openstack CLI',
+          items: [create, copy],
+          active: create,
+        });
+        if (chosen.value === 'create') return;
+        await copyCli(lines, cliNote(context));
+        copied = true;
+      }
+    },
   };
 }
 
@@ -145,73 +119,82 @@ export function subnetFields(name: string, a: SubnetAnswers): SubnetFields {
   };
 }
 
-const SUBNET_STEPS = 5;
-
-/** CIDR → gateway → DHCP → DNS → pool, then NEXT. SIBLINGS: the network's subnets (a new range must not overlap them). */
-function subnetSteps(a: SubnetAnswers, siblings: () => Promise<Subnet[]>, next: Step): Step {
-  const pools: Step = async (input) => {
-    const cidr = parseCidr(a.cidr)!;
-    const gw = parseGateway(a.gateway, cidr);
-    const gateway = 'gateway' in gw && gw.gateway !== undefined ? gw.gateway : null;
-    a.pools = await input.inputBox({
-      prompt: `Allocation pool(s) for instances' addresses, as start-end[, start-end]; leave empty for the whole range: ${formatPool(defaultPool(cidr, gateway))}`,
-      placeholder: formatPool(defaultPool(cidr, gateway)),
-      value: a.pools,
-      validate: (v) => {
-        const r = parsePools(v, cidr, gateway);
-        return 'problem' in r ? r.problem : undefined;
-      },
-    });
-    return next;
+/** CIDR → gateway → DHCP → DNS → pool, each shown when WHEN holds. SIBLINGS: the network's subnets (a new range must not overlap them). */
+function subnetSteps(a: SubnetAnswers, siblings: () => Promise<Subnet[]>, when: () => boolean = () => true): FlowStep<unknown>[] {
+  const cidrStep: FlowStep<unknown> = {
+    when,
+    async ask(input) {
+      const others = await siblings();
+      const before = a.cidr;
+      a.cidr = (await input.inputBox({
+        prompt: 'The subnet\'s range (CIDR), IPv4 or IPv6; the default is a private /24 no other subnet of the project uses',
+        placeholder: 'e.g. 192.168.100.0/24 or fd00:100::/64',
+        value: a.cidr,
+        validate: (v) => cidrProblem(v, others),
+      })).trim();
+      // a new range brings its own default gateway (unless one was typed that still fits)
+      const cidr = parseCidr(a.cidr)!;
+      const prev = parseCidr(before);
+      const typed = parseGateway(a.gateway, cidr);
+      if (before !== a.cidr && (!prev || a.gateway === formatIp(firstHost(prev)) || 'problem' in typed)) a.gateway = formatIp(firstHost(cidr));
+      if (before !== a.cidr) a.pools = '';
+    },
   };
-  const dns: Step = async (input) => {
-    a.dns = await input.inputBox({
-      prompt: 'DNS servers for the instances (DHCP hands them out), separated by commas; leave empty for none',
-      placeholder: 'e.g. 1.1.1.1, 9.9.9.9',
-      value: a.dns,
-      validate: (v) => {
-        const r = parseDnsServers(v);
-        return 'problem' in r ? r.problem : undefined;
-      },
-    });
-    return pools;
+  const gateway: FlowStep<unknown> = {
+    when,
+    async ask(input) {
+      const cidr = parseCidr(a.cidr)!;
+      a.gateway = await input.inputBox({
+        prompt: `Gateway IP in ${a.cidr.trim()} (the router interface takes it), or "none" for no gateway — a router cannot then attach the subnet`,
+        placeholder: formatIp(firstHost(cidr)),
+        value: a.gateway,
+        validate: (v) => {
+          const r = parseGateway(v, cidr);
+          return 'problem' in r ? r.problem : undefined;
+        },
+      });
+    },
   };
-  const dhcp: Step = async (input) => {
-    const on: Item<boolean> = { label: 'DHCP on', description: 'instances get their address automatically (needed by cirros and cloud images)', value: true };
-    const off: Item<boolean> = { label: 'DHCP off', description: 'addresses configured by hand, e.g. on an external network', value: false };
-    a.dhcp = (await input.quickPick({ placeholder: 'DHCP on the subnet', items: [on, off], active: a.dhcp ? on : off })).value!;
-    return dns;
+  const dhcp: FlowStep<unknown> = {
+    when,
+    async ask(input) {
+      const on: Item<boolean> = { label: 'DHCP on', description: 'instances get their address automatically (needed by cirros and cloud images)', value: true };
+      const off: Item<boolean> = { label: 'DHCP off', description: 'addresses configured by hand, e.g. on an external network', value: false };
+      a.dhcp = (await input.quickPick({ placeholder: 'DHCP on the subnet', items: [on, off], active: a.dhcp ? on : off })).value;
+    },
   };
-  const gateway: Step = async (input) => {
-    const cidr = parseCidr(a.cidr)!;
-    a.gateway = await input.inputBox({
-      prompt: `Gateway IP in ${a.cidr.trim()} (the router interface takes it), or "none" for no gateway — a router cannot then attach the subnet`,
-      placeholder: formatIp(firstHost(cidr)),
-      value: a.gateway,
-      validate: (v) => {
-        const r = parseGateway(v, cidr);
-        return 'problem' in r ? r.problem : undefined;
-      },
-    });
-    return dhcp;
+  const dns: FlowStep<unknown> = {
+    when,
+    async ask(input) {
+      a.dns = await input.inputBox({
+        prompt: 'DNS servers for the instances (DHCP hands them out), separated by commas; leave empty for none',
+        placeholder: 'e.g. 1.1.1.1, 9.9.9.9',
+        value: a.dns,
+        validate: (v) => {
+          const r = parseDnsServers(v);
+          return 'problem' in r ? r.problem : undefined;
+        },
+      });
+    },
   };
-  return async (input) => {
-    const others = await siblings();
-    const before = a.cidr;
-    a.cidr = (await input.inputBox({
-      prompt: 'The subnet\'s range (CIDR), IPv4 or IPv6; the default is a private /24 no other subnet of the project uses',
-      placeholder: 'e.g. 192.168.100.0/24 or fd00:100::/64',
-      value: a.cidr,
-      validate: (v) => cidrProblem(v, others),
-    })).trim();
-    // a new range brings its own default gateway (unless one was typed that still fits)
-    const cidr = parseCidr(a.cidr)!;
-    const prev = parseCidr(before);
-    const typed = parseGateway(a.gateway, cidr);
-    if (before !== a.cidr && (!prev || a.gateway === formatIp(firstHost(prev)) || 'problem' in typed)) a.gateway = formatIp(firstHost(cidr));
-    if (before !== a.cidr) a.pools = '';
-    return gateway;
+  const pools: FlowStep<unknown> = {
+    when,
+    async ask(input) {
+      const cidr = parseCidr(a.cidr)!;
+      const gw = parseGateway(a.gateway, cidr);
+      const gatewayIp = 'gateway' in gw && gw.gateway !== undefined ? gw.gateway : null;
+      a.pools = await input.inputBox({
+        prompt: `Allocation pool(s) for instances' addresses, as start-end[, start-end]; leave empty for the whole range: ${formatPool(defaultPool(cidr, gatewayIp))}`,
+        placeholder: formatPool(defaultPool(cidr, gatewayIp)),
+        value: a.pools,
+        validate: (v) => {
+          const r = parsePools(v, cidr, gatewayIp);
+          return 'problem' in r ? r.problem : undefined;
+        },
+      });
+    },
   };
+  return [cidrStep, gateway, dhcp, dns, pools];
 }
 
 function subnetSummary(s: SubnetFields): string {
@@ -223,106 +206,134 @@ function subnetSummary(s: SubnetFields): string {
 
 const PROVIDER_NOTE = 'Provider type, physical network, external and shared are for admins: your role in this project is not admin, so they are not offered';
 
-/** Network name → [admin: type → physical network → segment → access] → subnet? → subnet steps → confirm. */
-export async function collectNetwork(lookup: Lookup, cli: CliContext): Promise<NetworkSpec> {
-  const admin = lookup.target.client.session.isAdmin;
-  const taken = { networks: [] as string[], subnets: [] as string[] };
-  const names = Promise.all([lookup.networks(), lookup.subnets()]).then(([nets, subs]) => {
-    taken.networks = nets.filter((n) => lookup.owns(n) || n.shared || n.external).map((n) => n.name);
-    taken.subnets = subs.filter((s) => lookup.owns(s)).map((s) => s.name);
-  });
-  names.catch(() => undefined);
-  const a = {
-    name: '', type: undefined as ProviderType | undefined, physnet: '', segment: '', access: 'internal' as 'internal' | 'external' | 'shared' | 'external-shared',
-    withSubnet: true, subnet: { cidr: '', gateway: '', dhcp: true, dns: '', pools: '' } as SubnetAnswers,
-  };
-  const spec = (): NetworkSpec => ({
-    name: a.name,
-    ...(a.type ? { provider: { type: a.type, physicalNetwork: a.physnet.trim() || undefined, segmentationId: a.segment.trim() ? Number(a.segment) : undefined } } : {}),
-    ...(a.access.startsWith('external') ? { external: true } : {}),
-    ...(a.access.endsWith('shared') ? { shared: true } : {}),
-    ...(a.withSubnet ? { subnet: subnetFields(suggestName(`${a.name}-subnet`, taken.subnets), a.subnet) } : {}),
-  });
+/** The answers of Create network, with what the steps look up. */
+interface NetworkAnswers {
+  lookup: Lookup;
+  admin: boolean;
+  /** Names the project already uses, once NAMES has settled. */
+  taken: { networks: string[]; subnets: string[] };
+  names: Promise<void>;
+  name: string;
+  type?: ProviderType;
+  physnet: string;
+  segment: string;
+  access: 'internal' | 'external' | 'shared' | 'external-shared';
+  withSubnet: boolean;
+  subnet: SubnetAnswers;
+}
 
-  const confirm = confirmStep(() => {
-    const s = spec();
-    return `Create network ${s.name}${s.subnet ? ` with subnet ${subnetSummary(s.subnet)}` : ''}`;
-  }, async () => networkCli(cli, spec()), cli);
-  const subnet = subnetSteps(a.subnet, async () => [], confirm);
-  const withSubnet: Step = async (input) => {
-    await names;
-    const sub = suggestName(`${a.name}-subnet`, taken.subnets);
-    const yes: Item<boolean> = { label: `Create subnet ${sub}`, description: 'instances need one to get an address; a router attaches to it', value: true };
-    const no: Item<boolean> = { label: 'No subnet now', description: 'add one later with Create Subnet…', value: false };
-    a.withSubnet = (await input.quickPick({ placeholder: 'A subnet in the same go?', items: [yes, no], active: a.withSubnet ? yes : no })).value!;
-    if (!a.withSubnet) return confirm;
-    if (!a.subnet.cidr) {
-      a.subnet.cidr = suggestCidr((await lookup.subnets()).map((s) => s.cidr));
-      a.subnet.gateway = formatIp(firstHost(parseCidr(a.subnet.cidr)!));
-      a.subnet.dhcp = !a.access.startsWith('external');
+const networkNameStep: FlowStep<NetworkAnswers> = {
+  async ask(input, a) {
+    if (!a.name) {
+      await a.names;
+      a.name = suggestName('private', a.taken.networks);
     }
-    return subnet;
-  };
-  const access: Step = async (input) => {
-    const items: Item<typeof a.access>[] = [
-      { label: 'Internal', description: 'this project\'s instances only', value: 'internal' },
-      { label: 'External', description: 'router:external — router gateways and floating IPs come from it', value: 'external' },
-      { label: 'Shared', description: 'every project can attach instances to it', value: 'shared' },
-      { label: 'External and shared', value: 'external-shared' },
-    ];
-    a.access = (await input.quickPick({ placeholder: 'Who uses the network (admin)', items, active: items.find((i) => i.value === a.access) })).value!;
-    return withSubnet;
-  };
-  const segment: Step = async (input) => {
-    const type = a.type!;
-    a.segment = await input.inputBox({
-      prompt: type === 'vlan' ? 'VLAN ID (1–4094) on the physical network' : 'VXLAN VNI (1–16777215); leave empty and Neutron picks one',
-      value: a.segment,
-      validate: (v) => segmentProblem(type, v),
-    });
-    return access;
-  };
-  const physnet: Step = async (input) => {
-    const type = a.type!;
-    if (!a.physnet) a.physnet = (await lookup.networks()).map((n) => n.providerPhysicalNetwork).find((p): p is string => !!p) ?? 'physnet1';
-    a.physnet = await input.inputBox({
-      prompt: `The physical network the ${type} network is on, as named in the ML2 configuration (a network already uses ${a.physnet})`,
-      value: a.physnet,
-      validate: (v) => physicalNetworkProblem(type, v),
-    });
-    return type === 'vlan' ? segment : access;
-  };
-  const type: Step = async (input) => {
+    a.name = (await input.inputBox({
+      prompt: a.admin ? 'Name of the new network' : `Name of the new network · ${PROVIDER_NOTE}`,
+      placeholder: a.admin ? undefined : PROVIDER_NOTE,
+      value: a.name,
+      validate: (v) => nameProblem(v, 'network', a.taken.networks),
+    })).trim();
+  },
+};
+
+const networkTypeStep: FlowStep<NetworkAnswers> = {
+  when: (a) => a.admin,
+  async ask(input, a) {
     const items: Item<ProviderType | 'default'>[] = [
       { label: 'Project network', description: 'the cloud\'s default type (e.g. VXLAN): what a student\'s private network is', value: 'default' },
       { label: 'Flat', description: 'untagged on a physical network: the usual external network of a lab', value: 'flat' },
       { label: 'VLAN', description: 'a VLAN on a physical network', value: 'vlan' },
       { label: 'VXLAN', description: 'an overlay with a chosen VNI', value: 'vxlan' },
     ];
-    const chosen = (await input.quickPick({ placeholder: 'Provider network type (admin)', items, active: items.find((i) => i.value === (a.type ?? 'default')) })).value!;
+    const chosen = (await input.quickPick({ placeholder: 'Provider network type (admin)', items, active: items.find((i) => i.value === (a.type ?? 'default')) })).value;
     a.type = chosen === 'default' ? undefined : chosen;
-    if (!a.type) return access;
-    return a.type === 'vxlan' ? segment : physnet;
-  };
-  const name: Step = async (input) => {
-    if (!a.name) {
-      await names;
-      a.name = suggestName('private', taken.networks);
+  },
+};
+
+const networkPhysnetStep: FlowStep<NetworkAnswers> = {
+  when: (a) => a.admin && (a.type === 'flat' || a.type === 'vlan'),
+  async ask(input, a) {
+    const providerType = a.type!;
+    if (!a.physnet) a.physnet = (await a.lookup.networks()).map((n) => n.providerPhysicalNetwork).find((p): p is string => !!p) ?? 'physnet1';
+    a.physnet = await input.inputBox({
+      prompt: `The physical network the ${providerType} network is on, as named in the ML2 configuration (a network already uses ${a.physnet})`,
+      value: a.physnet,
+      validate: (v) => physicalNetworkProblem(providerType, v),
+    });
+  },
+};
+
+const networkSegmentStep: FlowStep<NetworkAnswers> = {
+  when: (a) => a.admin && (a.type === 'vlan' || a.type === 'vxlan'),
+  async ask(input, a) {
+    const providerType = a.type!;
+    a.segment = await input.inputBox({
+      prompt: providerType === 'vlan' ? 'VLAN ID (1–4094) on the physical network' : 'VXLAN VNI (1–16777215); leave empty and Neutron picks one',
+      value: a.segment,
+      validate: (v) => segmentProblem(providerType, v),
+    });
+  },
+};
+
+const networkAccessStep: FlowStep<NetworkAnswers> = {
+  when: (a) => a.admin,
+  async ask(input, a) {
+    const items: Item<NetworkAnswers['access']>[] = [
+      { label: 'Internal', description: 'this project\'s instances only', value: 'internal' },
+      { label: 'External', description: 'router:external — router gateways and floating IPs come from it', value: 'external' },
+      { label: 'Shared', description: 'every project can attach instances to it', value: 'shared' },
+      { label: 'External and shared', value: 'external-shared' },
+    ];
+    a.access = (await input.quickPick({ placeholder: 'Who uses the network (admin)', items, active: items.find((i) => i.value === a.access) })).value;
+  },
+};
+
+const networkWithSubnetStep: FlowStep<NetworkAnswers> = {
+  async ask(input, a) {
+    await a.names;
+    const sub = suggestName(`${a.name}-subnet`, a.taken.subnets);
+    const yes: Item<boolean> = { label: `Create subnet ${sub}`, description: 'instances need one to get an address; a router attaches to it', value: true };
+    const no: Item<boolean> = { label: 'No subnet now', description: 'add one later with Create Subnet…', value: false };
+    a.withSubnet = (await input.quickPick({ placeholder: 'A subnet in the same go?', items: [yes, no], active: a.withSubnet ? yes : no })).value;
+    if (a.withSubnet && !a.subnet.cidr) {
+      a.subnet.cidr = suggestCidr((await a.lookup.subnets()).map((s) => s.cidr));
+      a.subnet.gateway = formatIp(firstHost(parseCidr(a.subnet.cidr)!));
+      a.subnet.dhcp = !a.access.startsWith('external');
     }
-    a.name = (await input.inputBox({
-      prompt: admin ? 'Name of the new network' : `Name of the new network · ${PROVIDER_NOTE}`,
-      placeholder: admin ? undefined : PROVIDER_NOTE,
-      value: a.name,
-      validate: (v) => nameProblem(v, 'network', taken.networks),
-    })).trim();
-    return admin ? type : withSubnet;
+  },
+};
+
+function networkSpec(a: NetworkAnswers): NetworkSpec {
+  return {
+    name: a.name,
+    ...(a.type ? { provider: { type: a.type, physicalNetwork: a.physnet.trim() || undefined, segmentationId: a.segment.trim() ? Number(a.segment) : undefined } } : {}),
+    ...(a.access.startsWith('external') ? { external: true } : {}),
+    ...(a.access.endsWith('shared') ? { shared: true } : {}),
+    ...(a.withSubnet ? { subnet: subnetFields(suggestName(`${a.name}-subnet`, a.taken.subnets), a.subnet) } : {}),
   };
-  const total = () => {
-    const adminSteps = admin ? 2 + (a.type === 'flat' ? 1 : a.type === 'vlan' ? 2 : a.type === 'vxlan' ? 1 : 0) : 0;
-    return 1 + adminSteps + 1 + (a.withSubnet ? SUBNET_STEPS : 0) + 1;
+}
+
+/** Network name → [admin: type → physical network → segment → access] → subnet? → subnet steps → confirm. */
+export async function collectNetwork(lookup: Lookup, cli: CliContext): Promise<NetworkSpec> {
+  const a: NetworkAnswers = {
+    lookup, admin: lookup.target.client.session.isAdmin, taken: { networks: [], subnets: [] }, names: Promise.resolve(),
+    name: '', physnet: '', segment: '', access: 'internal', withSubnet: true, subnet: { cidr: '', gateway: '', dhcp: true, dns: '', pools: '' },
   };
-  await MultiStepInput.run(admin ? 'Create network' : 'Create network (provider fields: admin only)', total, name);
-  return spec();
+  a.names = Promise.all([lookup.networks(), lookup.subnets()]).then(([nets, subs]) => {
+    a.taken.networks = nets.filter((n) => lookup.owns(n) || n.shared || n.external).map((n) => n.name);
+    a.taken.subnets = subs.filter((s) => lookup.owns(s)).map((s) => s.name);
+  });
+  a.names.catch(() => undefined);
+  const confirm = confirmStep(() => {
+    const s = networkSpec(a);
+    return `Create network ${s.name}${s.subnet ? ` with subnet ${subnetSummary(s.subnet)}` : ''}`;
+  }, async () => networkCli(cli, networkSpec(a)), cli);
+  await runFlow(a.admin ? 'Create network' : 'Create network (provider fields: admin only)', a, [
+    networkNameStep, networkTypeStep, networkPhysnetStep, networkSegmentStep, networkAccessStep, networkWithSubnetStep,
+    ...subnetSteps(a.subnet, async () => [], () => a.withSubnet), confirm,
+  ]);
+  return networkSpec(a);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -347,208 +358,33 @@ export async function collectSubnet(lookup: Lookup, cli: CliContext, network?: N
   loaded.catch(() => undefined);
   const spec = (): SubnetSpec => ({ networkId: chosen!.id, ...subnetFields(a.name, a.subnet) });
   const confirm = confirmStep(() => `Create subnet ${a.name} (${subnetSummary(spec())}) on ${label(chosen!)}`, async () => subnetCli(cli, spec(), await lookup.cliNames()), cli);
-  const subnet = subnetSteps(a.subnet, async () => (await loaded).filter((s) => s.networkId === chosen!.id), confirm);
-  const name: Step = async (input) => {
-    const subs = await loaded;
-    if (!a.subnet.cidr) {
-      a.subnet.cidr = suggestCidr(subs.map((s) => s.cidr));
-      a.subnet.gateway = formatIp(firstHost(parseCidr(a.subnet.cidr)!));
-      a.subnet.dhcp = !chosen!.external;
-    }
-    if (!a.name) a.name = suggestName(`${label(chosen!)}-subnet`, takenSubnets);
-    a.name = (await input.inputBox({ prompt: `Name of the new subnet on ${label(chosen!)}`, value: a.name, validate: (v) => nameProblem(v, 'subnet', takenSubnets) })).trim();
-    return subnet;
+  const pickNetwork: FlowStep<unknown> = {
+    when: () => !network,
+    async ask(input) {
+      const [nets, subs] = await Promise.all([lookup.networks(), loaded]);
+      const previous = chosen;
+      chosen = await pickUsable(input, 'The network to add a subnet to', networkItems(lookup, nets, subs), (n) => n.id === chosen?.id);
+      if (previous && previous.id !== chosen.id) a.name = '';
+    },
   };
-  const pickNetwork: Step = async (input) => {
-    const [nets, subs] = await Promise.all([lookup.networks(), loaded]);
-    const previous = chosen;
-    chosen = await pickUsable(input, 'The network to add a subnet to', networkItems(lookup, nets, subs), (n) => n.id === chosen?.id);
-    if (previous && previous.id !== chosen.id) a.name = '';
-    return name;
+  const name: FlowStep<unknown> = {
+    async ask(input) {
+      const subs = await loaded;
+      if (!a.subnet.cidr) {
+        a.subnet.cidr = suggestCidr(subs.map((s) => s.cidr));
+        a.subnet.gateway = formatIp(firstHost(parseCidr(a.subnet.cidr)!));
+        a.subnet.dhcp = !chosen!.external;
+      }
+      if (!a.name) a.name = suggestName(`${label(chosen!)}-subnet`, takenSubnets);
+      a.name = (await input.inputBox({ prompt: `Name of the new subnet on ${label(chosen!)}`, value: a.name, validate: (v) => nameProblem(v, 'subnet', takenSubnets) })).trim();
+    },
   };
-  await MultiStepInput.run('Create subnet', () => (network ? 0 : 1) + 1 + SUBNET_STEPS + 1, network ? name : pickNetwork);
+  await runFlow('Create subnet', a, [pickNetwork, name, ...subnetSteps(a.subnet, async () => (await loaded).filter((s) => s.networkId === chosen!.id)), confirm]);
   return spec();
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Routers
-
-/** Subnets as router interface candidates: without a gateway IP, or already attached, they cannot be used. */
-export function interfaceItems(subnets: Subnet[], routers: Router[], routerPorts: Port[], networks: Network[], forRouter?: string): Item<Subnet>[] {
-  const routerNames = new Map(routers.map((r) => [r.id, label(r)]));
-  const netNames = new Map(networks.map((n) => [n.id, label(n)]));
-  const external = new Set(networks.filter((n) => n.external).map((n) => n.id));
-  return subnets.filter((s) => !external.has(s.networkId)).map((s) => {
-    const attached = routerPorts.filter((p) => p.fixedIps.some((ip) => ip.subnetId === s.id)).map((p) => p.deviceId);
-    let unusable: string | undefined;
-    if (!s.gatewayIp) unusable = 'no gateway IP: a router interface takes the subnet\'s gateway address (create the subnet with a gateway)';
-    else if (forRouter && attached.includes(forRouter)) unusable = 'already attached to this router';
-    else if (attached.length) unusable = `already attached to router ${routerNames.get(attached[0]) ?? attached[0]}, which holds its gateway IP`;
-    return {
-      label: label(s), description: `${s.cidr}${s.gatewayIp ? ` · gw ${s.gatewayIp}` : ''} · network ${netNames.get(s.networkId) ?? s.networkId}`, value: s, unusable,
-    };
-  });
-}
-
-function externalItems(networks: Network[], subnets: Subnet[]): Item<Network>[] {
+export function externalItems(networks: Network[], subnets: Subnet[]): Item<Network>[] {
   return networks.filter((n) => n.external).map((n) => ({
     label: label(n), description: subnets.filter((s) => s.networkId === n.id).map((s) => s.cidr).join(', ') || 'external network', value: n,
   }));
-}
-
-/** Name → external gateway → a subnet to attach → confirm. */
-export async function collectRouter(lookup: Lookup, cli: CliContext): Promise<RouterSpec> {
-  let taken: string[] = [];
-  const a = { name: '', gateway: undefined as string | undefined, gatewayChosen: false, subnetId: undefined as string | undefined };
-  const loaded = lookup.routers().then((rs) => { taken = rs.filter((r) => lookup.owns(r)).map((r) => r.name); });
-  loaded.catch(() => undefined);
-  const spec = (): RouterSpec => ({ name: a.name, gatewayNetworkId: a.gateway, subnetIds: a.subnetId ? [a.subnetId] : [] });
-  const confirm = confirmStep(() => `Create router ${a.name}${a.gateway ? ' with an external gateway' : ''}${a.subnetId ? ' and an interface' : ''}`,
-    async () => routerCli(cli, spec(), await lookup.cliNames()), cli);
-  const subnet: Step = async (input) => {
-    const [subnets, routers, ports, networks] = await Promise.all([lookup.subnets(), lookup.routers(), lookup.routerPorts(), lookup.networks()]);
-    const none: Item<string> = { label: 'No interface now', description: 'add one later with Add Router Interface…', value: '' };
-    const items = [none, ...interfaceItems(subnets.filter((s) => lookup.owns(s)), routers, ports, networks).map((i) => ({ ...i, value: i.value?.id }))];
-    const chosen = await pickUsable<string>(input, 'Connect a subnet (its instances reach the external network through the router)', items, (id) => id === (a.subnetId ?? ''));
-    a.subnetId = chosen || undefined;
-    return confirm;
-  };
-  const gateway: Step = async (input) => {
-    const [networks, subnets] = await Promise.all([lookup.networks(), lookup.subnets()]);
-    const externals = externalItems(networks, subnets).map((i) => ({ ...i, value: i.value?.id }));
-    const none: Item<string> = { label: 'No external gateway', description: 'instances behind it cannot get floating IPs', value: '' };
-    if (!a.gatewayChosen) a.gateway = externals[0]?.value;
-    const chosen = await pickUsable<string>(input, 'External gateway: the network floating IPs come from', [...externals, none], (id) => id === (a.gateway ?? ''));
-    a.gateway = chosen || undefined;
-    a.gatewayChosen = true;
-    return subnet;
-  };
-  const name: Step = async (input) => {
-    if (!a.name) {
-      await loaded;
-      a.name = suggestName('router1', taken);
-    }
-    a.name = (await input.inputBox({ prompt: 'Name of the new router', value: a.name, validate: (v) => nameProblem(v, 'router', taken) })).trim();
-    return gateway;
-  };
-  await MultiStepInput.run('Create router', () => 4, name);
-  return spec();
-}
-
-/** One pick: the external network for ROUTER's gateway. */
-export async function collectGateway(lookup: Lookup, router: Router): Promise<string> {
-  let id = router.gateway?.networkId;
-  await MultiStepInput.run(`Set gateway of ${label(router)}`, () => 1, async (input) => {
-    const [networks, subnets] = await Promise.all([lookup.networks(), lookup.subnets()]);
-    const items = externalItems(networks, subnets).map((i) => ({ ...i, value: i.value?.id }));
-    if (!items.length) items.push({ label: 'No external network', unusable: 'this cloud has no router:external network: an admin creates one', value: '' });
-    id = await pickUsable<string>(input, 'The external network for the router\'s gateway', items, (v) => v === id);
-    return undefined;
-  });
-  return id!;
-}
-
-/** One pick: the subnet to attach to ROUTER. */
-/** The subnet to attach to ROUTER; PREFERRED (a refusal's fix names it) is preselected. */
-export async function collectInterface(lookup: Lookup, router: Router, preferredSubnetId?: string): Promise<Subnet> {
-  let subnet: Subnet | undefined;
-  await MultiStepInput.run(`Add interface to ${label(router)}`, () => 1, async (input) => {
-    const [subnets, routers, ports, networks] = await Promise.all([lookup.subnets(), lookup.routers(), lookup.routerPorts(), lookup.networks()]);
-    const items = interfaceItems(subnets, routers, ports, networks, router.id);
-    subnet = await pickUsable(input, 'The subnet to connect (the interface takes its gateway IP)', items, (s) => s.id === preferredSubnetId);
-    return undefined;
-  });
-  return subnet!;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Floating IPs
-
-/** External network (→ confirm). */
-export async function collectFloatingIp(lookup: Lookup, cli: CliContext): Promise<FloatingIpSpec> {
-  let networkId: string | undefined;
-  const spec = (): FloatingIpSpec => ({ floatingNetworkId: networkId! });
-  const confirm = confirmStep(() => 'Allocate a floating IP', async () => floatingIpCli(cli, spec(), await lookup.cliNames()), cli);
-  const pool: Step = async (input) => {
-    const [networks, subnets] = await Promise.all([lookup.networks(), lookup.subnets()]);
-    const items = externalItems(networks, subnets);
-    if (!items.length) items.push({ label: 'No external network', unusable: 'this cloud has no router:external network: an admin creates one' });
-    networkId = (await pickUsable(input, 'The external network (pool) to allocate from', items, (n) => n.id === networkId)).id;
-    return confirm;
-  };
-  await MultiStepInput.run('Allocate floating IP', () => 2, pool);
-  return spec();
-}
-
-function serverAddresses(s: Server): string {
-  return s.addresses.map((a) => a.addr).join(', ');
-}
-
-/**
- * Instance → (its port/address when it has several) for FIP. Instances whose addresses no router joins to the
- * FIP's network are listed with the reason, and so are the addresses.
- */
-export async function collectAssociate(lookup: Lookup, fip: FloatingIp): Promise<AssociateSpec> {
-  let server: Server | undefined;
-  let choice: PortChoice | undefined;
-  const topology = async () => {
-    const [routerPorts, routers, subnets, floatingIps, networks] = await Promise.all([
-      lookup.routerPorts(), lookup.routers(), lookup.subnets(), lookup.floatingIps(), lookup.networks(),
-    ]);
-    return { routerPorts, routers, subnets, floatingIps, networkNames: new Map(networks.map((n) => [n.id, label(n)])) };
-  };
-  const choicesOf = async (s: Server) => portChoices((await lookup.serverPorts()).filter((p) => p.deviceId === s.id), fip.floatingNetworkId, await topology());
-  const port: Step = async (input) => {
-    const choices = await choicesOf(server!);
-    const items: Item<PortChoice>[] = choices.map((c) => ({
-      label: c.fixedIp.ipAddress,
-      description: `port ${c.port.name || c.port.id.slice(0, 8)}${c.router ? ` · via router ${label(c.router)}` : ''}`,
-      value: c,
-      unusable: c.unusable,
-    }));
-    choice = await pickUsable(input, `The address of ${label(server!)} that ${fip.floatingIpAddress} should reach`, items,
-      (c) => c.port.id === choice?.port.id && c.fixedIp.ipAddress === choice.fixedIp.ipAddress);
-    return undefined;
-  };
-  let total = 2;
-  const instance: Step = async (input) => {
-    const [servers, ports] = await Promise.all([lookup.servers(), lookup.serverPorts()]);
-    const topo = await topology();
-    const items: Item<Server>[] = servers.map((s) => {
-      const choices = portChoices(ports.filter((p) => p.deviceId === s.id), fip.floatingNetworkId, topo);
-      const usable = choices.filter((c) => !c.unusable);
-      return {
-        label: label(s), description: `${serverAddresses(s)} · ${s.status}`, value: s,
-        unusable: choices.length === 0 ? 'has no network port' : usable.length === 0 ? [...new Set(choices.map((c) => c.unusable))].join('; ') : undefined,
-      };
-    });
-    server = await pickUsable(input, `The instance ${fip.floatingIpAddress} should reach`, items, (s) => s.id === server?.id);
-    const choices = await choicesOf(server);
-    const usable = choices.filter((c) => !c.unusable);
-    // one usable address and nothing else to show: no second step
-    if (choices.length === 1 && usable.length === 1) {
-      choice = usable[0];
-      total = 1;
-      return undefined;
-    }
-    total = 2;
-    return port;
-  };
-  await MultiStepInput.run(`Associate ${fip.floatingIpAddress}`, () => total, instance);
-  const c = choice!;
-  return { floatingIpId: fip.id, portId: c.port.id, fixedIpAddress: c.port.fixedIps.length > 1 ? c.fixedIp.ipAddress : undefined };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Picks of one resource, for palette invocations
-
-export async function pickOne<T>(title: string, placeholder: string, load: () => Promise<Item<T>[]>, empty: string): Promise<T> {
-  const items = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `${title}: loading…` }, load);
-  if (!items.length) throw new Refused(empty);
-  let value: T | undefined;
-  await MultiStepInput.run(title, () => 1, async (input) => {
-    value = await pickUsable(input, placeholder, items);
-    return undefined;
-  });
-  return value!;
 }

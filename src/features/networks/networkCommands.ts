@@ -3,47 +3,25 @@
 // command collects its input first (networkCollect), then runs under a cancellable progress (networkActions),
 // then reloads the tree's categories it changed.
 import * as vscode from 'vscode';
-import { iconSafeText, plainText } from '../../core/displayText';
-import type { ActiveCloud } from '../../context/activeCloud';
-import type { CloudRegistry } from '../../context/cloudRegistry';
-import type { ExplorerProvider } from '../../ui/tree/explorerProvider';
-import type { Log } from '../../context/log';
 import type { Server } from '../../openstack/computeModels';
-import type { FloatingIp, Network, Port, Router, Subnet } from '../../openstack/networkModels';
-import { cliNote, type CliContext } from '../../core/cliLine';
-import { doneWithCli } from '../../ui/commandKit';
+import type { FloatingIp, Network, Router, Subnet } from '../../openstack/networkModels';
 import {
   addRouterInterface, allocateFloatingIp, assignFloatingIp, associateFloatingIp, createNetwork, createRouter, createSubnet, deleteResource,
   disassociateFloatingIp, executeTeardown, planTeardown, removeRouterInterface, setRouterGateway, type Category, type DeleteKind, type TeardownPlan,
   type TeardownStep,
 } from './model/networkActions';
 import { associateCli, floatingIpCli, networkCli, routerCli, routerGatewayCli, routerInterfaceCli, subnetCli } from './model/networkCli';
-import {
-  collectAssociate, collectFloatingIp, collectGateway, collectInterface, collectNetwork, collectRouter, collectSubnet, label, Lookup, pickOne, type Item,
-} from './networkCollect';
+import { collectNetwork, collectSubnet, label, Lookup } from './networkCollect';
+import { collectAssociate, collectFloatingIp } from '../floatingIps/floatingIpCollect';
+import { collectGateway, collectInterface, collectRouter } from '../routers/routerCollect';
+import { pickOne, type Item } from '../../ui/pickers';
+import { cliNote } from '../../core/cliLine';
 import { Refused } from '../../core/refusals';
-import { Cancelled, registerCommand, withProgress } from '../../ui/runCommand';
-import { cliContextOf, resolveTarget, type Target } from '../../context/target';
-
-export interface NetworkCommandDeps {
-  log: Log;
-  explorer: Pick<ExplorerProvider, 'refreshCategory'>;
-  active: ActiveCloud;
-  registry: CloudRegistry;
-}
-
-// What the tree's nodes carry (matched by `kind`, not by class, so that any bundle's nodes are understood).
-interface NetworkNodeLike { kind: 'network'; network: Network; subnets: Subnet[] }
-interface SubnetNodeLike { kind: 'subnet'; subnet: Subnet }
-interface RouterNodeLike { kind: 'router'; router: Router; interfaces: Port[]; /** A refusal's fix names the subnet to attach. */ subnetId?: string }
-interface RouterInterfaceNodeLike { kind: 'routerInterface'; port: Port; routerNode: RouterNodeLike }
-interface FloatingIpNodeLike { kind: 'floatingIp'; fip: FloatingIp }
-interface ServerNodeLike { kind: 'server'; server: Server }
-type NodeLike = NetworkNodeLike | SubnetNodeLike | RouterNodeLike | RouterInterfaceNodeLike | FloatingIpNodeLike | ServerNodeLike;
-
-export function nodeOf<K extends NodeLike['kind']>(arg: unknown, kind: K): Extract<NodeLike, { kind: K }> | undefined {
-  return typeof arg === 'object' && arg !== null && (arg as { kind?: unknown }).kind === kind ? arg as Extract<NodeLike, { kind: K }> : undefined;
-}
+import { confirm, done, type ProjectCommandDeps } from '../../ui/commandKit';
+import { registerCommand, withProgress } from '../../ui/runCommand';
+import { projectContext, type ProjectContext } from '../../context/target';
+import { type Target } from '../../core/target';
+import { nodeOf } from '../../ui/tree/nodeLike';
 
 /** A router's "Gateway: ext" child (not a resource node: it has no kind) carries its router node. */
 function gatewayNodeRouter(arg: unknown): Router | undefined {
@@ -51,7 +29,7 @@ function gatewayNodeRouter(arg: unknown): Router | undefined {
   return nodeOf(routerNode, 'router')?.router;
 }
 
-export function registerNetworkCommands(deps: NetworkCommandDeps): vscode.Disposable[] {
+export function registerNetworkCommands(deps: ProjectCommandDeps): vscode.Disposable[] {
   const c = new NetworkCommands(deps);
   const command = (id: string, handler: (node?: unknown) => Promise<unknown>) => registerCommand(deps.log, id, (node?: unknown) => handler.call(c, node));
   return [
@@ -75,14 +53,10 @@ export function registerNetworkCommands(deps: NetworkCommandDeps): vscode.Dispos
 }
 
 class NetworkCommands {
-  constructor(private readonly deps: NetworkCommandDeps) {}
+  constructor(private readonly deps: ProjectCommandDeps) {}
 
-  private target(node: unknown): Promise<Target> {
-    return resolveTarget(node, this.deps);
-  }
-
-  private cli(target: Target): Promise<CliContext> {
-    return cliContextOf(target, this.deps.registry);
+  private target(node: unknown): Promise<ProjectContext> {
+    return projectContext(node, this.deps);
   }
 
   /**
@@ -102,35 +76,24 @@ class NetworkCommands {
     return result;
   }
 
-  /** A status bar message, or with LINES a notification offering to copy them (they run where CONTEXT says). */
-  private done(message: string, lines?: string, context?: CliContext): void {
-    if (lines) doneWithCli(message, lines, context && cliNote(context));
-    else vscode.window.setStatusBarMessage(`$(check) ${iconSafeText(message)}`, 5000);
-  }
-
-  private async confirm(message: string, detail: string, action: string): Promise<void> {
-    const choice = await vscode.window.showWarningMessage(plainText(message), { modal: true, detail: plainText(detail) }, action);
-    if (choice !== action) throw new Cancelled();
-  }
-
   // --- networks and subnets -------------------------------------------------------------------------------------
 
   async createNetwork(node?: unknown): Promise<Network> {
     const target = await this.target(node);
-    const cli = await this.cli(target);
+    const cli = await target.cli();
     const spec = await collectNetwork(new Lookup(target), cli);
     const { network, subnet } = await this.run(`Creating network ${spec.name}…`, target, ['networks'], (signal) => createNetwork(spec, target, signal));
-    this.done(`Created network ${label(network)}${subnet ? ` with subnet ${label(subnet)} (${subnet.cidr})` : ''}.`, networkCli(cli, spec), cli);
+    done(`Created network ${label(network)}${subnet ? ` with subnet ${label(subnet)} (${subnet.cidr})` : ''}.`, networkCli(cli, spec), cliNote(cli));
     return network;
   }
 
   async createSubnet(node?: unknown): Promise<Subnet> {
     const target = await this.target(node);
-    const cli = await this.cli(target);
+    const cli = await target.cli();
     const lookup = new Lookup(target);
     const spec = await collectSubnet(lookup, cli, nodeOf(node, 'network')?.network);
     const subnet = await this.run(`Creating subnet ${spec.name}…`, target, ['networks'], (signal) => createSubnet(spec, target, signal));
-    this.done(`Created subnet ${label(subnet)} (${subnet.cidr}).`, subnetCli(cli, spec, await lookup.cliNames()), cli);
+    done(`Created subnet ${label(subnet)} (${subnet.cidr}).`, subnetCli(cli, spec, await lookup.cliNames()), cliNote(cli));
     return subnet;
   }
 
@@ -143,7 +106,7 @@ class NetworkCommands {
       return nets.filter((n) => lookup.owns(n)).map((n) => ({ label: label(n), description: subs.filter((s) => s.networkId === n.id).map((s) => s.cidr).join(', '), value: n }));
     }, 'This project has no network of its own to delete.');
     const subnets = fromNode?.subnets ?? (await lookup.subnets()).filter((s) => s.networkId === network.id);
-    await this.confirm(`Delete network ${label(network)}${subnets.length ? ` and its subnet${subnets.length > 1 ? 's' : ''} ${subnets.map((s) => `${label(s)} (${s.cidr})`).join(', ')}` : ''}?`,
+    await confirm(`Delete network ${label(network)}${subnets.length ? ` and its subnet${subnets.length > 1 ? 's' : ''} ${subnets.map((s) => `${label(s)} (${s.cidr})`).join(', ')}` : ''}?`,
       'Instances and router interfaces on it must be gone first: Neutron refuses while ports use it.', 'Delete');
     await this.delete('network', network.id, label(network), target, ['networks']);
   }
@@ -153,14 +116,14 @@ class NetworkCommands {
     const lookup = new Lookup(target);
     const subnet = nodeOf(node, 'subnet')?.subnet ?? await pickOne('Delete subnet', 'The subnet to delete', async () =>
       (await lookup.subnets()).filter((s) => lookup.owns(s)).map((s) => ({ label: label(s), description: s.cidr, value: s })), 'This project has no subnet of its own to delete.');
-    await this.confirm(`Delete subnet ${label(subnet)} (${subnet.cidr})?`, 'Instances and router interfaces on it must be gone first.', 'Delete');
+    await confirm(`Delete subnet ${label(subnet)} (${subnet.cidr})?`, 'Instances and router interfaces on it must be gone first.', 'Delete');
     await this.delete('subnet', subnet.id, label(subnet), target, ['networks']);
   }
 
   private async delete(kind: DeleteKind, id: string, name: string, target: Target, categories: Category[]): Promise<void> {
     const what = { network: 'network', subnet: 'subnet', router: 'router', floatingIp: 'floating IP' }[kind];
     await this.run(`${kind === 'floatingIp' ? 'Releasing' : 'Deleting'} ${what} ${name}…`, target, categories, (signal) => deleteResource(kind, id, target, signal));
-    this.done(`${kind === 'floatingIp' ? 'Released' : 'Deleted'} ${what} ${name}.`);
+    done(`${kind === 'floatingIp' ? 'Released' : 'Deleted'} ${what} ${name}.`);
   }
 
   // --- routers --------------------------------------------------------------------------------------------------
@@ -179,12 +142,12 @@ class NetworkCommands {
 
   async createRouter(node?: unknown): Promise<Router> {
     const target = await this.target(node);
-    const cli = await this.cli(target);
+    const cli = await target.cli();
     const lookup = new Lookup(target);
     const spec = await collectRouter(lookup, cli);
     const router = await this.run(`Creating router ${spec.name}…`, target, ['routers'], (signal) => createRouter(spec, target, signal));
-    this.done(`Created router ${label(router)}${spec.gatewayNetworkId ? ' with its external gateway' : ''}${spec.subnetIds.length ? ' and an interface' : ''}.`,
-      routerCli(cli, spec, await lookup.cliNames()), cli);
+    done(`Created router ${label(router)}${spec.gatewayNetworkId ? ' with its external gateway' : ''}${spec.subnetIds.length ? ' and an interface' : ''}.`,
+      routerCli(cli, spec, await lookup.cliNames()), cliNote(cli));
     return router;
   }
 
@@ -194,9 +157,8 @@ class NetworkCommands {
     const router = await this.router(node, lookup, 'Set router gateway');
     const networkId = await collectGateway(lookup, router);
     const updated = await this.run(`Setting the gateway of ${label(router)}…`, target, ['routers'], (signal) => setRouterGateway(router.id, networkId, target, signal));
-    const cli = await this.cli(target);
-    this.done(`Router ${label(router)} now has its gateway on ${label((await lookup.networks()).find((n) => n.id === networkId) ?? { id: networkId, name: '' })}.`,
-      routerGatewayCli(cli, label(router), networkId, await lookup.cliNames()), cli);
+    done(`Router ${label(router)} now has its gateway on ${label((await lookup.networks()).find((n) => n.id === networkId) ?? { id: networkId, name: '' })}.`,
+      routerGatewayCli(await target.cli(), label(router), networkId, await lookup.cliNames()), cliNote(await target.cli()));
     return updated;
   }
 
@@ -205,7 +167,7 @@ class NetworkCommands {
     const lookup = new Lookup(target);
     const router = await this.router(node, lookup, 'Clear router gateway', (r) => !!r.gateway, 'No router of this project has a gateway.');
     const updated = await this.run(`Clearing the gateway of ${label(router)}…`, target, ['routers'], (signal) => setRouterGateway(router.id, undefined, target, signal));
-    this.done(`Cleared the gateway of router ${label(router)}.`);
+    done(`Cleared the gateway of router ${label(router)}.`);
     return updated;
   }
 
@@ -215,9 +177,8 @@ class NetworkCommands {
     const router = await this.router(node, lookup, 'Add router interface');
     const subnet = await collectInterface(lookup, router, nodeOf(node, 'router')?.subnetId);
     const result = await this.run(`Connecting ${label(subnet)} to ${label(router)}…`, target, ['routers'], (signal) => addRouterInterface(router.id, subnet.id, target, signal));
-    const cli = await this.cli(target);
-    this.done(`Router ${label(router)} now has an interface on ${label(subnet)} (${subnet.gatewayIp}).`,
-      routerInterfaceCli(cli, label(router), subnet.id, true, await lookup.cliNames()), cli);
+    done(`Router ${label(router)} now has an interface on ${label(subnet)} (${subnet.gatewayIp}).`,
+      routerInterfaceCli(await target.cli(), label(router), subnet.id, true, await lookup.cliNames()), cliNote(await target.cli()));
     return result;
   }
 
@@ -233,13 +194,13 @@ class NetworkCommands {
       }));
     }, `Router ${label(router)} has no interface.`);
     await this.run(`Removing the interface from ${label(router)}…`, target, ['routers'], (signal) => removeRouterInterface(router.id, port.id, target, signal));
-    this.done(`Removed interface ${port.fixedIps.map((ip) => ip.ipAddress).join(', ')} from router ${label(router)}.`);
+    done(`Removed interface ${port.fixedIps.map((ip) => ip.ipAddress).join(', ')} from router ${label(router)}.`);
   }
 
   async deleteRouter(node?: unknown): Promise<void> {
     const target = await this.target(node);
     const router = await this.router(node, new Lookup(target), 'Delete router');
-    await this.confirm(`Delete router ${label(router)}?`, 'Neutron refuses while it has interfaces: Tear Down Router removes them first.', 'Delete');
+    await confirm(`Delete router ${label(router)}?`, 'Neutron refuses while it has interfaces: Tear Down Router removes them first.', 'Delete');
     await this.delete('router', router.id, label(router), target, ['routers']);
   }
 
@@ -250,11 +211,11 @@ class NetworkCommands {
     const [plan, subnets, networks] = await withProgress(`Looking at router ${label(router)}…`, (signal) =>
       Promise.all([planTeardown(router.id, target, signal), lookup.subnets(), lookup.networks()]));
     const describe = teardownDescriber(subnets, networks);
-    await this.confirm(`Tear down router ${label(plan.router)}? This takes ${plan.steps.length} step${plan.steps.length > 1 ? 's' : ''}:`,
+    await confirm(`Tear down router ${label(plan.router)}? This takes ${plan.steps.length} step${plan.steps.length > 1 ? 's' : ''}:`,
       plan.steps.map((s, i) => `${i + 1}. ${describe(s, plan)}`).join('\n'), 'Tear Down');
     await this.run(`Tearing down router ${label(plan.router)}…`, target, ['routers', 'floatingIps', 'servers'], (signal, report) =>
       executeTeardown(plan, target, signal, (step, i) => report(`${i + 1}/${plan.steps.length}: ${describe(step, plan)}`)));
-    this.done(`Tore down router ${label(plan.router)}.`);
+    done(`Tore down router ${label(plan.router)}.`);
   }
 
   // --- floating IPs ---------------------------------------------------------------------------------------------
@@ -275,11 +236,11 @@ class NetworkCommands {
 
   async allocateFloatingIp(node?: unknown): Promise<FloatingIp> {
     const target = await this.target(node);
-    const cli = await this.cli(target);
+    const cli = await target.cli();
     const lookup = new Lookup(target);
     const spec = await collectFloatingIp(lookup, cli);
     const fip = await this.run('Allocating a floating IP…', target, ['floatingIps'], (signal) => allocateFloatingIp(spec, target, signal));
-    this.done(`Allocated floating IP ${fip.floatingIpAddress}.`, floatingIpCli(cli, spec, await lookup.cliNames()), cli);
+    done(`Allocated floating IP ${fip.floatingIpAddress}.`, floatingIpCli(cli, spec, await lookup.cliNames()), cliNote(cli));
     return fip;
   }
 
@@ -290,8 +251,7 @@ class NetworkCommands {
     if (fip.portId) throw new Refused(`${fip.floatingIpAddress} is already associated (with ${fip.fixedIpAddress ?? fip.portId}): disassociate it first.`);
     const spec = await collectAssociate(lookup, fip);
     const updated = await this.run(`Associating ${fip.floatingIpAddress}…`, target, ['floatingIps', 'servers'], (signal) => associateFloatingIp(spec, target, signal));
-    const cli = await this.cli(target);
-    this.done(`${fip.floatingIpAddress} now reaches ${updated.fixedIpAddress ?? spec.portId}.`, associateCli(cli, spec, fip.floatingIpAddress), cli);
+    done(`${fip.floatingIpAddress} now reaches ${updated.fixedIpAddress ?? spec.portId}.`, associateCli(await target.cli(), spec, fip.floatingIpAddress), cliNote(await target.cli()));
     return updated;
   }
 
@@ -304,7 +264,7 @@ class NetworkCommands {
       })), 'Every instance of this project has a floating IP already (or there is none).');
     const { floatingIp, reused } = await this.run(`Assigning a floating IP to ${label(server)}…`, target, ['floatingIps', 'servers'],
       (signal) => assignFloatingIp(server.id, label(server), target, signal));
-    this.done(`${label(server)} is reachable at ${floatingIp.floatingIpAddress} (${reused ? 'a free floating IP of the project, reused' : 'newly allocated'}).`);
+    done(`${label(server)} is reachable at ${floatingIp.floatingIpAddress} (${reused ? 'a free floating IP of the project, reused' : 'newly allocated'}).`);
     return floatingIp;
   }
 
@@ -323,14 +283,14 @@ class NetworkCommands {
       fip = await this.floatingIp(node, lookup, 'Disassociate floating IP', (f) => !!f.portId, 'No floating IP of this project is associated.');
     }
     const updated = await this.run(`Disassociating ${fip.floatingIpAddress}…`, target, ['floatingIps', 'servers'], (signal) => disassociateFloatingIp(fip.id, target, signal));
-    this.done(`${fip.floatingIpAddress} is free again (still allocated to the project).`);
+    done(`${fip.floatingIpAddress} is free again (still allocated to the project).`);
     return updated;
   }
 
   async releaseFloatingIp(node?: unknown): Promise<void> {
     const target = await this.target(node);
     const fip = await this.floatingIp(node, new Lookup(target), 'Release floating IP', () => true, 'This project has no floating IP.');
-    await this.confirm(`Release floating IP ${fip.floatingIpAddress}?`,
+    await confirm(`Release floating IP ${fip.floatingIpAddress}?`,
       `${fip.portId ? `It reaches ${fip.fixedIpAddress ?? fip.portId} now and is disassociated too. ` : ''}The address goes back to the pool: the project may not get the same one again.`, 'Release');
     await this.delete('floatingIp', fip.id, fip.floatingIpAddress, target, ['floatingIps', 'servers']);
   }

@@ -5,8 +5,21 @@ import type { Env } from './searchPath';
 // CI and oslotest variables that loader.py _get_os_environ skips.
 const IGNORED_PREFIXES = ['OS_TEST', 'OS_STD', 'OS_LOG'];
 
-// Variables that pick or locate a cloud rather than describe one.
-const SELECTORS = new Set(['OS_CLOUD', 'OS_REGION_NAME', 'OS_CLIENT_CONFIG_FILE', 'OS_CLIENT_SECURE_FILE', 'OS_CLOUD_NAME']);
+/** Variables that pick or locate a cloud rather than describe one: they make no sense in a saved cloud. */
+export const CLOUD_SELECTORS: ReadonlySet<string> = new Set(['OS_CLOUD', 'OS_CLOUD_NAME', 'OS_CLIENT_CONFIG_FILE', 'OS_CLIENT_SECURE_FILE']);
+
+// openstacksdk also takes OS_REGION_NAME alone as a choice among a clouds.yaml cloud's regions, not as a cloud.
+const SELECTORS = new Set([...CLOUD_SELECTORS, 'OS_REGION_NAME']);
+
+/** The variable that carries each kind of secret a cloud may be missing (clientOptions' missingSecret). */
+export const SECRET_VARS = { password: 'OS_PASSWORD', applicationCredentialSecret: 'OS_APPLICATION_CREDENTIAL_SECRET', token: 'OS_TOKEN' } as const;
+
+const ALL_SECRET_VARS: ReadonlySet<string> = new Set([...Object.values(SECRET_VARS), 'OS_AUTH_TOKEN']);
+
+/** Whether variable NAME holds a secret (kept in SecretStorage, never with the cloud's other settings). */
+export function isSecretVar(name: string): boolean {
+  return ALL_SECRET_VARS.has(name);
+}
 
 function cloudVarNames(vars: Env): string[] {
   return Object.keys(vars).filter(

@@ -7,8 +7,9 @@
 // its rows (memoised per generation) are the same objects however often the view asks for them.
 import * as vscode from 'vscode';
 import type { Page } from '../../openstack/paging';
-import type { CategorySpec } from '../../features/categories';
-import { ExplorerNode, type ExplorerEnv, type ResourceNode, type Scope } from './node';
+import type { CategorySpec } from './node';
+import { ExplorerNode, type ExplorerEnv, type ResourceNode } from './node';
+import { type Scope } from '../../core/target';
 import type { Pollable } from './poller';
 import { ErrorNode, LoadMoreNode, MessageNode } from './statusNodes';
 

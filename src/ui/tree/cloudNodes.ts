@@ -2,11 +2,11 @@
 // (a service missing from the catalog hides its categories).
 import * as vscode from 'vscode';
 import type { CloudConfig } from '../../openstack/config';
-import { redactUrl } from '../../openstack/errors';
 import type { Project } from '../../openstack/identity';
-import { CATEGORIES } from '../../features/categories';
+import { redactUrl } from '../../openstack/errors';
 import { CategoryNode } from './categoryNode';
-import { ExplorerNode, markdown, md, type ExplorerEnv, type Scope } from './node';
+import { ExplorerNode, markdown, md, type ExplorerEnv } from './node';
+import { type Scope } from '../../core/target';
 import { ErrorNode } from './statusNodes';
 
 export class CloudNode extends ExplorerNode {
@@ -51,7 +51,7 @@ export class CloudNode extends ExplorerNode {
       const current = client.session.projectId;
       let projects: Project[];
       try {
-        projects = await client.session.projects();
+        projects = await client.identity.projects();
       } catch (err) {
         // application credentials cannot list projects: show the one they are bound to
         if (!current) throw err;
@@ -121,9 +121,9 @@ export class ProjectNode extends ExplorerNode {
   override async children(): Promise<ExplorerNode[]> {
     try {
       const client = await this.scope.client();
-      const available = await Promise.all(CATEGORIES.map((c) => client.session.hasService(c.service)));
+      const available = await Promise.all(this.env.categories.map((c) => client.session.hasService(c.service)));
       // category nodes are kept so their loaded pages survive a re-render of the project
-      this.categories ??= CATEGORIES.filter((_, i) => available[i])
+      this.categories ??= this.env.categories.filter((_, i) => available[i])
         .map((spec) => new CategoryNode(this, this.scope, spec, this.env, this.pageSize));
       return this.categories;
     } catch (err) {

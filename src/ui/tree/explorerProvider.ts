@@ -10,7 +10,7 @@ import type { CloudRegistry } from '../../context/cloudRegistry';
 import { plainTreeItem } from '../shownItems';
 import { CategoryNode } from './categoryNode';
 import { CloudNode, ProjectNode } from './cloudNodes';
-import { ExplorerNode, ResourceNode, type ExplorerEnv } from './node';
+import { ExplorerNode, ResourceNode, type CategorySpec, type ExplorerEnv } from './node';
 import { Poller } from './poller';
 import { ErrorNode, LoadMoreNode } from './statusNodes';
 
@@ -27,10 +27,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   /** Changes held back until the fetch of their node returns. */
   private readonly heldBack = new Set<ExplorerNode>();
 
-  constructor(private readonly registry: CloudRegistry) {
+  constructor(private readonly registry: CloudRegistry, categories: readonly CategorySpec<unknown, unknown>[]) {
     this.poller = new Poller((node) => this.changed(node));
     this.env = {
       registry,
+      categories,
       changed: (node) => this.changed(node),
       poll: (category) => this.poller.watch(category as CategoryNode),
       remember: (parent, nodes) => this.remember(parent, nodes),

@@ -3,26 +3,20 @@
 import * as vscode from 'vscode';
 import type { CloudRegistry } from '../../context/cloudRegistry';
 import type { OpenStackClient } from '../../openstack/client';
+import type { Listing } from '../../openstack/listing';
+import type { Scope } from '../../core/target';
 import type { Pollable } from './poller';
 
 export interface ExplorerEnv {
   registry: CloudRegistry;
+  /** What each project lists, in this order (the features' categories: src/features/categories.ts). */
+  categories: readonly CategorySpec<unknown, unknown>[];
   /** Re-renders NODE. */
   changed(node: ExplorerNode): void;
   /** Asks the poller to reload CATEGORY until nothing in it is in transition. */
   poll(category: ExplorerNode & Pollable): void;
   /** Registers loaded resources for "Find resource…". */
   remember(parent: ExplorerNode, nodes: readonly ResourceNode[]): void;
-}
-
-/** Where a node lives: cloud, project and the client scoped to it. */
-export interface Scope {
-  cloud: string;
-  projectId: string;
-  projectName: string;
-  client(): Promise<OpenStackClient>;
-  /** An admin's "All projects": lists show every project's resources, as the token returns them. */
-  allProjects?: boolean;
 }
 
 export abstract class ExplorerNode {
@@ -59,7 +53,28 @@ export function markdown(lines: (string | undefined | false)[]): vscode.Markdown
   return md;
 }
 
-/** Escapes untrusted text (resource names) for a MarkdownString. */
+/** Untrusted text (resource names) as markdown, escaped by VS Code's own MarkdownString.appendText. */
 export function md(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
+  return new vscode.MarkdownString().appendText(text).value;
 }
+
+export type ServiceType = 'compute' | 'network' | 'image';
+
+export interface CategorySpec<T, C> {
+  kind: string;
+  label: string;
+  icon: string;
+  service: ServiceType;
+  list(client: OpenStackClient, pageSize: number, scope: Scope): Listing<T>;
+  /** Data joined into the nodes, fetched alongside the first page. */
+  join(client: OpenStackClient, signal: AbortSignal, scope: Scope): Promise<C>;
+  node(parent: ExplorerNode, item: T, joined: C): ResourceNode;
+  /** Items that change by themselves make the category poll until they settle. */
+  inTransition?(item: T): boolean;
+}
+
+/** The join of a category that joins nothing. */
+export const noJoin = async (): Promise<undefined> => undefined;
+
+/** ID → name (or the ID, for a nameless one), to show what a resource refers to. */
+export const namesById = <T extends { id: string; name: string }>(items: T[]) => new Map(items.map((i) => [i.id, i.name || i.id]));

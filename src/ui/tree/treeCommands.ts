@@ -1,13 +1,13 @@
 // Commands on the tree itself: refresh, retry, load more, inspect, copy id/IP and "Find resource…".
 import * as vscode from 'vscode';
-import { showPick } from '../shownItems';
 import type { Log } from '../../context/log';
 import type { ExplorerProvider } from './explorerProvider';
 import type { InspectDocuments } from './inspectDocuments';
 import type { ExplorerNode, ResourceNode } from './node';
 import type { CategoryNode } from './categoryNode';
-import type { ProjectNode } from './cloudNodes';
 import { registerCommand } from '../runCommand';
+import { showPick } from '../shownItems';
+import type { ProjectNode } from './cloudNodes';
 
 export function registerExplorerCommands(deps: {
   log: Log; explorer: ExplorerProvider; view: vscode.TreeView<ExplorerNode>; inspect: InspectDocuments;

@@ -26,7 +26,7 @@ import { explainRefusal } from '../../../src/core/refusals';
 import { isCancellation } from '../../../src/ui/runCommand';
 import { collectRule, executeRuleAdd, executeRuleDelete, executeSecurityGroupCreate, executeSecurityGroupDelete } from '../../../src/features/securityGroups/securityGroupCommands';
 import { allowPing, allowSsh, allowTcpPort } from '../../../src/features/securityGroups/model/securityGroupsRules';
-import type { Target } from '../../../src/context/target';
+import type { Target } from '../../../src/core/target';
 import { OpenStackClient } from '../../../src/openstack/client';
 import { clientOptionsFor } from '../../../src/openstack/clientOptions';
 import type { Server } from '../../../src/openstack/computeModels';

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { collectLaunch } from '../../../src/features/instances/launchInstance';
 import { launchCli } from '../../../src/features/instances/model/launchInstanceInputs';
 import { isCancellation } from '../../../src/ui/runCommand';
-import type { Target } from '../../../src/context/target';
+import type { Target } from '../../../src/core/target';
 import type { OpenStackExplorerApi } from '../../../src/extension';
 import { openstack } from '../../support/devcloud';
 import { spyPrompts } from './prompts';

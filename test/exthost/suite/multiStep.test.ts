@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { GoBack, MultiStepInput, type Step } from '../../../src/ui/multiStep';
-import { Cancelled } from '../../../src/ui/runCommand';
+import { Cancelled } from '../../../src/core/cancelled';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

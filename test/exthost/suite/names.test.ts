@@ -13,7 +13,7 @@ import type { Network } from '../../../src/openstack/networkModels';
 import type { ExplorerNode } from '../../../src/ui/tree/node';
 import { MultiStepInput } from '../../../src/ui/multiStep';
 import { collectSubnet, Lookup } from '../../../src/features/networks/networkCollect';
-import { Cancelled } from '../../../src/ui/runCommand';
+import { Cancelled } from '../../../src/core/cancelled';
 import { resolveTarget } from '../../../src/context/target';
 import { openExternalUrl } from '../../../src/ui/openExternal';
 import { label, treeQueries } from './treeQueries';

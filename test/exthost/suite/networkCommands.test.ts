@@ -14,12 +14,14 @@ import {
   addRouterInterface, allocateFloatingIp, assignFloatingIp, associateFloatingIp, createNetwork, createRouter, createSubnet, deleteResource, disassociateFloatingIp,
   executeTeardown, planTeardown, removeRouterInterface, setRouterGateway,
 } from '../../../src/features/networks/model/networkActions';
-import { collectInterface, collectNetwork, Lookup } from '../../../src/features/networks/networkCollect';
+import { collectNetwork, Lookup } from '../../../src/features/networks/networkCollect';
+import { collectInterface } from '../../../src/features/routers/routerCollect';
 import { networkCli, routerCli } from '../../../src/features/networks/model/networkCli';
 import { registerNetworkCommands } from '../../../src/features/networks/networkCommands';
 import { explainRefusal } from '../../../src/core/refusals';
-import { Cancelled } from '../../../src/ui/runCommand';
-import { cliContextOf, resolveTarget, type Target } from '../../../src/context/target';
+import { Cancelled } from '../../../src/core/cancelled';
+import { cliContextOf, resolveTarget } from '../../../src/context/target';
+import { type Target } from '../../../src/core/target';
 import { accept, spyPrompts } from './prompts';
 import { label, treeQueries } from './treeQueries';
 import { FAKE_AZ, GUEST_IMAGE } from '../../support/devcloud';

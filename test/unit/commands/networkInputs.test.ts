@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  cidrProblem, defaultPool, firstHost, formatCidr, formatIp, formatPool, nameProblem, overlaps, parseCidr, parseDnsServers, parseGateway, parseIp,
-  parsePools, physicalNetworkProblem, segmentProblem, suggestCidr, suggestName,
+  cidrProblem, defaultPool, firstHost, formatCidr, formatPool, nameProblem, overlaps, parseCidr, parseDnsServers, parseGateway, parsePools, physicalNetworkProblem, segmentProblem, suggestCidr, suggestName,
 } from '../../../src/features/networks/model/networkInputs';
+import { formatIp, parseIp } from '../../../src/core/ip';
 
 const cidr = (text: string) => {
   const c = parseCidr(text);

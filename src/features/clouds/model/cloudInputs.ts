@@ -1,6 +1,6 @@
 // What Add cloud and Import openrc check and derive from what the user types or picks. No vscode here, so
 // node:test covers it.
-import type { Env } from '../../../openstack/config';
+import { CLOUD_SELECTORS, type Env } from '../../../openstack/config';
 
 export type Login =
   | { kind: 'password'; authUrl: string; userDomain: string; username: string; password: string }
@@ -59,13 +59,10 @@ export function loginVars(login: Login, project?: ChosenProject): Record<string,
   return vars;
 }
 
-// They choose or locate a cloud rather than describe one, so they make no sense in a saved cloud.
-const SELECTORS = new Set(['OS_CLOUD', 'OS_CLOUD_NAME', 'OS_CLIENT_CONFIG_FILE', 'OS_CLIENT_SECURE_FILE']);
-
 /** The variables of an openrc file that describe its cloud. */
 export function openrcCloudVars(vars: Env): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(vars).filter((e): e is [string, string] => e[0].startsWith('OS_') && !SELECTORS.has(e[0]) && e[1] !== undefined),
+    Object.entries(vars).filter((e): e is [string, string] => e[0].startsWith('OS_') && !CLOUD_SELECTORS.has(e[0]) && e[1] !== undefined),
   );
 }
 

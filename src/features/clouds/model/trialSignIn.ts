@@ -20,7 +20,7 @@ export async function trialSignIn(vars: Env, opts: { signal?: AbortSignal } & Pi
   const client = OpenStackClient.create({ ...clientOptionsFor(cloud, { onExchange: opts.onExchange, proxy: opts.proxy, noProxy: opts.noProxy, proxyStrictSSL: opts.proxyStrictSSL }), cloud: undefined });
   try {
     await client.session.token(opts.signal);
-    const projects = await client.session.projects(opts.signal);
+    const projects = await client.identity.projects(opts.signal);
     return { projects: projects.sort((a, b) => a.name.localeCompare(b.name)), projectId: client.session.projectId };
   } finally {
     await client.close();

@@ -2,6 +2,7 @@
 // of RFC 1123 labels. Everything else is refused before any process starts, although ping only ever gets an
 // argument array (never a shell): no option injection (`-f…`), no whitespace, no shell metacharacters, no
 // control characters, at most 253 characters. Pure: the webview runs the same check as the user types.
+import { ipVersion } from '../../../core/ip';
 
 export type TargetKind = 'ipv4' | 'ipv6' | 'hostname';
 
@@ -11,45 +12,19 @@ export type TargetCheck =
 
 export const MAX_TARGET_LENGTH = 253;
 
-const DEC_OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
-const IPV4 = new RegExp(`^${DEC_OCTET}(?:\\.${DEC_OCTET}){3}$`);
-const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
 const LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
 const ZONE = /^[A-Za-z0-9_.-]{1,64}$/;
 
 export function isIPv4(s: string): boolean {
-  return IPV4.test(s);
+  return ipVersion(s) === 4;
 }
 
 /** An IPv6 literal (RFC 4291 text forms, optional trailing dotted quad, optional %zone for link-local). */
 export function isIPv6(s: string): boolean {
-  let addr = s;
   const pct = s.indexOf('%');
-  if (pct >= 0) {
-    if (!ZONE.test(s.slice(pct + 1))) return false;
-    addr = s.slice(0, pct);
-  }
-  if (addr.length < 2 || addr.length > 45) return false;
-  const halves = addr.split('::');
-  if (halves.length > 2) return false;
-  const groups = (part: string): string[] | undefined => (part === '' ? [] : part.split(':'));
-  const head = groups(halves[0]);
-  const tail = halves.length === 2 ? groups(halves[1]) : [];
-  if (!head || !tail) return false;
-  const all = [...head, ...tail];
-  let units = 0;
-  for (let i = 0; i < all.length; i++) {
-    const g = all[i];
-    if (i === all.length - 1 && g.includes('.')) {
-      if (!isIPv4(g)) return false;
-      units += 2;
-    } else if (HEX_GROUP.test(g)) {
-      units += 1;
-    } else {
-      return false;
-    }
-  }
-  return halves.length === 2 ? units <= 7 : units === 8;
+  if (pct >= 0 && !ZONE.test(s.slice(pct + 1))) return false;
+  const addr = pct >= 0 ? s.slice(0, pct) : s;
+  return addr.length <= 45 && ipVersion(addr) === 6;
 }
 
 /** A DNS host name of RFC 1123 labels; its last label may not be all digits (that would be a mangled IPv4). */

@@ -3,6 +3,7 @@
 // gateway is on that external network. Every other address is still listed, with the reason it cannot be used.
 // Pure: no vscode import, unit-tested with ports × subnets × routers.
 import { ROUTER_INTERFACE_OWNERS, type FixedIp, type FloatingIp, type Port, type Router, type Subnet } from '../../../openstack/networkModels';
+import { projectOf } from '../../../core/ownership';
 
 export interface PortChoice {
   port: Port;
@@ -95,7 +96,6 @@ export interface NoAssignment {
   remedy?: Remedy;
 }
 
-const ownerOf = (raw: Record<string, unknown>) => raw.project_id ?? raw.tenant_id;
 
 /**
  * What the one-click "Assign Floating IP" does for an instance with PORTS: the first address a router joins to
@@ -105,7 +105,7 @@ const ownerOf = (raw: Record<string, unknown>) => raw.project_id ?? raw.tenant_i
 export function chooseAssignment(ports: readonly Port[], projectId: string, topology: Topology): Assignment | NoAssignment {
   const externals = [...new Set(topology.routers.map((r) => r.gateway?.networkId).filter((id): id is string => !!id))];
   // only the project's own: an admin's token lists every project's floating IPs
-  const free = (topology.floatingIps ?? []).filter((f) => !f.portId && (ownerOf(f.raw) ?? projectId) === projectId);
+  const free = (topology.floatingIps ?? []).filter((f) => !f.portId && (projectOf(f) ?? projectId) === projectId);
   const candidates = externals.flatMap((ext) => portChoices(ports, ext, topology)
     .filter((c) => !c.unusable)
     .map((choice) => ({ choice, externalNetworkId: ext, reuse: free.find((f) => f.floatingNetworkId === ext) })));
@@ -118,7 +118,7 @@ function refusal(ports: readonly Port[], projectId: string, topology: Topology):
   const bySubnet = routersBySubnet(topology);
   const subnets = new Map((topology.subnets ?? []).map((s) => [s.id, s]));
   // the router to attach a detached subnet to: the project's own, one with a gateway first
-  const own = topology.routers.filter((r) => (ownerOf(r.raw) ?? projectId) === projectId);
+  const own = topology.routers.filter((r) => (projectOf(r) ?? projectId) === projectId);
   const spare = own.find((r) => r.gateway) ?? own[0];
   let remedy: Remedy | undefined;
   const reasons = ports.flatMap((p) => p.fixedIps.map((ip) => {

@@ -5,7 +5,8 @@ import { ROUTER_INTERFACE_OWNERS, type FloatingIp, type Network, type Port, type
 import { chooseAssignment, type Remedy } from '../../floatingIps/model/floatingIpTargets';
 import type { Pool, ProviderType } from './networkInputs';
 import { CREATE_ROUTER, Refused, type Fix } from '../../../core/refusals';
-import type { Target } from '../../../context/target';
+import type { Target } from '../../../core/target';
+import { ownedBy } from '../../../core/ownership';
 
 export interface SubnetFields {
   name: string;
@@ -60,7 +61,7 @@ export interface AssociateSpec {
 /** The explorer categories a command changed, for refreshCategory. */
 export type Category = 'networks' | 'routers' | 'floatingIps' | 'servers';
 
-const owned = (target: Target) => (item: { raw: Record<string, unknown> }) => (item.raw.project_id ?? item.raw.tenant_id) === target.projectId;
+const owned = (target: Target) => (item: { raw: Record<string, unknown> }) => ownedBy(item, target.projectId);
 
 /** Refuses a NAME that a WHAT of the project (or a shared/external one it sees) already has: 1 GET. */
 async function assertNameFree(target: Target, what: 'network' | 'subnet' | 'router', name: string, signal?: AbortSignal): Promise<void> {

@@ -1,13 +1,7 @@
 // The answers of the network steps, checked as the user types: IPv4/IPv6 addresses and networks (CIDR), the
 // gateway, DNS servers, allocation pools, provider segments and names, with defaults that fit the classroom
 // exercise (a free 192.168.x.0/24, the first address as gateway). Pure: no vscode import, unit-tested.
-
-export type IpVersion = 4 | 6;
-
-export interface Ip {
-  version: IpVersion;
-  value: bigint;
-}
+import { formatIp, IP_BITS, parseIp, prefixMask, type Ip, type IpVersion } from '../../../core/ip';
 
 export interface Cidr {
   version: IpVersion;
@@ -16,80 +10,16 @@ export interface Cidr {
   prefix: number;
 }
 
-const BITS: Record<IpVersion, number> = { 4: 32, 6: 128 };
-
-export function parseIp(text: string): Ip | undefined {
-  const t = text.trim();
-  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(t)) {
-    const parts = t.split('.').map(Number);
-    if (parts.some((p, i) => p > 255 || (t.split('.')[i].length > 1 && t.split('.')[i].startsWith('0')))) return undefined;
-    return { version: 4, value: parts.reduce((v, p) => (v << 8n) | BigInt(p), 0n) };
-  }
-  return parseIpv6(t);
-}
-
-function parseIpv6(t: string): Ip | undefined {
-  if (!/^[0-9a-fA-F:.]+$/.test(t) || !t.includes(':')) return undefined;
-  const halves = t.split('::');
-  if (halves.length > 2) return undefined;
-  const groups = (s: string): number[] | undefined => {
-    if (s === '') return [];
-    const out: number[] = [];
-    const words = s.split(':');
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i];
-      if (i === words.length - 1 && w.includes('.')) {   // an embedded IPv4 address, ::ffff:192.0.2.1
-        const v4 = parseIp(w);
-        if (v4?.version !== 4) return undefined;
-        out.push(Number(v4.value >> 16n), Number(v4.value & 0xffffn));
-      } else if (/^[0-9a-fA-F]{1,4}$/.test(w)) {
-        out.push(parseInt(w, 16));
-      } else {
-        return undefined;
-      }
-    }
-    return out;
-  };
-  const head = groups(halves[0]);
-  const tail = halves.length === 2 ? groups(halves[1]) : [];
-  if (!head || !tail) return undefined;
-  const missing = 8 - head.length - tail.length;
-  if (halves.length === 2 ? missing < 1 : missing !== 0) return undefined;
-  const all = [...head, ...Array<number>(halves.length === 2 ? missing : 0).fill(0), ...tail];
-  return { version: 6, value: all.reduce((v, g) => (v << 16n) | BigInt(g), 0n) };
-}
-
-export function formatIp(ip: Ip): string {
-  if (ip.version === 4) return [24n, 16n, 8n, 0n].map((s) => String((ip.value >> s) & 0xffn)).join('.');
-  const groups = Array.from({ length: 8 }, (_, i) => Number((ip.value >> BigInt(112 - 16 * i)) & 0xffffn));
-  // RFC 5952: the longest run (of at least two) of zero groups becomes ::
-  let best = { at: -1, len: 0 };
-  for (let i = 0; i < 8;) {
-    let j = i;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i > best.len && j - i >= 2) best = { at: i, len: j - i };
-    i = j === i ? i + 1 : j;
-  }
-  const hex = groups.map((g) => g.toString(16));
-  if (best.at < 0) return hex.join(':');
-  return `${hex.slice(0, best.at).join(':')}::${hex.slice(best.at + best.len).join(':')}`;
-}
-
 export function formatCidr(c: Cidr): string {
   return `${formatIp({ version: c.version, value: c.network })}/${c.prefix}`;
 }
 
-function mask(version: IpVersion, prefix: number): bigint {
-  const bits = BigInt(BITS[version]);
-  return ((1n << bits) - 1n) ^ ((1n << (bits - BigInt(prefix))) - 1n);
-}
-
 export function lastAddress(c: Cidr): bigint {
-  return c.network | (((1n << BigInt(BITS[c.version])) - 1n) ^ mask(c.version, c.prefix));
+  return c.network | (((1n << BigInt(IP_BITS[c.version])) - 1n) ^ prefixMask(c.version, c.prefix));
 }
 
 export function contains(c: Cidr, ip: Ip): boolean {
-  return ip.version === c.version && (ip.value & mask(c.version, c.prefix)) === c.network;
+  return ip.version === c.version && (ip.value & prefixMask(c.version, c.prefix)) === c.network;
 }
 
 export function overlaps(a: Cidr, b: Cidr): boolean {
@@ -102,14 +32,14 @@ function parseCidrLoose(text: string): { ip: Ip; prefix: number } | undefined {
   if (!m) return undefined;
   const ip = parseIp(m[1]);
   const prefix = Number(m[2]);
-  if (!ip || prefix > BITS[ip.version]) return undefined;
+  if (!ip || prefix > IP_BITS[ip.version]) return undefined;
   return { ip, prefix };
 }
 
 export function parseCidr(text: string): Cidr | undefined {
   const loose = parseCidrLoose(text);
   if (!loose) return undefined;
-  const network = loose.ip.value & mask(loose.ip.version, loose.prefix);
+  const network = loose.ip.value & prefixMask(loose.ip.version, loose.prefix);
   return network === loose.ip.value ? { version: loose.ip.version, network, prefix: loose.prefix } : undefined;
 }
 
@@ -119,7 +49,7 @@ export function cidrProblem(text: string, others: readonly { cidr: string; name?
   const loose = parseCidrLoose(text);
   if (!loose) return `'${text.trim()}' is not an IPv4 or IPv6 network in CIDR notation (address/prefix), e.g. 192.168.100.0/24 or fd00:1::/64`;
   const { ip, prefix } = loose;
-  const network = ip.value & mask(ip.version, prefix);
+  const network = ip.value & prefixMask(ip.version, prefix);
   if (network !== ip.value) {
     return `The address has host bits set for a /${prefix}: the network is ${formatCidr({ version: ip.version, network, prefix })}`;
   }

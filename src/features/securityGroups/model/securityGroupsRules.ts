@@ -1,8 +1,8 @@
 // Security group rules as the student asks for them: the quick adds (ping, SSH, a TCP port) and the checks
 // of the custom rule's fields, validated as they are typed. Pure: unit-tested.
-import { isIP } from 'node:net';
 import type { SecurityGroupRuleCreate } from '../../../openstack/networkModels';
 import { cliLine, optional, type CliContext, type CliOption } from '../../../core/cliLine';
+import { formatIp, IP_BITS, ipVersion, parseIp, prefixMask, type Ip } from '../../../core/ip';
 
 export type Direction = 'ingress' | 'egress';
 export type Ethertype = 'IPv4' | 'IPv6';
@@ -18,7 +18,7 @@ export const allowPing = (ethertype: Ethertype = 'IPv4'): RuleSpec => ({
 });
 
 export const allowTcpPort = (port: number, remoteIpPrefix = ANY_IPV4): RuleSpec => ({
-  direction: 'ingress', ethertype: isIP(remoteIpPrefix.split('/')[0]) === 6 ? 'IPv6' : 'IPv4', protocol: 'tcp',
+  direction: 'ingress', ethertype: ipVersion(remoteIpPrefix.split('/')[0]) === 6 ? 'IPv6' : 'IPv4', protocol: 'tcp',
   portRangeMin: port, portRangeMax: port, remoteIpPrefix,
 });
 
@@ -89,64 +89,23 @@ export function cidrProblem(value: string, ethertype: Ethertype): string | undef
   if (!v) return `Enter a CIDR, e.g. ${ethertype === 'IPv4' ? '0.0.0.0/0 (anywhere) or 192.168.1.0/24' : '::/0 (anywhere) or 2001:db8::/32'}`;
   const [address, prefix, extra] = v.split('/');
   if (extra !== undefined) return 'One / only: address/prefix, e.g. 10.0.0.0/24';
-  const version = isIP(address);
-  if (version === 0) return `'${address}' is not an IP address`;
+  const ip = parseIp(address);
+  if (!ip) return `'${address}' is not an IP address`;
+  const { version } = ip;
   if ((version === 4) !== (ethertype === 'IPv4')) return `That is an IPv${version} address, but the rule is ${ethertype}: change the ethertype or the CIDR`;
-  const bits = version === 4 ? 32 : 128;
+  const bits = IP_BITS[version];
   if (prefix !== undefined && !/^\d{1,3}$/.test(prefix)) return 'The prefix length is a number after /, e.g. /24';
   const length = prefix === undefined ? bits : Number(prefix);
   if (length > bits) return `An ${ethertype} prefix length is 0–${bits}`;
-  const host = hostBits(address, version === 4 ? 4 : 6, length);
+  const host = hostBits(ip, length);
   if (host) return `Host bits are set: did you mean ${host}/${length}?`;
   return undefined;
 }
 
 /** The network address when ADDRESS has bits set beyond LENGTH, else undefined. */
-function hostBits(address: string, version: 4 | 6, length: number): string | undefined {
-  const value = version === 4 ? ipv4ToBigInt(address) : ipv6ToBigInt(address);
-  const bits = version === 4 ? 32n : 128n;
-  const mask = length === 0 ? 0n : ((1n << BigInt(length)) - 1n) << (bits - BigInt(length));
-  const network = value & mask;
-  if (network === value) return undefined;
-  return version === 4 ? bigIntToIpv4(network) : bigIntToIpv6(network);
-}
-
-function ipv4ToBigInt(a: string): bigint {
-  return a.split('.').reduce((acc, part) => (acc << 8n) + BigInt(Number(part)), 0n);
-}
-
-function bigIntToIpv4(n: bigint): string {
-  return [24n, 16n, 8n, 0n].map((s) => String((n >> s) & 255n)).join('.');
-}
-
-function ipv6ToBigInt(a: string): bigint {
-  let text = a;
-  // an embedded IPv4 tail (::ffff:1.2.3.4) as two groups
-  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
-  if (v4) {
-    const n = ipv4ToBigInt(v4[1]);
-    text = `${text.slice(0, -v4[1].length)}${(n >> 16n).toString(16)}:${(n & 0xffffn).toString(16)}`;
-  }
-  const [head, tail] = text.split('::');
-  const h = head ? head.split(':') : [];
-  const t = tail === undefined ? [] : tail ? tail.split(':') : [];
-  const groups = tail === undefined ? h : [...h, ...Array(8 - h.length - t.length).fill('0'), ...t];
-  return groups.reduce((acc, g) => (acc << 16n) + BigInt(parseInt(g, 16)), 0n);
-}
-
-function bigIntToIpv6(n: bigint): string {
-  const groups = Array.from({ length: 8 }, (_, i) => ((n >> BigInt(112 - 16 * i)) & 0xffffn).toString(16));
-  // the longest run of zero groups becomes ::
-  let best = { start: -1, len: 0 };
-  for (let i = 0; i < 8;) {
-    if (groups[i] !== '0') { i++; continue; }
-    let j = i;
-    while (j < 8 && groups[j] === '0') j++;
-    if (j - i > best.len && j - i > 1) best = { start: i, len: j - i };
-    i = j;
-  }
-  if (best.start < 0) return groups.join(':');
-  return `${groups.slice(0, best.start).join(':')}::${groups.slice(best.start + best.len).join(':')}`;
+function hostBits(address: Ip, length: number): string | undefined {
+  const network = address.value & prefixMask(address.version, length);
+  return network === address.value ? undefined : formatIp({ version: address.version, value: network });
 }
 
 /** The rule to send: 'any' protocol is left out, as Neutron reads a missing protocol. */

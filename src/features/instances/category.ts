@@ -1,0 +1,26 @@
+// The Instances category: servers with Neutron's floating IPs joined in, polled while any is in transition.
+import type { Server } from '../../openstack/computeModels';
+import type { FloatingIp } from '../../openstack/networkModels';
+import type { CategorySpec } from '../../ui/tree/node';
+import { serverInTransition, ServerNode } from './serverNode';
+
+/**
+ * Nova's `addresses` learns of a floating IP association (and of its end) a moment after Neutron: where Neutron
+ * is in the catalog its floating IPs are the truth, so nova's floating entries are replaced by Neutron's.
+ */
+function withNeutronFloatingIps(server: Server, fips: FloatingIp[] | undefined): Server {
+  // without Neutron (or its fip-port-details extension) nova's view is all there is
+  if (!fips || fips.some((f) => f.portId && !f.deviceId)) return server;
+  const fixed = server.addresses.filter((a) => a.type !== 'floating');
+  const floating = fips.filter((f) => f.deviceId === server.id)
+    .map((f) => ({ network: 'floating', addr: f.floatingIpAddress, version: 4, type: 'floating' as const }));
+  return { ...server, addresses: [...floating, ...fixed] };
+}
+
+export const serversCategory: CategorySpec<Server, FloatingIp[] | undefined> = {
+  kind: 'servers', label: 'Instances', icon: 'vm', service: 'compute',
+  list: (c, limit) => c.compute.servers({ limit, byName: true }),
+  join: async (c, signal) => (await c.session.hasService('network', signal)) ? c.network.floatingIps().toArray(signal) : undefined,
+  node: (parent, s, fips) => new ServerNode(parent, withNeutronFloatingIps(s, fips)),
+  inTransition: serverInTransition,
+};

@@ -1,0 +1,12 @@
+// The Security Groups category.
+import type { SecurityGroup } from '../../openstack/networkModels';
+import { noJoin, type CategorySpec } from '../../ui/tree/node';
+import { SecurityGroupNode } from './securityGroupNodes';
+import { viewOf } from '../../core/ownership';
+
+export const securityGroupsCategory: CategorySpec<SecurityGroup, undefined> = {
+  kind: 'securityGroups', label: 'Security Groups', icon: 'shield', service: 'network',
+  list: (c, limit, scope) => c.network.securityGroups({ limit, byName: true, projectId: viewOf(c, scope) }),
+  join: noJoin,
+  node: (parent, g) => new SecurityGroupNode(parent, g),
+};
