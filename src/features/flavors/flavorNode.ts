@@ -6,15 +6,9 @@ import { formatBytes } from '../../core/format';
 
 export class FlavorNode extends ResourceNode {
   readonly kind = 'flavor';
-  readonly id: string;
   constructor(parent: ExplorerNode, readonly flavor: Flavor) {
-    super(parent);
-    this.id = `${parent.id}/${flavor.id}`;
+    super(parent, { id: flavor.id, label: flavor.name, raw: flavor.raw });
   }
-
-  get resourceId(): string { return this.flavor.id; }
-  get label(): string { return this.flavor.name; }
-  get raw(): Record<string, unknown> { return this.flavor.raw; }
 
   treeItem(): vscode.TreeItem {
     const f = this.flavor;

@@ -5,16 +5,11 @@ import { markdown, md, ResourceNode, type ExplorerNode } from '../../ui/tree/nod
 
 export class FloatingIpNode extends ResourceNode {
   readonly kind = 'floatingIp';
-  readonly id: string;
   /** SERVERNAME: the instance the address reaches, when the category could resolve it. */
   constructor(parent: ExplorerNode, readonly fip: FloatingIp, private readonly serverName?: string) {
-    super(parent);
-    this.id = `${parent.id}/${fip.id}`;
+    super(parent, { id: fip.id, label: fip.floatingIpAddress, raw: fip.raw });
   }
 
-  get resourceId(): string { return this.fip.id; }
-  get label(): string { return this.fip.floatingIpAddress; }
-  get raw(): Record<string, unknown> { return this.fip.raw; }
   override ips(): string[] { return [this.fip.floatingIpAddress]; }
 
   treeItem(): vscode.TreeItem {

@@ -6,15 +6,9 @@ import { formatBytes } from '../../core/format';
 
 export class ImageNode extends ResourceNode {
   readonly kind = 'image';
-  readonly id: string;
   constructor(parent: ExplorerNode, readonly image: Image) {
-    super(parent);
-    this.id = `${parent.id}/${image.id}`;
+    super(parent, { id: image.id, label: image.name || image.id, raw: image.raw });
   }
-
-  get resourceId(): string { return this.image.id; }
-  get label(): string { return this.image.name || this.image.id; }
-  get raw(): Record<string, unknown> { return this.image.raw; }
 
   treeItem(): vscode.TreeItem {
     const i = this.image;

@@ -25,15 +25,9 @@ function icon(s: Server): vscode.ThemeIcon {
 
 export class ServerNode extends ResourceNode {
   readonly kind = 'server';
-  readonly id: string;
   constructor(parent: ExplorerNode, readonly server: Server) {
-    super(parent);
-    this.id = `${parent.id}/${server.id}`;
+    super(parent, { id: server.id, label: server.name || server.id, raw: server.raw });
   }
-
-  get resourceId(): string { return this.server.id; }
-  get label(): string { return this.server.name || this.server.id; }
-  get raw(): Record<string, unknown> { return this.server.raw; }
 
   /** Floating addresses first: those are the ones a user copies to reach the instance. */
   override ips(): string[] {

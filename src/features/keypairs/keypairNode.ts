@@ -5,15 +5,9 @@ import { markdown, md, ResourceNode, type ExplorerNode } from '../../ui/tree/nod
 
 export class KeypairNode extends ResourceNode {
   readonly kind = 'keypair';
-  readonly id: string;
   constructor(parent: ExplorerNode, readonly keypair: Keypair) {
-    super(parent);
-    this.id = `${parent.id}/${keypair.name}`;
+    super(parent, { id: keypair.name, label: keypair.name, raw: keypair.raw });
   }
-
-  get resourceId(): string { return this.keypair.name; }
-  get label(): string { return this.keypair.name; }
-  get raw(): Record<string, unknown> { return this.keypair.raw; }
 
   treeItem(): vscode.TreeItem {
     const item = this.item(this.label, false, []);

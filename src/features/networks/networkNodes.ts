@@ -5,15 +5,9 @@ import { markdown, md, ResourceNode, type ExplorerNode } from '../../ui/tree/nod
 
 export class NetworkNode extends ResourceNode {
   readonly kind = 'network';
-  readonly id: string;
   constructor(parent: ExplorerNode, readonly network: Network, readonly subnets: Subnet[]) {
-    super(parent);
-    this.id = `${parent.id}/${network.id}`;
+    super(parent, { id: network.id, label: network.name || network.id, raw: network.raw });
   }
-
-  get resourceId(): string { return this.network.id; }
-  get label(): string { return this.network.name || this.network.id; }
-  get raw(): Record<string, unknown> { return this.network.raw; }
 
   treeItem(): vscode.TreeItem {
     const n = this.network;
@@ -41,15 +35,9 @@ export class NetworkNode extends ResourceNode {
 
 export class SubnetNode extends ResourceNode {
   readonly kind = 'subnet';
-  readonly id: string;
   constructor(parent: ExplorerNode, readonly subnet: Subnet) {
-    super(parent);
-    this.id = `${parent.id}/${subnet.id}`;
+    super(parent, { id: subnet.id, label: subnet.name || subnet.id, raw: subnet.raw });
   }
-
-  get resourceId(): string { return this.subnet.id; }
-  get label(): string { return this.subnet.name || this.subnet.id; }
-  get raw(): Record<string, unknown> { return this.subnet.raw; }
 
   treeItem(): vscode.TreeItem {
     const s = this.subnet;

@@ -5,15 +5,9 @@ import { ExplorerNode, markdown, md, ResourceNode } from '../../ui/tree/node';
 
 export class RouterNode extends ResourceNode {
   readonly kind = 'router';
-  readonly id: string;
   constructor(parent: ExplorerNode, readonly router: Router, readonly interfaces: Port[], readonly networkNames: Map<string, string>) {
-    super(parent);
-    this.id = `${parent.id}/${router.id}`;
+    super(parent, { id: router.id, label: router.name || router.id, raw: router.raw });
   }
-
-  get resourceId(): string { return this.router.id; }
-  get label(): string { return this.router.name || this.router.id; }
-  get raw(): Record<string, unknown> { return this.router.raw; }
 
   treeItem(): vscode.TreeItem {
     const r = this.router;
@@ -52,15 +46,10 @@ export class RouterGatewayNode extends ExplorerNode {
 
 export class RouterInterfaceNode extends ResourceNode {
   readonly kind = 'routerInterface';
-  readonly id: string;
   constructor(readonly routerNode: RouterNode, readonly port: Port) {
-    super(routerNode);
-    this.id = `${routerNode.id}/${port.id}`;
+    super(routerNode, { id: port.id, label: `Interface: ${routerNode.networkNames.get(port.networkId) ?? port.networkId}`, raw: port.raw });
   }
 
-  get resourceId(): string { return this.port.id; }
-  get label(): string { return `Interface: ${this.routerNode.networkNames.get(this.port.networkId) ?? this.port.networkId}`; }
-  get raw(): Record<string, unknown> { return this.port.raw; }
   override ips(): string[] { return this.port.fixedIps.map((ip) => ip.ipAddress); }
 
   treeItem(): vscode.TreeItem {

@@ -5,15 +5,9 @@ import { markdown, md, ResourceNode, type ExplorerNode } from '../../ui/tree/nod
 
 export class SecurityGroupNode extends ResourceNode {
   readonly kind = 'securityGroup';
-  readonly id: string;
   constructor(parent: ExplorerNode, readonly group: SecurityGroup) {
-    super(parent);
-    this.id = `${parent.id}/${group.id}`;
+    super(parent, { id: group.id, label: group.name || group.id, raw: group.raw });
   }
-
-  get resourceId(): string { return this.group.id; }
-  get label(): string { return this.group.name || this.group.id; }
-  get raw(): Record<string, unknown> { return this.group.raw; }
 
   treeItem(): vscode.TreeItem {
     const item = this.item(this.label, this.group.rules.length > 0, []);
@@ -38,15 +32,9 @@ export function describeRule(r: SecurityGroupRule): string {
 
 export class SecurityGroupRuleNode extends ResourceNode {
   readonly kind = 'securityGroupRule';
-  readonly id: string;
   constructor(parent: ExplorerNode, readonly rule: SecurityGroupRule) {
-    super(parent);
-    this.id = `${parent.id}/${rule.id}`;
+    super(parent, { id: rule.id, label: describeRule(rule), raw: rule.raw });
   }
-
-  get resourceId(): string { return this.rule.id; }
-  get label(): string { return describeRule(this.rule); }
-  get raw(): Record<string, unknown> { return this.rule.raw; }
 
   treeItem(): vscode.TreeItem {
     const item = this.item(this.label, false, [this.rule.direction]);

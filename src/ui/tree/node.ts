@@ -31,9 +31,20 @@ export abstract class ExplorerNode {
 /** A node that stands for one OpenStack resource: it can be inspected, found and have its id copied. */
 export abstract class ResourceNode extends ExplorerNode {
   abstract readonly kind: string;
-  abstract readonly resourceId: string;
-  abstract readonly label: string;
-  abstract readonly raw: Record<string, unknown>;
+  readonly id: string;
+  readonly resourceId: string;
+  readonly label: string;
+  readonly raw: Record<string, unknown>;
+
+  /** RESOURCE: its id (the node's id is the parent's plus it), the label the tree shows, its JSON for Inspect. */
+  constructor(parent: ExplorerNode, resource: { id: string; label: string; raw: Record<string, unknown> }) {
+    super(parent);
+    this.id = `${parent.id}/${resource.id}`;
+    this.resourceId = resource.id;
+    this.label = resource.label;
+    this.raw = resource.raw;
+  }
+
   /** Addresses to offer for copying and to match in "Find resource…". */
   ips(): string[] {
     return [];
