@@ -293,8 +293,9 @@ export async function setExpanded(page, row, expanded, timeout = 30_000) {
 }
 
 /**
- * Chooses FILE in code-server's simple file dialog (a quick input titled TITLE that starts in a folder): types the
- * path once the dialog has listed its first folder, waits until it lists the file's folder, and presses Enter.
+ * Chooses FILE in code-server's simple file dialog (a quick input titled TITLE): types the path once the dialog
+ * lists a folder, waits until it lists the file, and presses Enter. The dialog starts in the folder the command
+ * asks for, or, when that folder does not exist (~/.ssh on a fresh machine), in its parent with the name typed.
  */
 export async function chooseFileInDialog(page, title, file, timeout = 30_000) {
   const widget = page.locator(QUICK_INPUT);
@@ -302,7 +303,7 @@ export async function chooseFileInDialog(page, title, file, timeout = 30_000) {
   const base = file.split('/').pop();
   const deadline = Date.now() + timeout;
   const ready = async () => (await widget.isVisible()) && (await widget.locator('.quick-input-title').textContent()) === title
-    && (await input.inputValue()).endsWith('/') && (await quickItems(page)).length > 0;
+    && (await quickItems(page)).length > 0;
   while (!(await ready().catch(() => false))) {
     if (Date.now() > deadline) throw new Error(`the file dialog "${title}" did not open`);
     await sleep(100);
