@@ -17,6 +17,7 @@ import { collectGateway, collectInterface, collectRouter } from '../routers/rout
 import { pickOne, type Item } from '../../ui/pickers';
 import { cliNote } from '../../core/cliLine';
 import { Refused } from '../../core/refusals';
+import { OpenStackError } from '../../openstack/errors';
 import { confirm, done, type ProjectCommandDeps } from '../../ui/commandKit';
 import { registerCommand, withProgress } from '../../ui/runCommand';
 import { projectContext, type ProjectContext } from '../../context/target';
@@ -60,16 +61,17 @@ class NetworkCommands {
   }
 
   /**
-   * Runs WORK under a cancellable progress, then reloads CATEGORIES: also after a failure, where part may have
-   * happened, but not after a refusal found before anything was sent (nothing changed).
+   * Runs WORK under a cancellable progress, then reloads CATEGORIES; after a failure only if something may have
+   * changed: not after a refusal found before sending, nor after the service refused (4xx) a WORK that is one
+   * change (STEPS 'one'); a WORK of several steps may have done the first ones.
    */
-  private async run<T>(title: string, target: Target, categories: Category[], work: (signal: AbortSignal, report: (message: string) => void) => Promise<T>): Promise<T> {
+  private async run<T>(title: string, target: Target, categories: Category[], work: (signal: AbortSignal, report: (message: string) => void) => Promise<T>, steps: 'one' | 'several' = 'one'): Promise<T> {
     const reload = () => Promise.all(categories.map((kind) => this.deps.explorer.refreshCategory(target.cloud, target.projectId, kind)));
     let result: T;
     try {
       result = await withProgress(title, work);
     } catch (err) {
-      if (!(err instanceof Refused)) await reload();
+      if (!changedNothing(err, steps)) await reload();
       throw err;
     }
     await reload();
@@ -145,7 +147,7 @@ class NetworkCommands {
     const cli = await target.cli();
     const lookup = new Lookup(target);
     const spec = await collectRouter(lookup, cli);
-    const router = await this.run(`Creating router ${spec.name}…`, target, ['routers'], (signal) => createRouter(spec, target, signal));
+    const router = await this.run(`Creating router ${spec.name}…`, target, ['routers'], (signal) => createRouter(spec, target, signal), 'several');
     done(`Created router ${label(router)}${spec.gatewayNetworkId ? ' with its external gateway' : ''}${spec.subnetIds.length ? ' and an interface' : ''}.`,
       routerCli(cli, spec, await lookup.cliNames()), cliNote(cli));
     return router;
@@ -214,7 +216,7 @@ class NetworkCommands {
     await confirm(`Tear down router ${label(plan.router)}? This takes ${plan.steps.length} step${plan.steps.length > 1 ? 's' : ''}:`,
       plan.steps.map((s, i) => `${i + 1}. ${describe(s, plan)}`).join('\n'), 'Tear Down');
     await this.run(`Tearing down router ${label(plan.router)}…`, target, ['routers', 'floatingIps', 'servers'], (signal, report) =>
-      executeTeardown(plan, target, signal, (step, i) => report(`${i + 1}/${plan.steps.length}: ${describe(step, plan)}`)));
+      executeTeardown(plan, target, signal, (step, i) => report(`${i + 1}/${plan.steps.length}: ${describe(step, plan)}`)), 'several');
     done(`Tore down router ${label(plan.router)}.`);
   }
 
@@ -308,4 +310,10 @@ export function teardownDescriber(subnets: Subnet[], networks: Network[]): (step
       case 'delete': return `Delete router ${label(plan.router)}`;
     }
   };
+}
+
+/** A refusal found before sending, or one change the service refused (HTTP 4xx): nothing to reload. */
+function changedNothing(err: unknown, steps: 'one' | 'several'): boolean {
+  if (err instanceof Refused) return true;
+  return steps === 'one' && err instanceof OpenStackError && err.kind === 'http' && err.status !== undefined && err.status >= 400 && err.status < 500;
 }

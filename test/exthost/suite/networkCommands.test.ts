@@ -224,7 +224,7 @@ describe('Network commands on the dev cloud', function () {
       'The project\'s network quota is used up: delete networks you no longer need, or ask an admin to raise the quota. (Neutron said: Quota exceeded for resources: [\'network\'].)');
   });
 
-  it('assigns a floating IP to an instance in one click from its tree node, shows it at once, and disassociates it', async function () {
+  it('assigns a floating IP to an instance in one click from its tree node, shows it at once, and disassociates it; a change Neutron refuses reloads no category', async function () {
     // a busy compute node (the bench's servers) can take minutes to give the instance its port
     this.timeout(420_000);
     const [network] = await demo.network.networks({ name: `${tag}-net` }).toArray();
@@ -270,6 +270,23 @@ describe('Network commands on the dev cloud', function () {
     assert.match(String(routerNode.treeItem().contextValue), /has-gateway/);
     const message = await refusal(setRouterGateway(router.id, undefined, target));
     assert.match(message, /^Floating IPs still reach instances through this router: disassociate them first/);
+
+    // the same through the command: Neutron refused one change, so no category reloads; one it made reloads what it changed
+    const reloads: string[] = [];
+    const refreshCategory = api.explorer.refreshCategory;
+    api.explorer.refreshCategory = (cloud, projectId, kind) => {
+      reloads.push(kind);
+      return refreshCategory.call(api.explorer, cloud, projectId, kind);
+    };
+    try {
+      await vscode.commands.executeCommand('openstack.clearRouterGateway', await child(await category('Routers'), `${tag}-r3`));
+      assert.ok((await demo.network.router(router.id)).gateway, 'Neutron kept the gateway');
+      assert.deepEqual(reloads, [], 'a change Neutron refused reloaded no category');
+      await vscode.commands.executeCommand('openstack.disassociateFloatingIp', await child(await category('Instances'), `${tag}-vm`));
+      assert.deepEqual(reloads, ['floatingIps', 'servers']);
+    } finally {
+      api.explorer.refreshCategory = refreshCategory;
+    }
   });
 
   it('prints Copy as openstack CLI lines that a POSIX shell runs as they are, with the same result', async function () {
