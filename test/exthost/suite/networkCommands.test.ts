@@ -227,8 +227,10 @@ describe('Network commands on the dev cloud', function () {
   it('assigns a floating IP to an instance in one click from its tree node, shows it at once, and disassociates it; a change Neutron refuses reloads no category', async function () {
     // a busy compute node (the bench's servers) can take minutes to give the instance its port
     this.timeout(420_000);
-    const [network] = await demo.network.networks({ name: `${tag}-net` }).toArray();
-    const [subnet] = await demo.network.subnets({ networkId: network.id }).toArray();
+    // its own network, so that it runs alone too
+    const { network, subnet } = await createNetwork({ name: `${tag}-fipnet`, subnet: { name: `${tag}-fipsubnet`, cidr: '10.205.0.0/24', ipVersion: 4, enableDhcp: false, dnsNameservers: [] } }, target);
+    undo.push(() => deleteResource('network', network.id, target));
+    assert.ok(subnet);
     const image = (await demo.image.images({ name: GUEST_IMAGE }).toArray())[0];
     const flavor = (await demo.compute.flavors().toArray()).find((f) => f.name === 'm1.tiny')!;
     const server = await demo.compute.createServer({ availabilityZone: FAKE_AZ, name: `${tag}-vm`, imageRef: image.id, flavorRef: flavor.id, networks: [{ uuid: network.id }] });
@@ -245,7 +247,7 @@ describe('Network commands on the dev cloud', function () {
     // no router on its subnet yet: refused, naming the address and the subnet; the fix depends on whether the
     // (shared) demo project has a router already
     const subnetText = `${subnet.name} \\(${subnet.cidr.replace(/\./g, '\\.')}\\)`;
-    assert.match(await refusal(assignFloatingIp(server.id, `${tag}-vm`, target)), new RegExp(`^No floating IP can reach ${tag}-vm: 10\\.201\\.0\\.\\d+: no router connects subnet ${subnetText}: (create a router with a gateway on the external network and an interface on the subnet|add an interface on it to router .+)\\.$`));
+    assert.match(await refusal(assignFloatingIp(server.id, `${tag}-vm`, target)), new RegExp(`^No floating IP can reach ${tag}-vm: 10\\.205\\.0\\.\\d+: no router connects subnet ${subnetText}: (create a router with a gateway on the external network and an interface on the subnet|add an interface on it to router .+)\\.$`));
 
     const router = await createRouter({ name: `${tag}-r3`, gatewayNetworkId: ext.id, subnetIds: [subnet.id] }, target);
     undo.push(async () => executeTeardown(await planTeardown(router.id, target), target));
