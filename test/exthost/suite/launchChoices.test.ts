@@ -10,12 +10,11 @@ import { isCancellation } from '../../../src/ui/runCommand';
 import type { Target } from '../../../src/core/target';
 import type { OpenStackExplorerApi } from '../../../src/extension';
 import { openstack } from '../../support/devcloud';
-import { spyPrompts } from './prompts';
+import { accept, spyPrompts } from './prompts';
 
 const EXTENSION_ID = 'openstack-explorer.openstack-explorer';
 const tag = `launch${Date.now() % 100000}`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const accept = () => vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
 
 type Pick = vscode.QuickPick<vscode.QuickPickItem>;
 const itemOf = (pick: Pick, name: string) => {
