@@ -178,7 +178,7 @@ function visibleText(): string {
 
 // ---------------------------------------------------------------- ping and TCP check
 
-const targetChoice = dropdown({ id: 'ping-choice', label: 'Instance addresses', options: [], onChange: (v) => { if (v) { targetField.value = v; onTargetInput(v); } } });
+const targetChoice = dropdown({ id: 'ping-choice', label: 'Instance addresses', options: [], onChange: (v) => { if (v) { autoTarget = undefined; targetField.value = v; onTargetInput(v); } } });
 const targetField = textField({
   id: 'ping-target', label: 'Target', value: ui.pingTarget, placeholder: 'IP address or host name', size: 28, maxLength: 253,
   onInput: (v) => onTargetInput(v), onEnter: () => startPing(),
@@ -219,6 +219,12 @@ const pingView = el('section', { className: 'view', attrs: { 'aria-label': 'Ping
 let pingId = 0;
 let pingSamples: PingSample[] = [];
 let pingExpected = 0;
+/**
+ * The target this page filled in by itself. A panel opened from a tree row that was loaded before the floating
+ * IP was associated starts with the fixed address; when the floating one appears, it takes its place, unless
+ * the user has typed or picked a target since.
+ */
+let autoTarget: string | undefined;
 
 function setTargets(i: InstanceInfo): void {
   const order = (t: string) => (t === 'floating' ? 0 : t === 'fixed' ? 1 : 2);
@@ -228,9 +234,11 @@ function setTargets(i: InstanceInfo): void {
     ...addrs.map((a) => ({ value: a.addr, label: `${a.addr} (${a.type === 'unknown' ? '' : `${a.type}, `}${a.network})` })),
   ];
   targetChoice.setOptions(options, '');
-  if (!targetField.value && addrs.length) {
-    targetField.value = addrs[0].addr;
-    onTargetInput(addrs[0].addr);
+  const current = targetField.value;
+  if (addrs.length && (!current || current === autoTarget) && current !== addrs[0].addr) {
+    autoTarget = addrs[0].addr;
+    targetField.value = autoTarget;
+    onTargetInput(autoTarget);
   }
 }
 
