@@ -14,7 +14,7 @@ import { execFile } from 'node:child_process';
 import { appendFileSync, copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { E2E_CLOUDS_YAML, consoleFrame, dismissNotifications, inBackground, openConsoleInline, selected, sideBar, terminalText, test } from './lib.mjs';
+import { E2E_CLOUDS_YAML, consoleFrame, dismissNotifications, inBackground, openConsoleInline, selected, sideBar, runExactCommand, terminalText, test } from './lib.mjs';
 import { DEVCLOUD_CLOUDS_YAML, DEVCLOUD_STATE, openstack } from './devcloud.mjs';
 
 // These tests come after the explorer and tree tests (they need the dev cloud's clouds.yaml that tree.e2e.mjs
@@ -59,21 +59,6 @@ async function until(what, fn, timeoutMs = 30_000, intervalMs = 100) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await sleep(intervalMs);
   }
-}
-
-/** Runs the palette command whose title is exactly TITLE (runCommand takes the first fuzzy match). */
-async function runExact(page, title, { thenHidden = true } = {}) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input[type="text"]');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(`>${title}`);
-  const rows = page.locator('.quick-input-widget .monaco-list-row');
-  await rows.first().waitFor({ timeout: 10_000 });
-  const labels = await rows.locator('.label-name').allInnerTexts();
-  const index = labels.findIndex((l) => l.trim() === title);
-  assert.ok(index >= 0, `no palette entry "${title}" in ${labels.join(' | ')}`);
-  await rows.nth(index).click();
-  if (thenHidden) await input.waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
 /** CSP violations seen in webview frames (from document start, by the init script), plus console reports. */
@@ -218,7 +203,7 @@ test('console: Open VNC Console hands nova\'s noVNC URL to the browser', async (
 test('console: state survives hide and show (the webview is not retained)', async ({ page }) => {
   let frame = await consoleFrame(page);
   await frame.locator('#log-filter input').fill('html:');
-  await runExact(page, 'File: New Untitled Text File');
+  await runExactCommand(page, 'File: New Untitled Text File', { thenHidden: true });
   await until('the console webview to be hidden', async () => (await page.locator('.tabs-container .tab.active', { hasText: 'Console:' }).count()) === 0);
   await page.locator('.tabs-container .tab', { hasText: `Console: ${tag}` }).click();
   frame = await consoleFrame(page);
@@ -333,7 +318,7 @@ test('console: ping a host in a network namespace created here, then an address 
 
 test('console: the serial console logs in through the real serial proxy in a terminal', async ({ page, shot }) => {
   // the terminal draws on a canvas; in screen reader mode xterm also keeps its text in an accessibility tree
-  await runExact(page, 'Toggle Screen Reader Accessibility Mode');
+  await runExactCommand(page, 'Toggle Screen Reader Accessibility Mode', { thenHidden: true });
   await dismissNotifications(page);
   const frame = await consoleFrame(page);
   await frame.locator('#open-serial').click();
@@ -353,14 +338,14 @@ test('console: the serial console logs in through the real serial proxy in a ter
   assert.match(await page.locator('.part.panel').innerText(), new RegExp(`Serial: ${tag} <img`));
   await shot('console-serial-terminal');
   await page.keyboard.type('exit\r');
-  await runExact(page, 'Terminal: Kill the Active Terminal Instance');
-  await runExact(page, 'Toggle Screen Reader Accessibility Mode');
+  await runExactCommand(page, 'Terminal: Kill the Active Terminal Instance', { thenHidden: true });
+  await runExactCommand(page, 'Toggle Screen Reader Accessibility Mode', { thenHidden: true });
   await dismissNotifications(page);
 });
 
 test('console: Open Console from the palette picks the instance and reveals the same panel', async ({ page }) => {
-  await runExact(page, 'File: New Untitled Text File');
-  await runExact(page, 'OpenStack: Open Console', { thenHidden: false });
+  await runExactCommand(page, 'File: New Untitled Text File', { thenHidden: true });
+  await runExactCommand(page, 'OpenStack: Open Console');
   const input = page.locator('.quick-input-widget input[type="text"]');
   await input.waitFor({ state: 'visible' });
   await input.fill(tag);
@@ -392,7 +377,7 @@ test('console: the panel comes back after a window reload (serializer) with its 
 });
 
 test('console: clean up', async ({ page }) => {
-  await runExact(page, 'View: Close All Editors').catch(() => undefined);
+  await runExactCommand(page, 'View: Close All Editors', { thenHidden: true }).catch(() => undefined);
   const id = serverId || await created.catch(() => '');   // also when setup failed before it took the id
   if (id) await openstack('devcloud', 'server', 'delete', '--wait', id);
   await openstack('devcloud', 'network', 'delete', `${tag}-net`);

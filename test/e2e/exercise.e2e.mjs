@@ -22,8 +22,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import {
   E2E_CLOUDS_YAML, answerDialog, chooseFileInDialog, contextMenu, dismissNotifications, enterQuickInput, errorToasts, openOpenStack, pickQuickItem,
-  quickItems, runExactCommand, setExpanded, sideBar, test, treeRow, waitForQuickInput,
-} from './lib.mjs';
+  quickItems, runExactCommand, setExpanded, sideBar, test, treeRow, waitForQuickInput, escapeRegExp } from './lib.mjs';
 import { DEVCLOUD_CLOUDS_YAML, openstack } from './devcloud.mjs';
 
 const run = promisify(execFile);
@@ -54,9 +53,8 @@ const state = {
 };
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The first tree row whose label is LABEL (its accessible name is "label description"). */
-const row = (page, label) => treeRow(page, label instanceof RegExp ? label : new RegExp(`^${escape(label)}( |$)`)).first();
+const row = (page, label) => treeRow(page, label instanceof RegExp ? label : new RegExp(`^${escapeRegExp(label)}( |$)`)).first();
 const label = (page, text) => row(page, text).getAttribute('aria-label');
 
 /**
@@ -362,11 +360,11 @@ step('3a. demo: network int-<tag> with a subnet (inline + on Networks)', async (
   await waitForQuickInput(page, /\(7\/8\)$/);
   await enterQuickInput(page, '');
   await waitForQuickInput(page, /\(8\/8\)$/);
-  await pickQuickItem(page, new RegExp(`^Create network ${NAMES.net} with subnet ${escape(INT_CIDR)}$`));
+  await pickQuickItem(page, new RegExp(`^Create network ${NAMES.net} with subnet ${escapeRegExp(INT_CIDR)}$`));
   await appears(page, 'Networks', NAMES.net);
-  await rowMatches(page, NAMES.net, new RegExp(`^${NAMES.net} ${escape(INT_CIDR)}$`));
+  await rowMatches(page, NAMES.net, new RegExp(`^${NAMES.net} ${escapeRegExp(INT_CIDR)}$`));
   await setExpanded(page, row(page, NAMES.net), true);
-  await rowMatches(page, NAMES.subnet, new RegExp(`${escape(INT_CIDR)} · gw 192\\.168\\.${n}\\.1$`));
+  await rowMatches(page, NAMES.subnet, new RegExp(`${escapeRegExp(INT_CIDR)} · gw 192\\.168\\.${n}\\.1$`));
   await shot('exercise-3a-network');
 });
 

@@ -9,8 +9,7 @@
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync } from 'node:fs';
 import {
-  E2E_CLOUDS_YAML, consoleFrame, dismissNotifications, inBackground, openConsoleInline, runExactCommand, selected, terminalText, test,
-} from './lib.mjs';
+  E2E_CLOUDS_YAML, consoleFrame, dismissNotifications, inBackground, openConsoleInline, runExactCommand, selected, terminalText, test, escapeRegExp } from './lib.mjs';
 import { DEVCLOUD_CLOUDS_YAML, assertRoutedToBrExt, openstack } from './devcloud.mjs';
 
 const tag = `gcon${process.pid}`;
@@ -19,7 +18,6 @@ const NAMES = { net: `${tag}-net`, subnet: `${tag}-subnet`, router: `${tag}-rout
 const CIDR = `10.67.${n}.0/24`;
 const SETUP = 'guest console: setup: a guest on the real host behind a router, with a floating IP';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const demo = (...args) => openstack('devcloud', ...args);
 /** The test that failed: the later ones (but the clean-up) are skipped rather than run into their timeouts. */
 let broken = '';
@@ -108,7 +106,7 @@ step('guest console: Open Console shows the guest\'s real boot: its banner and i
     300_000, 1000, lastLine);
   const text = await log();
   assert.match(text, /=== devcloud-guest boot: Debian kernel \S+, busybox userland/);
-  assert.match(text, new RegExp(`devcloud-guest: DHCP lease ${escape(made.fixedIp)}/24 router 10\\.67\\.${n}\\.1 `));
+  assert.match(text, new RegExp(`devcloud-guest: DHCP lease ${escapeRegExp(made.fixedIp)}/24 router 10\\.67\\.${n}\\.1 `));
   assert.match(text, new RegExp(`devcloud-guest: metadata hostname ${NAMES.vm}\\b`));
   assert.doesNotMatch(text, /\[6n/, 'the shell\'s cursor-position query (ESC stripped by nova) is not shown');
   await frame.locator('#log .line', { hasText: 'DHCP lease' }).scrollIntoViewIfNeeded();
@@ -132,9 +130,9 @@ step('guest console: the Ping tab pings the floating IP and reports its replies'
   const out = await output();
   const stats = /(\d+) packets transmitted, (\d+) received, (\d+)% packet loss/.exec(out);
   assert.ok(stats, out);
-  assert.match(await frame.locator('#ping-command').textContent(), new RegExp(`^ping -n -O -W 2 -c 4 -- ${escape(made.fip)}$`));
+  assert.match(await frame.locator('#ping-command').textContent(), new RegExp(`^ping -n -O -W 2 -c 4 -- ${escapeRegExp(made.fip)}$`));
   assert.ok(Number(stats[2]) >= 1, `no reply from ${made.fip}:\n${out}`);
-  assert.match(out, new RegExp(`bytes from ${escape(made.fip)}: icmp_seq=\\d+ ttl=\\d+ time=`));
+  assert.match(out, new RegExp(`bytes from ${escapeRegExp(made.fip)}: icmp_seq=\\d+ ttl=\\d+ time=`));
   const text = async (id) => (await frame.locator(id).textContent()).trim();
   assert.equal(await text('#ping-sent'), stats[1]);
   assert.equal(await text('#ping-received'), stats[2]);
@@ -156,12 +154,12 @@ step('guest console: the serial console terminal runs hostname on the guest, whi
     await terminal.waitFor({ timeout: 30_000 });
     await terminal.click();
     // ttyS0 holds a root shell; Enter makes it print a prompt (its PS1 is user@host:dir#)
-    const prompt = new RegExp(`root@${escape(NAMES.vm)}:[^\\n]*# ?$`, 'm');
+    const prompt = new RegExp(`root@${escapeRegExp(NAMES.vm)}:[^\\n]*# ?$`, 'm');
     const lastRow = async () => (await terminalText(page)).trimEnd().split('\n').pop();
     await page.keyboard.press('Enter');
     await until('the guest\'s shell prompt on the serial console', async () => prompt.test(await terminalText(page)), 60_000, 500, lastRow);
     await page.keyboard.type('hostname\r');
-    await until(`hostname → ${NAMES.vm}`, async () => new RegExp(`# hostname\\s*\\n${escape(NAMES.vm)}\\s*\\n`).test(await terminalText(page)),
+    await until(`hostname → ${NAMES.vm}`, async () => new RegExp(`# hostname\\s*\\n${escapeRegExp(NAMES.vm)}\\s*\\n`).test(await terminalText(page)),
       30_000, 250, lastRow);
     await shot('guest-serial-console');
     await runExactCommand(page, 'Terminal: Kill the Active Terminal Instance');

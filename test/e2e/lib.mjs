@@ -131,9 +131,12 @@ export async function runCommand(page, title) {
   await input.waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
+/** TEXT as a regular expression that matches it literally. */
+export const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** A row of a tree in the side bar whose accessible name starts with `label` (a string or RegExp). */
 export function treeRow(page, label) {
-  const name = typeof label === 'string' ? new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) : label;
+  const name = typeof label === 'string' ? new RegExp(`^${escapeRegExp(label)}`) : label;
   return sideBar(page).getByRole('treeitem', { name });
 }
 
@@ -167,24 +170,23 @@ export async function errorToasts(page) {
   return page.locator('.notifications-toasts .notification-toast').filter({ has: page.locator('.codicon-error') }).allInnerTexts();
 }
 
-/** Runs the palette command whose title is exactly TITLE (runCommand takes the first fuzzy match). */
-export async function runExactCommand(page, title) {
+/**
+ * Runs the palette command whose title is exactly TITLE (runCommand takes the first fuzzy match). The palette
+ * narrows its list while it filters, so the row is found by its label, never by a position read earlier.
+ * THEN_HIDDEN: wait until the palette has closed (not for a command that opens a quick input of its own).
+ */
+export async function runExactCommand(page, title, { thenHidden = false } = {}) {
   await page.keyboard.press('F1');
   const input = page.locator(`${QUICK_INPUT} input[type="text"]`);
   await input.waitFor({ state: 'visible', timeout: 10_000 });
   await input.fill(`>${title}`);
   const rows = page.locator(`${QUICK_INPUT} .monaco-list-row`);
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const labels = await rows.locator('.label-name').allInnerTexts().catch(() => []);
-    const index = labels.findIndex(l => l.trim() === title);
-    if (index >= 0) {
-      await rows.nth(index).click();
-      break;
-    }
-    if (Date.now() > deadline) throw new Error(`no palette entry "${title}" in: ${labels.join(' | ')}`);
-    await sleep(100);
-  }
+  const row = rows.filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(title)}\\s*$`) }) }).first();
+  await row.waitFor({ timeout: 10_000 }).catch(async () => {
+    throw new Error(`no palette entry "${title}" in: ${(await rows.locator('.label-name').allInnerTexts()).join(' | ')}`);
+  });
+  await row.click();
+  if (thenHidden) await input.waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
 /**
@@ -255,7 +257,7 @@ export async function enterQuickInput(page, value) {
 /** Right-clicks ROW (a locator) and runs the context-menu item ITEM (its exact title). */
 export async function contextMenu(page, row, item) {
   await row.click({ button: 'right' });
-  const entry = page.locator('.context-view .action-menu-item', { hasText: item }).filter({ hasText: new RegExp(`^\\s*${item.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) });
+  const entry = page.locator('.context-view .action-menu-item', { hasText: item }).filter({ hasText: new RegExp(`^\\s*${escapeRegExp(item)}\\s*$`) });
   try {
     await entry.first().waitFor({ timeout: 10_000 });
   } catch {
@@ -352,7 +354,7 @@ export async function terminalText(page) {
  * command then asks which instance, and this picks it there, as a user would (logged as a NOTE).
  */
 export async function openConsoleInline(page, prefix) {
-  const name = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( |$)`);
+  const name = new RegExp(`^${escapeRegExp(prefix)}( |$)`);
   await openOpenStack(page);
   const instances = treeRow(page, 'Instances').first();
   if (!(await instances.isVisible())) {
