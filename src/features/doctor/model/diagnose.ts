@@ -1,0 +1,55 @@
+// Diagnose Reachability: the checklist over one instance's snapshot, in the order a packet from this machine
+// needs its links, and the verdict naming the first failing link. Pure: no vscode import, unit-tested.
+import { dhcpAgentCheck, computeServiceCheck, l3AgentCheck } from './agentChecks';
+import { type Check, type CheckId } from './checklist';
+import type { CheckInput } from './checkInput';
+import type { DoctorCli, Fix } from './fixes';
+import { guestDhcpCheck, guestMetadataCheck } from './guestLog';
+import { instanceRunningCheck, portUpCheck } from './instanceChecks';
+import { localRouteCheck } from './localRoute';
+import { reachabilityPath, type ReachabilityPath } from './path';
+import { pingProbeCheck, sshProbeCheck } from './probeChecks';
+import { floatingIpCheck, routerGatewayCheck, routerInterfaceCheck, routerUpCheck } from './routingChecks';
+import { ingressCheck } from './securityChecks';
+import type { ReachabilitySnapshot } from './snapshot';
+
+/** The checks in the issue's order (1–9). */
+const CHECKS: ((input: CheckInput) => Check)[] = [
+  instanceRunningCheck, portUpCheck,
+  routerInterfaceCheck, routerUpCheck,
+  routerGatewayCheck,
+  floatingIpCheck,
+  (input) => ingressCheck(input, 'icmp'), (input) => ingressCheck(input, 'ssh'),
+  l3AgentCheck, dhcpAgentCheck, computeServiceCheck,
+  localRouteCheck,
+  guestDhcpCheck, guestMetadataCheck,
+  pingProbeCheck, sshProbeCheck,
+];
+
+export interface Verdict {
+  /** One sentence: the first failing link, or that none failed. */
+  sentence: string;
+  /** The first failed check; undefined when none failed. */
+  checkId?: CheckId;
+  fix?: Fix;
+}
+
+export interface Diagnosis {
+  path: ReachabilityPath;
+  checks: Check[];
+  verdict: Verdict;
+}
+
+export function verdictOf(checks: readonly Check[]): Verdict {
+  const first = checks.find((c) => c.status === 'failed');
+  if (first) return { sentence: first.summary, checkId: first.id, fix: first.fix };
+  const unknowns = checks.filter((c) => c.status === 'unknown');
+  if (!unknowns.length) return { sentence: 'Every link checks out.' };
+  return { sentence: `No check failed; ${unknowns.length} could not be decided: ${unknowns.map((c) => c.title).join('; ')}.` };
+}
+
+export function diagnoseReachability(snapshot: ReachabilitySnapshot, cli: DoctorCli): Diagnosis {
+  const path = reachabilityPath(snapshot);
+  const checks = CHECKS.map((check) => check({ snapshot, path, cli }));
+  return { path, checks, verdict: verdictOf(checks) };
+}
