@@ -1,14 +1,14 @@
 // Nova: servers and their actions and consoles, flavors, key pairs and limits. Every call carries the
 // microversion negotiated for its feature.
 import {
-  CONSOLE_PROTOCOL, serverCreateBody, toFlavor, toKeypair, toLimits, toServer,
+  CONSOLE_PROTOCOL, serverCreateBody, type NovaService, toFlavor, toKeypair, toLimits, toServer,
   type ComputeLimits, type Flavor, type Keypair, type NovaAbsoluteLimits, type NovaFlavor, type NovaKeypair,
   type NovaServer, type RemoteConsole, type RemoteConsoleType, type Server, type ServerCreate,
 } from './computeModels';
 import type { HttpMethod } from './http';
 import { listing, type Listing } from './listing';
 import { ComputeVersions, type ComputeFeature } from './microversion';
-import { path, type QueryValue } from './paths';
+import { path, withQuery, type QueryValue } from './paths';
 import type { Session } from './session';
 
 export interface ServerQuery {
@@ -102,6 +102,12 @@ export class ComputeService {
   /** The project's absolute compute limits and usage. */
   async limits(signal?: AbortSignal): Promise<ComputeLimits> {
     return toLimits((await this.call<{ limits: { absolute: NovaAbsoluteLimits } }>('default', 'GET', '/limits', { signal })).limits.absolute);
+  }
+
+  /** The nova-compute service of HOST (admin-only by default policy). */
+  async computeServices(host: string, signal?: AbortSignal): Promise<NovaService[]> {
+    const relative = withQuery('/os-services', { host, binary: 'nova-compute' });
+    return (await this.call<{ services: NovaService[] }>('default', 'GET', relative, { signal })).services;
   }
 
   private action<T>(id: string, json: unknown, signal?: AbortSignal): Promise<T> {

@@ -209,3 +209,13 @@ export interface RemoteConsole {
   /** Carries a one-time token valid for [consoleauth] token_ttl (600 s by default): never log it unredacted. */
   url: string;
 }
+
+/** Nova's `os-services` entry: whether a host's service reports in (state) and may be scheduled to (status). */
+export interface NovaService {
+  binary: string;
+  host: string;
+  /** up or down. */
+  state: string;
+  /** enabled or disabled (a disabled host still runs its instances). */
+  status: string;
+}

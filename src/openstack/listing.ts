@@ -83,3 +83,14 @@ export function union<T extends { id: string; name?: string }>(parts: readonly (
     },
   };
 }
+
+/** A listing with no items that asks nothing: a filter by any of no values matches nothing. */
+export function emptyListing<T>(): Listing<T> {
+  const none = { items: [] as T[], hasMore: false };
+  return {
+    async *all() { /* nothing */ },
+    toArray: async () => [],
+    firstPage: async () => none,
+    nextPage: async () => none,
+  };
+}

@@ -1,11 +1,11 @@
 // Neutron: networks, subnets, routers, ports, floating IPs, security groups and quotas.
 import { OpenStackError } from './errors';
 import type { HttpMethod } from './http';
-import { listing, union, type Listing } from './listing';
+import { emptyListing, listing, union, type Listing } from './listing';
 import {
   floatingIpCreateBody, gatewayBody, ROUTER_INTERFACE_OWNERS, networkCreateBody, portCreateBody, securityGroupRuleCreateBody, subnetCreateBody,
-  toFloatingIp, toNetwork, toPort, toRouter, toSecurityGroup, toSecurityGroupRule, toSubnet,
-  type FloatingIp, type FloatingIpCreate, type GatewaySpec, type Network, type NetworkCreate, type NetworkQuotas,
+  toAgent, toFloatingIp, toNetwork, toPort, toRouter, toSecurityGroup, toSecurityGroupRule, toSubnet,
+  type Agent, type NeutronAgent, type FloatingIp, type FloatingIpCreate, type GatewaySpec, type Network, type NetworkCreate, type NetworkQuotas,
   type NeutronFloatingIp, type NeutronNetwork, type NeutronPort, type NeutronRouter, type NeutronSecurityGroup,
   type NeutronSecurityGroupRule, type NeutronSubnet, type Port, type PortCreate, type QuotaUsage, type Router,
   type SecurityGroup, type SecurityGroupRule, type SecurityGroupRuleCreate, type Subnet, type SubnetCreate,
@@ -29,7 +29,15 @@ interface Owned {
   projectId?: string;
 }
 
-export interface NetworkQuery extends Paged, Owned {
+/** Neutron filters by any of several values when a field is repeated (`id=a&id=b`). */
+type OneOrMany = string | readonly string[];
+
+/** Only these: the filter by IDs, when it is given. */
+interface ById {
+  ids?: readonly string[];
+}
+
+export interface NetworkQuery extends Paged, Owned, ById {
   name?: string;
   external?: boolean;
   shared?: boolean;
@@ -39,8 +47,8 @@ export interface PortQuery extends Paged, Owned {
   /** The server or router using the port. */
   deviceId?: string;
   /** Several: any of them. */
-  deviceOwner?: string | readonly string[];
-  networkId?: string;
+  deviceOwner?: OneOrMany;
+  networkId?: OneOrMany;
 }
 
 // Deleting what is already gone succeeds, as in openstacksdk (ignore_missing).
@@ -50,8 +58,9 @@ export class NetworkService {
   constructor(private readonly session: Session) {}
 
   networks(query: NetworkQuery = {}): Listing<Network> {
-    const { name, external, shared, projectId } = query;
-    return this.list<NeutronNetwork, Network>('/networks', { name, 'router:external': external, shared, project_id: projectId, ...paging(query) }, 'networks', toNetwork);
+    const { name, external, shared, projectId, ids } = query;
+    const q = { id: ids, name, 'router:external': external, shared, project_id: projectId, ...paging(query) };
+    return this.list<NeutronNetwork, Network>('/networks', q, 'networks', toNetwork);
   }
 
   /**
@@ -78,8 +87,8 @@ export class NetworkService {
     return this.remove(path`/networks/${id}`, signal);
   }
 
-  subnets(query: { networkId?: string; name?: string } & Paged & Owned = {}): Listing<Subnet> {
-    const q = { network_id: query.networkId, name: query.name, limit: query.limit, project_id: query.projectId };
+  subnets(query: { networkId?: string; name?: string } & Paged & Owned & ById = {}): Listing<Subnet> {
+    const q = { id: query.ids, network_id: query.networkId, name: query.name, limit: query.limit, project_id: query.projectId };
     return this.list<NeutronSubnet, Subnet>('/subnets', q, 'subnets', toSubnet);
   }
 
@@ -91,8 +100,9 @@ export class NetworkService {
     return this.remove(path`/subnets/${id}`, signal);
   }
 
-  routers(query: { name?: string } & Paged & Owned = {}): Listing<Router> {
-    return this.list<NeutronRouter, Router>('/routers', { name: query.name, project_id: query.projectId, ...paging(query) }, 'routers', toRouter);
+  routers(query: { name?: string } & Paged & Owned & ById = {}): Listing<Router> {
+    const q = { id: query.ids, name: query.name, project_id: query.projectId, ...paging(query) };
+    return this.list<NeutronRouter, Router>('/routers', q, 'routers', toRouter);
   }
 
   async router(id: string, signal?: AbortSignal): Promise<Router> {
@@ -149,7 +159,7 @@ export class NetworkService {
     return this.remove(path`/ports/${id}`, signal);
   }
 
-  floatingIps(query: { portId?: string; floatingNetworkId?: string } & Paged & Owned = {}): Listing<FloatingIp> {
+  floatingIps(query: { portId?: OneOrMany; floatingNetworkId?: string } & Paged & Owned = {}): Listing<FloatingIp> {
     // BYNAME: floating IPs have no name, so by address
     const q = { port_id: query.portId, floating_network_id: query.floatingNetworkId, project_id: query.projectId, ...paging(query, 'floating_ip_address') };
     return this.list<NeutronFloatingIp, FloatingIp>('/floatingips', q, 'floatingips', toFloatingIp);
@@ -173,8 +183,8 @@ export class NetworkService {
     return this.remove(path`/floatingips/${id}`, signal);
   }
 
-  securityGroups(query: { name?: string } & Paged & Owned = {}): Listing<SecurityGroup> {
-    const q = { name: query.name, project_id: query.projectId, ...paging(query) };
+  securityGroups(query: { name?: string } & Paged & Owned & ById = {}): Listing<SecurityGroup> {
+    const q = { id: query.ids, name: query.name, project_id: query.projectId, ...paging(query) };
     return this.list<NeutronSecurityGroup, SecurityGroup>('/security-groups', q, 'security_groups', toSecurityGroup);
   }
 
@@ -197,6 +207,16 @@ export class NetworkService {
     return this.remove(path`/security-group-rules/${id}`, signal);
   }
 
+  /** The L3 agents hosting router ID (admin-only by default policy). */
+  async routerL3Agents(id: string, signal?: AbortSignal): Promise<Agent[]> {
+    return (await this.call<{ agents: NeutronAgent[] }>('GET', path`/routers/${id}/l3-agents`, undefined, signal)).agents.map(toAgent);
+  }
+
+  /** The DHCP agents serving network ID (admin-only by default policy). */
+  async networkDhcpAgents(id: string, signal?: AbortSignal): Promise<Agent[]> {
+    return (await this.call<{ agents: NeutronAgent[] }>('GET', path`/networks/${id}/dhcp-agents`, undefined, signal)).agents.map(toAgent);
+  }
+
   /** Used and limit per resource; the project defaults to the session's. */
   async quotas(projectId?: string, signal?: AbortSignal): Promise<NetworkQuotas> {
     if (!projectId) await this.session.token(signal);
@@ -211,6 +231,8 @@ export class NetworkService {
   }
 
   private list<R, T>(base: string, query: Record<string, QueryValue>, itemsKey: string, map: (raw: R) => T): Listing<T> {
+    // Neutron drops an empty filter and would list everything
+    if (Object.values(query).some((v) => Array.isArray(v) && v.length === 0)) return emptyListing();
     return listing({ session: this.session, serviceType: 'network', path: base, query, itemsKey, style: 'links', map });
   }
 

@@ -176,6 +176,26 @@ export function toRouter(r: NeutronRouter): Router {
   };
 }
 
+/** A Neutron agent as a router's or network's host lists it (`l3-agents`, `dhcp-agents`). */
+export interface Agent {
+  id: string;
+  host: string;
+  /** Whether it reported in within the agent_down_time. */
+  alive: boolean;
+  adminStateUp: boolean;
+}
+
+export interface NeutronAgent {
+  id: string;
+  host: string;
+  alive: boolean;
+  admin_state_up: boolean;
+}
+
+export function toAgent(a: NeutronAgent): Agent {
+  return { id: a.id, host: a.host, alive: a.alive, adminStateUp: a.admin_state_up };
+}
+
 /** A router gateway to set: the external network, and SNAT (policy usually reserves changing it to admins). */
 export interface GatewaySpec {
   networkId: string;

@@ -7,7 +7,7 @@ import type { FloatingIp, Network, Port, Router, Subnet } from '../../openstack/
 import { cliNote, type CliContext } from '../../core/cliLine';
 import { copyCli } from '../../ui/commandKit';
 import type { NetworkSpec, SubnetFields, SubnetSpec } from './model/networkActions';
-import { networkCli, subnetCli, type CliNames } from './model/networkCli';
+import { networkCli, subnetCli, uniqueNames, type CliNames } from './model/networkCli';
 import {
   cidrProblem, defaultPool, firstHost, formatPool, nameProblem, parseCidr, parseDnsServers, parseGateway, parsePools, physicalNetworkProblem, segmentProblem, suggestCidr, suggestName, type ProviderType,
 } from './model/networkInputs';
@@ -52,13 +52,7 @@ export class Lookup {
   /** ID → name for names that are unique among what the project sees, for CLI lines. */
   async cliNames(): Promise<CliNames> {
     const settled = await Promise.all([this.networks(), this.subnets(), this.routers()].map((p) => p.catch(() => [] as { id: string; name: string }[])));
-    const names = new Map<string, string>();
-    for (const list of settled) {
-      const count = new Map<string, number>();
-      for (const r of list) count.set(r.name, (count.get(r.name) ?? 0) + 1);
-      for (const r of list) if (r.name && count.get(r.name) === 1 && !/^[0-9a-f-]{36}$/i.test(r.name)) names.set(r.id, r.name);
-    }
-    return names;
+    return uniqueNames(...settled);
   }
 }
 

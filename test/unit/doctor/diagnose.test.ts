@@ -30,7 +30,7 @@ test('floating IP not associated: the verdict names it and offers Assign Floatin
   const { checks, verdict } = diagnose(snapshot);
   assert.equal(verdict.checkId, 'floating-ip');
   assert.equal(verdict.sentence, 'No floating IP is associated with 10.0.0.5: it cannot be reached from outside its network.');
-  assert.equal(verdict.fix?.command, 'openstack.assignFloatingIp');
+  assert.equal(verdict.fix?.kind, 'assignFloatingIp');
   assert.equal(verdict.fix?.cli, 'openstack --os-cloud devstack floating ip create --port p1 --fixed-ip-address 10.0.0.5 public');
   // nothing to route to or probe: unknown, not failed
   assert.equal(statusOf(checks)['local-route'], 'unknown');
@@ -50,7 +50,7 @@ test('no ICMP ingress: the verdict names the groups and offers Allow ICMP; SSH s
   const { checks, verdict } = diagnose(snapshot);
   assert.equal(verdict.checkId, 'ingress-icmp');
   assert.equal(verdict.sentence, "No ingress rule of the port's security groups (default) admits ICMP from 203.0.113.1: ping to 203.0.113.5 is dropped.");
-  assert.equal(verdict.fix?.command, 'openstack.addSecurityGroupRule');
+  assert.equal(verdict.fix?.kind, 'allowIngress');
   assert.equal(verdict.fix?.title, 'Allow ICMP');
   assert.equal(verdict.fix?.cli, 'openstack --os-cloud devstack security group rule create --ingress --ethertype IPv4 --protocol icmp --remote-ip 0.0.0.0/0 default');
   assert.equal(statusOf(checks)['ingress-ssh'], 'passed');
@@ -62,7 +62,7 @@ test('router without a gateway on the external network: "Router r1 has no extern
   const { verdict } = diagnose(snapshot);
   assert.equal(verdict.checkId, 'router-gateway');
   assert.equal(verdict.sentence, 'Router r1 has no external gateway: floating IPs cannot reach 10.0.0.5.');
-  assert.equal(verdict.fix?.command, 'openstack.setRouterGateway');
+  assert.equal(verdict.fix?.kind, 'setRouterGateway');
   assert.equal(verdict.fix?.title, 'Set gateway on r1');
   assert.equal(verdict.fix?.cli, 'openstack --os-cloud devstack router set --external-gateway public r1');
 });
@@ -82,18 +82,18 @@ test('subnet without a router interface: the fix adds one on the existing router
   const { checks, verdict } = diagnose(snapshot);
   assert.equal(verdict.checkId, 'router-interface');
   assert.equal(verdict.sentence, 'Subnet private-subnet (10.0.0.0/24) has no interface on a router: nothing routes between 10.0.0.5 and the external network.');
-  assert.equal(verdict.fix?.command, 'openstack.addRouterInterface');
+  assert.equal(verdict.fix?.kind, 'addRouterInterface');
   assert.equal(verdict.fix?.cli, 'openstack --os-cloud devstack router add subnet r1 private-subnet');
   // no router on the path: its own checks cannot be decided
   assert.equal(statusOf(checks)['router-up'], 'unknown');
   assert.equal(statusOf(checks)['router-gateway'], 'unknown');
 });
 
-test('subnet without a router interface and no router in the project: the fix is Create Router…', () => {
+test('subnet without a router interface and no router in the project: the fix creates a router', () => {
   const snapshot = { ...workingExercise(), routerPorts: [], routers: [router('other-r', 'theirs', 'public-id')], floatingIps: [] };
   snapshot.routers[0].raw = { project_id: 'someone-else' };
   const { verdict } = diagnose(snapshot);
-  assert.equal(verdict.fix?.command, 'openstack.createRouter');
+  assert.equal(verdict.fix?.kind, 'createRouter');
   assert.equal(verdict.fix?.cli, [
     'openstack --os-cloud devstack router create --external-gateway public private-subnet-router',
     'openstack --os-cloud devstack router add subnet private-subnet-router private-subnet',
@@ -140,6 +140,19 @@ test('an instance with two NICs and no floating IP: the fix targets the address 
   const { verdict } = diagnose(snapshot);
   assert.equal(verdict.checkId, 'floating-ip');
   assert.equal(verdict.fix?.kind === 'assignFloatingIp' && verdict.fix.portId, 'p1');
+});
+
+test('two NICs, no router on either: the fix adds an interface for the first NIC\'s subnet (eth0), whatever the port order', () => {
+  const snapshot = { ...workingExercise(), floatingIps: [], routerPorts: [] };
+  snapshot.networks.push(network('lab-id', 'lab'));
+  snapshot.subnets.push(subnet('lab-subnet-id', 'lab-subnet', 'lab-id', '192.168.7.0/24'));
+  snapshot.ports.unshift(port('p0', 'lab-id', 'lab-subnet-id', '192.168.7.4'));
+  snapshot.server = { ...snapshot.server, addresses: [
+    { network: 'private', addr: '10.0.0.5', version: 4, type: 'fixed' }, { network: 'lab', addr: '192.168.7.4', version: 4, type: 'fixed' },
+  ] };
+  const { verdict } = diagnose(snapshot);
+  assert.equal(verdict.checkId, 'router-interface');
+  assert.equal(verdict.fix?.kind === 'addRouterInterface' && verdict.fix.subnetId, 'private-subnet-id');
 });
 
 test('port security disabled: no filtering, the ingress checks pass and say so', () => {

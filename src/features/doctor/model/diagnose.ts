@@ -4,6 +4,7 @@ import { dhcpAgentCheck, computeServiceCheck, l3AgentCheck } from './agentChecks
 import { type Check, type CheckId } from './checklist';
 import type { CheckInput } from './checkInput';
 import type { DoctorCli, Fix } from './fixes';
+import { uniqueNames, type CliNames } from '../../networks/model/networkCli';
 import { guestDhcpCheck, guestMetadataCheck } from './guestLog';
 import { instanceRunningCheck, portUpCheck } from './instanceChecks';
 import { localRouteCheck } from './localRoute';
@@ -52,4 +53,9 @@ export function diagnoseReachability(snapshot: ReachabilitySnapshot, cli: Doctor
   const path = reachabilityPath(snapshot);
   const checks = CHECKS.map((check) => check({ snapshot, path, cli }));
   return { path, checks, verdict: verdictOf(checks) };
+}
+
+/** ID → name for the CLI lines: the snapshot's resources whose names are unique within their kind. */
+export function snapshotNames(snapshot: ReachabilitySnapshot): CliNames {
+  return uniqueNames(snapshot.networks, snapshot.subnets, snapshot.routers, snapshot.securityGroups, [snapshot.server]);
 }

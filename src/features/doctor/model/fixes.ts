@@ -12,8 +12,6 @@ export interface DoctorCli {
 }
 
 interface FixBase {
-  /** The VS Code command that applies it. */
-  command: string;
   /** The button's label, e.g. "Set gateway on r1". */
   title: string;
   /** The equivalent openstack CLI, one command per line. */
@@ -23,7 +21,7 @@ interface FixBase {
 export type Fix =
   | FixBase & { kind: 'startInstance'; serverId: string }
   | FixBase & { kind: 'addRouterInterface'; routerId: string; subnetId: string }
-  | FixBase & { kind: 'createRouter'; subnetId: string; externalNetworkId?: string }
+  | FixBase & { kind: 'createRouter'; routerName: string; subnetId: string; externalNetworkId?: string }
   | FixBase & { kind: 'setRouterGateway'; routerId: string; externalNetworkId: string }
   | FixBase & { kind: 'assignFloatingIp'; serverId: string; portId: string; fixedIpAddress: string; externalNetworkId: string; reuseFloatingIpId?: string }
   /** The user picks one of GROUPIDS (the port's groups); CLIBYGROUP holds each choice's line, CLI the first's. */
@@ -34,14 +32,14 @@ const names = (cli: DoctorCli): CliNames => cli.names ?? new Map();
 
 export function startInstanceFix(cli: DoctorCli, server: { id: string; name: string }): Fix {
   return {
-    kind: 'startInstance', command: 'openstack.startInstance', title: `Start ${server.name || server.id}`, serverId: server.id,
+    kind: 'startInstance', title: `Start ${server.name || server.id}`, serverId: server.id,
     cli: cliLine(cli.context, ['server', 'start'], [nameOf(cli, server.id)]),
   };
 }
 
 export function addRouterInterfaceFix(cli: DoctorCli, router: Router, subnet: Subnet): Fix {
   return {
-    kind: 'addRouterInterface', command: 'openstack.addRouterInterface', title: `Add interface on ${subnet.name || subnet.cidr} to ${router.name || router.id}`,
+    kind: 'addRouterInterface', title: `Add interface on ${subnet.name || subnet.cidr} to ${router.name || router.id}`,
     routerId: router.id, subnetId: subnet.id, cli: routerInterfaceCli(cli.context, nameOf(cli, router.id), subnet.id, true, names(cli)),
   };
 }
@@ -50,14 +48,14 @@ export function addRouterInterfaceFix(cli: DoctorCli, router: Router, subnet: Su
 export function createRouterFix(cli: DoctorCli, subnet: Subnet, externalNetworkId: string | undefined): Fix {
   const name = `${subnet.name || 'subnet'}-router`;
   return {
-    kind: 'createRouter', command: 'openstack.createRouter', title: 'Create Router…', subnetId: subnet.id, externalNetworkId,
+    kind: 'createRouter', title: `Create router ${name}`, routerName: name, subnetId: subnet.id, externalNetworkId,
     cli: routerCli(cli.context, { name, gatewayNetworkId: externalNetworkId, subnetIds: [subnet.id] }, names(cli)),
   };
 }
 
 export function setRouterGatewayFix(cli: DoctorCli, router: Router, externalNetworkId: string): Fix {
   return {
-    kind: 'setRouterGateway', command: 'openstack.setRouterGateway', title: `Set gateway on ${router.name || router.id}`,
+    kind: 'setRouterGateway', title: `Set gateway on ${router.name || router.id}`,
     routerId: router.id, externalNetworkId, cli: routerGatewayCli(cli.context, nameOf(cli, router.id), externalNetworkId, names(cli)),
   };
 }
@@ -68,7 +66,7 @@ export function assignFloatingIpFix(cli: DoctorCli, serverId: string, port: Port
     ? associateCli(cli.context, { floatingIpId: reuse.id, portId: port.id, fixedIpAddress }, reuse.floatingIpAddress)
     : floatingIpCli(cli.context, { floatingNetworkId: externalNetworkId, portId: port.id, fixedIpAddress }, names(cli));
   return {
-    kind: 'assignFloatingIp', command: 'openstack.assignFloatingIp', title: 'Assign Floating IP', serverId, portId: port.id, fixedIpAddress,
+    kind: 'assignFloatingIp', title: 'Assign Floating IP', serverId, portId: port.id, fixedIpAddress,
     externalNetworkId, reuseFloatingIpId: reuse?.id, cli: line,
   };
 }
@@ -81,7 +79,7 @@ export function allowIngressFix(cli: DoctorCli, need: IngressNeed, ethertype: 'I
   const rule = need === 'icmp' ? allowPing(ethertype) : ssh;
   const cliByGroup = Object.fromEntries(groupIds.map((id) => [id, securityGroupRuleCli(nameOf(cli, id), rule, cli.context)]));
   return {
-    kind: 'allowIngress', command: 'openstack.addSecurityGroupRule', title: need === 'icmp' ? 'Allow ICMP' : 'Allow SSH',
+    kind: 'allowIngress', title: need === 'icmp' ? 'Allow ICMP' : 'Allow SSH',
     rule, groupIds, cliByGroup, cli: cliByGroup[groupIds[0]] ?? '',
   };
 }

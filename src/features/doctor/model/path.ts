@@ -43,12 +43,18 @@ function likelyExternalNetwork(snapshot: ReachabilitySnapshot): string | undefin
 
 const isIpv4 = (ip: FixedIp) => !ip.ipAddress.includes(':');
 
-/** Without a floating IP: the address one could reach, else the first IPv4 address a router serves, else the first IPv4. */
+/** Without a floating IP: the address one could reach, else the first IPv4 address a router serves, else the first NIC's IPv4. */
 function likelyAddress(snapshot: ReachabilitySnapshot, externalNetworkId: string | undefined): { port: Port; fixedIp: FixedIp } | undefined {
   const reachable = externalNetworkId ? portChoices(snapshot.ports, externalNetworkId, snapshot).find((c) => !c.unusable) : undefined;
   if (reachable) return reachable;
   const bySubnet = routersBySubnet(snapshot);
-  const all = snapshot.ports.flatMap((port) => port.fixedIps.map((fixedIp) => ({ port, fixedIp })));
+  // Nova lists the addresses in the order of the NICs: the first is eth0, where guests take their default route
+  const nicOrder = (ip: FixedIp) => {
+    const i = snapshot.server.addresses.findIndex((a) => a.addr === ip.ipAddress);
+    return i < 0 ? Infinity : i;
+  };
+  const all = snapshot.ports.flatMap((port) => port.fixedIps.map((fixedIp) => ({ port, fixedIp })))
+    .sort((a, b) => nicOrder(a.fixedIp) - nicOrder(b.fixedIp));
   return all.find((a) => isIpv4(a.fixedIp) && bySubnet.has(a.fixedIp.subnetId)) ?? all.find((a) => isIpv4(a.fixedIp)) ?? all[0];
 }
 

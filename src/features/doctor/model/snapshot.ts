@@ -1,25 +1,14 @@
 // What the APIs returned for one instance, gathered by the command before the checklist runs: the doctor's
 // only input, so that every check is a pure function of it. Pure: no vscode import.
-import type { Server } from '../../../openstack/computeModels';
-import type { FloatingIp, Network, Port, Router, SecurityGroup, Subnet } from '../../../openstack/networkModels';
+import type { NovaService, Server } from '../../../openstack/computeModels';
+import type { Agent, FloatingIp, Network, Port, Router, SecurityGroup, Subnet } from '../../../openstack/networkModels';
 import type { PingSummary, TcpResult } from '../../console/model/protocol';
 
 /** A Neutron agent (`GET /v2.0/routers/{id}/l3-agents`, `/networks/{id}/dhcp-agents`). */
-export interface AgentState {
-  id: string;
-  host: string;
-  alive: boolean;
-  adminStateUp: boolean;
-}
+export type AgentState = Agent;
 
 /** Nova's `os-services` entry for the instance's host. */
-export interface ComputeServiceState {
-  host: string;
-  /** up or down: whether the service reports in. */
-  state: string;
-  /** enabled or disabled: whether the scheduler may use it (a disabled host still runs its instances). */
-  status: string;
-}
+export type ComputeServiceState = Pick<NovaService, 'host' | 'state' | 'status'>;
 
 /**
  * What policy shows only to admins. The whole view is undefined for a member, and each field undefined when
