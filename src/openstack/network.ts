@@ -41,6 +41,8 @@ export interface PortQuery extends Paged, Owned {
   /** Several: any of them. */
   deviceOwner?: string | readonly string[];
   networkId?: string;
+  /** Ports with an address on this subnet (Neutron's `fixed_ips=subnet_id=…`). */
+  subnetId?: string;
 }
 
 // Deleting what is already gone succeeds, as in openstacksdk (ignore_missing).
@@ -83,6 +85,10 @@ export class NetworkService {
     return this.list<NeutronSubnet, Subnet>('/subnets', q, 'subnets', toSubnet);
   }
 
+  async subnet(id: string, signal?: AbortSignal): Promise<Subnet> {
+    return toSubnet((await this.call<{ subnet: NeutronSubnet }>('GET', path`/subnets/${id}`, undefined, signal)).subnet);
+  }
+
   async createSubnet(spec: SubnetCreate, signal?: AbortSignal): Promise<Subnet> {
     return toSubnet((await this.call<{ subnet: NeutronSubnet }>('POST', '/subnets', subnetCreateBody(spec), signal)).subnet);
   }
@@ -91,8 +97,9 @@ export class NetworkService {
     return this.remove(path`/subnets/${id}`, signal);
   }
 
-  routers(query: { name?: string } & Paged & Owned = {}): Listing<Router> {
-    return this.list<NeutronRouter, Router>('/routers', { name: query.name, project_id: query.projectId, ...paging(query) }, 'routers', toRouter);
+  /** IDS: only these routers. */
+  routers(query: { name?: string; ids?: readonly string[] } & Paged & Owned = {}): Listing<Router> {
+    return this.list<NeutronRouter, Router>('/routers', { name: query.name, id: query.ids, project_id: query.projectId, ...paging(query) }, 'routers', toRouter);
   }
 
   async router(id: string, signal?: AbortSignal): Promise<Router> {
@@ -131,8 +138,10 @@ export class NetworkService {
 
   /** A router's gateway and interface ports are `ports({ deviceId: routerId })`. */
   ports(query: PortQuery = {}): Listing<Port> {
-    const { deviceId, deviceOwner, networkId, limit, projectId } = query;
-    const q = { device_id: deviceId, device_owner: deviceOwner, network_id: networkId, limit, project_id: projectId };
+    const { deviceId, deviceOwner, networkId, subnetId, limit, projectId } = query;
+    const q = {
+      device_id: deviceId, device_owner: deviceOwner, network_id: networkId, fixed_ips: subnetId && `subnet_id=${subnetId}`, limit, project_id: projectId,
+    };
     return this.list<NeutronPort, Port>('/ports', q, 'ports', toPort);
   }
 
