@@ -20,8 +20,9 @@ interface Rule {
 }
 
 /**
- * A refusal found before anything was sent (a name already taken, an instance no router connects): its message
- * is already in the user's words, and it may carry the command that fixes it.
+ * A refusal found before anything was sent (a name already taken, an instance no router connects), or one the
+ * service sent, re-said from what a second look found: its message is already in the user's words, and it may
+ * carry the command that fixes it.
  */
 export class Refused extends Error {
   override readonly name = 'Refused';
@@ -32,6 +33,9 @@ export class Refused extends Error {
 
 export const CREATE_ROUTER: Fix = { title: 'Create Router…', command: 'openstack.createRouter' };
 const TEAR_DOWN: Fix = { title: 'Tear Down Router…', command: 'openstack.teardownRouter' };
+
+/** Neutron's ExternalGatewayForFloatingIPNotFound: "External network X is not reachable from subnet Y. Therefore, …". */
+const UNREACHABLE = /External network ([\w-]+) is not reachable from subnet ([\w-]+)/i;
 
 const QUOTA_NAMES: Record<string, string> = {
   floatingip: 'floating IP', security_group: 'security group', security_group_rule: 'security group rule', rbac_policy: 'RBAC policy',
@@ -125,13 +129,14 @@ const RULES: Rule[] = [
     test: (e, t) => e.status === 409 && /Multiple possible networks found/i.test(t),
     explain: () => ({ message: 'This project sees more than one network, so Nova will not guess: choose the network(s) in the launch steps.' }),
   },
+  // Which fix applies depends on the routers that exist: the association commands look them up and refuse with
+  // it (unreachableFromSubnet); these words are for when that look-up failed, so they offer no button.
   {
-    test: (_e, t) => t.match(/External network ([\w-]+) is not reachable from subnet ([\w-]+)/i),
+    test: (_e, t) => t.match(UNREACHABLE),
     explain: (m) => {
       const [, network, subnet] = m as RegExpMatchArray;
       return {
         message: `No router connects subnet ${subnet} to external network ${network}: create a router with its gateway on that network and an interface on the subnet (or add the interface to an existing one), then associate again.`,
-        fix: CREATE_ROUTER,
       };
     },
   },
@@ -139,7 +144,6 @@ const RULES: Rule[] = [
     test: (e, t) => e.faultType === 'ExternalGatewayForFloatingIPNotFound' || /ExternalGatewayForFloatingIPNotFound|no router.*external gateway/i.test(t),
     explain: () => ({
       message: 'The port\'s subnet has no router with a gateway on the floating IP\'s network: add that router (gateway + interface on the subnet) first.',
-      fix: CREATE_ROUTER,
     }),
   },
   {
@@ -229,16 +233,32 @@ function isA<T extends Error>(err: unknown, type: abstract new (...args: never[]
   return err instanceof type || (err instanceof Error && err.name === name);
 }
 
+/** The service's own words, kept after an explanation. */
+function said(err: OpenStackError): string {
+  return `(${err.service ?? 'OpenStack'} said: ${err.serviceMessage ?? err.message})`;
+}
+
+function httpError(err: unknown): err is OpenStackError {
+  return isA(err, OpenStackError, 'OpenStackError') && err.kind === 'http';
+}
+
 export function explainRefusal(err: unknown): Refusal | undefined {
   if (isA(err, Refused, 'Refused')) return { message: err.message, fix: err.fix };
-  if (!isA(err, OpenStackError, 'OpenStackError') || err.kind !== 'http') return undefined;
+  if (!httpError(err)) return undefined;
   const text = err.serviceMessage ?? err.message;
   for (const rule of [...COMPUTE_RULES, ...RULES]) {
     const match = rule.test(err, text);
     if (match) {
       const refusal = rule.explain(match, err);
-      return { ...refusal, message: `${refusal.message} (${err.service ?? 'OpenStack'} said: ${text})` };
+      return { ...refusal, message: `${refusal.message} ${said(err)}` };
     }
   }
   return undefined;
+}
+
+/** Neutron's refusal to associate a floating IP that no router can carry: the network and subnet it names, and its words. */
+export function unreachableFromSubnet(err: unknown): { externalNetworkId: string; subnetId: string; said: string } | undefined {
+  if (!httpError(err)) return undefined;
+  const match = (err.serviceMessage ?? err.message).match(UNREACHABLE);
+  return match ? { externalNetworkId: match[1], subnetId: match[2], said: said(err) } : undefined;
 }

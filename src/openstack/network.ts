@@ -49,6 +49,8 @@ export interface PortQuery extends Paged, Owned {
   /** Several: any of them. */
   deviceOwner?: OneOrMany;
   networkId?: OneOrMany;
+  /** Ports with an address on this subnet (Neutron's `fixed_ips=subnet_id=…`). */
+  subnetId?: string;
 }
 
 // Deleting what is already gone succeeds, as in openstacksdk (ignore_missing).
@@ -90,6 +92,10 @@ export class NetworkService {
   subnets(query: { networkId?: string; name?: string } & Paged & Owned & ById = {}): Listing<Subnet> {
     const q = { id: query.ids, network_id: query.networkId, name: query.name, limit: query.limit, project_id: query.projectId };
     return this.list<NeutronSubnet, Subnet>('/subnets', q, 'subnets', toSubnet);
+  }
+
+  async subnet(id: string, signal?: AbortSignal): Promise<Subnet> {
+    return toSubnet((await this.call<{ subnet: NeutronSubnet }>('GET', path`/subnets/${id}`, undefined, signal)).subnet);
   }
 
   async createSubnet(spec: SubnetCreate, signal?: AbortSignal): Promise<Subnet> {
@@ -141,8 +147,10 @@ export class NetworkService {
 
   /** A router's gateway and interface ports are `ports({ deviceId: routerId })`. */
   ports(query: PortQuery = {}): Listing<Port> {
-    const { deviceId, deviceOwner, networkId, limit, projectId } = query;
-    const q = { device_id: deviceId, device_owner: deviceOwner, network_id: networkId, limit, project_id: projectId };
+    const { deviceId, deviceOwner, networkId, subnetId, limit, projectId } = query;
+    const q = {
+      device_id: deviceId, device_owner: deviceOwner, network_id: networkId, fixed_ips: subnetId && `subnet_id=${subnetId}`, limit, project_id: projectId,
+    };
     return this.list<NeutronPort, Port>('/ports', q, 'ports', toPort);
   }
 

@@ -94,7 +94,7 @@ describe('one-click Assign Floating IP', { concurrency: false }, () => {
     await client.network.addRouterInterface(router.id, subnet.id);
     cleanup.push(() => client.network.removeRouterInterface(router.id, subnet.id));
     const refused = await refusal(assignFloatingIp(serverId, 'vm', target));
-    assert.match(refused.message, new RegExp(`router ${tag}-r has no external gateway: set one`));
+    assert.match(refused.message, new RegExp(`router ${tag}-r serves subnet ${subnetName.replace(/[().]/g, '\\$&')} but has no external gateway: set one`));
     assert.equal(refused.fix?.title, `Set Router Gateway on ${tag}-r…`);
     assert.equal(refused.fix?.command, 'openstack.setRouterGateway');
     assert.equal((refused.fix!.args as { router: { id: string } }[])[0].router.id, router.id);

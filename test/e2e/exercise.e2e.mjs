@@ -479,7 +479,8 @@ step('3f. demo: Assign Floating IP (inline, one click) on vm-<tag>-1; seen on it
   state.floatingIpId = ours[0].ID;
   assert.doesNotMatch(await label(page, NAMES.vm2), /172\.24\.4\./);
   await openCategory(page, 'Floating IPs', ['Instances']);
-  await rowMatches(page, state.floatingIp, new RegExp(`→ ${NAMES.vm1}$`));
+  // Neutron says DOWN until the L3 agent has set up the NAT: the category reloads until it is ACTIVE
+  await rowMatches(page, state.floatingIp, new RegExp(`→ ${NAMES.vm1} · ACTIVE$`));
   console.log(`    ${NAMES.vm1}: ${name}`);
   await shot('exercise-3f-floating-ip');
 });
@@ -487,7 +488,7 @@ step('3f. demo: Assign Floating IP (inline, one click) on vm-<tag>-1; seen on it
 step('4a. teardown: disassociate (inline) and release (context menu) the floating IP', async ({ page, shot }) => {
   await openCategory(page, 'Floating IPs', ['Instances']);
   await rowAction(page, state.floatingIp, 'Disassociate Floating IP', { inline: true, picker: /^Disassociate floating IP \(1\/1\)$/ });
-  await rowMatches(page, state.floatingIp, /not associated$/);
+  await rowMatches(page, state.floatingIp, /not associated · DOWN$/);
   // nova's own list drops the address a moment after Neutron: the tree shows nova's word for what it lost
   await rowSettles(page, 'Instances', NAMES.vm1, new RegExp(`^${NAMES.vm1} 192\\.168\\.${n}\\.\\d+ · ACTIVE$`), 180_000);
   await rowAction(page, state.floatingIp, 'Release Floating IP…', { picker: /^Release floating IP \(1\/1\)$/ });

@@ -1,7 +1,9 @@
-// A floating IP in the tree: free, or the instance it reaches.
+// A floating IP in the tree: free, or the instance it reaches, with Neutron's status; an associated one that
+// does not carry traffic is marked as a warning.
 import * as vscode from 'vscode';
 import type { FloatingIp } from '../../openstack/networkModels';
-import { markdown, md, ResourceNode, type ExplorerNode } from '../../ui/tree/node';
+import { markdown, md, ResourceNode, WARNING_COLOR, type ExplorerNode } from '../../ui/tree/node';
+import { DIAGNOSE_HINT, floatingIpDescription, floatingIpWarning } from './model/floatingIpStatus';
 
 export class FloatingIpNode extends ResourceNode {
   readonly kind = 'floatingIp';
@@ -14,11 +16,14 @@ export class FloatingIpNode extends ResourceNode {
 
   treeItem(): vscode.TreeItem {
     const f = this.fip;
+    const warning = floatingIpWarning(f);
     const item = this.item(this.label, false, [f.portId ? 'associated' : 'unassociated']);
-    item.iconPath = new vscode.ThemeIcon(f.portId ? 'link' : 'circle-large-outline', f.portId ? new vscode.ThemeColor('charts.green') : undefined);
-    item.description = f.portId ? `→ ${this.serverName ?? f.fixedIpAddress ?? f.portId}` : 'not associated';
+    const color = warning ? WARNING_COLOR : f.portId ? new vscode.ThemeColor('charts.green') : undefined;
+    item.iconPath = new vscode.ThemeIcon(f.portId ? 'link' : 'circle-large-outline', color);
+    item.description = floatingIpDescription(f, this.serverName);
     item.tooltip = markdown([
       `**${f.floatingIpAddress}** — ${md(f.status)}`,
+      warning && `${md(warning)} ${DIAGNOSE_HINT}`,
       f.portId ? `Associated with ${md(this.serverName ?? '')} \`${f.fixedIpAddress ?? ''}\` (port \`${f.portId}\`)` : 'Free: associate it with an instance',
       f.description && md(f.description),
       `ID: \`${f.id}\``,

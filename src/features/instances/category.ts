@@ -1,8 +1,10 @@
-// The Instances category: servers with Neutron's floating IPs joined in, polled while any is in transition.
+// The Instances category: servers with Neutron's floating IPs joined in (a warning when none of an instance's
+// carries traffic), polled while any is in transition.
 import type { Server } from '../../openstack/computeModels';
 import type { FloatingIp } from '../../openstack/networkModels';
 import type { CategorySpec } from '../../ui/tree/node';
 import { serverInTransition, ServerNode } from './serverNode';
+import { floatingIpSettling, serverFloatingIpWarning } from '../floatingIps/model/floatingIpStatus';
 
 /**
  * Nova's `addresses` learns of a floating IP association (and of its end) a moment after Neutron: where Neutron
@@ -21,6 +23,7 @@ export const serversCategory: CategorySpec<Server, FloatingIp[] | undefined> = {
   kind: 'servers', label: 'Instances', icon: 'vm', service: 'compute',
   list: (c, limit) => c.compute.servers({ limit, byName: true }),
   join: async (c, signal) => (await c.session.hasService('network', signal)) ? c.network.floatingIps().toArray(signal) : undefined,
-  node: (parent, s, fips) => new ServerNode(parent, withNeutronFloatingIps(s, fips)),
-  inTransition: serverInTransition,
+  node: (parent, s, fips) => new ServerNode(parent, withNeutronFloatingIps(s, fips), fips && serverFloatingIpWarning(s, fips)),
+  // a floating IP just associated is DOWN for a moment: reload until it settles, so its warning does not linger
+  inTransition: (s, fips) => serverInTransition(s) || !!fips?.some((f) => f.deviceId === s.id && floatingIpSettling(f)),
 };

@@ -1,7 +1,9 @@
-// An instance: status-aware icon, its addresses (floating first) as description, a markdown tooltip.
+// An instance: status-aware icon (a warning when its floating IPs do not reach it), its addresses (floating
+// first) as description, a markdown tooltip.
 import * as vscode from 'vscode';
 import type { Server } from '../../openstack/computeModels';
-import { markdown, md, ResourceNode, type ExplorerNode } from '../../ui/tree/node';
+import { markdown, md, ResourceNode, WARNING_COLOR, type ExplorerNode } from '../../ui/tree/node';
+import { DIAGNOSE_HINT } from '../floatingIps/model/floatingIpStatus';
 
 /** Statuses that change by themselves; with a task_state set, any status does. */
 // DELETED: nova still lists a deleted server for a few seconds before it is gone. Not VERIFY_RESIZE: it waits
@@ -12,10 +14,11 @@ export function serverInTransition(s: Server): boolean {
   return TRANSITIONAL.has(s.status) || !!s.taskState;
 }
 
-function icon(s: Server): vscode.ThemeIcon {
+/** WARNING: running, but not reachable the way it is meant to be. */
+function icon(s: Server, warning: boolean): vscode.ThemeIcon {
   if (serverInTransition(s)) return new vscode.ThemeIcon('loading~spin');
   switch (s.status) {
-    case 'ACTIVE': return new vscode.ThemeIcon('vm-running', new vscode.ThemeColor('charts.green'));
+    case 'ACTIVE': return new vscode.ThemeIcon('vm-running', warning ? WARNING_COLOR : new vscode.ThemeColor('charts.green'));
     case 'ERROR': return new vscode.ThemeIcon('vm-outline', new vscode.ThemeColor('errorForeground'));
     case 'SHUTOFF': case 'SUSPENDED': case 'PAUSED': case 'SHELVED': case 'SHELVED_OFFLOADED':
       return new vscode.ThemeIcon('vm-outline', new vscode.ThemeColor('disabledForeground'));
@@ -25,7 +28,8 @@ function icon(s: Server): vscode.ThemeIcon {
 
 export class ServerNode extends ResourceNode {
   readonly kind = 'server';
-  constructor(parent: ExplorerNode, readonly server: Server) {
+  /** WARNING: why its floating IPs do not reach it, when the category's data tells (serverFloatingIpWarning). */
+  constructor(parent: ExplorerNode, readonly server: Server, private readonly warning?: string) {
     super(parent, { id: server.id, label: server.name || server.id, raw: server.raw });
   }
 
@@ -44,11 +48,12 @@ export class ServerNode extends ResourceNode {
       ...(s.addresses.some((a) => a.type === 'floating') ? ['has-floating-ip'] : []),
       ...(serverInTransition(s) ? ['busy'] : []),
     ]);
-    item.iconPath = icon(s);
+    item.iconPath = icon(s, !!this.warning);
     item.description = [this.ips().join(', '), status].filter(Boolean).join(' · ');
     const flavor = s.flavor.name ?? s.flavor.id;
     item.tooltip = markdown([
       `**${md(this.label)}** — ${md(status)}`,
+      this.warning && `${md(this.warning)} ${DIAGNOSE_HINT}`,
       ...s.addresses.map((a) => `${md(a.network)}: \`${a.addr}\` ${a.type ?? ''}`),
       flavor && `Flavor: ${md(flavor)}`,
       s.keyName && `Key pair: ${md(s.keyName)}`,

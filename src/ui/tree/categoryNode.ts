@@ -100,7 +100,8 @@ export class CategoryNode extends ExplorerNode implements Pollable {
   }
 
   inTransition(): boolean {
-    return !!this.loaded && !!this.spec.inTransition && this.loaded.items.some((i) => this.spec.inTransition!(i));
+    const { loaded, spec } = this;
+    return !!loaded && !!spec.inTransition && loaded.items.some((i) => spec.inTransition!(i, loaded.joined));
   }
 
   /** No longer in the tree (its project was refreshed): its load is aborted and the poller lets it go. */

@@ -58,6 +58,9 @@ export abstract class ResourceNode extends ExplorerNode {
   }
 }
 
+/** The icon colour of a row whose resource works but something on its way does not. */
+export const WARNING_COLOR = new vscode.ThemeColor('list.warningForeground');
+
 export function markdown(lines: (string | undefined | false)[]): vscode.MarkdownString {
   const md = new vscode.MarkdownString(lines.filter((l): l is string => !!l).join('\n\n'));
   md.supportHtml = false;   // names come from the cloud: never let them render as HTML
@@ -80,8 +83,8 @@ export interface CategorySpec<T, C> {
   /** Data joined into the nodes, fetched alongside the first page. */
   join(client: OpenStackClient, signal: AbortSignal, scope: Scope): Promise<C>;
   node(parent: ExplorerNode, item: T, joined: C): ResourceNode;
-  /** Items that change by themselves make the category poll until they settle. */
-  inTransition?(item: T): boolean;
+  /** Items that change by themselves (or whose joined data does) make the category poll until they settle. */
+  inTransition?(item: T, joined: C): boolean;
 }
 
 /** The join of a category that joins nothing. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { chooseAssignment, portChoices, routersBySubnet, type Topology } from '../../../src/features/floatingIps/model/floatingIpTargets';
+import { chooseAssignment, portChoices, routersBySubnet, unreachableSubnet, type Topology } from '../../../src/features/floatingIps/model/floatingIpTargets';
 import type { FloatingIp, Port, Router, Subnet } from '../../../src/openstack/networkModels';
 
 const EXT = 'ext-net';
@@ -85,7 +85,7 @@ test('one-click assign refuses with one reason per address when no router reache
   const refused = chooseAssignment([vm2, vm3], 'demo', { routerPorts, routers, subnets });
   assert.deepEqual(refused, {
     reasons: [
-      '10.0.2.5: router r2 has no external gateway: set one',
+      '10.0.2.5: router r2 serves subnet b (10.0.2.0/24) but has no external gateway: set one',
       '10.0.3.5: no router connects subnet c (10.0.3.0/24): add an interface on it to router r1',
     ],
     remedy: { kind: 'setGateway', router: routers[1] },
@@ -121,4 +121,24 @@ test('one-click assign offers the fix for the resource that exists: the gateway,
     reasons: ['10.0.3.5: no router connects subnet c (10.0.3.0/24): create a router with a gateway on the external network and an interface on the subnet'],
     remedy: { kind: 'createRouter' },
   });
+});
+
+test('Neutron\'s "External network X is not reachable from subnet Y", said with the subnet and the fix for the router that exists', () => {
+  const said = (subnetId: string, topology: Topology) => unreachableSubnet(subnetId, EXT, 'demo', { subnets, networkNames: names, ...topology });
+  // the subnet's router has no gateway, or has it on another network: set it (on the floating IP's network)
+  assert.deepEqual(said('b', { routerPorts, routers }), {
+    message: 'Router r2 serves subnet b (10.0.2.0/24) but has no external gateway: set one on ext.', remedy: { kind: 'setGateway', router: routers[1] },
+  });
+  assert.deepEqual(said('d', { routerPorts, routers }), {
+    message: 'Router r3 serves subnet d (10.0.4.0/24) but its gateway is on other: set it on ext.', remedy: { kind: 'setGateway', router: routers[2] },
+  });
+  // a detached subnet: an interface on the project's router with the gateway on ext, not on the one with another gateway
+  assert.deepEqual(said('c', { routerPorts, routers: [routers[2], routers[0]] }), {
+    message: 'No router connects subnet c (10.0.3.0/24): add an interface on it to router r1.', remedy: { kind: 'addInterface', router: routers[0], subnetId: 'c' },
+  });
+  assert.equal(said('c', { routerPorts, routers: [routers[2]] }).message, "No router connects subnet c (10.0.3.0/24): add an interface on it to router r3, and set the router's gateway on ext.");
+  // no router of the project: only then Create Router
+  assert.deepEqual(said('c', { routerPorts: [], routers: [] }).remedy, { kind: 'createRouter' });
+  // fixed meanwhile: nothing to offer
+  assert.deepEqual(said('a', { routerPorts, routers }), { message: 'A router joins subnet a (10.0.1.0/24) to ext by now: associate again.' });
 });

@@ -2,7 +2,7 @@
 // what the user is told.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { explainRefusal, Refused } from '../../../src/core/refusals';
+import { explainRefusal, Refused, unreachableFromSubnet } from '../../../src/core/refusals';
 import { OpenStackError } from '../../../src/openstack/errors';
 
 function neutron(status: number, faultType: string, serviceMessage: string): OpenStackError {
@@ -15,11 +15,21 @@ const explain = (e: unknown) => {
   return r;
 };
 
-test('associating a floating IP with a port no router reaches names the subnet and offers Create Router', () => {
-  const r = explain(neutron(404, 'ExternalGatewayForFloatingIPNotFound', 'External network 316ec373-2628-43ee-983e-3f05aecb7e63 is not reachable from subnet 4355a030-cc67-4c83-9036-b48c8649591f. Therefore, cannot associate Port 76346cc8-91d8-40ec-8556-741601892778 with a Floating IP.'));
+const UNREACHABLE = 'External network 316ec373-2628-43ee-983e-3f05aecb7e63 is not reachable from subnet 4355a030-cc67-4c83-9036-b48c8649591f. Therefore, cannot associate Port 76346cc8-91d8-40ec-8556-741601892778 with a Floating IP.';
+
+test('associating a floating IP with a port no router reaches: without a look at the routers, the IDs and no fix button (which one depends on them)', () => {
+  const r = explain(neutron(404, 'ExternalGatewayForFloatingIPNotFound', UNREACHABLE));
   assert.match(r.message, /^No router connects subnet 4355a030-cc67-4c83-9036-b48c8649591f to external network 316ec373-2628-43ee-983e-3f05aecb7e63: create a router/);
   assert.match(r.message, /\(Neutron said: External network 316ec373/);
-  assert.deepEqual(r.fix, { title: 'Create Router…', command: 'openstack.createRouter' });
+  assert.equal(r.fix, undefined);
+});
+
+test('the network and subnet of that refusal, for the commands to look them up', () => {
+  assert.deepEqual(unreachableFromSubnet(neutron(404, 'ExternalGatewayForFloatingIPNotFound', UNREACHABLE)), {
+    externalNetworkId: '316ec373-2628-43ee-983e-3f05aecb7e63', subnetId: '4355a030-cc67-4c83-9036-b48c8649591f', said: `(Neutron said: ${UNREACHABLE})`,
+  });
+  assert.equal(unreachableFromSubnet(neutron(409, 'OverQuota', "Quota exceeded for resources: ['floatingip'].")), undefined);
+  assert.equal(unreachableFromSubnet(new Error(UNREACHABLE)), undefined);
 });
 
 test('a router interface on a subnet created with gateway "none"', () => {

@@ -1,6 +1,7 @@
 // Which instance addresses a floating IP of an external network can reach: Horizon's rule (and Neutron's
 // ExternalGatewayForFloatingIPNotFound check): the address's subnet must have an interface on a router whose
-// gateway is on that external network. Every other address is still listed, with the reason it cannot be used.
+// gateway is on that external network. Every other address is still listed, with the reason it cannot be used,
+// and a refusal offers the fix for the router that exists (the one-click Assign's, and Neutron's own re-said).
 // Pure: no vscode import, unit-tested with ports × subnets × routers.
 import { ROUTER_INTERFACE_OWNERS, type FixedIp, type FloatingIp, type Port, type Router, type Subnet } from '../../../openstack/networkModels';
 import { projectOf } from '../../../core/ownership';
@@ -47,26 +48,36 @@ export function routersBySubnet(topology: Topology): Map<string, Router[]> {
   return bySubnet;
 }
 
+/** A subnet by name and range, else its ID. */
+function subnetLabel(subnetId: string, topology: Topology): string {
+  const subnet = topology.subnets?.find((s) => s.id === subnetId);
+  return subnet ? `${name(subnet, subnet.id)} (${subnet.cidr})` : subnetId;
+}
+
+/** An external network by name, else its ID. */
+function networkLabel(networkId: string, topology: Topology): string {
+  return topology.networkNames?.get(networkId) ?? networkId;
+}
+
+const IPV6 = 'an IPv6 address: floating IPs are IPv4';
+
 /** Each fixed address of PORTS (an instance's), with whether a floating IP of EXTERNALNETWORKID can reach it. */
 export function portChoices(ports: readonly Port[], externalNetworkId: string, topology: Topology): PortChoice[] {
   const bySubnet = routersBySubnet(topology);
-  const subnets = new Map((topology.subnets ?? []).map((s) => [s.id, s]));
-  const extName = topology.networkNames?.get(externalNetworkId) ?? externalNetworkId;
+  const extName = networkLabel(externalNetworkId, topology);
   const choices: PortChoice[] = [];
   for (const port of ports) {
     for (const fixedIp of port.fixedIps) {
-      const subnet = subnets.get(fixedIp.subnetId);
-      const subnetName = subnet ? `${name(subnet, subnet.id)} (${subnet.cidr})` : fixedIp.subnetId;
       const taken = topology.floatingIps?.find((f) => f.portId === port.id && (f.fixedIpAddress === fixedIp.ipAddress || !f.fixedIpAddress));
       const routers = bySubnet.get(fixedIp.subnetId) ?? [];
       const via = routers.find((r) => r.gateway?.networkId === externalNetworkId);
       let unusable: string | undefined;
-      if (fixedIp.ipAddress.includes(':')) unusable = 'an IPv6 address: floating IPs are IPv4';
+      if (fixedIp.ipAddress.includes(':')) unusable = IPV6;
       else if (taken) unusable = `already has floating IP ${taken.floatingIpAddress}`;
-      else if (!via && routers.length === 0) unusable = `no router connects subnet ${subnetName}: add a router interface on it`;
+      else if (!via && routers.length === 0) unusable = `no router connects subnet ${subnetLabel(fixedIp.subnetId, topology)}: add a router interface on it`;
       else if (!via) {
         const gateways = routers.map((r) => r.gateway
-          ? `router ${name(r, r.id)}'s gateway is on ${topology.networkNames?.get(r.gateway.networkId) ?? r.gateway.networkId}, not ${extName}`
+          ? `router ${name(r, r.id)}'s gateway is on ${networkLabel(r.gateway.networkId, topology)}, not ${extName}`
           : `router ${name(r, r.id)} has no external gateway`);
         unusable = gateways.join('; ');
       }
@@ -96,7 +107,6 @@ export interface NoAssignment {
   remedy?: Remedy;
 }
 
-
 /**
  * What the one-click "Assign Floating IP" does for an instance with PORTS: the first address a router joins to
  * an external network, preferring a network where the project has a free floating IP to reuse. When no address
@@ -115,32 +125,63 @@ export function chooseAssignment(ports: readonly Port[], projectId: string, topo
 
 /** Why no address of PORTS can get a floating IP, and what to fix first. */
 function refusal(ports: readonly Port[], projectId: string, topology: Topology): NoAssignment {
-  const bySubnet = routersBySubnet(topology);
-  const subnets = new Map((topology.subnets ?? []).map((s) => [s.id, s]));
-  // the router to attach a detached subnet to: the project's own, one with a gateway first
-  const own = topology.routers.filter((r) => (projectOf(r) ?? projectId) === projectId);
-  const spare = own.find((r) => r.gateway) ?? own[0];
   let remedy: Remedy | undefined;
-  const reasons = ports.flatMap((p) => p.fixedIps.map((ip) => {
-    const routers = bySubnet.get(ip.subnetId) ?? [];
-    const gatewayed = routers.find((r) => r.gateway);
-    const subnet = subnets.get(ip.subnetId);
-    const subnetName = subnet ? `${name(subnet, subnet.id)} (${subnet.cidr})` : ip.subnetId;
-    let why: string;
-    let fix: Remedy | undefined;
-    if (ip.ipAddress.includes(':')) why = 'an IPv6 address: floating IPs are IPv4';
-    else if (routers.length === 0 && spare) {
-      why = `no router connects subnet ${subnetName}: add an interface on it to router ${name(spare, spare.id)}${spare.gateway ? '' : ', and set the router\'s gateway'}`;
-      fix = { kind: 'addInterface', router: spare, subnetId: ip.subnetId };
-    } else if (routers.length === 0) {
-      why = `no router connects subnet ${subnetName}: create a router with a gateway on the external network and an interface on the subnet`;
-      fix = { kind: 'createRouter' };
-    } else if (!gatewayed) {
-      why = `router ${name(routers[0], routers[0].id)} has no external gateway: set one`;
-      fix = { kind: 'setGateway', router: routers[0] };
-    } else why = portChoices([{ ...p, fixedIps: [ip] }], gatewayed.gateway!.networkId, topology)[0].unusable ?? 'cannot get one';
-    remedy ??= fix;
-    return `${ip.ipAddress}: ${why}`;
+  const reasons = ports.flatMap((port) => port.fixedIps.map((ip) => {
+    if (ip.ipAddress.includes(':')) return `${ip.ipAddress}: ${IPV6}`;
+    const blocked = subnetBlocked(ip.subnetId, undefined, projectId, topology);
+    remedy ??= blocked?.remedy;
+    return `${ip.ipAddress}: ${blocked?.why ?? takenReason(port, ip, topology)}`;
   }));
   return { reasons: reasons.length ? reasons : ['the instance has no network port'], remedy };
+}
+
+/** Why an address that a router with a gateway serves was passed over: it has a floating IP already. */
+function takenReason(port: Port, ip: FixedIp, topology: Topology): string {
+  const networkId = routersBySubnet(topology).get(ip.subnetId)?.find((r) => r.gateway)?.gateway?.networkId;
+  return (networkId && portChoices([{ ...port, fixedIps: [ip] }], networkId, topology)[0].unusable) || 'cannot get one';
+}
+
+/** Why no floating IP reaches an address, and the fix for the resource that exists. */
+interface Blocked {
+  why: string;
+  remedy: Remedy;
+}
+
+/**
+ * What keeps floating IPs of EXTERNALNETWORKID (undefined: of any external network) from the addresses on
+ * SUBNETID: a router of the subnet without that gateway (set it), else a router of the project without an
+ * interface on the subnet (add one), else no router at all (create one). Undefined when a router joins them.
+ */
+function subnetBlocked(subnetId: string, externalNetworkId: string | undefined, projectId: string, topology: Topology): Blocked | undefined {
+  const reaches = (r: Router) => (externalNetworkId ? r.gateway?.networkId === externalNetworkId : !!r.gateway);
+  const on = externalNetworkId ? ` on ${networkLabel(externalNetworkId, topology)}` : '';
+  const subnet = subnetLabel(subnetId, topology);
+  const routers = routersBySubnet(topology).get(subnetId) ?? [];
+  if (routers.some(reaches)) return undefined;
+  if (routers.length) {
+    const router = routers.find((r) => !r.gateway) ?? routers[0];
+    const gateway = router.gateway ? `its gateway is on ${networkLabel(router.gateway.networkId, topology)}: set it${on}` : `has no external gateway: set one${on}`;
+    return { why: `router ${name(router, router.id)} serves subnet ${subnet} but ${gateway}`, remedy: { kind: 'setGateway', router } };
+  }
+  // the router to attach the subnet to: the project's own (an admin's token lists every project's), the right gateway first
+  const own = topology.routers.filter((r) => (projectOf(r) ?? projectId) === projectId);
+  const spare = own.find(reaches) ?? own.find((r) => r.gateway) ?? own[0];
+  if (!spare) {
+    return { why: `no router connects subnet ${subnet}: create a router with a gateway on the external network and an interface on the subnet`, remedy: { kind: 'createRouter' } };
+  }
+  const andGateway = reaches(spare) ? '' : `, and set the router's gateway${on}`;
+  return { why: `no router connects subnet ${subnet}: add an interface on it to router ${name(spare, spare.id)}${andGateway}`, remedy: { kind: 'addInterface', router: spare, subnetId } };
+}
+
+/**
+ * Neutron's refusal to associate a floating IP of EXTERNALNETWORKID with an address on SUBNETID
+ * (ExternalGatewayForFloatingIPNotFound), said with what blocks it and the fix for the resource that exists; no
+ * remedy when a router joins them by now (it was fixed meanwhile).
+ */
+export function unreachableSubnet(subnetId: string, externalNetworkId: string, projectId: string, topology: Topology): { message: string; remedy?: Remedy } {
+  const blocked = subnetBlocked(subnetId, externalNetworkId, projectId, topology);
+  if (!blocked) {
+    return { message: `A router joins subnet ${subnetLabel(subnetId, topology)} to ${networkLabel(externalNetworkId, topology)} by now: associate again.` };
+  }
+  return { message: `${blocked.why[0].toUpperCase()}${blocked.why.slice(1)}.`, remedy: blocked.remedy };
 }

@@ -2,9 +2,9 @@
 // "Copy as openstack CLI" prints), the Target (cloud, project, client) and the progress's AbortSignal. No vscode
 // import: the extension-host tests run these against the dev cloud. Request counts are in the doc comments.
 import { ROUTER_INTERFACE_OWNERS, type FloatingIp, type Network, type Port, type Router, type Subnet } from '../../../openstack/networkModels';
-import { chooseAssignment, type Remedy } from '../../floatingIps/model/floatingIpTargets';
+import { chooseAssignment, unreachableSubnet, type Remedy } from '../../floatingIps/model/floatingIpTargets';
 import type { Pool, ProviderType } from './networkInputs';
-import { CREATE_ROUTER, Refused, type Fix } from '../../../core/refusals';
+import { CREATE_ROUTER, Refused, unreachableFromSubnet, type Fix } from '../../../core/refusals';
 import type { Target } from '../../../core/target';
 import { ownedBy } from '../../../core/ownership';
 
@@ -140,14 +140,53 @@ export function removeRouterInterface(routerId: string, portId: string, target: 
   return target.client.network.removeRouterPort(routerId, portId, signal);
 }
 
-/** Allocates (and, with a port, associates) a floating IP. Requests: 1 POST. */
+/**
+ * Allocates (and, with a port, associates) a floating IP. Requests: 1 POST; after Neutron's refusal that no router
+ * reaches the port, the look-up of reachabilityRefusal.
+ */
 export function allocateFloatingIp(spec: FloatingIpSpec, target: Target, signal?: AbortSignal): Promise<FloatingIp> {
-  return target.client.network.allocateFloatingIp(spec, signal);
+  return explainingUnreachable(target.client.network.allocateFloatingIp(spec, signal), target, signal);
 }
 
-/** Requests: 1 PUT. */
+/** Requests: 1 PUT; after Neutron's refusal that no router reaches the port, the look-up of reachabilityRefusal. */
 export function associateFloatingIp(spec: AssociateSpec, target: Target, signal?: AbortSignal): Promise<FloatingIp> {
-  return target.client.network.associateFloatingIp(spec.floatingIpId, spec.portId, spec.fixedIpAddress, signal);
+  return explainingUnreachable(target.client.network.associateFloatingIp(spec.floatingIpId, spec.portId, spec.fixedIpAddress, signal), target, signal);
+}
+
+/**
+ * ASSOCIATION's result; should Neutron refuse because no router joins the port's subnet to the floating IP's
+ * network, its refusal re-said by reachabilityRefusal (or as it came, should that look-up fail).
+ */
+async function explainingUnreachable<T>(association: Promise<T>, target: Target, signal?: AbortSignal): Promise<T> {
+  try {
+    return await association;
+  } catch (err) {
+    const unreachable = unreachableFromSubnet(err);
+    if (!unreachable) throw err;
+    throw await reachabilityRefusal(unreachable, target, signal).catch(() => err);
+  }
+}
+
+/**
+ * Neutron's "External network X is not reachable from subnet Y", said as the doctor says it: the subnet by name
+ * and range, and the fix for the router that exists. Requests, only after that refusal: 4 GETs in parallel (the
+ * subnet, the external network, the router interfaces on the subnet, the project's routers), and 1 more for the
+ * subnet's routers of other projects, if any.
+ */
+async function reachabilityRefusal(unreachable: { externalNetworkId: string; subnetId: string; said: string }, target: Target, signal?: AbortSignal): Promise<Refused> {
+  const net = target.client.network;
+  const { externalNetworkId, subnetId } = unreachable;
+  const [subnet, external, routerPorts, own] = await Promise.all([
+    net.subnet(subnetId, signal),
+    net.network(externalNetworkId, signal).catch(() => undefined),   // a member may not see it: its ID will do
+    net.routerInterfaces({ subnetId }).toArray(signal),
+    net.routers({ projectId: target.projectId }).toArray(signal),
+  ]);
+  const others = [...new Set(routerPorts.map((p) => p.deviceId))].filter((id) => !own.some((r) => r.id === id));
+  const routers = others.length ? [...own, ...await net.routers({ ids: others }).toArray(signal)] : own;
+  const networkNames = new Map(external ? [[external.id, external.name || external.id]] : []);
+  const { message, remedy } = unreachableSubnet(subnetId, externalNetworkId, target.projectId, { routerPorts, routers, subnets: [subnet], networkNames });
+  return new Refused(`${message} ${unreachable.said}`, remedy && fixFor(remedy, target));
 }
 
 /** Requests: 1 PUT. */
@@ -165,8 +204,8 @@ export interface Assigned {
  * The command that fixes REMEDY, acting in TARGET's project: its argument stands for the router's tree node (a
  * scope for the project, the subnet to preselect), as the commands read nodes by `kind`.
  */
-function fixFor(remedy: Remedy | undefined, target: Target): Fix {
-  if (!remedy || remedy.kind === 'createRouter') return CREATE_ROUTER;
+function fixFor(remedy: Remedy, target: Target): Fix {
+  if (remedy.kind === 'createRouter') return CREATE_ROUTER;
   const scope = { cloud: target.cloud, projectId: target.projectId, projectName: target.projectId, client: async () => target.client };
   const routerNode = { kind: 'router', router: remedy.router, interfaces: [], scope };
   const routerName = remedy.router.name || remedy.router.id;
@@ -180,7 +219,7 @@ function fixFor(remedy: Remedy | undefined, target: Target): Fix {
  * reuses a free floating IP of the project on that network or allocates one, and associates it. Refuses, naming
  * each address's reason and offering the fix for the resource that exists, when no router reaches the instance.
  * Requests: 5 GETs in parallel (the instance's ports, router interfaces, routers, floating IPs, subnets), then
- * 1 PUT (reuse) or 1 POST (allocate and associate).
+ * 1 PUT (reuse) or 1 POST (allocate and associate); should Neutron still refuse, the look-up of reachabilityRefusal.
  */
 export async function assignFloatingIp(serverId: string, serverName: string, target: Target, signal?: AbortSignal): Promise<Assigned> {
   const net = target.client.network;
@@ -194,13 +233,13 @@ export async function assignFloatingIp(serverId: string, serverName: string, tar
   const existing = floatingIps.find((f) => f.portId && ports.some((p) => p.id === f.portId));
   if (existing) throw new Refused(`${serverName} already has floating IP ${existing.floatingIpAddress}.`);
   const choice = chooseAssignment(ports, target.projectId, { routerPorts, routers, floatingIps, subnets });
-  if ('reasons' in choice) throw new Refused(`No floating IP can reach ${serverName}: ${choice.reasons.join('; ')}.`, fixFor(choice.remedy, target));
+  if ('reasons' in choice) throw new Refused(`No floating IP can reach ${serverName}: ${choice.reasons.join('; ')}.`, choice.remedy && fixFor(choice.remedy, target));
   const { port, fixedIp } = choice.choice;
   const fixedIpAddress = port.fixedIps.length > 1 ? fixedIp.ipAddress : undefined;
   if (choice.reuse) {
-    return { floatingIp: await net.associateFloatingIp(choice.reuse.id, port.id, fixedIpAddress, signal), reused: true };
+    return { floatingIp: await associateFloatingIp({ floatingIpId: choice.reuse.id, portId: port.id, fixedIpAddress }, target, signal), reused: true };
   }
-  return { floatingIp: await net.allocateFloatingIp({ floatingNetworkId: choice.externalNetworkId, portId: port.id, fixedIpAddress }, signal), reused: false };
+  return { floatingIp: await allocateFloatingIp({ floatingNetworkId: choice.externalNetworkId, portId: port.id, fixedIpAddress }, target, signal), reused: false };
 }
 
 export type DeleteKind = 'network' | 'subnet' | 'router' | 'floatingIp';
