@@ -49,7 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenSt
     ...registerCloudCommands({ registry, store, log, active }),
     ...registerNetworkCommands({ log, explorer, active, registry }),
     ...registerComputeCommands({ log, registry, active, explorer }),
-    ...registerConsoleCommands({ context, log, registry, active }),
+    ...registerConsoleCommands({ context, log, registry, active, explorer }),
   );
   await registry.load();
   log.info(`activated in ${Date.now() - started} ms with ${registry.clouds.length} cloud(s)`);

@@ -6,11 +6,12 @@ import './main.css';
 import { stripSgr as plain } from '../src/features/console/model/ansi';
 import { checkPort, checkTarget } from '../src/features/console/model/target';
 import {
-  DEFAULT_UI, LINE_CHOICES, MAX_LOG_LINES, MAX_PING_COUNT, isHostMessage, isPanelState,
+  DEFAULT_UI, LINE_CHOICES, MAX_LOG_LINES, MAX_PING_COUNT, TABS, isHostMessage, isPanelState,
   type ConsoleTarget, type HostMessage, type InstanceInfo, type PanelState, type PingSample, type PingSummary, type UiState, type WebviewMessage,
 } from '../src/features/console/model/protocol';
 import { AnsiRenderer } from './ansiRender';
 import { RttChart } from './chart';
+import { DiagnoseView } from './diagnose';
 import { button, checkbox, componentsReady, divider, dropdown, el, tabs, textField } from './ui';
 
 interface VsCodeApi {
@@ -32,6 +33,7 @@ function saveState(): void {
 function send(message: WebviewMessage): void {
   vscode.postMessage(message);
 }
+const isTab = (key: string): key is UiState['tab'] => (TABS as readonly string[]).includes(key);
 
 
 // ---------------------------------------------------------------- header
@@ -328,10 +330,13 @@ function pingFinished(exitCode: number | null, failure?: { kind: string; message
 
 // ---------------------------------------------------------------- layout, keyboard, messages
 
+const diagnoseView = new DiagnoseView(send);
+
 const tabBar = tabs([
   { key: 'log', label: 'Console Log', view: logView },
   { key: 'ping', label: 'Ping', view: pingView },
-], ui.tab, (key) => { if (key === 'log' || key === 'ping') { ui.tab = key; saveState(); } });
+  { key: 'diagnose', label: 'Diagnose', view: diagnoseView.el },
+], ui.tab, (key) => { if (isTab(key)) { ui.tab = key; saveState(); } });
 
 const app = document.getElementById('app') ?? document.body;
 app.replaceChildren(header, tabBar.el);
@@ -364,12 +369,21 @@ function onMessage(m: HostMessage): void {
         if (!m.ping.running) pingFinished(m.ping.exitCode ?? null, m.ping.failure);
       }
       if (m.tcp) tcpResult.textContent = `${m.tcp.target}:${m.tcp.port} — ${m.tcp.message}`;
+      if (m.diagnosis) diagnoseView.show(m.diagnosis);
       document.getElementById('app')?.setAttribute('aria-busy', 'false');
       document.body.dataset.ready = 'true';
       return;
     }
     case 'instance':
       showInstance(m.instance);
+      return;
+    case 'showTab':
+      ui.tab = m.tab;
+      tabBar.active = m.tab;
+      saveState();
+      return;
+    case 'diagnosis':
+      diagnoseView.show(m.view);
       return;
     case 'log':
       fetchedAt = m.fetchedAt;

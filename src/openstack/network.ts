@@ -159,6 +159,10 @@ export class NetworkService {
     return this.ports({ ...query, deviceOwner: ROUTER_INTERFACE_OWNERS });
   }
 
+  async port(id: string, signal?: AbortSignal): Promise<Port> {
+    return toPort((await this.call<{ port: NeutronPort }>('GET', path`/ports/${id}`, undefined, signal)).port);
+  }
+
   async createPort(spec: PortCreate, signal?: AbortSignal): Promise<Port> {
     return toPort((await this.call<{ port: NeutronPort }>('POST', '/ports', portCreateBody(spec), signal)).port);
   }

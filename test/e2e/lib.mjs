@@ -349,11 +349,12 @@ export async function terminalText(page) {
 
 /**
  * Opens the console of the instance whose name starts with PREFIX (then a space or its end) with its row's inline
- * Open Console, the cloud and Instances opened and refreshed first; returns the panel's tab. VS Code hands an inline
+ * ACTION (Open Console, or Diagnose Reachability… which opens it on its Diagnose tab), the cloud and Instances
+ * opened and refreshed first; returns the panel's tab. VS Code hands an inline
  * action no node while the category re-renders (the poller follows other runs' instances in BUILD or REBOOT); the
  * command then asks which instance, and this picks it there, as a user would (logged as a NOTE).
  */
-export async function openConsoleInline(page, prefix) {
+export async function openConsoleInline(page, prefix, action = 'Open Console') {
   const name = new RegExp(`^${escapeRegExp(prefix)}( |$)`);
   await openOpenStack(page);
   const instances = treeRow(page, 'Instances').first();
@@ -369,17 +370,19 @@ export async function openConsoleInline(page, prefix) {
   const row = treeRow(page, name).first();
   await row.waitFor({ timeout: 60_000 });
   await row.hover();
-  await row.locator('.action-label[aria-label="Open Console"]').click();
+  // a panel already open for it shows its tab at once: then give the picker a moment to show instead
+  const settled = Date.now() + ((await page.locator('.tabs-container .tab', { hasText: `Console: ${prefix}` }).isVisible()) ? 5000 : 0);
+  await row.locator(`.action-label[aria-label="${action}"]`).click();
   await page.mouse.move(900, 600);
   const tab = page.locator('.tabs-container .tab', { hasText: `Console: ${prefix}` });
-  const picker = page.locator(`${QUICK_INPUT} .quick-input-title`, { hasText: /^Open Console: choose an instance/ });
+  const picker = page.locator(`${QUICK_INPUT} .quick-input-title`, { hasText: new RegExp(`^${escapeRegExp(action.replace(/…$/, ''))}: choose an instance`) });
   const deadline = Date.now() + 30_000;
-  while (!(await tab.isVisible()) && !(await picker.isVisible())) {
+  while (!((await tab.isVisible()) && Date.now() > settled) && !(await picker.isVisible())) {
     if (Date.now() > deadline) throw new Error(`neither the tab "Console: ${prefix}" nor the instance picker showed in 30 s`);
     await sleep(250);
   }
-  if (!(await tab.isVisible())) {
-    console.log('    NOTE: Open Console got no tree node and asked which instance: picked it there');
+  if (await picker.isVisible()) {
+    console.log(`    NOTE: ${action} got no tree node and asked which instance: picked it there`);
     await pickQuickItem(page, name, { filter: prefix });
   }
   await tab.waitFor({ timeout: 30_000 });

@@ -7,7 +7,8 @@ import type { ActiveCloud } from '../../context/activeCloud';
 import type { CloudRegistry } from '../../context/cloudRegistry';
 import type { Log } from '../../context/log';
 import type { Server } from '../../openstack/computeModels';
-import { scopeOf } from '../../context/target';
+import { cliContextOf, scopeOf } from '../../context/target';
+import type { ExplorerProvider } from '../../ui/tree/explorerProvider';
 import { nodeOf } from '../../ui/tree/nodeLike';
 import { plainName } from './model/ansi';
 import { explainConsoleError } from './model/consoleErrors';
@@ -25,21 +26,32 @@ export interface ConsoleCommandDeps {
   log: Log;
   registry: CloudRegistry;
   active: ActiveCloud;
+  explorer: Pick<ExplorerProvider, 'refreshCategory'>;
 }
 
 interface Resolved {
   target: ConsoleTarget;
   server?: Server;
+  /** Diagnose on a floating IP: the one the path follows. */
+  focus?: string;
 }
 
 export function registerConsoleCommands(deps: ConsoleCommandDeps): vscode.Disposable[] {
-  const { context, log, registry, active } = deps;
+  const { context, log, registry, active, explorer } = deps;
   const documents = new ConsoleLogDocuments();
   const consoleDeps: ConsoleDeps = {
     extensionUri: context.extensionUri,
     log,
     clientFor: (t) => registry.projectClient(t.cloud, t.projectId),
     showDocument: (name, text) => documents.show(name, text),
+    doctorFor: (t) => {
+      const client = () => registry.projectClient(t.cloud, t.projectId);
+      return {
+        client,
+        cli: async () => cliContextOf({ cloud: t.cloud, projectId: t.projectId, client: await client() }, registry),
+        changed: async (kinds) => { await Promise.all(kinds.map((kind) => explorer.refreshCategory(t.cloud, t.projectId, kind))); },
+      };
+    },
   };
 
   /** The instance an invocation is about: the tree node it was run on, a target object, or a pick. */
@@ -94,6 +106,19 @@ export function registerConsoleCommands(deps: ConsoleCommandDeps): vscode.Dispos
     }
   }
 
+  /** Diagnose on a floating IP: the instance it reaches (its port's device), else one the user picks. */
+  async function resolveFloatingIp(arg: unknown): Promise<Resolved | undefined> {
+    const node = nodeOf(arg, 'floatingIp');
+    if (!node) return undefined;
+    const scope = scopeOf(node);
+    if (!scope) throw new Error('This floating IP is not under a project in the OpenStack view.');
+    const { fip } = node;
+    let serverId = fip.deviceId;
+    if (!serverId && fip.portId) serverId = (await (await scope.client()).network.port(fip.portId)).deviceId;
+    if (!serverId) return { ...await pickInstance(`Diagnose Reachability: ${fip.floatingIpAddress} is not associated`), focus: fip.id };
+    return { target: { cloud: scope.cloud, projectId: scope.projectId, serverId, name: serverId }, focus: fip.id };
+  }
+
   const explained = (err: unknown, kind: 'serial' | 'novnc'): Error => {
     const words = explainConsoleError(err, kind);
     return words ? new Error(words, { cause: err }) : (err as Error);
@@ -109,6 +134,10 @@ export function registerConsoleCommands(deps: ConsoleCommandDeps): vscode.Dispos
     registerCommand(log, 'openstack.openConsole', async (arg?: unknown) => {
       const { target, server } = await resolve(arg, 'Open Console');
       ConsolePanel.show(consoleDeps, target, server);
+    }),
+    registerCommand(log, 'openstack.diagnoseReachability', async (arg?: unknown) => {
+      const { target, server, focus } = await resolveFloatingIp(arg) ?? await resolve(arg, 'Diagnose Reachability');
+      ConsolePanel.diagnose(consoleDeps, target, server, focus);
     }),
     registerCommand(log, 'openstack.openSerialConsole', async (arg?: unknown) => {
       const { target } = await resolve(arg, 'Open Serial Console');

@@ -17,9 +17,11 @@ import { openExternalUrl } from '../../ui/openExternal';
 import { plainText } from '../../core/displayText';
 import {
   CONSOLE_VIEW_TYPE, DEFAULT_UI, MAX_LOG_LINES, isPanelState, isWebviewMessage,
-  type ConsoleTarget, type HostMessage, type InstanceInfo, type LogSnapshot, type PingSnapshot, type TcpResult, type UiState, type WebviewMessage,
+  type ConsoleTarget, type HostMessage, type InstanceInfo, type LogSnapshot, type PingSnapshot, type Tab, type TcpResult, type UiState, type WebviewMessage,
 } from './model/protocol';
 import { openSerialTerminal } from './serialTerminal';
+import { DoctorTab, type DoctorDeps } from '../doctor/doctorTab';
+import { Cancelled } from '../../core/cancelled';
 
 export interface ConsoleDeps {
   extensionUri: vscode.Uri;
@@ -27,6 +29,8 @@ export interface ConsoleDeps {
   clientFor(target: ConsoleTarget): Promise<OpenStackClient>;
   /** Opens TEXT as a read-only document titled NAME. */
   showDocument(name: string, text: string): Promise<void>;
+  /** What the Diagnose tab needs for TARGET's project. */
+  doctorFor(target: ConsoleTarget): DoctorDeps;
 }
 
 const MAX_PING_LINES = 2000;
@@ -56,6 +60,13 @@ export class ConsolePanel implements vscode.Disposable {
     }
     const panel = vscode.window.createWebviewPanel(CONSOLE_VIEW_TYPE, title(target.name), vscode.ViewColumn.Active, ConsolePanel.options(deps));
     return new ConsolePanel(deps, panel, target, undefined, server);
+  }
+
+  /** Opens (or reveals) TARGET's panel on the Diagnose tab and runs the checklist; FOCUS: the floating IP asked about. */
+  static diagnose(deps: ConsoleDeps, target: ConsoleTarget, server?: Server, focusFloatingIpId?: string): void {
+    const panel = ConsolePanel.show(deps, target, server);
+    panel.showTab('diagnose');
+    void panel.doctor.run(focusFloatingIpId);
   }
 
   /** WebviewPanelSerializer: a panel restored after a reload, with the state its webview kept. */
@@ -90,11 +101,15 @@ export class ConsolePanel implements vscode.Disposable {
   private pingIds = 0;
   private tcp?: TcpResult;
   private disposed = false;
+  private readonly doctor: DoctorTab;
+  /** A tab to show once the webview is ready (Diagnose opens a new panel on its tab). */
+  private pendingTab?: Tab;
 
   private constructor(private readonly deps: ConsoleDeps, readonly panel: vscode.WebviewPanel, private target: ConsoleTarget, ui?: UiState, server?: Server) {
     this.key = targetKey(target);
     this.ui = ui ?? { ...DEFAULT_UI };
     this.instance = instanceInfo(target, server);
+    this.doctor = new DoctorTab(deps.doctorFor(target), target, (view) => this.post({ type: 'diagnosis', view }));
     ConsolePanel.panels.set(this.key, this);
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'openstack.svg');
     const webview = panel.webview;
@@ -147,10 +162,12 @@ export class ConsolePanel implements vscode.Disposable {
       case 'ready': {
         this.ready = true;
         this.ui = m.ui;
+        const diagnosis = this.doctor.current;
         this.post({
           type: 'snapshot', instance: this.instance, log: this.log, followStatus: this.followStatus(),
-          ...(this.ping ? { ping: this.ping.snap } : {}), ...(this.tcp ? { tcp: this.tcp } : {}),
+          ...(this.ping ? { ping: this.ping.snap } : {}), ...(this.tcp ? { tcp: this.tcp } : {}), ...(diagnosis ? { diagnosis } : {}),
         });
+        if (this.pendingTab) this.showTab(this.pendingTab);
         void this.refreshInstance();
         if (this.ui.follow) {
           this.followDelay = FOLLOW_MIN_MS;
@@ -184,7 +201,7 @@ export class ConsolePanel implements vscode.Disposable {
       }
       case 'copy':
         await vscode.env.clipboard.writeText(m.text);
-        vscode.window.setStatusBarMessage(`Copied ${m.text.split('\n').length} line(s) of the console log`, 3000);
+        vscode.window.setStatusBarMessage(`Copied ${m.text.split('\n').length} line(s)`, 3000);
         return;
       case 'openRemote':
         await this.openRemote(m.console);
@@ -206,7 +223,21 @@ export class ConsolePanel implements vscode.Disposable {
         this.post({ type: 'tcpResult', result: this.tcp });
         return;
       }
+      case 'diagnose':
+        await this.doctor.run();
+        return;
+      case 'applyFix': {
+        const done = await this.doctor.fix(m.checkId).catch((err: unknown) => { if (err instanceof Cancelled) return undefined; throw err; });
+        if (done) this.post({ type: 'notice', level: 'info', text: done });
+        return;
+      }
     }
+  }
+
+  private showTab(tab: Tab): void {
+    this.ui.tab = tab;
+    this.pendingTab = this.ready ? undefined : tab;
+    this.post({ type: 'showTab', tab });
   }
 
   private followStatus(): { follow: boolean; nextPollMs?: number } {

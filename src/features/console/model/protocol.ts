@@ -6,6 +6,8 @@
 // `snapshot`, then deltas (`log`, `ping*`, `tcpResult`, `notice`). Every time the webview is re-created (shown
 // after being hidden, or restored after a reload) it sends `ready` again and gets a new snapshot.
 
+import type { DiagnosisView } from '../../doctor/model/view';
+
 /** The webview panel type; the serializer is registered for it and `onWebviewPanel:` names it. */
 export const CONSOLE_VIEW_TYPE = 'openstack.console';
 
@@ -18,8 +20,11 @@ export interface ConsoleTarget {
   name: string;
 }
 
+export const TABS = ['log', 'ping', 'diagnose'] as const;
+export type Tab = (typeof TABS)[number];
+
 export interface UiState {
-  tab: 'log' | 'ping';
+  tab: Tab;
   /** How many lines of the console log to fetch (os-getConsoleOutput length). */
   lines: number;
   follow: boolean;
@@ -106,7 +111,9 @@ export interface FollowStatus {
 // ---------------------------------------------------------------- host → webview
 
 export type HostMessage =
-  | { type: 'snapshot'; instance: InstanceInfo; log: LogSnapshot; followStatus: FollowStatus; ping?: PingSnapshot; tcp?: TcpResult }
+  | { type: 'snapshot'; instance: InstanceInfo; log: LogSnapshot; followStatus: FollowStatus; ping?: PingSnapshot; tcp?: TcpResult; diagnosis?: DiagnosisView }
+  | { type: 'showTab'; tab: Tab }
+  | { type: 'diagnosis'; view: DiagnosisView }
   | { type: 'instance'; instance: InstanceInfo }
   | { type: 'log'; mode: 'replace' | 'append'; lines: string[]; tail: string; fetchedAt: number }
   | { type: 'logError'; message: string }
@@ -136,7 +143,10 @@ export type WebviewMessage =
   | { type: 'openRemote'; console: 'serial' | 'novnc' }
   | { type: 'startPing'; target: string; count: number }
   | { type: 'stopPing' }
-  | { type: 'tcpCheck'; target: string; port: number };
+  | { type: 'tcpCheck'; target: string; port: number }
+  | { type: 'diagnose' }
+  /** The fix of check CHECKID in the last diagnosis. */
+  | { type: 'applyFix'; checkId: string };
 
 /** Bounds a copied text: a webview message can carry anything, the clipboard gets at most this. */
 export const MAX_COPY_CHARS = 4_000_000;
@@ -158,9 +168,11 @@ const isOptNum = (x: unknown): boolean => x === undefined || isNum(x);
 const isStrArray = (x: unknown, maxItems: number): x is string[] => Array.isArray(x) && x.length <= maxItems && x.every((s) => isStr(s, 100_000));
 const hasOnly = (o: Obj, keys: readonly string[]): boolean => Object.keys(o).every((k) => keys.includes(k));
 
+const isTab = (x: unknown): x is Tab => TABS.includes(x as Tab);
+
 export function isUiState(x: unknown): x is UiState {
   return isObj(x) && hasOnly(x, Object.keys(DEFAULT_UI))
-    && (x.tab === 'log' || x.tab === 'ping')
+    && isTab(x.tab)
     && isInt(x.lines, 1, 100_000) && isBool(x.follow) && isBool(x.wrap) && isStr(x.filter, 1000)
     && isStr(x.pingTarget, 1000) && isInt(x.pingCount, 1, MAX_PING_COUNT) && isInt(x.tcpPort, 1, 65535);
 }
@@ -182,7 +194,8 @@ export function isWebviewMessage(x: unknown): x is WebviewMessage {
     case 'ready': return only('ui') && isUiState(x.ui);
     case 'refreshLog': return only('lines') && isInt(x.lines, 1, 100_000);
     case 'setFollow': return only('follow', 'lines') && isBool(x.follow) && isInt(x.lines, 1, 100_000);
-    case 'openFullLog': case 'stopPing': return only();
+    case 'openFullLog': case 'stopPing': case 'diagnose': return only();
+    case 'applyFix': return only('checkId') && isStr(x.checkId, 100);
     case 'copy': return only('text') && isStr(x.text, MAX_COPY_CHARS);
     case 'openRemote': return only('console') && (x.console === 'serial' || x.console === 'novnc');
     case 'startPing': return only('target', 'count') && isStr(x.target, 1000) && isInt(x.count, 1, MAX_PING_COUNT);
@@ -213,6 +226,26 @@ function isPingSnapshot(x: unknown): x is PingSnapshot {
     && (x.exitCode === undefined || x.exitCode === null || isNum(x.exitCode)) && isFailure(x.failure);
 }
 
+const isOptStr = (x: unknown, max?: number) => x === undefined || isStr(x, max);
+const STATUSES = ['passed', 'failed', 'unknown'];
+
+function isFixView(x: unknown): boolean {
+  return x === undefined || (isObj(x) && isStr(x.title, 1000) && isStr(x.cli, 100_000));
+}
+function isEvidence(x: unknown): boolean {
+  return isObj(x) && isStr(x.kind, 100) && isStr(x.id, 1000) && isStr(x.name, 1000) && isStr(x.field, 1000) && isStr(x.value, 100_000);
+}
+function isCheckView(x: unknown): boolean {
+  return isObj(x) && isStr(x.id, 100) && isStr(x.title, 1000) && STATUSES.includes(x.status as string) && isStr(x.summary, 100_000)
+    && Array.isArray(x.evidence) && x.evidence.length <= 1000 && x.evidence.every(isEvidence) && isOptStr(x.cli, 100_000) && isFixView(x.fix);
+}
+function isDiagnosisView(x: unknown): x is DiagnosisView {
+  const verdict = isObj(x) ? x.verdict : undefined;
+  return isObj(x) && isBool(x.running) && Array.isArray(x.checks) && x.checks.length <= 100 && x.checks.every(isCheckView)
+    && (verdict === undefined || (isObj(verdict) && isStr(verdict.sentence, 100_000) && isOptStr(verdict.checkId, 100) && isFixView(verdict.fix)))
+    && isOptNum(x.ms) && isOptNum(x.requests) && isOptStr(x.error) && isOptStr(x.cliNote);
+}
+
 /** Validates a message from the host (the webview also receives messages from nobody else, but checks anyway). */
 export function isHostMessage(x: unknown): x is HostMessage {
   if (!isObj(x) || typeof x.type !== 'string') return false;
@@ -223,8 +256,11 @@ export function isHostMessage(x: unknown): x is HostMessage {
       return isInstance(x.instance) && isObj(log) && isStrArray(log.lines, MAX_LOG_LINES) && isStr(log.tail, 100_000)
         && isOptNum(log.fetchedAt) && (log.error === undefined || isStr(log.error))
         && isObj(follow) && isBool(follow.follow) && isOptNum(follow.nextPollMs)
-        && (x.ping === undefined || isPingSnapshot(x.ping)) && (x.tcp === undefined || isTcp(x.tcp));
+        && (x.ping === undefined || isPingSnapshot(x.ping)) && (x.tcp === undefined || isTcp(x.tcp))
+        && (x.diagnosis === undefined || isDiagnosisView(x.diagnosis));
     }
+    case 'showTab': return isTab(x.tab);
+    case 'diagnosis': return isDiagnosisView(x.view);
     case 'instance': return isInstance(x.instance);
     case 'log': return (x.mode === 'replace' || x.mode === 'append') && isStrArray(x.lines, MAX_LOG_LINES) && isStr(x.tail, 100_000) && isNum(x.fetchedAt);
     case 'logError': return isStr(x.message);
