@@ -2,6 +2,7 @@
 // exactly one of the protocol's shapes is refused; the persisted panel state is checked before a reload uses it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { DiagnosisView } from '../../../src/features/doctor/model/view';
 import { DEFAULT_UI, isHostMessage, isPanelState, isUiState, isWebviewMessage, type HostMessage, type WebviewMessage } from '../../../src/features/console/model/protocol';
 
 const target = { cloud: 'devcloud', projectId: 'p1', serverId: '0996de1b-5d89-4a4d-abc4-f57541b232d5', name: '<img src=x onerror=alert(1)>' };
@@ -18,6 +19,9 @@ test('every webview message shape passes', () => {
     { type: 'startPing', target: '127.0.0.1', count: 5 },
     { type: 'stopPing' },
     { type: 'tcpCheck', target: '127.0.0.1', port: 22 },
+    { type: 'diagnose' },
+    { type: 'applyFix', checkId: 'router-gateway' },
+    { type: 'ready', ui: { ...DEFAULT_UI, tab: 'diagnose' } },
   ];
   for (const m of good) assert.ok(isWebviewMessage(m), JSON.stringify(m));
 });
@@ -32,6 +36,8 @@ test('malformed webview messages are refused', () => {
     { type: 'startPing', target: '127.0.0.1', count: 3, args: ['-f'] }, { type: 'tcpCheck', target: 'h', port: 70000 },
     { type: 'stopPing', extra: 1 }, { type: 'copy', text: 7 }, { type: 'setFollow', follow: 'yes', lines: 5 },
     Object.assign(Object.create({ type: 'stopPing' }), {}),
+    { type: 'diagnose', serverId: 'x' }, { type: 'applyFix' }, { type: 'applyFix', checkId: 7 }, { type: 'applyFix', checkId: 'x'.repeat(101) },
+    { type: 'applyFix', checkId: 'router-gateway', command: 'workbench.action.terminal.sendSequence' },
   ];
   for (const m of bad) assert.equal(isWebviewMessage(m), false, JSON.stringify(m));
 });
@@ -46,6 +52,14 @@ test('UI and panel state guards (what a reload hands back)', () => {
   assert.equal(isPanelState({ v: 1, target, ui: { ...DEFAULT_UI, extra: true } }), false);
   assert.equal(isPanelState(undefined), false);
 });
+
+const diagnosis: DiagnosisView = {
+  running: false, ms: 2600, requests: 13,
+  verdict: { sentence: 'Router r1 has no external gateway.', checkId: 'router-gateway', fix: { title: 'Set gateway on r1', cli: 'openstack router set --external-gateway ext r1' } },
+  checks: [{ id: 'router-gateway', title: 'The router has a gateway', status: 'failed', summary: 's',
+    evidence: [{ kind: 'router', id: 'r1-id', name: '<b>r1</b>', field: 'external_gateway_info', value: 'null' }], cli: 'openstack router show r1',
+    fix: { title: 'Set gateway on r1', cli: 'openstack router set --external-gateway ext r1' } }],
+};
 
 test('host messages: good shapes pass, bad ones are refused', () => {
   const summary = { sent: 1, received: 1, loss: 0, min: 0.1, avg: 0.1, max: 0.1, final: false };
@@ -64,8 +78,19 @@ test('host messages: good shapes pass, bad ones are refused', () => {
     { type: 'pingEnded', id: 1, exitCode: null, summary, failure: { kind: 'missing', message: 'no ping' } },
     { type: 'tcpResult', result: { target: 'h', port: 22, ok: true, ms: 3, message: 'open' } },
     { type: 'notice', level: 'error', text: 'x' },
+    { type: 'showTab', tab: 'diagnose' },
+    { type: 'diagnosis', view: { running: true, checks: [] } },
+    { type: 'diagnosis', view: diagnosis },
+    { type: 'snapshot', instance, log: { lines: [], tail: '' }, followStatus: { follow: false }, diagnosis },
   ];
   for (const m of good) assert.ok(isHostMessage(m), JSON.stringify(m));
+  const badDiagnoses: unknown[] = [
+    { running: 'no', checks: [] }, { running: false, checks: [{ ...diagnosis.checks[0], status: 'maybe' }] },
+    { running: false, checks: [{ ...diagnosis.checks[0], evidence: [{ kind: 'port' }] }] },
+    { running: false, checks: [], verdict: { sentence: 7 } }, { running: false, checks: [], verdict: { sentence: 's', fix: { title: 't' } } },
+  ];
+  for (const view of badDiagnoses) assert.equal(isHostMessage({ type: 'diagnosis', view }), false, JSON.stringify(view));
+  assert.equal(isHostMessage({ type: 'showTab', tab: 'shell' }), false);
   const bad: unknown[] = [
     { type: 'log', mode: 'html', lines: [], tail: '', fetchedAt: 1 }, { type: 'log', mode: 'append', lines: [1], tail: '', fetchedAt: 1 },
     { type: 'notice', level: 'debug', text: 'x' }, { type: 'pingEnded', id: 1, exitCode: 0, summary, failure: { kind: 'weird', message: '' } },
