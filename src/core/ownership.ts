@@ -18,6 +18,6 @@ export function ownedBy(item: { raw: Record<string, unknown> }, projectId: strin
  * they are narrowed to the node's project unless its "All projects" is on. Undefined: the token's own list,
  * which for a member is its project's view already.
  */
-export function viewOf(client: OpenStackClient, scope: Scope): string | undefined {
+export function viewOf(client: OpenStackClient, scope: Pick<Scope, 'projectId' | 'allProjects'>): string | undefined {
   return client.session.isAdmin && !scope.allProjects ? scope.projectId : undefined;
 }

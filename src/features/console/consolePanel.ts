@@ -12,7 +12,7 @@ import { diffLog, FOLLOW_MIN_MS, nextDelay, parseConsole } from './model/logFoll
 import { PingRun } from './model/ping';
 import { checkPort, checkTarget } from './model/target';
 import { tcpCheck } from './model/tcpCheck';
-import { consoleHtml, makeNonce } from './model/html';
+import { makeNonce, webviewHtml } from './model/html';
 import { openExternalUrl } from '../../ui/openExternal';
 import { plainText } from '../../core/displayText';
 import {
@@ -114,7 +114,9 @@ export class ConsolePanel implements vscode.Disposable {
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'openstack.svg');
     const webview = panel.webview;
     const bundle = vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview');
-    webview.html = consoleHtml({
+    webview.html = webviewHtml({
+      title: 'Instance console',
+      view: 'openstack-console',
       cspSource: webview.cspSource,
       nonce: makeNonce(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(bundle, 'main.js')).toString(),

@@ -1,7 +1,7 @@
 // The webview shell: a strict Content Security Policy with a fresh nonce, no inline script, no data in the page.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { consoleHtml, contentSecurityPolicy, makeNonce } from '../../../src/features/console/model/html';
+import { contentSecurityPolicy, makeNonce, webviewHtml } from '../../../src/features/console/model/html';
 
 test('nonces are random, long and attribute-safe', () => {
   const a = makeNonce();
@@ -19,7 +19,10 @@ test('the policy: nothing by default, scripts by nonce only, no unsafe-inline or
 });
 
 test('the page: one nonce-tagged script, the CSP meta first, the toolkit\'s csp-nonce meta, no inline script', () => {
-  const html = consoleHtml({ cspSource: 'https://x.vscode-cdn.net', nonce: 'N0NCE', scriptUri: 'https://x.vscode-cdn.net/dist/webview/main.js', styleUri: 'https://x.vscode-cdn.net/dist/webview/main.css?a=1&b="2"' });
+  const html = webviewHtml({
+    title: 'Instance <console>', view: 'openstack-console', cspSource: 'https://x.vscode-cdn.net', nonce: 'N0NCE',
+    scriptUri: 'https://x.vscode-cdn.net/dist/webview/main.js', styleUri: 'https://x.vscode-cdn.net/dist/webview/main.css?a=1&b="2"',
+  });
   const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
   assert.equal(scripts.length, 1);
   assert.match(scripts[0][1], /nonce="N0NCE" src="https:\/\/x\.vscode-cdn\.net\/dist\/webview\/main\.js"/);
@@ -28,4 +31,6 @@ test('the page: one nonce-tagged script, the CSP meta first, the toolkit\'s csp-
   assert.match(html, /<meta property="csp-nonce" content="N0NCE">/);
   assert.match(html, /href="https:\/\/x\.vscode-cdn\.net\/dist\/webview\/main\.css\?a=1&amp;b=&quot;2&quot;"/);
   assert.doesNotMatch(html, /\son\w+=/);
+  assert.match(html, /<title>Instance &lt;console&gt;<\/title>/);
+  assert.match(html, /<body data-view="openstack-console">/);
 });

@@ -1,7 +1,8 @@
-// The console webview's HTML shell and Content Security Policy. Pure (no vscode import) so the policy is unit-tested.
+// The webviews' HTML shell and Content Security Policy (the console panel and the network topology). Pure (no
+// vscode import) so the policy is unit-tested.
 //
 // Policy: nothing by default; scripts only with this load's nonce (the bundle is one nonce-tagged <script src>, no
-// inline script); styles from the extension's own files (dist/webview/main.css) or nonce-tagged. The toolkit
+// inline script); styles from the extension's own files (dist/webview/*.css) or nonce-tagged. The toolkit
 // (FAST) creates one <style> element to probe :focus-visible: it tags it with the nonce it finds in
 // <meta property="csp-nonce">, so no 'unsafe-inline' is needed. Everything else it styles goes through
 // constructable stylesheets (adoptedStyleSheets), which CSP does not gate, and ANSI colours are set through the
@@ -18,6 +19,10 @@ export interface ShellOptions {
   nonce: string;
   scriptUri: string;
   styleUri: string;
+  /** The page's <title>. */
+  title: string;
+  /** body[data-view]: which webview this is (the UI tests find its frame by it). */
+  view: string;
 }
 
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
@@ -34,10 +39,10 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
- * The page carries no data at all: the instance name, the log and everything else arrive by postMessage after the
+ * The page carries no data at all: names, logs, the topology and everything else arrive by postMessage after the
  * webview says `ready`, and are put into the DOM as text.
  */
-export function consoleHtml(o: ShellOptions): string {
+export function webviewHtml(o: ShellOptions): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -46,9 +51,9 @@ export function consoleHtml(o: ShellOptions): string {
 <meta property="csp-nonce" content="${attr(o.nonce)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" nonce="${attr(o.nonce)}" href="${attr(o.styleUri)}">
-<title>Instance console</title>
+<title>${attr(o.title)}</title>
 </head>
-<body data-view="openstack-console">
+<body data-view="${attr(o.view)}">
 <main id="app" aria-busy="true"></main>
 <script nonce="${attr(o.nonce)}" src="${attr(o.scriptUri)}"></script>
 </body>

@@ -6,6 +6,7 @@
 // `snapshot`, then deltas (`log`, `ping*`, `tcpResult`, `notice`). Every time the webview is re-created (shown
 // after being hidden, or restored after a reload) it sends `ready` again and gets a new snapshot.
 
+import { hasOnly, isBool, isInt, isNum, isObj, isOptNum, isOptStr, isStr, isStrArray, type Obj } from '../../../core/guards';
 import type { DiagnosisView } from '../../doctor/model/view';
 
 /** The webview panel type; the serializer is registered for it and `onWebviewPanel:` names it. */
@@ -153,21 +154,6 @@ export const MAX_COPY_CHARS = 4_000_000;
 
 // ---------------------------------------------------------------- guards
 
-type Obj = Record<string, unknown>;
-/** A plain object (structured clone yields only these; anything with another prototype is refused). */
-const isObj = (x: unknown): x is Obj => {
-  if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
-  const proto = Object.getPrototypeOf(x) as unknown;
-  return proto === Object.prototype || proto === null;
-};
-const isStr = (x: unknown, max = 10_000): x is string => typeof x === 'string' && x.length <= max;
-const isInt = (x: unknown, min: number, max: number): x is number => typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max;
-const isBool = (x: unknown): x is boolean => typeof x === 'boolean';
-const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
-const isOptNum = (x: unknown): boolean => x === undefined || isNum(x);
-const isStrArray = (x: unknown, maxItems: number): x is string[] => Array.isArray(x) && x.length <= maxItems && x.every((s) => isStr(s, 100_000));
-const hasOnly = (o: Obj, keys: readonly string[]): boolean => Object.keys(o).every((k) => keys.includes(k));
-
 const isTab = (x: unknown): x is Tab => TABS.includes(x as Tab);
 
 export function isUiState(x: unknown): x is UiState {
@@ -226,7 +212,6 @@ function isPingSnapshot(x: unknown): x is PingSnapshot {
     && (x.exitCode === undefined || x.exitCode === null || isNum(x.exitCode)) && isFailure(x.failure);
 }
 
-const isOptStr = (x: unknown, max?: number) => x === undefined || isStr(x, max);
 const STATUSES = ['passed', 'failed', 'unknown'];
 
 function isFixView(x: unknown): boolean {

@@ -7,6 +7,21 @@ import { targetAddress, type CheckInput } from './checkInput';
 import { addRouterInterfaceFix, assignFloatingIpFix, createRouterFix, setRouterGatewayFix } from './fixes';
 import { serverProject } from './path';
 
+/** The doctor's words for a subnet no router serves; SUBNET: its name and range, ADDRESS: what nothing routes to. */
+export function noRouterInterfaceSentence(subnet: string, address: string): string {
+  return `Subnet ${subnet} has no interface on a router: nothing routes between ${address} and the external network.`;
+}
+
+/** The doctor's words for a router without gateway; UNREACHED: what floating IPs cannot reach behind it. */
+export function noGatewaySentence(router: string, unreached: string): string {
+  return `Router ${router} has no external gateway: floating IPs cannot reach ${unreached}.`;
+}
+
+/** The doctor's words for an address without floating IP. */
+export function noFloatingIpSentence(address: string): string {
+  return `No floating IP is associated with ${address}: it cannot be reached from outside its network.`;
+}
+
 /** The external network by name, for sentences. */
 function networkName(input: CheckInput, id: string): string {
   const network = input.snapshot.networks.find((n) => n.id === id);
@@ -26,7 +41,7 @@ export function routerInterfaceCheck(input: CheckInput): Check {
     });
   }
   const facts = [evidence('subnet', subnet ?? { id: fixedIp.subnetId }, 'router interface', 'none')];
-  const summary = `Subnet ${subnetLabel} has no interface on a router: nothing routes between ${fixedIp.ipAddress} and the external network.`;
+  const summary = noRouterInterfaceSentence(subnetLabel, fixedIp.ipAddress);
   const fix = !subnet ? undefined
     : spareRouter ? addRouterInterfaceFix(input.cli, spareRouter, subnet) : createRouterFix(input.cli, subnet, externalNetworkId);
   return failed({ id: 'router-interface', title, evidence: facts, summary, fix, cli });
@@ -52,7 +67,7 @@ export function routerGatewayCheck(input: CheckInput): Check {
   const cli = cliLine(input.cli.context, ['router', 'show', ['-c', 'external_gateway_info']], [router.id]);
   const fix = externalNetworkId ? setRouterGatewayFix(input.cli, router, externalNetworkId) : undefined;
   if (!gateway) {
-    return failed({ id: 'router-gateway', title, evidence: facts, cli, fix, summary: `Router ${named(router)} has no external gateway: floating IPs cannot reach ${targetAddress(input)}.` });
+    return failed({ id: 'router-gateway', title, evidence: facts, cli, fix, summary: noGatewaySentence(named(router), targetAddress(input)) });
   }
   if (externalNetworkId && gateway !== externalNetworkId) {
     const summary = `Router ${named(router)}'s gateway is on ${networkName(input, gateway)}, not on ${networkName(input, externalNetworkId)}: floating IPs of ${networkName(input, externalNetworkId)} cannot reach ${targetAddress(input)}.`;
@@ -77,5 +92,5 @@ export function floatingIpCheck(input: CheckInput): Check {
   const project = serverProject(input.snapshot);
   const reuse = floatingIps.find((f) => !f.portId && f.floatingNetworkId === externalNetworkId && (projectOf(f) ?? project) === project);
   const fix = port && fixedIp && externalNetworkId ? assignFloatingIpFix(input.cli, server.id, port, fixedIp.ipAddress, externalNetworkId, reuse) : undefined;
-  return failed({ id: 'floating-ip', title, evidence: facts, cli, fix, summary: `No floating IP is associated with ${targetAddress(input)}: it cannot be reached from outside its network.` });
+  return failed({ id: 'floating-ip', title, evidence: facts, cli, fix, summary: noFloatingIpSentence(targetAddress(input)) });
 }
