@@ -12,26 +12,19 @@ import {
 import { AnsiRenderer } from './ansiRender';
 import { RttChart } from './chart';
 import { DiagnoseView } from './diagnose';
+import { connectHost } from './host';
 import { button, checkbox, componentsReady, divider, dropdown, el, tabs, textField } from './ui';
 
-interface VsCodeApi {
-  postMessage(message: WebviewMessage): void;
-  getState(): unknown;
-  setState(state: PanelState): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
-const kept = vscode.getState();
-const restored = isPanelState(kept) ? kept : undefined;
+const host = connectHost<WebviewMessage, HostMessage, PanelState>({ isMessage: isHostMessage, isState: isPanelState }, (m) => onMessage(m));
+const restored = host.restored;
 const ui: UiState = { ...DEFAULT_UI, ...(restored?.ui ?? {}) };
 let target: ConsoleTarget | undefined = restored?.target;
 
 function saveState(): void {
-  if (target) vscode.setState({ v: 1, target, ui });
+  if (target) host.save({ v: 1, target, ui });
 }
 function send(message: WebviewMessage): void {
-  vscode.postMessage(message);
+  host.send(message);
 }
 const isTab = (key: string): key is UiState['tab'] => (TABS as readonly string[]).includes(key);
 
@@ -437,11 +430,6 @@ function onMessage(m: HostMessage): void {
       return;
   }
 }
-
-window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  // only the host posts to this frame; its messages are still checked, like any input
-  if (isHostMessage(event.data)) onMessage(event.data);
-});
 
 void componentsReady.then(() => { document.body.dataset.componentsReady = 'true'; });
 send({ type: 'ready', ui });

@@ -12,9 +12,9 @@ import { diffLog, FOLLOW_MIN_MS, nextDelay, parseConsole } from './model/logFoll
 import { PingRun } from './model/ping';
 import { checkPort, checkTarget } from './model/target';
 import { tcpCheck } from './model/tcpCheck';
-import { makeNonce, webviewHtml } from './model/html';
 import { openExternalUrl } from '../../ui/openExternal';
 import { plainText } from '../../core/displayText';
+import { loadPage, onWebviewMessage, webviewOptions } from '../../ui/webviewPanel';
 import {
   CONSOLE_VIEW_TYPE, DEFAULT_UI, MAX_LOG_LINES, isPanelState, isWebviewMessage,
   type ConsoleTarget, type HostMessage, type InstanceInfo, type LogSnapshot, type PingSnapshot, type Tab, type TcpResult, type UiState, type WebviewMessage,
@@ -58,7 +58,7 @@ export class ConsolePanel implements vscode.Disposable {
       existing.panel.reveal(existing.panel.viewColumn);
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(CONSOLE_VIEW_TYPE, title(target.name), vscode.ViewColumn.Active, ConsolePanel.options(deps));
+    const panel = vscode.window.createWebviewPanel(CONSOLE_VIEW_TYPE, title(target.name), vscode.ViewColumn.Active, webviewOptions(deps.extensionUri));
     return new ConsolePanel(deps, panel, target, undefined, server);
   }
 
@@ -75,17 +75,12 @@ export class ConsolePanel implements vscode.Disposable {
       panel.dispose();
       return;
     }
-    panel.webview.options = ConsolePanel.options(deps);
+    panel.webview.options = webviewOptions(deps.extensionUri);
     new ConsolePanel(deps, panel, state.target, state.ui);
   }
 
   static disposeAll(): void {
     for (const p of [...ConsolePanel.panels.values()]) p.panel.dispose();
-  }
-
-  private static options(deps: ConsoleDeps): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    // only the bundle folder: main.js and main.css (the toolkit is bundled into main.js)
-    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview')] };
   }
 
   readonly key: string;
@@ -111,19 +106,12 @@ export class ConsolePanel implements vscode.Disposable {
     this.instance = instanceInfo(target, server);
     this.doctor = new DoctorTab(deps.doctorFor(target), target, (view) => this.post({ type: 'diagnosis', view }));
     ConsolePanel.panels.set(this.key, this);
-    panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'openstack.svg');
-    const webview = panel.webview;
-    const bundle = vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview');
-    webview.html = webviewHtml({
-      title: 'Instance console',
-      view: 'openstack-console',
-      cspSource: webview.cspSource,
-      nonce: makeNonce(),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(bundle, 'main.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(bundle, 'main.css')).toString(),
-    });
+    loadPage(panel, deps.extensionUri, { bundle: 'main', title: 'Instance console', view: 'openstack-console' });
     this.disposables.push(
-      webview.onDidReceiveMessage((m: unknown) => this.receive(m)),
+      onWebviewMessage(panel.webview, {
+        panel: 'console panel', log: deps.log, isMessage: isWebviewMessage, handle: (m) => this.handle(m),
+        notify: (text) => this.post({ type: 'notice', level: 'error', text }),
+      }),
       panel.onDidChangeViewState(() => {
         // not retained when hidden: the webview is gone until it says `ready` again
         if (!panel.visible) {
@@ -146,17 +134,6 @@ export class ConsolePanel implements vscode.Disposable {
 
   private post(message: HostMessage): void {
     if (this.ready && !this.disposed) void this.panel.webview.postMessage(message);
-  }
-
-  private receive(raw: unknown): void {
-    if (!isWebviewMessage(raw)) {
-      this.deps.log.warn(`console panel: ignored a malformed message from the webview (${typeof raw === 'object' && raw ? String((raw as { type?: unknown }).type) : typeof raw})`);
-      return;
-    }
-    void this.handle(raw).catch((err) => {
-      this.deps.log.error(`console panel (${raw.type}): ${err instanceof Error ? err.message : String(err)}`);
-      this.post({ type: 'notice', level: 'error', text: err instanceof Error ? err.message : String(err) });
-    });
   }
 
   private async handle(m: WebviewMessage): Promise<void> {

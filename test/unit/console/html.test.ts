@@ -1,7 +1,7 @@
 // The webview shell: a strict Content Security Policy with a fresh nonce, no inline script, no data in the page.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { contentSecurityPolicy, makeNonce, webviewHtml } from '../../../src/features/console/model/html';
+import { contentSecurityPolicy, makeNonce, webviewHtml } from '../../../src/core/webviewHtml';
 
 test('nonces are random, long and attribute-safe', () => {
   const a = makeNonce();

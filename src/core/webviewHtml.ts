@@ -1,5 +1,5 @@
-// The webviews' HTML shell and Content Security Policy (the console panel and the network topology). Pure (no
-// vscode import) so the policy is unit-tested.
+// The webviews' HTML shell and Content Security Policy (the console panel's and the network topology's). Pure
+// (no vscode import) so the policy is unit-tested.
 //
 // Policy: nothing by default; scripts only with this load's nonce (the bundle is one nonce-tagged <script src>, no
 // inline script); styles from the extension's own files (dist/webview/*.css) or nonce-tagged. The toolkit
