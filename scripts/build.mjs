@@ -1,6 +1,7 @@
 // Bundles everything with esbuild:
 //   1. the extension        src/extension.ts        -> dist/extension.js       (Node 20, cjs, `vscode` external)
-//   2. the webview          webview/main.ts         -> dist/webview/main.js    (browser, iife)
+//   2. the webviews         webview/main.ts         -> dist/webview/main.js    (browser, iife: the console panel)
+//                           webview/topology.ts     -> dist/webview/topology.js (the network topology), each with its .css
 //   3. ext-host test suite  test/exthost/suite/*.ts -> dist/test/exthost/*.js  (cjs; `vscode` and `mocha` external,
 //      mocha resolves from node_modules because the suite runs from the development folder)
 // Type checking is separate (`npm run typecheck`): esbuild only strips types.
@@ -40,8 +41,8 @@ const builds = [
   },
   {
     ...common,
-    entryPoints: ['webview/main.ts'],
-    outfile: 'dist/webview/main.js',
+    entryPoints: ['webview/main.ts', 'webview/topology.ts'],
+    outdir: 'dist/webview',
     platform: 'browser',
     format: 'iife',
     target: 'chrome120', // VS Code 1.100's webviews run in Electron 34 / a current browser

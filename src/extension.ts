@@ -10,6 +10,7 @@ import { registerComputeCommands } from './features/computeCommands';
 import { registerConsoleCommands } from './features/console/consoleCommands';
 import { registerExplorerCommands } from './ui/tree/treeCommands';
 import { registerNetworkCommands } from './features/networks/networkCommands';
+import { registerTopologyCommands } from './features/topology/topologyCommands';
 import { ExplorerProvider } from './ui/tree/explorerProvider';
 import { INSPECT_SCHEME, InspectDocuments } from './ui/tree/inspectDocuments';
 import { createLog } from './context/log';
@@ -50,6 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenSt
     ...registerNetworkCommands({ log, explorer, active, registry }),
     ...registerComputeCommands({ log, registry, active, explorer }),
     ...registerConsoleCommands({ context, log, registry, active, explorer }),
+    ...registerTopologyCommands({ context, log, registry, active, explorer, view }),
   );
   await registry.load();
   log.info(`activated in ${Date.now() - started} ms with ${registry.clouds.length} cloud(s)`);

@@ -1,5 +1,6 @@
 // The OpenStack tree: clouds → projects → categories → resources. Owns the polling of transitional
-// resources, the index behind "Find resource…", and targeted refreshes.
+// resources, the index behind "Find resource…", targeted refreshes, and tells other views (the network topology)
+// when a project's category changed.
 //
 // A change of a node is never announced while the view is still fetching the children of that node or of a node
 // below it: VS Code would re-render the node while the fetch runs, fetch the children again once it returned, and
@@ -14,9 +15,19 @@ import { ExplorerNode, ResourceNode, type CategorySpec, type ExplorerEnv } from 
 import { Poller } from './poller';
 import { ErrorNode, LoadMoreNode } from './statusNodes';
 
+/** A category of a project whose resources changed. */
+export interface CategoryChange {
+  cloud: string;
+  projectId: string;
+  kind: string;
+}
+
 export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
+  private readonly categoryEmitter = new vscode.EventEmitter<CategoryChange>();
+  /** A command changed a category (refreshCategory), or the poller saw one change by itself. */
+  readonly onDidChangeCategory = this.categoryEmitter.event;
   readonly poller: Poller<CategoryNode>;
   private roots: CloudNode[] | undefined;
   private readonly loadedByParent = new Map<string, ResourceNode[]>();
@@ -28,7 +39,10 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   private readonly heldBack = new Set<ExplorerNode>();
 
   constructor(private readonly registry: CloudRegistry, categories: readonly CategorySpec<unknown, unknown>[]) {
-    this.poller = new Poller((node) => this.changed(node));
+    this.poller = new Poller((node) => {
+      this.changed(node);
+      this.categoryEmitter.fire({ cloud: node.scope.cloud, projectId: node.scope.projectId, kind: node.spec.kind });
+    });
     this.env = {
       registry,
       categories,
@@ -96,6 +110,20 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   async refreshCategory(cloud: string, projectId: string, kind: string): Promise<void> {
     const categories = [...this.categories()].filter((c) => c.attached && c.scope.cloud === cloud && c.scope.projectId === projectId && c.spec.kind === kind);
     await Promise.all(categories.map((c) => this.refresh(c)));
+    // also when the tree has not loaded the category: other views show it all the same
+    this.categoryEmitter.fire({ cloud, projectId, kind });
+  }
+
+  /**
+   * The node of resource RESOURCEID in the category KIND of CLOUD/PROJECTID, loading the levels above it that are
+   * not loaded yet (as expanding them would), so that the view can reveal it; undefined when it is not listed.
+   */
+  async resource(cloud: string, projectId: string, kind: string, resourceId: string): Promise<ResourceNode | undefined> {
+    const cloudNode = (await this.getChildren()).find((n) => n instanceof CloudNode && n.cloud.name === cloud);
+    const project = cloudNode && (await this.getChildren(cloudNode)).find((n) => n instanceof ProjectNode && n.scope.projectId === projectId);
+    const category = project && (await this.getChildren(project)).find((n) => n instanceof CategoryNode && n.spec.kind === kind);
+    const rows = category ? await this.getChildren(category) : [];
+    return rows.find((n): n is ResourceNode => n instanceof ResourceNode && n.resourceId === resourceId);
   }
 
   /** Resources loaded so far, for "Find resource…". */
@@ -106,6 +134,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   dispose(): void {
     this.poller.dispose();
     this.emitter.dispose();
+    this.categoryEmitter.dispose();
   }
 
   /** Fires NODE's change, or holds it back while the view fetches the children of NODE or of a node below it. */

@@ -30,7 +30,7 @@ test('what the nodes show: subnets with their range, the instance\'s status and 
   data.routers[0].gateway!.externalFixedIps = [{ subnetId: 'public-subnet-id', ipAddress: '203.0.113.2' }];
   const nodes = new Map(buildGraph(data).nodes.map((n) => [n.id, n]));
   assert.deepEqual(nodes.get('network:private-id')!.rows, [{ text: 'private-subnet 10.0.0.0/24', anchor: 'private-subnet-id' }]);
-  assert.deepEqual(nodes.get('external:public-id')!.rows.map((r) => r.text), ['external network', 'public-subnet 203.0.113.0/24']);
+  assert.deepEqual(nodes.get('external:public-id')!.rows.map((r) => r.text), ['public-subnet 203.0.113.0/24']);
   assert.deepEqual(nodes.get('instance:vm1-id')!.rows, [{ text: 'ACTIVE' }, { text: '10.0.0.5', anchor: '10.0.0.5' }]);
   assert.deepEqual(nodes.get('router:r1-id')!.rows.map((r) => r.text), ['ACTIVE', 'gateway 203.0.113.2']);
   assert.deepEqual(nodes.get('floatingIp:fip1')!.rows.map((r) => r.text), ['ACTIVE', '→ 10.0.0.5']);

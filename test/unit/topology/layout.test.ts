@@ -43,6 +43,17 @@ test('a new instance moves none of the nodes before it, and none of the other co
   }
 });
 
+test('names sort as people number them (vm3 before vm10), then by ID when two share a name', () => {
+  const data = exercise();
+  for (const [id, name] of [['b-id', 'vm10'], ['c-id', 'vm3'], ['a-id', 'vm3']]) {
+    const vm = instance(id, name, '10.0.0.99');
+    data.servers.push(vm.server);
+    data.ports.push(vm.port);
+  }
+  const order = layout(data).nodes.filter((n) => n.kind === 'instance').map((n) => n.resourceId);
+  assert.deepEqual(order, ['vm1-id', 'vm2-id', 'a-id', 'c-id', 'b-id']);
+});
+
 test('instances are grouped by their first network, in the networks\' order', () => {
   const data = exercise();
   data.networks.push(network('a-net-id', 'a-net'));

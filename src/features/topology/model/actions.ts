@@ -1,13 +1,13 @@
 // What a node of the topology offers: the tree's own commands, run by the host on the resource the node stands
-// for. Shared by the webview (button titles) and the host (which command, and whether it changes the picture).
-// Pure: no vscode, Node or DOM import.
+// for (a command that changes the project reloads the tree's categories, and so the picture). Shared by the
+// webview (button titles) and the host (which command). Pure: no vscode, Node or DOM import.
 
 export const ACTIONS = {
-  openConsole: { title: 'Open Console', command: 'openstack.openConsole', changes: false },
-  diagnose: { title: 'Diagnose Reachability…', command: 'openstack.diagnoseReachability', changes: false },
-  assignFloatingIp: { title: 'Assign Floating IP', command: 'openstack.assignFloatingIp', changes: true },
-  setRouterGateway: { title: 'Set Router Gateway…', command: 'openstack.setRouterGateway', changes: true },
-  addRouterInterface: { title: 'Add Router Interface…', command: 'openstack.addRouterInterface', changes: true },
+  openConsole: { title: 'Open Console', command: 'openstack.openConsole' },
+  diagnose: { title: 'Diagnose Reachability…', command: 'openstack.diagnoseReachability' },
+  assignFloatingIp: { title: 'Assign Floating IP', command: 'openstack.assignFloatingIp' },
+  setRouterGateway: { title: 'Set Router Gateway…', command: 'openstack.setRouterGateway' },
+  addRouterInterface: { title: 'Add Router Interface…', command: 'openstack.addRouterInterface' },
 } as const;
 
 export type ActionId = keyof typeof ACTIONS;

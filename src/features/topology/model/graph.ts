@@ -140,11 +140,7 @@ function nicOrder(server: Server, ports: Port[]): Port[] {
 
 function networkNode(network: Network, index: Index): GraphNode {
   const subnets = index.subnetsByNetwork.get(network.id) ?? [];
-  const rows: Row[] = [
-    ...(network.external ? [{ text: 'external network' }] : []),
-    ...subnets.map((s) => ({ text: subnetText(s), anchor: s.id })),
-    ...(subnets.length ? [] : [{ text: 'no subnet' }]),
-  ];
+  const rows: Row[] = subnets.length ? subnets.map((s) => ({ text: subnetText(s), anchor: s.id })) : [{ text: 'no subnet' }];
   return {
     id: networkNodeId(network), kind: network.external ? 'external' : 'network', resourceId: network.id, name: network.name,
     status: network.adminStateUp ? statusOf(network.status) : 'off', rows, actions: [],

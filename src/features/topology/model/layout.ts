@@ -10,10 +10,12 @@ import { NODE_KINDS, type Graph, type GraphLink, type GraphNode, type NodeKind }
 
 export const GEOMETRY = {
   margin: 24, nodeWidth: 200, columnGap: 100, head: 24, row: 16, pad: 8, gap: 14,
+  /** Above the nodes: the columns' titles. */
+  headings: 28,
   /** How far a broken link without its other end reaches. */
   stub: 44,
   /** What fits in a node's width, in characters of its title and of its rows. */
-  titleChars: 24, rowChars: 28,
+  titleChars: 24, rowChars: 27,
 } as const;
 
 export interface ViewRow {
@@ -44,7 +46,15 @@ export interface ViewLink extends GraphLink {
   y2: number;
 }
 
+/** A column's title, above it. */
+export interface Heading {
+  text: string;
+  x: number;
+  y: number;
+}
+
 export interface TopologyView {
+  headings: Heading[];
   nodes: ViewNode[];
   links: ViewLink[];
   width: number;
@@ -54,6 +64,7 @@ export interface TopologyView {
 export const KIND_NAMES: Record<NodeKind, string> = {
   external: 'External network', router: 'Router', network: 'Network', instance: 'Instance', floatingIp: 'Floating IP',
 };
+const COLUMN_TITLES = ['External networks', 'Routers', 'Networks', 'Instances', 'Floating IPs'];
 
 /** TEXT safe to show (bidi controls escaped), at most MAX characters. */
 export function fitText(text: string, max: number): string {
@@ -61,7 +72,8 @@ export function fitText(text: string, max: number): string {
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('');
 }
 
-const collator = new Intl.Collator('en');
+// numeric: vm3 before vm10, as people number their instances
+const collator = new Intl.Collator('en', { numeric: true });
 const byNameThenId = (a: GraphNode, b: GraphNode) =>
   collator.compare(a.name, b.name) || (a.resourceId < b.resourceId ? -1 : a.resourceId > b.resourceId ? 1 : 0);
 
@@ -96,7 +108,7 @@ function rowsOf(node: GraphNode, y: number): ViewRow[] {
 }
 
 function viewNode(node: GraphNode, column: number, y: number, broken: string[]): ViewNode {
-  const { margin, nodeWidth, columnGap, head, row, pad } = GEOMETRY;
+  const { head, row, pad } = GEOMETRY;
   const name = node.name || node.resourceId;
   const rows = rowsOf(node, y);
   return {
@@ -105,9 +117,11 @@ function viewNode(node: GraphNode, column: number, y: number, broken: string[]):
     label: plainText([`${KIND_NAMES[node.kind]} ${name}`, ...node.rows.map((r) => r.text), ...broken.map((b) => `broken: ${b}`)].join(', ')),
     details: node.details.map(plainText),
     rows, column,
-    x: margin + column * (nodeWidth + columnGap), y, w: nodeWidth, h: head + rows.length * row + pad,
+    x: columnX(column), y, w: GEOMETRY.nodeWidth, h: head + rows.length * row + pad,
   };
 }
+
+const columnX = (column: number) => GEOMETRY.margin + column * (GEOMETRY.nodeWidth + GEOMETRY.columnGap);
 
 /** Where a link meets NODE: the row of ANCHOR, else the middle of its title. */
 function anchorY(node: ViewNode, anchor: string | undefined): number {
@@ -126,15 +140,16 @@ function viewLink(link: GraphLink, nodes: Map<string, ViewNode>): ViewLink {
 }
 
 export function layoutGraph(graph: Graph): TopologyView {
-  const { margin, gap } = GEOMETRY;
+  const { margin, gap, headings } = GEOMETRY;
   const brokenAt = new Map<string, string[]>();
   for (const l of graph.links) {
     for (const end of [l.left, l.right]) if (l.broken && end) brokenAt.set(end, [...(brokenAt.get(end) ?? []), l.broken]);
   }
   const instanceOf = new Map(graph.links.filter((l) => l.kind === 'floating' && l.left && l.right).map((l) => [l.right!, l.left!]));
   const placed = new Map<string, ViewNode>();
-  columns(graph).forEach((nodes, column) => {
-    let cursor = margin;
+  const drawnColumns = columns(graph);
+  drawnColumns.forEach((nodes, column) => {
+    let cursor = margin + headings;
     for (const node of nodes) {
       // a floating IP level with its instance, unless the nodes above it are in the way
       const beside = instanceOf.get(node.id);
@@ -148,6 +163,7 @@ export function layoutGraph(graph: Graph): TopologyView {
   // in ID order: the same data draws the links in the same order (which of two crossing ones is on top)
   const links = graph.links.map((l) => viewLink(l, placed)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
+    headings: drawnColumns.flatMap((nodes, column) => (nodes.length ? [{ text: COLUMN_TITLES[column], x: columnX(column), y: margin + headings / 2 - 4 }] : [])),
     nodes, links,
     width: Math.max(0, ...nodes.map((n) => n.x + n.w), ...links.map((l) => l.x2)) + margin,
     height: Math.max(0, ...nodes.map((n) => n.y + n.h)) + margin,

@@ -121,7 +121,8 @@ function isViewLink(x: unknown): x is ViewLink {
 }
 
 function isTopologyView(x: unknown): x is TopologyView {
-  return isObj(x) && Array.isArray(x.nodes) && x.nodes.length <= MAX_NODES && x.nodes.every(isViewNode)
+  const isHeading = (h: unknown) => isObj(h) && isText(h.text) && isNum(h.x) && isNum(h.y);
+  return isObj(x) && Array.isArray(x.headings) && x.headings.length <= NODE_KINDS.length && x.headings.every(isHeading) && Array.isArray(x.nodes) && x.nodes.length <= MAX_NODES && x.nodes.every(isViewNode)
     && Array.isArray(x.links) && x.links.length <= MAX_LINKS && x.links.every(isViewLink) && isNum(x.width) && isNum(x.height);
 }
 
