@@ -27,7 +27,8 @@ let drawn: Drawn | undefined;
 
 const send = (message: WebviewMessage) => host.send(message);
 function saveState(): void {
-  if (target) host.save({ v: 1, target, viewport: viewport.state, ...(selected ? { selected } : {}) });
+  // not before the first picture: the viewport is the kept one only from then on
+  if (target && view) host.save({ v: 1, target, viewport: viewport.state, ...(selected ? { selected } : {}) });
 }
 
 // ---------------------------------------------------------------- page

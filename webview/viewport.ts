@@ -1,11 +1,14 @@
 // Zoom, pan and fit of the topology's SVG, through its viewBox: the part of the picture shown is its top-left
 // corner and a scale (screen pixels per picture unit), kept in the webview state so that it survives hide/show.
+import { GEOMETRY } from '../src/features/topology/model/layout';
 import { MAX_SCALE, MIN_SCALE, type Viewport } from '../src/features/topology/model/protocol';
 
 /** Drags shorter than this are clicks. */
 const DRAG_PX = 4;
 /** Room left around a fitted picture, in screen pixels. */
 const FIT_MARGIN = 16;
+/** Room kept around a node brought into view, in picture units: its broken links' stubs and a little more. */
+const AROUND = GEOMETRY.stub + 12;
 
 export interface Box {
   x: number;
@@ -90,13 +93,14 @@ export class ViewportControl {
     this.state = { x, y, scale };
   }
 
-  /** Pans just enough for BOX (picture units) to be in view. */
+  /** Pans just enough for BOX (picture units) and what is around it (its broken links' stubs) to be in view. */
   show(box: Box): void {
     const { width, height } = this.size();
     const w = width / this.view.scale;
     const h = height / this.view.scale;
-    const x = box.x < this.view.x ? box.x - 8 : box.x + box.w > this.view.x + w ? box.x + box.w + 8 - w : this.view.x;
-    const y = box.y < this.view.y ? box.y - 8 : box.y + box.h > this.view.y + h ? box.y + box.h + 8 - h : this.view.y;
+    const m = AROUND;
+    const x = box.x - m < this.view.x ? box.x - m : box.x + box.w + m > this.view.x + w ? box.x + box.w + m - w : this.view.x;
+    const y = box.y - m < this.view.y ? box.y - m : box.y + box.h + m > this.view.y + h ? box.y + box.h + m - h : this.view.y;
     if (x !== this.view.x || y !== this.view.y) this.state = { ...this.view, x, y };
   }
 

@@ -14,7 +14,9 @@ import { execFile } from 'node:child_process';
 import { appendFileSync, copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { E2E_CLOUDS_YAML, consoleFrame, dismissNotifications, inBackground, openConsoleInline, selected, sideBar, runExactCommand, terminalText, test } from './lib.mjs';
+import {
+  E2E_CLOUDS_YAML, consoleFrame, cspViolations, dismissNotifications, inBackground, openConsoleInline, recordCspViolations, selected, sideBar, runExactCommand, terminalText, test, until,
+} from './lib.mjs';
 import { DEVCLOUD_CLOUDS_YAML, DEVCLOUD_STATE, openstack } from './devcloud.mjs';
 
 // These tests come after the explorer and tree tests (they need the dev cloud's clouds.yaml that tree.e2e.mjs
@@ -36,7 +38,7 @@ const NS_DEAD = `198.18.${n}.3`;                     // routed into the namespac
 const LOCAL = `198.18.${n}.1`;
 const consoleFile = (id) => join(DEVCLOUD_STATE, 'console', `${id}.log`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const results = { cspViolations: [], followLatencyMs: [] };
+const results = { followLatencyMs: [] };
 let serverId = '';
 let fixedIp = '';
 
@@ -51,42 +53,11 @@ const created = !selected(SETUP) ? Promise.resolve('') : inBackground((async () 
 })());
 created.catch(() => undefined);   // awaited (and reported) by the first test
 
-async function until(what, fn, timeoutMs = 30_000, intervalMs = 100) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(intervalMs);
-  }
-}
-
-/** CSP violations seen in webview frames (from document start, by the init script), plus console reports. */
-async function cspViolations(page) {
-  const all = [...results.cspViolations];
-  for (const frame of page.frames()) {
-    if (!/vscode-cdn\.net|vscode-webview|webview\/browser\/pre/.test(frame.url())) continue;
-    const seen = await frame.evaluate(() => window.__cspViolations ?? []).catch(() => []);
-    all.push(...seen.map((v) => ({ ...v, frame: frame.url().slice(0, 80) })));
-  }
-  return all;
-}
-
 const ip = (...args) => run('ip', args);
 
 test(SETUP, async ({ page }) => {
   if (!existsSync(E2E_CLOUDS_YAML)) copyFileSync(DEVCLOUD_CLOUDS_YAML, E2E_CLOUDS_YAML);   // E2E_CONSOLE_ONLY
-  // count CSP violations in every frame created from now on, from its first script on
-  await page.context().addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      (window.__cspViolations ??= []).push({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample, source: e.sourceFile, line: e.lineNumber });
-    });
-  });
-  page.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text()) && /vscode-cdn|webview/i.test(`${m.location()?.url ?? ''} ${m.text()}`)) {
-      results.cspViolations.push({ console: m.text().slice(0, 300), url: m.location()?.url });
-    }
-  });
+  await recordCspViolations(page);
   serverId = await created;
   const server = await until('the instance to be ACTIVE', async () => {
     const s = await openstack('devcloud', 'server', 'show', serverId, '-f', 'json');

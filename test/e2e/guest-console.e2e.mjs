@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync } from 'node:fs';
 import {
-  E2E_CLOUDS_YAML, consoleFrame, dismissNotifications, inBackground, openConsoleInline, runExactCommand, selected, terminalText, test, escapeRegExp } from './lib.mjs';
+  E2E_CLOUDS_YAML, consoleFrame, dependentSteps, dismissNotifications, inBackground, openConsoleInline, runExactCommand, selected, terminalText, test, escapeRegExp } from './lib.mjs';
 import { DEVCLOUD_CLOUDS_YAML, assertRoutedToBrExt, openstack } from './devcloud.mjs';
 
 const tag = `gcon${process.pid}`;
@@ -19,14 +19,8 @@ const CIDR = `10.67.${n}.0/24`;
 const SETUP = 'guest console: setup: a guest on the real host behind a router, with a floating IP';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const demo = (...args) => openstack('devcloud', ...args);
-/** The test that failed: the later ones (but the clean-up) are skipped rather than run into their timeouts. */
-let broken = '';
-function step(name, fn) {
-  test(name, async (ctx) => {
-    if (broken) throw new Error(`skipped: "${broken}" failed`);
-    await fn(ctx).catch((err) => { broken = name; throw err; });
-  });
-}
+/** The later steps (but the clean-up) are skipped once one fails. */
+const step = dependentSteps();
 /** What this file created (IDs), for the clean-up whatever failed. */
 const made = { serverId: '', fipId: '', fip: '', fixedIp: '', router: false, network: false, group: false };
 

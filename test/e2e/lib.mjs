@@ -1,4 +1,4 @@
-/* global document -- used in code that Playwright runs inside the page */
+/* global document, window -- used in code that Playwright runs inside the page */
 // Playwright helpers for driving the real VS Code workbench served by code-server, with Debian's chromium
 // (playwright-core bundles no browser, and none may be downloaded here).
 import { chromium } from 'playwright-core';
@@ -160,10 +160,33 @@ export function inBackground(promise) {
 }
 export const backgroundSettled = () => Promise.all(backgroundWork);
 
+/**
+ * A registry of dependent steps: once one fails, the later ones (but tests registered with test(), e.g. a clean-up)
+ * are skipped rather than run into their timeouts.
+ */
+export function dependentSteps() {
+  let broken = '';
+  return (name, fn) => test(name, async (ctx) => {
+    if (broken) throw new Error(`skipped: "${broken}" failed`);
+    await fn(ctx).catch((err) => { broken = name; throw err; });
+  });
+}
+
 // ---- the quick input (palette, pickers, multi-step inputs), context menus and modal dialogs, as a user drives them
 
 const QUICK_INPUT = '.quick-input-widget';
 const sleep = ms => new Promise(r => setTimeout(r, ms));
+
+/** Polls FN every INTERVALMS until it returns a truthy value (returned); fails naming WHAT after TIMEOUTMS. */
+export async function until(what, fn, timeoutMs = 30_000, intervalMs = 100) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(intervalMs);
+  }
+}
 
 /** Error notifications shown now (their text), e.g. a command's failure. */
 export async function errorToasts(page) {
@@ -318,22 +341,57 @@ export async function chooseFileInDialog(page, title, file, timeout = 30_000) {
   await input.press('Enter');
 }
 
-// ---- the console panel (webview) and the terminals it opens
+// ---- the webview panels (console, topology) and the terminals they open
 
-/** The console webview's content frame (nested iframes: iframe.webview > #active-frame); fails listing the frames. */
-export async function consoleFrame(page, timeoutMs = 30_000) {
+/**
+ * The content frame of the webview whose body[data-view] is VIEW ('openstack-console', 'openstack-topology'), once
+ * its page says it is ready (nested iframes: iframe.webview > #active-frame); fails listing the frames.
+ */
+export async function webviewFrame(page, view, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     for (const frame of page.frames()) {
-      const ok = await frame.evaluate(() => document.body?.dataset.view === 'openstack-console' && document.body.dataset.ready === 'true').catch(() => false);
+      const ok = await frame.evaluate((v) => document.body?.dataset.view === v && document.body.dataset.ready === 'true', view).catch(() => false);
       if (ok) return frame;
     }
     if (Date.now() > deadline) {
       const frames = await Promise.all(page.frames().map(async (f) => `${f.url().slice(0, 100)} ${await f.evaluate(() => JSON.stringify(document.body?.dataset ?? {})).catch((e) => String(e).slice(0, 60))}`));
-      throw new Error(`timed out after ${timeoutMs} ms waiting for the console webview; frames:\n${frames.join('\n')}`);
+      throw new Error(`timed out after ${timeoutMs} ms waiting for the ${view} webview; frames:\n${frames.join('\n')}`);
     }
     await sleep(250);
   }
+}
+
+/** The console webview's content frame. */
+export const consoleFrame = (page, timeoutMs) => webviewFrame(page, 'openstack-console', timeoutMs);
+
+const cspSeen = [];
+let cspRecorded = false;
+/** Counts CSP violations in every frame created from now on, from its first script on, and CSP reports on the console. */
+export async function recordCspViolations(page) {
+  if (cspRecorded) return;
+  cspRecorded = true;
+  await page.context().addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window.__cspViolations ??= []).push({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample, source: e.sourceFile, line: e.lineNumber });
+    });
+  });
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text()) && /vscode-cdn|webview/i.test(`${m.location()?.url ?? ''} ${m.text()}`)) {
+      cspSeen.push({ console: m.text().slice(0, 300), url: m.location()?.url });
+    }
+  });
+}
+
+/** The CSP violations seen in webview frames since recordCspViolations. */
+export async function cspViolations(page) {
+  const all = [...cspSeen];
+  for (const frame of page.frames()) {
+    if (!/vscode-cdn\.net|vscode-webview|webview\/browser\/pre/.test(frame.url())) continue;
+    const seen = await frame.evaluate(() => window.__cspViolations ?? []).catch(() => []);
+    all.push(...seen.map((v) => ({ ...v, frame: frame.url().slice(0, 80) })));
+  }
+  return all;
 }
 
 /** The active terminal's text: xterm's DOM renderer rows if it uses that renderer, else its accessibility tree
