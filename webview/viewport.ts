@@ -10,7 +10,7 @@ const FIT_MARGIN = 16;
 /** Room kept around a node brought into view, in picture units: its broken links' stubs and a little more. */
 const AROUND = GEOMETRY.stub + 12;
 
-export interface Box {
+interface Box {
   x: number;
   y: number;
   w: number;

@@ -22,7 +22,7 @@ export function loadPage(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, p
   });
 }
 
-export interface MessageHandling<M extends { type: string }> {
+interface MessageHandling<M extends { type: string }> {
   /** For the log: "console panel". */
   panel: string;
   log: Log;

@@ -12,6 +12,4 @@ export const ACTIONS = {
 
 export type ActionId = keyof typeof ACTIONS;
 
-export const ACTION_IDS = Object.keys(ACTIONS) as ActionId[];
-
-export const isActionId = (x: unknown): x is ActionId => typeof x === 'string' && (ACTION_IDS as string[]).includes(x);
+export const isActionId = (x: unknown): x is ActionId => typeof x === 'string' && Object.keys(ACTIONS).includes(x);

@@ -80,7 +80,7 @@ export function statusOf(status: string): Status {
   return BUSY.has(s) ? 'build' : 'unknown';
 }
 
-export const nodeId = (kind: NodeKind, resourceId: string) => `${kind}:${resourceId}`;
+const nodeId = (kind: NodeKind, resourceId: string) => `${kind}:${resourceId}`;
 const networkNodeId = (n: Network) => nodeId(n.external ? 'external' : 'network', n.id);
 const subnetText = (s: Subnet) => (s.name ? `${s.name} ${s.cidr}` : s.cidr);
 const isIpv4 = (ip: string) => !ip.includes(':');

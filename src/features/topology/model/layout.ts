@@ -61,7 +61,7 @@ export interface TopologyView {
   height: number;
 }
 
-export const KIND_NAMES: Record<NodeKind, string> = {
+const KIND_NAMES: Record<NodeKind, string> = {
   external: 'External network', router: 'Router', network: 'Network', instance: 'Instance', floatingIp: 'Floating IP',
 };
 const COLUMN_TITLES = ['External networks', 'Routers', 'Networks', 'Instances', 'Floating IPs'];

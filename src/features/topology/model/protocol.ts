@@ -49,7 +49,7 @@ export interface LoadStats {
 }
 
 /** The largest SVG the host saves (a picture of a few thousand nodes is a few MB). */
-export const MAX_SVG_CHARS = 20_000_000;
+const MAX_SVG_CHARS = 20_000_000;
 const MAX_NODES = 20_000;
 const MAX_LINKS = 100_000;
 
@@ -76,7 +76,7 @@ export type WebviewMessage =
 const isNodeId = (x: unknown): x is string => isStr(x, 300) && /^[a-zA-Z]+:[\w.:-]{1,250}$/.test(x);
 const isOneOf = <T extends string>(values: readonly T[], x: unknown): x is T => values.includes(x as T);
 
-export function isTopologyTarget(x: unknown): x is TopologyTarget {
+function isTopologyTarget(x: unknown): x is TopologyTarget {
   return isObj(x) && hasOnly(x, ['cloud', 'projectId', 'projectName']) && isStr(x.cloud, 1000) && x.cloud.length > 0
     && isStr(x.projectId, 200) && /^[\w-]{1,200}$/.test(x.projectId) && isStr(x.projectName, 1000);
 }
