@@ -124,6 +124,9 @@ step(SETUP, async ({ page }) => {
 });
 
 step('topology: Show Network Topology (palette) draws exactly the exercise\'s nodes and links', async ({ page, shot }) => {
+  // the extension has read clouds.yaml (the palette offers the command once a cloud exists)
+  await openOpenStack(page);
+  await treeRow(page, 'devcloud').first().waitFor({ timeout: 30_000 });
   const t0 = Date.now();
   await runExactCommand(page, 'OpenStack: Show Network Topology', { thenHidden: true });
   await page.locator('.tabs-container .tab', { hasText: 'Topology: demo' }).waitFor({ timeout: 30_000 });
