@@ -167,17 +167,16 @@ async function diagnoseUntilPingAnswers(frame) {
 
 step('guest console: Diagnose Reachability (inline) shows the working path, with "unknown" for what a member may not see', async ({ page, shot }) => {
   await assertRoutedToBrExt(made.fip);
-  const clicked = Date.now();
   await openConsoleInline(page, NAMES.vm, 'Diagnose Reachability…');
   const frame = await consoleFrame(page);
   await frame.locator('#view-diagnose .view[data-state]').waitFor({ timeout: 30_000 });
   assert.equal(await diagnosed(frame), 'done', await frame.locator('#diagnose-verdict').innerText());
-  const ms = Date.now() - clicked;
   assert.equal(await frame.locator('#tab-diagnose').getAttribute('aria-selected'), 'true');
   assert.match(await frame.locator('#diagnose-verdict').innerText(), /^No check failed; 3 could not be decided/);
   for (const id of ['l3-agent', 'dhcp-agent', 'compute-service']) assert.equal(await checkStatus(frame, id), 'unknown', id);
   for (const id of ['router-gateway', 'floating-ip', 'ingress-icmp', 'probe-ping', 'probe-ssh']) assert.equal(await checkStatus(frame, id), 'passed', id);
-  console.log(`    click → verdict ${ms} ms; ${await frame.locator('#diagnose-meta').innerText()}`);
+  // the panel's own measure, from the command to the verdict (the helper above waits a fixed while for a picker)
+  console.log(`    diagnosis: ${await frame.locator('#diagnose-meta').innerText()}`);
   await shot('doctor-passing');
 });
 
