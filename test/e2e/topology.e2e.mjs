@@ -4,7 +4,7 @@
 // two instances on the fake compute host (the second named with HTML and a script), a floating IP on the first.
 // Show Network Topology (palette) must draw exactly those nodes and links, read from the SVG's DOM (the second
 // instance's missing floating IP as a broken link); the hostile name stays text; arrow keys move between nodes;
-// a click on an instance selects its row in the tree; screenshots in a light, a high-contrast and a dark theme;
+// a click on an instance selects its row in the tree; screenshots in the default light, a dark and a high-contrast theme;
 // with the floating IP disassociated and the gateway cleared, Refresh draws both links broken with the doctor's
 // words; the selection survives hide/show; Export SVG saves the picture; CSP violations are counted (0); the time
 // to the first picture and to an update is printed. Everything made here is deleted at the end.
@@ -100,6 +100,9 @@ async function colorTheme(page, frame, label, bodyClass) {
   await pickQuickItem(page, label, { filter: label });
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
   await until(`the webview in ${label}`, () => frame.evaluate((c) => document.body.classList.contains(c), bodyClass));
+  // and the workbench around it (a screenshot shows both): vs, hc-black or vs-dark on .monaco-workbench
+  const workbenchClass = { 'vscode-light': 'vs', 'vscode-high-contrast': 'hc-black', 'vscode-dark': 'vs-dark' }[bodyClass];
+  await until(`the workbench in ${label}`, () => page.locator('.monaco-workbench').evaluate((e, c) => e.classList.contains(c), workbenchClass));
   await sleep(300);   // the theme's colours are applied with the class
 }
 
@@ -154,7 +157,7 @@ step('topology: Show Network Topology (palette) draws exactly the exercise\'s no
   assert.equal(picture.links.find((l) => l.id === `floating:none:${made.vm2}`).reason,
     `No floating IP is associated with ${made.ip2}: it cannot be reached from outside its network.`);
   console.log(`    palette → picture drawn: ${times.firstPictureMs} ms; ${await frame.locator('#topology-status').textContent()}`);
-  await shot('topology-dark');
+  await shot('topology-light-default');
 });
 
 step('topology: a hostile instance name stays text; nothing runs; 0 CSP violations', async ({ page }) => {
@@ -202,23 +205,24 @@ step('topology: a click on an instance lights up its way and selects its row in 
   await shot('topology-click-reveals-instance');
 });
 
-step('topology: light, high-contrast and dark themes', async ({ page, shot }) => {
+step('topology: dark, high-contrast and light themes', async ({ page, shot }) => {
   const frame = await webviewFrame(page, 'openstack-topology');
   const box = () => node(frame, ids().vm1).locator('.node-box').evaluate((e) => getComputedStyle(e).fill);
   const fills = {};
   try {
-    await colorTheme(page, frame, 'Light Modern', 'vscode-light');
-    fills.light = await box();
-    await shot('topology-light');
+    await colorTheme(page, frame, 'Dark Modern', 'vscode-dark');
+    fills.dark = await box();
+    await shot('topology-dark');
     await colorTheme(page, frame, 'Dark High Contrast', 'vscode-high-contrast');
     fills.highContrast = await box();
     await shot('topology-high-contrast');
   } finally {
-    await colorTheme(page, frame, 'Dark Modern', 'vscode-dark');
+    // back to the workbench's default, which the later tests' screenshots are in
+    await colorTheme(page, frame, 'Light Modern', 'vscode-light');
   }
-  fills.dark = await box();
-  await shot('topology-dark-again');
+  fills.light = await box();
   assert.notEqual(fills.light, fills.dark, `the node colours follow the theme: ${JSON.stringify(fills)}`);
+  assert.notEqual(fills.highContrast, fills.dark, `the node colours follow the theme: ${JSON.stringify(fills)}`);
 });
 
 step('topology: floating IP disassociated, gateway cleared → after Refresh both links are broken, with the doctor\'s words', async ({ page, shot }) => {
