@@ -15,6 +15,8 @@ export function exportSvg(svg: SVGSVGElement, size: { width: number; height: num
     for (const property of STYLED) style.setProperty(property, computed.getPropertyValue(property));
   });
   for (const focusable of copy.querySelectorAll('[tabindex]')) focusable.removeAttribute('tabindex');
+  // the menus' context names the cloud: nothing a picture file needs
+  for (const node of copy.querySelectorAll('[data-vscode-context]')) node.removeAttribute('data-vscode-context');
   copy.setAttribute('viewBox', `0 0 ${size.width} ${size.height}`);
   copy.setAttribute('width', String(size.width));
   copy.setAttribute('height', String(size.height));

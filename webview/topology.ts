@@ -1,8 +1,9 @@
 // The network topology webview (bundled to dist/webview/topology.js): the picture the host laid out, drawn as
 // SVG (topologySvg.ts), with zoom, pan and fit (viewport.ts), hover details, a selection that lights up its way
-// and reveals the resource in the tree, the selected node's actions, keyboard moves between nodes, and Export
-// SVG. Everything shown comes from the host by postMessage and goes into the DOM as text. The viewport and the
-// selection are kept with setState, so they survive hide/show and (through the serializer) a window reload.
+// and reveals the resource in the tree, the selected node's actions (also in its right-click menu, which VS Code
+// draws from package.json), keyboard moves between nodes, and Export SVG. Everything shown comes from the host
+// by postMessage and goes into the DOM as text. The viewport and the selection are kept with setState, so they
+// survive hide/show and (through the serializer) a window reload.
 import './topology.css';
 import { plainText } from '../src/core/displayText';
 import { ACTIONS } from '../src/features/topology/model/actions';
@@ -48,7 +49,7 @@ const selection = el('footer', { id: 'selection', className: 'bar', attrs: { 'ar
 const viewport = new ViewportControl(svg, () => saveState());
 tooltip.hidden = true;
 
-const HINT = 'Click a node (or Tab to it and press Enter) to light up its way and reveal it in the OpenStack view. '
+const HINT = 'Click a node (or Tab to it and press Enter) to light up its way and reveal it in the OpenStack view; right-click it for its commands. '
   + 'Dashed red links are broken: hover for why. The wheel scrolls, Ctrl+wheel or +/− zooms, dragging pans, 0 fits.';
 
 document.getElementById('app')?.replaceChildren(
@@ -69,13 +70,13 @@ function exportPicture(): void {
 
 // ---------------------------------------------------------------- the picture
 
-function show(next: TopologyView, stats: LoadStats): void {
+function show(shown: TopologyTarget, next: TopologyView, stats: LoadStats): void {
   const started = performance.now();
   const first = !view;
   // a keyboard user keeps their place across a refresh
   const focused = nodeOf(document.activeElement)?.dataset.id;
   view = next;
-  drawn = drawTopology(svg, next);
+  drawn = drawTopology(svg, shown, next);
   if (focused) drawn.nodes.get(focused)?.focus();
   viewport.setContent({ x: 0, y: 0, w: next.width, h: next.height });
   if (first && restored?.viewport) viewport.state = restored.viewport;
@@ -206,7 +207,7 @@ function onMessage(m: HostMessage): void {
   switch (m.type) {
     case 'topology':
       showTarget(m.target);
-      show(m.view, m.stats);
+      show(m.target, m.view, m.stats);
       return;
     case 'loading':
       document.body.dataset.loading = 'true';

@@ -1,7 +1,10 @@
 // Draws the laid-out topology as SVG elements: the columns' titles, the links (under the nodes), then the nodes,
-// each focusable with its role and label. Built with createElementNS and textContent only: names come from the cloud and are
-// never parsed as markup. Colours come from topology.css (the VS Code theme's variables).
+// each focusable with its role and label, and the context its right-click menu gets (model/nodeMenu.ts). Built
+// with createElementNS, setAttribute and textContent only: names come from the cloud and are never parsed as
+// markup. Colours come from topology.css (the VS Code theme's variables).
 import type { TopologyView, ViewLink, ViewNode } from '../src/features/topology/model/layout';
+import { nodeContext } from '../src/features/topology/model/nodeMenu';
+import type { TopologyTarget } from '../src/features/topology/model/protocol';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -34,10 +37,11 @@ function linkElement(l: ViewLink): SVGGElement {
   return g;
 }
 
-function nodeElement(n: ViewNode): SVGGElement {
+function nodeElement(target: TopologyTarget, n: ViewNode): SVGGElement {
   const g = svgEl('g', {
     class: 'node', 'data-id': n.id, 'data-kind': n.kind, 'data-resource-id': n.resourceId, 'data-status': n.status,
     tabindex: 0, role: 'button', 'aria-pressed': 'false', 'aria-label': n.label,
+    'data-vscode-context': JSON.stringify(nodeContext(target, n)),
   });
   const textX = n.x + 10;
   g.append(
@@ -54,9 +58,9 @@ export interface Drawn {
   links: Map<string, SVGGElement>;
 }
 
-/** Replaces SVG's content with VIEW. */
-export function drawTopology(svg: SVGSVGElement, view: TopologyView): Drawn {
-  const nodes = new Map(view.nodes.map((n) => [n.id, nodeElement(n)]));
+/** Replaces SVG's content with VIEW, the picture of TARGET's project. */
+export function drawTopology(svg: SVGSVGElement, target: TopologyTarget, view: TopologyView): Drawn {
+  const nodes = new Map(view.nodes.map((n) => [n.id, nodeElement(target, n)]));
   const links = new Map(view.links.map((l) => [l.id, linkElement(l)]));
   const headings = svgEl('g', { class: 'headings', 'aria-hidden': 'true' });
   headings.append(...view.headings.map((h) => svgEl('text', { class: 'column-title', x: h.x, y: h.y }, h.text)));

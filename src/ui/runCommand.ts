@@ -1,5 +1,7 @@
 // The one wrapper every command runs in: failures become a message naming the cause and offering the log,
-// cancellation stays silent, and everything is logged.
+// cancellation stays silent, and everything is logged. A command's first argument is a tree node, or nothing; an
+// argument from elsewhere (a webview's context menu hands over its element's context) is turned into the node the
+// commands understand by the resolver its feature registered.
 import * as vscode from 'vscode';
 import type { Log } from '../context/log';
 import { plainText } from '../core/displayText';
@@ -13,10 +15,28 @@ export function isCancellation(err: unknown): boolean {
   return err instanceof Cancelled || err instanceof vscode.CancellationError || (err instanceof OpenStackError && err.kind === 'aborted');
 }
 
+/** The node-like argument ARG stands for, or undefined when ARG is not of its kind; may throw (reported as the command's failure). */
+export type ArgumentResolver = (arg: unknown) => unknown;
+
+const resolvers = new Set<ArgumentResolver>();
+
+export function registerArgumentResolver(resolver: ArgumentResolver): vscode.Disposable {
+  resolvers.add(resolver);
+  return { dispose: () => resolvers.delete(resolver) };
+}
+
+function resolveArgument(arg: unknown): unknown {
+  for (const resolve of resolvers) {
+    const node = resolve(arg);
+    if (node !== undefined) return node;
+  }
+  return arg;
+}
+
 export function registerCommand(log: Log, id: string, handler: (...args: never[]) => unknown): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     try {
-      return await (handler as (...a: unknown[]) => unknown)(...args);
+      return await (handler as (...a: unknown[]) => unknown)(...args.map((a, i) => (i === 0 ? resolveArgument(a) : a)));
     } catch (err) {
       reportError(log, id, err);
       return undefined;

@@ -1,11 +1,12 @@
 // "Show Network Topology": from a project, its Networks or Routers category (context menu), or the palette (the
-// active cloud and project). Also registers the panel serializer (panels come back after a reload).
+// active cloud and project). Also registers the panel serializer (panels come back after a reload), and the
+// resolver that hands the tree's commands the node a topology menu was opened on.
 import * as vscode from 'vscode';
 import type { ActiveCloud } from '../../context/activeCloud';
 import type { CloudRegistry } from '../../context/cloudRegistry';
 import type { Log } from '../../context/log';
 import { resolveTarget, scopeOf } from '../../context/target';
-import { registerCommand } from '../../ui/runCommand';
+import { registerArgumentResolver, registerCommand } from '../../ui/runCommand';
 import type { ExplorerProvider } from '../../ui/tree/explorerProvider';
 import type { ExplorerNode } from '../../ui/tree/node';
 import { TOPOLOGY_VIEW_TYPE, type TopologyTarget } from './model/protocol';
@@ -40,6 +41,7 @@ export function registerTopologyCommands(deps: TopologyCommandDeps): vscode.Disp
       deserializeWebviewPanel: async (panel, state) => TopologyPanel.restore(panelDeps, panel, state),
     }),
     { dispose: () => TopologyPanel.disposeAll() },
+    registerArgumentResolver((arg) => TopologyPanel.commandArgumentOf(arg)),
     registerCommand(log, 'openstack.showTopology', async (node?: unknown) => TopologyPanel.show(panelDeps, await targetOf(node))),
   ];
 }

@@ -2,8 +2,9 @@
 // the webview bundle (dist/webview/topology.*), talking through the typed protocol in ./model/protocol. It loads
 // the project (gather.ts) and lays it out (model/), loads again on Refresh and when the tree says a category of
 // the project changed (a command, or the poller), reveals a clicked node's resource in the tree, runs a node's
-// action as the tree's own command, and saves the picture as SVG. The webview is not retained when hidden: it
-// says `ready` again when shown and gets the last picture, or a new one if something changed meanwhile.
+// action as the tree's own command (a selection button here; the right-click menu through commandArgumentOf),
+// and saves the picture as SVG. The webview is not retained when hidden: it says `ready` again when shown and
+// gets the last picture, or a new one if something changed meanwhile.
 import * as vscode from 'vscode';
 import { homedir } from 'node:os';
 import type { Log } from '../../context/log';
@@ -17,6 +18,7 @@ import { loadPage, onWebviewMessage, webviewOptions } from '../../ui/webviewPane
 import { ACTIONS, type ActionId } from './model/actions';
 import { buildGraph, type NodeKind, type TopologyData } from './model/graph';
 import { layoutGraph, type ViewNode } from './model/layout';
+import { nodeRefOf } from './model/nodeMenu';
 import {
   TOPOLOGY_VIEW_TYPE, isTopologyState, isWebviewMessage, type HostMessage, type TopologyTarget, type WebviewMessage,
 } from './model/protocol';
@@ -66,6 +68,18 @@ export class TopologyPanel implements vscode.Disposable {
     }
     panel.webview.options = webviewOptions(deps.extensionUri);
     new TopologyPanel(deps, panel, state.target);
+  }
+
+  /**
+   * The argument ARG stands for when it is the context of a node's right-click menu (model/nodeMenu): what the
+   * selection's buttons hand over too; undefined for any other argument.
+   */
+  static commandArgumentOf(arg: unknown): unknown {
+    const ref = nodeRefOf(arg);
+    if (!ref) return undefined;
+    const panel = TopologyPanel.panels.get(keyOf(ref));
+    if (!panel) throw new Error('That topology panel is closed.');
+    return panel.commandArgument(panel.node(ref.nodeId));
   }
 
   static disposeAll(): void {
@@ -204,8 +218,11 @@ export class TopologyPanel implements vscode.Disposable {
         const interfaces = data.ports.filter((p) => p.deviceId === node.resourceId && ROUTER_INTERFACE_OWNERS.includes(p.deviceOwner));
         return { kind: 'router', router: data.routers.find((r) => r.id === node.resourceId), interfaces, scope };
       }
-      default:   // a network offers no action today: a command given only the project asks which resource
-        return { scope };
+      case 'external':
+      case 'network': {
+        const subnets = data.subnets.filter((s) => s.networkId === node.resourceId);
+        return { kind: 'network', network: data.networks.find((n) => n.id === node.resourceId), subnets, scope };
+      }
     }
   }
 

@@ -40,11 +40,12 @@ test('what the nodes show: subnets with their range, the instance\'s status and 
 
 test('each node offers the tree\'s commands that fit it', () => {
   const actions = Object.fromEntries(buildGraph(exercise()).nodes.map((n) => [n.id, n.actions]));
-  assert.deepEqual(actions['instance:vm1-id'], ['openConsole', 'diagnose']);
-  assert.deepEqual(actions['instance:vm2-id'], ['openConsole', 'diagnose', 'assignFloatingIp']);
-  assert.deepEqual(actions['router:r1-id'], ['setRouterGateway', 'addRouterInterface']);
-  assert.deepEqual(actions['floatingIp:fip1'], ['diagnose']);
-  assert.deepEqual(actions['network:private-id'], []);
+  assert.deepEqual(actions['instance:vm1-id'], ['openConsole', 'diagnose', 'deleteInstance']);
+  assert.deepEqual(actions['instance:vm2-id'], ['openConsole', 'diagnose', 'assignFloatingIp', 'deleteInstance']);
+  assert.deepEqual(actions['router:r1-id'], ['setRouterGateway', 'addRouterInterface', 'deleteRouter', 'teardownRouter']);
+  assert.deepEqual(actions['floatingIp:fip1'], ['diagnose', 'releaseFloatingIp']);
+  assert.deepEqual(actions['network:private-id'], ['deleteNetwork']);
+  assert.deepEqual(actions['external:public-id'], [], 'the cloud\'s external network is not the project\'s to delete');
 });
 
 test('a router without gateway: its gateway link is broken, in the doctor\'s words, naming the ranges behind it', () => {
@@ -81,7 +82,7 @@ test('an unassociated floating IP: its link is broken; the instance without one 
     ['instance:vm1-id', undefined, 'No floating IP is associated with 10.0.0.5: it cannot be reached from outside its network.'],
     ['instance:vm2-id', undefined, 'No floating IP is associated with 10.0.0.6: it cannot be reached from outside its network.'],
   ]);
-  assert.deepEqual(graph.nodes.find((n) => n.id === 'floatingIp:fip1')!.actions, []);
+  assert.deepEqual(graph.nodes.find((n) => n.id === 'floatingIp:fip1')!.actions, ['releaseFloatingIp']);
 });
 
 test('links to what the project cannot see are left out; an instance on an external network links to it', () => {

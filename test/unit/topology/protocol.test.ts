@@ -11,11 +11,12 @@ const target = { cloud: 'devcloud', projectId: 'a1b2c3', projectName: '<b>demo</
 test('the webview may ask for exactly these, and nothing else', () => {
   for (const ok of [
     { type: 'ready' }, { type: 'refresh' }, { type: 'reveal', nodeId: 'instance:5f0e-11' },
-    { type: 'run', nodeId: 'router:r1', action: 'setRouterGateway' }, { type: 'exportSvg', svg: '<svg xmlns="http://www.w3.org/2000/svg"/>' },
+    { type: 'run', nodeId: 'router:r1', action: 'setRouterGateway' }, { type: 'run', nodeId: 'router:r1', action: 'deleteRouter' },
+    { type: 'exportSvg', svg: '<svg xmlns="http://www.w3.org/2000/svg"/>' },
   ]) assert.ok(isWebviewMessage(ok), JSON.stringify(ok));
   for (const bad of [
     null, 'ready', [], { type: 'ready', extra: 1 }, { type: 'reveal' }, { type: 'reveal', nodeId: '../../etc' }, { type: 'reveal', nodeId: 'instance:a b' },
-    { type: 'run', nodeId: 'router:r1', action: 'deleteRouter' }, { type: 'run', nodeId: 'router:r1', action: 'toString' },
+    { type: 'run', nodeId: 'router:r1', action: 'deleteProject' }, { type: 'run', nodeId: 'router:r1', action: 'toString' },
     { type: 'exportSvg', svg: '<html>' }, { type: 'exportSvg', svg: 42 }, { type: 'openExternal', url: 'https://x' },
     Object.assign(Object.create({ polluted: true }), { type: 'ready' }),
   ]) assert.equal(isWebviewMessage(bad), false, JSON.stringify(bad));

@@ -143,7 +143,9 @@ function networkNode(network: Network, index: Index): GraphNode {
   const rows: Row[] = subnets.length ? subnets.map((s) => ({ text: subnetText(s), anchor: s.id })) : [{ text: 'no subnet' }];
   return {
     id: networkNodeId(network), kind: network.external ? 'external' : 'network', resourceId: network.id, name: network.name,
-    status: network.adminStateUp ? statusOf(network.status) : 'off', rows, actions: [],
+    status: network.adminStateUp ? statusOf(network.status) : 'off', rows,
+    // as in the tree: an external network is the cloud's, not the project's to delete
+    actions: network.external ? [] : ['deleteNetwork'],
     details: [
       `${network.external ? 'External network' : 'Network'} ${named(network)}`, `ID ${network.id}`,
       `Status ${network.status}${network.adminStateUp ? '' : ', administratively down'}${network.shared ? ', shared' : ''}`,
@@ -165,7 +167,7 @@ function routerNode(router: Router, index: Index): GraphNode {
       gateway ? `Gateway on ${index.networkName(gateway.networkId)}${gatewayIps ? ` (${gatewayIps})` : ''}` : 'No external gateway',
       ...interfaces.map((ip) => `Interface ${ip.ipAddress} on ${subnetLabel(ip.subnetId, index)}`),
     ],
-    actions: ['setRouterGateway', 'addRouterInterface'],
+    actions: ['setRouterGateway', 'addRouterInterface', 'deleteRouter', 'teardownRouter'],
   };
 }
 
@@ -187,7 +189,7 @@ function instanceNode(server: Server, index: Index): GraphNode {
       ...fixedIps.map(({ ip, network }) => `Fixed IP ${ip.ipAddress} on ${index.networkName(network)}`),
       ...fips.map((f) => `Floating IP ${f.floatingIpAddress} → ${f.fixedIpAddress ?? ''}`),
     ],
-    actions: ['openConsole', 'diagnose', ...(fips.length ? [] : ['assignFloatingIp' as const])],
+    actions: ['openConsole', 'diagnose', ...(fips.length ? [] : ['assignFloatingIp' as const]), 'deleteInstance'],
   };
 }
 
@@ -202,7 +204,7 @@ function floatingIpNode(fip: FloatingIp, index: Index): GraphNode {
       `Floating IP ${fip.floatingIpAddress}`, `ID ${fip.id}`, `Status ${fip.status}`, `From ${index.networkName(fip.floatingNetworkId)}`,
       reaches ? `Reaches ${reaches}` : 'Not associated',
     ],
-    actions: server ? ['diagnose'] : [],
+    actions: [...(server ? ['diagnose' as const] : []), 'releaseFloatingIp'],
   };
 }
 
