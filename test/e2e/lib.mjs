@@ -277,22 +277,28 @@ export async function enterQuickInput(page, value) {
   await input.press('Enter');
 }
 
-/** Right-clicks ROW (a locator) and runs the context-menu item ITEM (its exact title). */
+/**
+ * Right-clicks ROW (a locator; in a webview's frame too: the workbench draws that menu in the top page as well)
+ * and runs the context-menu item ITEM (its exact title); returns the titles of all the items the menu offered.
+ */
 export async function contextMenu(page, row, item) {
   await row.click({ button: 'right' });
   const entry = page.locator('.context-view .action-menu-item', { hasText: item }).filter({ hasText: new RegExp(`^\\s*${escapeRegExp(item)}\\s*$`) });
+  const offered = async () => (await page.locator('.context-view .action-menu-item .action-label').allInnerTexts()).map((t) => t.trim());
   try {
     await entry.first().waitFor({ timeout: 10_000 });
   } catch {
-    const offered = await page.locator('.context-view .action-menu-item').allInnerTexts();
+    const titles = await offered();
     await page.keyboard.press('Escape');
-    throw new Error(`no context-menu item "${item}"; offered: ${offered.join(' | ')}`);
+    throw new Error(`no context-menu item "${item}"; offered: ${titles.join(' | ')}`);
   }
+  const titles = await offered();
   await entry.first().hover();   // the menu takes a click only once it has settled under the pointer
   await sleep(150);
   await entry.first().click();
   await page.locator('.context-view .monaco-menu').waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
   await page.mouse.move(900, 600);
+  return titles;
 }
 
 /** Waits for the modal dialog (e.g. a delete confirmation), clicks BUTTON and returns the dialog's text. */

@@ -4,7 +4,8 @@
 // two instances on the fake compute host (the second named with HTML and a script), a floating IP on the first.
 // Show Network Topology (palette) must draw exactly those nodes and links, read from the SVG's DOM (the second
 // instance's missing floating IP as a broken link); the hostile name stays text; arrow keys move between nodes;
-// a click on an instance selects its row in the tree; screenshots in the default light, a dark and a high-contrast theme;
+// a click on an instance selects its row in the tree; a right-click on it offers the tree's commands and runs Open
+// Console from the menu the workbench draws; screenshots in the default light, a dark and a high-contrast theme;
 // with the floating IP disassociated and the gateway cleared, Refresh draws both links broken with the doctor's
 // words; the selection survives hide/show; Export SVG saves the picture; CSP violations are counted (0); the time
 // to the first picture and to an update is printed. Everything made here is deleted at the end.
@@ -14,7 +15,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  E2E_CLOUDS_YAML, cspViolations, dependentSteps, escapeRegExp, inBackground, openOpenStack, pickQuickItem, recordCspViolations, runExactCommand,
+  E2E_CLOUDS_YAML, contextMenu, cspViolations, dependentSteps, escapeRegExp, inBackground, openOpenStack, pickQuickItem, recordCspViolations, runExactCommand,
   selected, test, treeRow, until, webviewFrame,
 } from './lib.mjs';
 import { DEVCLOUD_CLOUDS_YAML, openstack } from './devcloud.mjs';
@@ -203,6 +204,23 @@ step('topology: a click on an instance lights up its way and selects its row in 
   await until('the tree to select vm1\'s row', async () => (await row.getAttribute('aria-selected').catch(() => null)) === 'true', 60_000, 250);
   await page.mouse.move(900, 600);
   await shot('topology-click-reveals-instance');
+});
+
+step('topology: a right-click on an instance offers the tree\'s commands; Open Console from there opens its console', async ({ page }) => {
+  const frame = await webviewFrame(page, 'openstack-topology');
+  const vm1 = node(frame, ids().vm1);
+  await vm1.focus();   // pans it into view
+  const offered = await contextMenu(page, vm1, 'Open Console');
+  for (const item of ['Open Console', 'Diagnose Reachability…', 'Delete Instance…']) assert.ok(offered.includes(item), `${item} offered: ${offered.join(' | ')}`);
+  assert.ok(!offered.includes('Assign Floating IP'), `vm1 has its floating IP already; offered: ${offered.join(' | ')}`);
+  assert.ok(!offered.includes('Copy'), `no Cut/Copy/Paste on a node; offered: ${offered.join(' | ')}`);
+  const tab = page.locator('.tabs-container .tab', { hasText: `Console: ${NAMES.vm1}` });
+  await tab.waitFor({ timeout: 30_000 });
+  await tab.locator('.codicon-close').click();
+  await tab.waitFor({ state: 'detached', timeout: 10_000 });
+  // the later steps read the topology: show it again whatever the workbench shows after the close
+  await page.locator('.tabs-container .tab', { hasText: 'Topology: demo' }).click();
+  assert.equal(await node(await webviewFrame(page, 'openstack-topology'), ids().vm1).getAttribute('aria-pressed'), 'true', 'vm1 is still selected');
 });
 
 step('topology: dark, high-contrast and light themes', async ({ page, shot }) => {
