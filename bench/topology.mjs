@@ -3,6 +3,7 @@
 // cloud's fake compute host spread over 4 networks. Time from the palette command to the first picture, and from
 // Refresh to the new picture, with the panel's own load and draw times. Prints a table and one JSON line.
 //   node bench/topology.mjs            # set up (once; kept between runs), then measure
+//   node bench/topology.mjs --setup    # only set up (e.g. while something else uses the workbench)
 //   node bench/topology.mjs --delete   # delete the project's instances, routers and networks
 // Only API data: nothing is probed.
 import { execFile } from 'node:child_process';
@@ -106,6 +107,8 @@ async function measure(page, url) {
 
 if (process.argv.includes('--delete')) {
   await teardown();
+} else if (process.argv.includes('--setup')) {
+  await setup();
 } else {
   await setup();
   ensureInstalled();

@@ -37,6 +37,16 @@ test('floating IP not associated: the verdict names it and offers Assign Floatin
   assert.equal(statusOf(checks)['probe-ping'], 'unknown');
 });
 
+test('a floating IP Neutron still reports DOWN: failed while nothing answers, passed once its ping does (the status lags the NAT)', () => {
+  const down = { ...workingExercise(), floatingIps: [{ ...floatingIp('fip1', '203.0.113.5', 'p1', '10.0.0.5'), status: 'DOWN' }] };
+  const silent = diagnose({ ...down, probes: { ping: { sent: 3, received: 0, loss: 100, final: true } } });
+  assert.equal(silent.verdict.checkId, 'floating-ip');
+  assert.equal(silent.verdict.sentence, 'Floating IP 203.0.113.5 is DOWN: Neutron has not wired it to 10.0.0.5.');
+  const answering = diagnose(down);
+  assert.equal(statusOf(answering.checks)['floating-ip'], 'passed');
+  assert.match(check(answering.checks, 'floating-ip').summary, /answers ping; Neutron still says DOWN/);
+});
+
 test('floating IP not associated, with a free one of the project: the fix reuses it', () => {
   const snapshot = { ...workingExercise(), floatingIps: [floatingIp('fip9', '203.0.113.9', null, null)] };
   const { fix } = diagnose(snapshot).verdict;
