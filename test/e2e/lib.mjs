@@ -279,9 +279,10 @@ export async function enterQuickInput(page, value) {
 
 /**
  * Right-clicks ROW (a locator; in a webview's frame too: the workbench draws that menu in the top page as well)
- * and runs the context-menu item ITEM (its exact title); returns the titles of all the items the menu offered.
+ * and runs the context-menu item ITEM (its exact title), after WHILEOPEN (e.g. a screenshot of the menu); returns the
+ * titles of all the items the menu offered.
  */
-export async function contextMenu(page, row, item) {
+export async function contextMenu(page, row, item, { whileOpen } = {}) {
   await row.click({ button: 'right' });
   const entry = page.locator('.context-view .action-menu-item', { hasText: item }).filter({ hasText: new RegExp(`^\\s*${escapeRegExp(item)}\\s*$`) });
   const offered = async () => (await page.locator('.context-view .action-menu-item .action-label').allInnerTexts()).map((t) => t.trim());
@@ -295,6 +296,7 @@ export async function contextMenu(page, row, item) {
   const titles = await offered();
   await entry.first().hover();   // the menu takes a click only once it has settled under the pointer
   await sleep(150);
+  await whileOpen?.();
   await entry.first().click();
   await page.locator('.context-view .monaco-menu').waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
   await page.mouse.move(900, 600);

@@ -206,11 +206,11 @@ step('topology: a click on an instance lights up its way and selects its row in 
   await shot('topology-click-reveals-instance');
 });
 
-step('topology: a right-click on an instance offers the tree\'s commands; Open Console from there opens its console', async ({ page }) => {
+step('topology: a right-click on an instance offers the tree\'s commands; Open Console from there opens its console', async ({ page, shot }) => {
   const frame = await webviewFrame(page, 'openstack-topology');
   const vm1 = node(frame, ids().vm1);
   await vm1.focus();   // pans it into view
-  const offered = await contextMenu(page, vm1, 'Open Console');
+  const offered = await contextMenu(page, vm1, 'Open Console', { whileOpen: () => shot('topology-context-menu') });
   for (const item of ['Open Console', 'Diagnose Reachability…', 'Delete Instance…']) assert.ok(offered.includes(item), `${item} offered: ${offered.join(' | ')}`);
   assert.ok(!offered.includes('Assign Floating IP'), `vm1 has its floating IP already; offered: ${offered.join(' | ')}`);
   assert.ok(!offered.includes('Copy'), `no Cut/Copy/Paste on a node; offered: ${offered.join(' | ')}`);

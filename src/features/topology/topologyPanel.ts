@@ -49,6 +49,10 @@ type Picture = Extract<HostMessage, { type: 'topology' }>;
 export class TopologyPanel implements vscode.Disposable {
   private static readonly panels = new Map<string, TopologyPanel>();
 
+  /** Reveals asked for so far, and the one under way (see reveal). */
+  private reveals = 0;
+  private revealing: Promise<void> = Promise.resolve();
+
   /** Opens the topology of TARGET's project, or reveals the panel that already shows it. */
   static show(deps: TopologyDeps, target: TopologyTarget): void {
     const existing = TopologyPanel.panels.get(keyOf(target));
@@ -192,10 +196,20 @@ export class TopologyPanel implements vscode.Disposable {
     return node;
   }
 
-  private async reveal(node: ViewNode): Promise<void> {
-    const row = await this.deps.explorer.resource(this.target.cloud, this.target.projectId, CATEGORY_OF[node.kind], node.resourceId);
-    if (!row) throw new Error(`The OpenStack view does not list ${node.title} (yet): refresh it.`);
-    await this.deps.view.reveal(row, { select: true, focus: false, expand: false });
+  /**
+   * One reveal at a time, and only the latest: two overlapping reveals (Enter on one node, then a click on another)
+   * left the tree selecting the first.
+   */
+  private reveal(node: ViewNode): Promise<void> {
+    const asked = ++this.reveals;
+    const run = this.revealing.then(async () => {
+      const row = await this.deps.explorer.resource(this.target.cloud, this.target.projectId, CATEGORY_OF[node.kind], node.resourceId);
+      if (asked !== this.reveals) return;
+      if (!row) throw new Error(`The OpenStack view does not list ${node.title} (yet): refresh it.`);
+      await this.deps.view.reveal(row, { select: true, focus: false, expand: false });
+    });
+    this.revealing = run.catch(() => undefined);
+    return run;
   }
 
   /** Runs ACTION's command on NODE's resource, handed over as the tree hands its nodes to commands. */
