@@ -15,7 +15,7 @@ import { appendFileSync, copyFileSync, existsSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import {
-  E2E_CLOUDS_YAML, consoleFrame, cspViolations, dismissNotifications, inBackground, openConsoleInline, recordCspViolations, selected, sideBar, runExactCommand, terminalText, test, until,
+  E2E_CLOUDS_YAML, consoleFrame, cspViolations, dismissNotifications, inBackground, openConsoleInline, recordCspViolations, selected, sideBar, runExactCommand, screenReaderMode, terminalText, test, until,
 } from './lib.mjs';
 import { DEVCLOUD_CLOUDS_YAML, DEVCLOUD_STATE, openstack } from './devcloud.mjs';
 
@@ -289,7 +289,7 @@ test('console: ping a host in a network namespace created here, then an address 
 
 test('console: the serial console logs in through the real serial proxy in a terminal', async ({ page, shot }) => {
   // the terminal draws on a canvas; in screen reader mode xterm also keeps its text in an accessibility tree
-  await runExactCommand(page, 'Toggle Screen Reader Accessibility Mode', { thenHidden: true });
+  await screenReaderMode(page, true);
   await dismissNotifications(page);
   const frame = await consoleFrame(page);
   await frame.locator('#open-serial').click();
@@ -310,7 +310,7 @@ test('console: the serial console logs in through the real serial proxy in a ter
   await shot('console-serial-terminal');
   await page.keyboard.type('exit\r');
   await runExactCommand(page, 'Terminal: Kill the Active Terminal Instance', { thenHidden: true });
-  await runExactCommand(page, 'Toggle Screen Reader Accessibility Mode', { thenHidden: true });
+  await screenReaderMode(page, false);
   await dismissNotifications(page);
 });
 

@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync } from 'node:fs';
 import {
-  E2E_CLOUDS_YAML, consoleFrame, dependentSteps, dismissNotifications, inBackground, openConsoleInline, runExactCommand, selected, terminalText, test, escapeRegExp } from './lib.mjs';
+  E2E_CLOUDS_YAML, consoleFrame, dependentSteps, dismissNotifications, inBackground, openConsoleInline, runExactCommand, screenReaderMode, selected, terminalText, test, escapeRegExp } from './lib.mjs';
 import { DEVCLOUD_CLOUDS_YAML, assertRoutedToBrExt, openstack } from './devcloud.mjs';
 
 const tag = `gcon${process.pid}`;
@@ -203,7 +203,7 @@ step('guest console: Diagnose names a removed ICMP rule, and its Allow ICMP fix 
 
 step('guest console: the serial console terminal runs hostname on the guest, which answers its name', async ({ page, shot }) => {
   // the terminal draws on a canvas; in screen reader mode xterm also keeps its text in an accessibility tree
-  await runExactCommand(page, 'Toggle Screen Reader Accessibility Mode');
+  await screenReaderMode(page, true);
   await dismissNotifications(page);
   try {
     const frame = await consoleFrame(page);
@@ -223,7 +223,7 @@ step('guest console: the serial console terminal runs hostname on the guest, whi
     await shot('guest-serial-console');
     await runExactCommand(page, 'Terminal: Kill the Active Terminal Instance');
   } finally {
-    await runExactCommand(page, 'Toggle Screen Reader Accessibility Mode');
+    await screenReaderMode(page, false);
     await dismissNotifications(page);
   }
 });

@@ -199,9 +199,14 @@ export async function errorToasts(page) {
  * THEN_HIDDEN: wait until the palette has closed (not for a command that opens a quick input of its own).
  */
 export async function runExactCommand(page, title, { thenHidden = false } = {}) {
-  await page.keyboard.press('F1');
   const input = page.locator(`${QUICK_INPUT} input[type="text"]`);
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  // F1 can go nowhere while the focus moves (a terminal just killed): pressed again, as a user would
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    const shown = await input.waitFor({ state: 'visible', timeout: 4000 }).then(() => true, () => false);
+    if (shown) break;
+    if (attempt === 3) throw new Error(`the command palette did not open for "${title}" after pressing F1 three times`);
+  }
   await input.fill(`>${title}`);
   const rows = page.locator(`${QUICK_INPUT} .monaco-list-row`);
   const row = rows.filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(title)}\\s*$`) }) }).first();
@@ -210,6 +215,15 @@ export async function runExactCommand(page, title, { thenHidden = false } = {}) 
   });
   await row.click();
   if (thenHidden) await input.waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/**
+ * Screen reader mode ON or off (xterm keeps its text in an accessibility tree only when on): toggled only when it
+ * is not already so, so that a test that failed before turning it off does not flip it for the next one.
+ */
+export async function screenReaderMode(page, on) {
+  const active = await page.locator('.part.statusbar', { hasText: 'Screen Reader Optimized' }).isVisible();
+  if (active !== on) await runExactCommand(page, 'Toggle Screen Reader Accessibility Mode', { thenHidden: true });
 }
 
 /**
