@@ -1,7 +1,7 @@
 // What the Diagnose tab shows: a diagnosis reduced to plain data the webview renders as text (the protocol
 // carries it), with how long it took and how many requests it made. Pure: no vscode import.
 // (Not importing diagnose.ts: the console protocol imports this file, and the snapshot imports the protocol.)
-import type { Check, CheckId, CheckStatus, Evidence } from './checklist';
+import type { Check, CheckId } from './checklist';
 import type { Fix } from './fixes';
 
 export interface FixView {
@@ -10,15 +10,8 @@ export interface FixView {
   cli: string;
 }
 
-export interface CheckView {
-  id: CheckId;
-  title: string;
-  status: CheckStatus;
-  summary: string;
-  evidence: Evidence[];
-  cli?: string;
-  fix?: FixView;
-}
+/** A check as the page gets it: its fix reduced to what a button shows. */
+export type CheckView = Omit<Check, 'fix'> & { fix?: FixView };
 
 export interface DiagnosisView {
   running: boolean;
