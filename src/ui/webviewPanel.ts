@@ -35,7 +35,9 @@ interface MessageHandling<M extends { type: string }> {
 export function onWebviewMessage<M extends { type: string }>(webview: vscode.Webview, h: MessageHandling<M>): vscode.Disposable {
   return webview.onDidReceiveMessage((raw: unknown) => {
     if (!h.isMessage(raw)) {
-      h.log.warn(`${h.panel}: ignored a malformed message from the webview (${typeof raw === 'object' && raw ? String((raw as { type?: unknown }).type) : typeof raw})`);
+      // the page's message is untrusted: its type goes into the log quoted and bounded, never as raw lines
+      const type = typeof raw === 'object' && raw ? JSON.stringify(String((raw as { type?: unknown }).type).slice(0, 40)) : typeof raw;
+      h.log.warn(`${h.panel}: ignored a malformed message from the webview (type ${type})`);
       return;
     }
     void h.handle(raw).catch((err: unknown) => {
