@@ -11,6 +11,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-restricted-globals': ['error', { name: 'fetch', message: 'Use the injected undici dispatcher (src/openstack/http).' }],
+      'no-restricted-properties': ['error', { object: 'vscode', property: 'l10n', message: "Use l10n.t of '@vscode/l10n' (import * as l10n): one function in every layer, fed with vscode.l10n.bundle at activation." }],
     },
   },
   // CommonJS configuration files (the layer rules in .dependency-cruiser.cjs)

@@ -23,6 +23,8 @@ export interface ShellOptions {
   title: string;
   /** body[data-view]: which webview this is (the UI tests find its frame by it). */
   view: string;
+  /** html[lang]: VS Code's display language (vscode.env.language), e.g. "zh-cn". */
+  lang: string;
 }
 
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
@@ -44,7 +46,7 @@ const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').rep
  */
 export function webviewHtml(o: ShellOptions): string {
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${attr(o.lang)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(o.cspSource, o.nonce))}">

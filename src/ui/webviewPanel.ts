@@ -18,7 +18,7 @@ export function loadPage(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, p
   const webview = panel.webview;
   const file = (ext: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', `${page.bundle}.${ext}`)).toString();
   webview.html = webviewHtml({
-    title: page.title, view: page.view, cspSource: webview.cspSource, nonce: makeNonce(), scriptUri: file('js'), styleUri: file('css'),
+    title: page.title, view: page.view, lang: vscode.env.language, cspSource: webview.cspSource, nonce: makeNonce(), scriptUri: file('js'), styleUri: file('css'),
   });
 }
 

@@ -20,7 +20,7 @@ test('the policy: nothing by default, scripts by nonce only, no unsafe-inline or
 
 test('the page: one nonce-tagged script, the CSP meta first, the toolkit\'s csp-nonce meta, no inline script', () => {
   const html = webviewHtml({
-    title: 'Instance <console>', view: 'openstack-console', cspSource: 'https://x.vscode-cdn.net', nonce: 'N0NCE',
+    title: 'Instance <console>', view: 'openstack-console', lang: 'zh-cn', cspSource: 'https://x.vscode-cdn.net', nonce: 'N0NCE',
     scriptUri: 'https://x.vscode-cdn.net/dist/webview/main.js', styleUri: 'https://x.vscode-cdn.net/dist/webview/main.css?a=1&b="2"',
   });
   const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
@@ -33,4 +33,5 @@ test('the page: one nonce-tagged script, the CSP meta first, the toolkit\'s csp-
   assert.doesNotMatch(html, /\son\w+=/);
   assert.match(html, /<title>Instance &lt;console&gt;<\/title>/);
   assert.match(html, /<body data-view="openstack-console">/);
+  assert.match(html, /<html lang="zh-cn">/, "the page's language is VS Code's display language");
 });
