@@ -1,6 +1,5 @@
 // Entry point: only wires the parts together. Activation is lazy: VS Code derives onView/onCommand activation
 // events from contributes, so package.json keeps `activationEvents` empty.
-import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { ActiveCloud } from './context/activeCloud';
 import { CloudRegistry } from './context/cloudRegistry';
@@ -14,6 +13,7 @@ import { registerNetworkCommands } from './features/networks/networkCommands';
 import { registerTopologyCommands } from './features/topology/topologyCommands';
 import { ExplorerProvider } from './ui/tree/explorerProvider';
 import { INSPECT_SCHEME, InspectDocuments } from './ui/tree/inspectDocuments';
+import { configureL10n } from './context/l10n';
 import { createLog } from './context/log';
 import type { ExplorerNode } from './ui/tree/node';
 
@@ -30,10 +30,7 @@ export interface OpenStackExplorerApi {
 
 export async function activate(context: vscode.ExtensionContext): Promise<OpenStackExplorerApi> {
   const started = Date.now();
-  // One l10n.t for every layer: the client and the pure models cannot import vscode, so they and the rest use
-  // @vscode/l10n, fed here with the bundle VS Code picked for its display language (undefined in English).
-  // eslint-disable-next-line no-restricted-properties
-  l10n.config({ contents: vscode.l10n.bundle ?? {} });
+  configureL10n();
   const log = createLog();
   const store = new CloudStore(context);
   const registry = new CloudRegistry(store, log);
