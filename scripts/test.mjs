@@ -99,7 +99,7 @@ await stage('typecheck', 'npm', ['run', '-s', 'typecheck']);
 await stage('lint', 'npm', ['run', '-s', 'lint']);
 const files = ['test/unit', 'test/cloud', 'test/devcloud'].flatMap(testFiles);
 await suite('node', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=tap', ...files], nodeTestCounts);
-for (const name of ['test:exthost', 'test:e2e', 'test:electron']) {
+for (const name of ['test:exthost', 'test:e2e', 'test:e2e:zh-cn', 'test:electron']) {
   if (scripts[name]) await suite(name, 'npm', ['run', '-s', name], lineCounts);
 }
 rmSync(join(root, VSIX), { force: true });   // so that a failed package leaves no older .vsix to test

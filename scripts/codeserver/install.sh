@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the real-VS-Code test harness needs, idempotently:
-#   - Debian packages: chromium (browser for Playwright), iputils-ping, fonts-dejavu-core, and, only while
+#   - Debian packages: chromium (browser for Playwright), iputils-ping, fonts-dejavu-core, fonts-wqy-microhei, and, only while
 #     code-server must be built, libkrb5-dev + pkg-config + a C/C++ toolchain (native modules);
 #   - code-server $CS_VERSION from the npm registry into .state/code-server-$CS_VERSION/ (gitignored).
 # Fast path: when everything is present it only checks and exits (well under 1 s).
@@ -40,6 +40,7 @@ apt_need=()
 [[ -x /usr/bin/chromium ]] || apt_need+=(chromium)
 command -v ping >/dev/null || apt_need+=(iputils-ping)
 [[ -d /usr/share/fonts/truetype/dejavu ]] || apt_need+=(fonts-dejavu-core)
+[[ -d /usr/share/fonts/truetype/wqy ]] || apt_need+=(fonts-wqy-microhei)   # Chinese glyphs for the zh-cn UI test
 command -v ip >/dev/null || apt_need+=(iproute2)   # the console UI test builds network namespaces
 if (( need_cs )); then
   have_pkg libkrb5-dev || apt_need+=(libkrb5-dev)

@@ -22,13 +22,15 @@ export function build() {
 /**
  * Starts code-server with fresh state. `env` is added to this process's environment and inherited by the
  * extension host (e.g. { OS_CLOUD, OS_CLIENT_CONFIG_FILE }). Resolves to { url, pid, runDir, workspace, stop() }.
- * The server is also stopped when this process exits or is interrupted.
+ * LOCALE: VS Code's display language (e.g. 'zh-cn'; see start.sh). The server is also stopped when this process
+ * exits or is interrupted.
  */
-export async function startCodeServer({ env = {}, port, workspace, installVsix } = {}) {
+export async function startCodeServer({ env = {}, port, workspace, installVsix, locale } = {}) {
   const childEnv = { ...process.env, ...env };
   if (port) childEnv.CS_PORT = String(port);
   if (workspace) childEnv.CS_WORKSPACE = workspace;
   if (installVsix) childEnv.CS_INSTALL_VSIX = installVsix;
+  if (locale) childEnv.CS_LOCALE = locale;
   const child = spawn('bash', [join(SCRIPTS, 'start.sh')], { env: childEnv, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', d => { out += d; });

@@ -9,6 +9,7 @@
 #   CS_RUN_DIR=…           state dir (default .state/run-<port>); wiped at start: user-data, extensions, logs, pid
 #   CS_WORKSPACE=…         folder to open (default <run dir>/workspace, created)
 #   CS_INSTALL_VSIX=x.vsix install this .vsix into the run's extensions dir before starting
+#   CS_LOCALE=zh-cn        VS Code's display language (see below)
 #   CS_VERSION=4.100.3
 # Everything else in the environment is inherited by code-server and so by its extension host, e.g.
 #   OS_CLOUD=devstack OS_CLIENT_CONFIG_FILE=$PWD/clouds.yaml scripts/codeserver/start.sh
@@ -71,11 +72,25 @@ if [[ -n "${CS_INSTALL_VSIX:-}" ]]; then
     || { cat "$RUN/install-extension.log" >&2; exit 1; }
 fi
 
+# A display language other than English: VS Code takes it (--locale) only when a language pack for it is installed,
+# and Microsoft's packs come from the marketplace, which is out of reach here. A stand-in pack registered in
+# languagepacks.json, with no translation of VS Code's own strings, makes the locale VS Code's display language
+# (vscode.env.language): the workbench chrome stays English; extensions load their package.nls.<locale>.json and
+# l10n/bundle.l10n.<locale>.json as they would under the real pack.
+LOCALE_ARGS=()
+if [[ -n "${CS_LOCALE:-}" ]]; then
+  mkdir -p "$RUN/language-pack"
+  echo '{"version":"1.0.0","contents":{}}' > "$RUN/language-pack/main.i18n.json"
+  printf '{"%s":{"hash":"stand-in-%s","extensions":[{"extensionIdentifier":{"id":"stand-in.language-pack-%s"},"version":"1.0.0"}],"translations":{"vscode":"%s"},"label":"%s"}}\n' \
+    "$CS_LOCALE" "$CS_LOCALE" "$CS_LOCALE" "$RUN/language-pack/main.i18n.json" "$CS_LOCALE" > "$RUN/user-data/languagepacks.json"
+  LOCALE_ARGS=(--locale "$CS_LOCALE")
+fi
+
 t0=$(date +%s%3N)
 # setsid: code-server, its VS Code server, extension host and pty host share one new process group (see stop.sh).
 setsid "$CS_BIN" "${CS_ARGS[@]}" --bind-addr "127.0.0.1:$PORT" --auth none \
   --disable-telemetry --disable-update-check --disable-workspace-trust --disable-getting-started-override \
-  --disable-proxy "$WS" > "$RUN/code-server.log" 2>&1 < /dev/null &
+  --disable-proxy "${LOCALE_ARGS[@]}" "$WS" > "$RUN/code-server.log" 2>&1 < /dev/null &
 PID=$!
 echo "$PID" > "$RUN/code-server.pid"
 until healthy "$PORT" 2>/dev/null; do

@@ -5,6 +5,7 @@
 //   node test/e2e/run.mjs [file.e2e.mjs ...]       (npm run test:e2e)
 //   E2E_VSIX=openstack-explorer.vsix node test/e2e/run.mjs   # test the packaged .vsix instead (installed first)
 //   E2E_GREP='^tree: ' node test/e2e/run.mjs          # only the registered tests whose name matches
+//   E2E_LOCALE=zh-cn node test/e2e/run.mjs test/e2e/zh-cn/zh-cn.e2e.mjs   # VS Code's display language (npm run test:e2e:zh-cn)
 // Screenshots: test-results/screenshots/. Ends with "N passed, N failed"; exits 1 on any failure.
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -17,6 +18,7 @@ const files = process.argv.length > 2
   ? process.argv.slice(2).map(f => resolve(f))
   : readdirSync(here).filter(f => f.endsWith('.e2e.mjs')).sort().map(f => join(here, f));
 const vsix = process.env.E2E_VSIX && resolve(process.env.E2E_VSIX);
+const locale = process.env.E2E_LOCALE;
 
 const t0 = Date.now();
 const secs = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
@@ -25,7 +27,7 @@ if (!vsix) build();
 // The extension reads OS_CLIENT_CONFIG_FILE: absent at first (the welcome view), written by tree.e2e.mjs.
 rmSync(E2E_CLOUDS_YAML, { force: true });
 mkdirSync(dirname(E2E_CLOUDS_YAML), { recursive: true });
-const server = await startCodeServer({ installVsix: vsix, env: { OS_CLIENT_CONFIG_FILE: E2E_CLOUDS_YAML, OS_CLOUD: 'devcloud' } });
+const server = await startCodeServer({ installVsix: vsix, locale, env: { OS_CLIENT_CONFIG_FILE: E2E_CLOUDS_YAML, OS_CLOUD: 'devcloud' } });
 const browser = await launchBrowser();
 const { page } = browser;
 let passed = 0;
@@ -34,7 +36,7 @@ try {
   for (const f of files) await import(pathToFileURL(f).href);
   const url = workbenchUrl(server.url, server.workspace, vsix ? {} : { extensionDevelopmentPath: ROOT });
   await openWorkbench(page, url);
-  console.log(`[${secs()}] workbench ready (${vsix ? `installed ${vsix}` : 'development extension'})`);
+  console.log(`[${secs()}] workbench ready (${vsix ? `installed ${vsix}` : 'development extension'}${locale ? `, display language ${locale}` : ''})`);
   const tests = [...registeredTests().filter(t => selected(t.name)), { name: 'no request left 127.0.0.1', fn: () => assertNoExternalRequests(browser.network) }];
   for (const { name, fn } of tests) {
     const start = Date.now();
