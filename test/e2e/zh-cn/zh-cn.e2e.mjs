@@ -1,3 +1,4 @@
+/* global document -- used in code that Playwright runs inside the page */
 // The extension in Chinese: run with VS Code's display language zh-cn (E2E_LOCALE=zh-cn, a stand-in language pack:
 // see scripts/codeserver/start.sh), so VS Code loads package.nls.zh-cn.json and l10n/bundle.l10n.zh-cn.json. The
 // tree's categories, a multi-step input's title and the console panel (its tabs, html[lang]) show the
