@@ -1,5 +1,6 @@
 // A small RTT chart: one point per probe (its round-trip time), a red mark for each probe that got no answer.
 // Built with DOM APIs (createElementNS, attributes, textContent); colours come from CSS classes (theme variables).
+import * as l10n from '@vscode/l10n';
 import type { PingSample } from '../src/features/console/model/protocol';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -47,7 +48,8 @@ export class RttChart {
     this.plot.replaceChildren(...(points.length > 1 ? [svg('polyline', { points: points.join(' '), class: 'rtt-line' })] : []), ...marks);
     this.scale.textContent = rtts.length ? `${(top / 1.15).toFixed(rtts.some((r) => r < 1) ? 3 : 1)} ms` : '';
     const lost = samples.length - rtts.length;
-    this.title.textContent = samples.length ? `Round-trip times of ${samples.length} probes${lost ? `, ${lost} without answer` : ''}` : 'No probes yet';
+    this.title.textContent = !samples.length ? l10n.t('No probes yet')
+      : lost ? l10n.t('Round-trip times of {0} probes, {1} without answer', samples.length, lost) : l10n.t('Round-trip times of {0} probes', samples.length);
     this.el.setAttribute('aria-label', this.title.textContent);
   }
 }

@@ -2,6 +2,7 @@
 // @vscode/webview-ui-toolkit 1.4.0, deprecated upstream in 2025; @vscode-elements/elements is the successor):
 // to swap the library, change the imports, the tag names and the few property names here. The rest of the
 // webview uses these factories and the narrow interfaces below.
+import * as l10n from '@vscode/l10n';
 import {
   provideVSCodeDesignSystem, vsCodeButton, vsCodeCheckbox, vsCodeDivider, vsCodeDropdown, vsCodeOption,
   vsCodePanels, vsCodePanelTab, vsCodePanelView, vsCodeProgressRing, vsCodeTextField,
@@ -178,6 +179,6 @@ export function divider(): HTMLElement {
 export function spinner(id: string): HTMLElement {
   const e = document.createElement('vscode-progress-ring');
   e.id = id;
-  e.setAttribute('aria-label', 'Working');
+  e.setAttribute('aria-label', l10n.t('Working'));
   return e;
 }

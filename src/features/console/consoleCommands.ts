@@ -2,6 +2,7 @@
 // Console" (the browser), from an instance in the tree (inline action / context menu) or from the palette with
 // an instance pick in the active cloud. Also registers the panel serializer (panels come back after a reload)
 // and the read-only documents of "Open full log".
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { ActiveCloud } from '../../context/activeCloud';
 import type { CloudRegistry } from '../../context/cloudRegistry';
@@ -59,7 +60,7 @@ export function registerConsoleCommands(deps: ConsoleCommandDeps): vscode.Dispos
     const node = nodeOf(arg, 'server');
     if (node) {
       const scope = scopeOf(node);
-      if (!scope) throw new Error('This instance is not under a project in the OpenStack view.');
+      if (!scope) throw new Error(l10n.t('This instance is not under a project in the OpenStack view.'));
       return { target: { cloud: scope.cloud, projectId: scope.projectId, serverId: node.server.id, name: node.server.name }, server: node.server };
     }
     if (isConsoleTarget(arg)) return { target: arg };
@@ -68,11 +69,13 @@ export function registerConsoleCommands(deps: ConsoleCommandDeps): vscode.Dispos
 
   async function pickInstance(title: string): Promise<Resolved> {
     const cloud = active.cloud;
-    if (!cloud) throw new Error('There is no OpenStack cloud yet: add one with "OpenStack: Add Cloud…".');
+    if (!cloud) throw new Error(l10n.t('There is no OpenStack cloud yet: add one with "OpenStack: Add Cloud…".'));
     type Item = vscode.QuickPickItem & { server: Server };
     const pick = vscode.window.createQuickPick<Item>();
-    pick.title = plainText(`${title}: choose an instance in ${cloud.name}${active.project ? ` / ${active.project.name}` : ''}`);
-    pick.placeholder = 'Instance name, ID or address';
+    pick.title = plainText(active.project
+      ? l10n.t('{0}: choose an instance in {1} / {2}', title, cloud.name, active.project.name)
+      : l10n.t('{0}: choose an instance in {1}', title, cloud.name));
+    pick.placeholder = l10n.t('Instance name, ID or address');
     pick.matchOnDescription = true;
     pick.matchOnDetail = true;
     pick.busy = true;
@@ -96,7 +99,7 @@ export function registerConsoleCommands(deps: ConsoleCommandDeps): vscode.Dispos
       original = safe.original;
       pick.items = safe.shown;
       pick.busy = false;
-      if (servers.length === 0) pick.placeholder = 'This project has no instances';
+      if (servers.length === 0) pick.placeholder = l10n.t('This project has no instances');
       const item = await chosen;
       if (!item) throw new Cancelled();
       return { target: { cloud: cloud.name, projectId, serverId: item.server.id, name: item.server.name }, server: item.server };
@@ -111,11 +114,11 @@ export function registerConsoleCommands(deps: ConsoleCommandDeps): vscode.Dispos
     const node = nodeOf(arg, 'floatingIp');
     if (!node) return undefined;
     const scope = scopeOf(node);
-    if (!scope) throw new Error('This floating IP is not under a project in the OpenStack view.');
+    if (!scope) throw new Error(l10n.t('This floating IP is not under a project in the OpenStack view.'));
     const { fip } = node;
     let serverId = fip.deviceId;
     if (!serverId && fip.portId) serverId = (await (await scope.client()).network.port(fip.portId)).deviceId;
-    if (!serverId) return { ...await pickInstance(`Diagnose Reachability: ${fip.floatingIpAddress} is not associated`), focus: fip.id };
+    if (!serverId) return { ...await pickInstance(l10n.t('Diagnose Reachability: {0} is not associated', fip.floatingIpAddress)), focus: fip.id };
     return { target: { cloud: scope.cloud, projectId: scope.projectId, serverId, name: serverId }, focus: fip.id };
   }
 
@@ -132,16 +135,16 @@ export function registerConsoleCommands(deps: ConsoleCommandDeps): vscode.Dispos
     }),
     { dispose: () => ConsolePanel.disposeAll() },
     registerCommand(log, 'openstack.openConsole', async (arg?: unknown) => {
-      const { target, server } = await resolve(arg, 'Open Console');
+      const { target, server } = await resolve(arg, l10n.t('Open Console'));
       ConsolePanel.show(consoleDeps, target, server);
     }),
     registerCommand(log, 'openstack.diagnoseReachability', async (arg?: unknown) => {
-      const { target, server, focus } = await resolveFloatingIp(arg) ?? await resolve(arg, 'Diagnose Reachability');
+      const { target, server, focus } = await resolveFloatingIp(arg) ?? await resolve(arg, l10n.t('Diagnose Reachability'));
       ConsolePanel.diagnose(consoleDeps, target, server, focus);
     }),
     registerCommand(log, 'openstack.openSerialConsole', async (arg?: unknown) => {
-      const { target } = await resolve(arg, 'Open Serial Console');
-      await withProgress(`Opening the serial console of ${plainName(target.name, 60)}…`, async () => {
+      const { target } = await resolve(arg, l10n.t('Open Serial Console'));
+      await withProgress(l10n.t('Opening the serial console of {0}…', plainName(target.name, 60)), async () => {
         try {
           await openSerialTerminal(consoleDeps, target);
         } catch (err) {
@@ -150,8 +153,8 @@ export function registerConsoleCommands(deps: ConsoleCommandDeps): vscode.Dispos
       });
     }),
     registerCommand(log, 'openstack.openVncConsole', async (arg?: unknown) => {
-      const { target } = await resolve(arg, 'Open VNC Console');
-      const remote = await withProgress(`Asking for the VNC console of ${plainName(target.name, 60)}…`, async (signal) => {
+      const { target } = await resolve(arg, l10n.t('Open VNC Console'));
+      const remote = await withProgress(l10n.t('Asking for the VNC console of {0}…', plainName(target.name, 60)), async (signal) => {
         const client = await consoleDeps.clientFor(target);
         return client.compute.remoteConsole(target.serverId, 'novnc', signal).catch((err) => { throw explained(err, 'novnc'); });
       });

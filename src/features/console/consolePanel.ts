@@ -2,6 +2,7 @@
 // the webview bundle (dist/webview), talking through the typed protocol in ./protocol. It owns the console-log
 // model (fetch, follow with backoff), the ping run, the TCP check, and opens the remote consoles. The webview
 // is not retained when hidden: it sends `ready` again when shown and gets a snapshot of all of this.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Log } from '../../context/log';
 import type { OpenStackClient } from '../../openstack/client';
@@ -15,6 +16,7 @@ import { tcpCheck } from './model/tcpCheck';
 import { openExternalUrl } from '../../ui/openExternal';
 import { plainText } from '../../core/displayText';
 import { loadPage, onWebviewMessage, webviewOptions } from '../../ui/webviewPanel';
+import { webviewBundle } from '../../context/l10n';
 import {
   CONSOLE_VIEW_TYPE, DEFAULT_UI, MAX_LOG_LINES, isPanelState, isWebviewMessage,
   type ConsoleTarget, type HostMessage, type InstanceInfo, type LogSnapshot, type PingSnapshot, type Tab, type TcpResult, type UiState, type WebviewMessage,
@@ -106,7 +108,7 @@ export class ConsolePanel implements vscode.Disposable {
     this.instance = instanceInfo(target, server);
     this.doctor = new DoctorTab(deps.doctorFor(target), target, (view) => this.post({ type: 'diagnosis', view }));
     ConsolePanel.panels.set(this.key, this);
-    loadPage(panel, deps.extensionUri, { bundle: 'main', title: 'Instance console', view: 'openstack-console' });
+    loadPage(panel, deps.extensionUri, { bundle: 'main', title: l10n.t('Instance console'), view: 'openstack-console' });
     this.disposables.push(
       onWebviewMessage(panel.webview, {
         panel: 'console panel', log: deps.log, isMessage: isWebviewMessage, handle: (m) => this.handle(m),
@@ -142,6 +144,8 @@ export class ConsolePanel implements vscode.Disposable {
         this.ready = true;
         this.ui = m.ui;
         const diagnosis = this.doctor.current;
+        // the page builds nothing before its strings
+        this.post({ type: 'l10n', bundle: webviewBundle() });
         this.post({
           type: 'snapshot', instance: this.instance, log: this.log, followStatus: this.followStatus(),
           ...(this.ping ? { ping: this.ping.snap } : {}), ...(this.tcp ? { tcp: this.tcp } : {}), ...(diagnosis ? { diagnosis } : {}),
@@ -180,7 +184,7 @@ export class ConsolePanel implements vscode.Disposable {
       }
       case 'copy':
         await vscode.env.clipboard.writeText(m.text);
-        vscode.window.setStatusBarMessage(`Copied ${m.text.split('\n').length} line(s)`, 3000);
+        vscode.window.setStatusBarMessage(l10n.t('Copied {0} line(s)', m.text.split('\n').length), 3000);
         return;
       case 'openRemote':
         await this.openRemote(m.console);
@@ -195,7 +199,7 @@ export class ConsolePanel implements vscode.Disposable {
         const check = checkTarget(m.target);
         const port = checkPort(m.port);
         if (!check.ok || port === undefined) {
-          this.post({ type: 'notice', level: 'error', text: check.ok ? 'The port must be a number from 1 to 65535.' : check.reason });
+          this.post({ type: 'notice', level: 'error', text: check.ok ? l10n.t('The port must be a number from 1 to 65535.') : check.reason });
           return;
         }
         this.tcp = await tcpCheck(check.target, port);
@@ -302,13 +306,13 @@ export class ConsolePanel implements vscode.Disposable {
       } catch (err) {
         throw this.explained(err, 'serial');
       }
-      this.post({ type: 'notice', level: 'info', text: 'The serial console opened in a terminal.' });
+      this.post({ type: 'notice', level: 'info', text: l10n.t('The serial console opened in a terminal.') });
       return;
     }
     const client = await this.deps.clientFor(this.target);
     const remote = await client.compute.remoteConsole(this.target.serverId, 'novnc').catch((err) => { throw this.explained(err, 'novnc'); });
     const opened = await openExternalUrl(remote.url, this.deps.log);
-    this.post({ type: 'notice', level: 'info', text: opened ? 'The VNC console opened in the browser (its link is valid for a few minutes).' : 'The VNC console was not opened.' });
+    this.post({ type: 'notice', level: 'info', text: opened ? l10n.t('The VNC console opened in the browser (its link is valid for a few minutes).') : l10n.t('The VNC console was not opened.') });
   }
 
   private explained(err: unknown, kind: 'serial' | 'novnc' | 'log'): Error {
@@ -353,5 +357,5 @@ export class ConsolePanel implements vscode.Disposable {
 }
 
 function title(name: string): string {
-  return `Console: ${plainText(plainName(name, 60))}`;
+  return l10n.t('Console: {0}', plainText(plainName(name, 60)));
 }

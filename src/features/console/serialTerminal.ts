@@ -1,6 +1,7 @@
 // "Open serial console": a VS Code terminal whose Pseudoterminal is bridged to nova's serial proxy WebSocket.
 // Keys go to the instance as typed; its output is written to the terminal as it comes. When the socket closes
 // (token refused or expired, instance stopped, proxy gone) the terminal says why and closes on the next key.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { iconSafeText } from '../../core/displayText';
 import type { Log } from '../../context/log';
@@ -49,7 +50,7 @@ export class SerialPty implements vscode.Pseudoterminal {
 
   open(dims: vscode.TerminalDimensions | undefined): void {
     this.columns = dims?.columns;
-    this.say(`${DIM}Connecting to the serial console of ${this.name}…${RESET}`);
+    this.say(`${DIM}${l10n.t('Connecting to the serial console of {0}…', this.name)}${RESET}`);
     this.bridge = new SerialBridge(this.url, this.openSocket, {
       onData: (text) => this.write(text),
       onClose: (close) => void this.closed(close),
@@ -57,9 +58,9 @@ export class SerialPty implements vscode.Pseudoterminal {
     this.bridge.open().then(
       () => {
         this.log?.info(`serial console of ${this.name}: connected to ${redactUrl(this.url)}`);
-        this.say(`${DIM}Connected. Press Enter if no prompt shows.${RESET}`);
+        this.say(`${DIM}${l10n.t('Connected. Press Enter if no prompt shows.')}${RESET}`);
       },
-      (err: Error) => void this.closed({ code: 1006, reason: '', received: 0, byUs: false, error: err.message }, `Could not reach the serial proxy: ${err.message.replace(/\.$/, '')}.`),
+      (err: Error) => void this.closed({ code: 1006, reason: '', received: 0, byUs: false, error: err.message }, l10n.t('Could not reach the serial proxy: {0}.', err.message.replace(/\.$/, ''))),
     );
   }
 
@@ -101,7 +102,7 @@ export class SerialPty implements vscode.Pseudoterminal {
     this.log?.info(`serial console of ${this.name}: closed ${close.code}${close.error ? ` (${close.error})` : ''}, ${close.received} bytes received`);
     this.write('\r\n');
     this.say(`${YELLOW}[${message}]${RESET}`);
-    this.say(`${DIM}Press any key to close this terminal.${RESET}`);
+    this.say(`${DIM}${l10n.t('Press any key to close this terminal.')}${RESET}`);
   }
 }
 
@@ -116,7 +117,7 @@ export async function openSerialTerminal(deps: SerialDeps, target: ConsoleTarget
   const remote = await client.compute.remoteConsole(target.serverId, 'serial');
   const name = plainName(target.name, 60) || target.serverId;
   const pty = new SerialPty(remote.url, (url) => client.openSocket(url), name, async () => (await client.compute.server(target.serverId)).status, deps.log);
-  const terminal = vscode.window.createTerminal({ name: `Serial: ${iconSafeText(name)}`, pty, iconPath: new vscode.ThemeIcon('plug') });
+  const terminal = vscode.window.createTerminal({ name: l10n.t('Serial: {0}', iconSafeText(name)), pty, iconPath: new vscode.ThemeIcon('plug') });
   terminal.show();
   return { terminal, pty };
 }

@@ -1,5 +1,6 @@
 // Applies a doctor's fix through the same actions the commands use (so refusals read the same), and says which
 // tree categories it changed. No vscode import: the dev-cloud tests apply fixes exactly as the Fix buttons do.
+import * as l10n from '@vscode/l10n';
 import type { Target } from '../../core/target';
 import { addRouterInterface, associateFloatingIp, allocateFloatingIp, createRouter, setRouterGateway } from '../networks/model/networkActions';
 import { ruleCreate } from '../securityGroups/model/securityGroupsRules';
@@ -17,29 +18,29 @@ export async function applyFix(fix: Fix, target: Target, groupId?: string, signa
   switch (fix.kind) {
     case 'startInstance':
       await target.client.compute.startServer(fix.serverId, signal);
-      return { message: 'Asked Nova to start the instance.', changed: ['servers'] };
+      return { message: l10n.t('Asked Nova to start the instance.'), changed: ['servers'] };
     case 'addRouterInterface':
       await addRouterInterface(fix.routerId, fix.subnetId, target, signal);
-      return { message: `${fix.title}: done.`, changed: ['routers'] };
+      return { message: l10n.t('{0}: done.', fix.title), changed: ['routers'] };
     case 'setRouterGateway':
       await setRouterGateway(fix.routerId, fix.externalNetworkId, target, signal);
-      return { message: `${fix.title}: done.`, changed: ['routers'] };
+      return { message: l10n.t('{0}: done.', fix.title), changed: ['routers'] };
     case 'createRouter': {
       const router = await createRouter({ name: fix.routerName, gatewayNetworkId: fix.externalNetworkId, subnetIds: [fix.subnetId] }, target, signal);
-      return { message: `Created router ${router.name} with its gateway and an interface on the subnet.`, changed: ['routers'] };
+      return { message: l10n.t('Created router {0} with its gateway and an interface on the subnet.', router.name), changed: ['routers'] };
     }
     case 'assignFloatingIp': {
       const spec = { portId: fix.portId, fixedIpAddress: fix.fixedIpAddress };
       const fip = fix.reuseFloatingIpId
         ? await associateFloatingIp({ ...spec, floatingIpId: fix.reuseFloatingIpId }, target, signal)
         : await allocateFloatingIp({ ...spec, floatingNetworkId: fix.externalNetworkId }, target, signal);
-      return { message: `Associated floating IP ${fip.floatingIpAddress} with ${fix.fixedIpAddress}.`, changed: ['floatingIps', 'servers'] };
+      return { message: l10n.t('Associated floating IP {0} with {1}.', fip.floatingIpAddress, fix.fixedIpAddress), changed: ['floatingIps', 'servers'] };
     }
     case 'allowIngress': {
       const group = groupId ?? fix.groupIds[0];
-      if (!group || !fix.groupIds.includes(group)) throw new Error('Choose one of the port\'s security groups for the rule.');
+      if (!group || !fix.groupIds.includes(group)) throw new Error(l10n.t("Choose one of the port's security groups for the rule."));
       await target.client.network.createSecurityGroupRule(ruleCreate(group, fix.rule), signal);
-      return { message: `${fix.title}: added the rule.`, changed: ['securityGroups'] };
+      return { message: l10n.t('{0}: added the rule.', fix.title), changed: ['securityGroups'] };
     }
   }
 }

@@ -1,5 +1,6 @@
 // The Diagnose tab's host side, owned by an instance's console panel: runs the checklist (gather, diagnose),
 // applies a failed check's fix and runs it again, and hands the panel what to show. One run at a time.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { cliNote, type CliContext } from '../../core/cliLine';
 import type { Target } from '../../core/target';
@@ -48,7 +49,7 @@ export class DoctorTab {
   /** Applies the fix of check CHECKID of the last run, then runs the checklist again. */
   async fix(checkId: string): Promise<string> {
     const fix = this.last?.diagnosis.checks.find((c) => c.id === checkId)?.fix;
-    if (!fix || !this.last) throw new Error('That fix is no longer offered: run the diagnosis again.');
+    if (!fix || !this.last) throw new Error(l10n.t('That fix is no longer offered: run the diagnosis again.'));
     const groupId = fix.kind === 'allowIngress' ? await this.pickGroup(fix, this.last.snapshot) : undefined;
     const target = await this.target();
     try {
@@ -95,7 +96,7 @@ export class DoctorTab {
       const group = snapshot.securityGroups.find((g) => g.id === id);
       return { label: plainText(group?.name || id), description: id, detail: fix.cliByGroup[id], id };
     });
-    const picked = await vscode.window.showQuickPick(items, { title: `${fix.title}: in which of the port's security groups?`, matchOnDescription: true });
+    const picked = await vscode.window.showQuickPick(items, { title: l10n.t("{0}: in which of the port's security groups?", fix.title), matchOnDescription: true });
     if (!picked) throw new Cancelled();
     return picked.id;
   }

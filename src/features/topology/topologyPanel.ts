@@ -5,6 +5,7 @@
 // action as the tree's own command (a selection button here; the right-click menu through commandArgumentOf),
 // and saves the picture as SVG. The webview is not retained when hidden: it says `ready` again when shown and
 // gets the last picture, or a new one if something changed meanwhile.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { homedir } from 'node:os';
 import type { Log } from '../../context/log';
@@ -15,6 +16,7 @@ import type { Scope } from '../../core/target';
 import type { ExplorerProvider } from '../../ui/tree/explorerProvider';
 import type { ExplorerNode } from '../../ui/tree/node';
 import { loadPage, onWebviewMessage, webviewOptions } from '../../ui/webviewPanel';
+import { webviewBundle } from '../../context/l10n';
 import { ACTIONS, type ActionId } from './model/actions';
 import { buildGraph, type NodeKind, type TopologyData } from './model/graph';
 import { layoutGraph, type ViewNode } from './model/layout';
@@ -42,7 +44,7 @@ const DRAWN_CATEGORIES = new Set(Object.values(CATEGORY_OF));
 const RELOAD_DELAY_MS = 300;
 
 const keyOf = (t: Pick<TopologyTarget, 'cloud' | 'projectId'>) => `${t.cloud}\u0000${t.projectId}`;
-const title = (t: TopologyTarget) => `Topology: ${plainText(t.projectName)}`;
+const title = (t: TopologyTarget) => l10n.t('Topology: {0}', plainText(t.projectName));
 
 type Picture = Extract<HostMessage, { type: 'topology' }>;
 
@@ -82,7 +84,7 @@ export class TopologyPanel implements vscode.Disposable {
     const ref = nodeRefOf(arg);
     if (!ref) return undefined;
     const panel = TopologyPanel.panels.get(keyOf(ref));
-    if (!panel) throw new Error('That topology panel is closed.');
+    if (!panel) throw new Error(l10n.t('That topology panel is closed.'));
     return panel.commandArgument(panel.node(ref.nodeId));
   }
 
@@ -103,7 +105,7 @@ export class TopologyPanel implements vscode.Disposable {
 
   private constructor(private readonly deps: TopologyDeps, readonly panel: vscode.WebviewPanel, private readonly target: TopologyTarget) {
     TopologyPanel.panels.set(keyOf(target), this);
-    loadPage(panel, deps.extensionUri, { bundle: 'topology', title: 'Network topology', view: 'openstack-topology' });
+    loadPage(panel, deps.extensionUri, { bundle: 'topology', title: l10n.t('Network topology'), view: 'openstack-topology' });
     this.disposables.push(
       onWebviewMessage(panel.webview, {
         panel: 'topology panel', log: deps.log, isMessage: isWebviewMessage, handle: (m) => this.handle(m),
@@ -135,6 +137,8 @@ export class TopologyPanel implements vscode.Disposable {
     switch (m.type) {
       case 'ready':
         this.ready = true;
+        // the page builds nothing before its strings
+        this.post({ type: 'l10n', bundle: webviewBundle() });
         if (this.picture) this.post(this.picture);
         if (this.loading) this.post({ type: 'loading' });
         else if (this.stale) await this.load();
@@ -192,7 +196,7 @@ export class TopologyPanel implements vscode.Disposable {
   /** The node NODEID of the picture shown; a webview may only name those. */
   private node(nodeId: string): ViewNode {
     const node = this.picture?.view.nodes.find((n) => n.id === nodeId);
-    if (!node) throw new Error('That resource is no longer in the picture: refresh it.');
+    if (!node) throw new Error(l10n.t('That resource is no longer in the picture: refresh it.'));
     return node;
   }
 
@@ -205,7 +209,7 @@ export class TopologyPanel implements vscode.Disposable {
     const run = this.revealing.then(async () => {
       const row = await this.deps.explorer.resource(this.target.cloud, this.target.projectId, CATEGORY_OF[node.kind], node.resourceId);
       if (asked !== this.reveals) return;
-      if (!row) throw new Error(`The OpenStack view does not list ${node.title} (yet): refresh it.`);
+      if (!row) throw new Error(l10n.t('The OpenStack view does not list {0} (yet): refresh it.', node.title));
       await this.deps.view.reveal(row, { select: true, focus: false, expand: false });
     });
     this.revealing = run.catch(() => undefined);
@@ -214,7 +218,7 @@ export class TopologyPanel implements vscode.Disposable {
 
   /** Runs ACTION's command on NODE's resource, handed over as the tree hands its nodes to commands. */
   private async run(node: ViewNode, action: ActionId): Promise<void> {
-    if (!node.actions.includes(action)) throw new Error(`${ACTIONS[action].title} does not apply to ${node.title}.`);
+    if (!node.actions.includes(action)) throw new Error(l10n.t('{0} does not apply to {1}.', ACTIONS[action].title, node.title));
     await vscode.commands.executeCommand(ACTIONS[action].command, this.commandArgument(node));
   }
 
@@ -243,11 +247,11 @@ export class TopologyPanel implements vscode.Disposable {
   private async exportSvg(svg: string): Promise<void> {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(homedir());
     const uri = await vscode.window.showSaveDialog({
-      title: 'Export Network Topology as SVG', saveLabel: 'Export', filters: { 'SVG image': ['svg'] },
+      title: l10n.t('Export Network Topology as SVG'), saveLabel: l10n.t('Export'), filters: { [l10n.t('SVG image')]: ['svg'] },
       defaultUri: vscode.Uri.joinPath(folder, fileNameOf(`topology-${this.target.projectName}.svg`)),
     });
     if (!uri) return;
     await vscode.workspace.fs.writeFile(uri, Buffer.from(svg, 'utf8'));
-    this.post({ type: 'notice', level: 'info', text: `Saved ${uri.fsPath}` });
+    this.post({ type: 'notice', level: 'info', text: l10n.t('Saved {0}', uri.fsPath) });
   }
 }

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { DiagnosisView } from '../../../src/features/doctor/model/view';
-import { DEFAULT_UI, isHostMessage, isPanelState, isUiState, isWebviewMessage, type HostMessage, type WebviewMessage } from '../../../src/features/console/model/protocol';
+import { DEFAULT_UI, isHostMessage, isMessageBundle, isPanelState, isUiState, isWebviewMessage, type HostMessage, type WebviewMessage } from '../../../src/features/console/model/protocol';
 
 const target = { cloud: 'devcloud', projectId: 'p1', serverId: '0996de1b-5d89-4a4d-abc4-f57541b232d5', name: '<img src=x onerror=alert(1)>' };
 
@@ -97,4 +97,19 @@ test('host messages: good shapes pass, bad ones are refused', () => {
     { type: 'instance', instance: { ...instance, addresses: [{ addr: 1 }] } }, { type: 'snapshot' }, { type: 'html', html: '<b>' },
   ];
   for (const m of bad) assert.equal(isHostMessage(m), false, JSON.stringify(m));
+});
+
+test("the page's strings: a bundle of strings passes; anything else is refused", () => {
+  assert.ok(isHostMessage({ type: 'l10n', bundle: {} }));
+  assert.ok(isHostMessage({ type: 'l10n', bundle: { Refresh: '刷新', 'Last {0} lines': '最后 {0} 行' } }));
+  const tooMany = Object.fromEntries(Array.from({ length: 20_001 }, (_, i) => [`m${i}`, 'x']));
+  const bad: unknown[] = [
+    { type: 'l10n' }, { type: 'l10n', bundle: null }, { type: 'l10n', bundle: ['Refresh'] }, { type: 'l10n', bundle: 'Refresh=刷新' },
+    { type: 'l10n', bundle: { Refresh: 1 } }, { type: 'l10n', bundle: { Refresh: { message: '刷新' } } },
+    { type: 'l10n', bundle: { Refresh: 'x'.repeat(10_001) } }, { type: 'l10n', bundle: tooMany },
+    { type: 'l10n', bundle: Object.assign(Object.create({ polluted: true }), { Refresh: '刷新' }) },
+  ];
+  for (const m of bad) assert.equal(isHostMessage(m), false, JSON.stringify(m).slice(0, 80));
+  assert.equal(isMessageBundle({ a: 'b' }), true);
+  assert.equal(isMessageBundle(new Map([['a', 'b']])), false);
 });

@@ -49,3 +49,12 @@ test('the kept state: the target, the viewport within its zoom range, the select
   assert.equal(isTopologyState({ v: 1, target, viewport: { x: 0, y: 0, scale: 100 } }), false);
   assert.equal(isTopologyState({ v: 1, target, selected: '<script>' }), false);
 });
+
+test("the page's strings come first, as a bundle of strings; anything else is refused", () => {
+  const message: HostMessage = { type: 'l10n', bundle: { 'Network topology': '网络拓扑' } };
+  assert.ok(isHostMessage(JSON.parse(JSON.stringify(message))));
+  assert.ok(isHostMessage({ type: 'l10n', bundle: {} }));
+  for (const bundle of [undefined, null, [], 'x', { Refresh: 1 }, { Refresh: ['刷新'] }]) {
+    assert.equal(isHostMessage({ type: 'l10n', bundle }), false, JSON.stringify(bundle));
+  }
+});

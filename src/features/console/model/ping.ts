@@ -1,5 +1,6 @@
 // Runs the system `ping` with an argument array (never a shell) and streams its lines. Only a target that passed
 // checkTarget() gets here. Stop sends SIGINT first (ping then prints its statistics) and kills it 3 s later.
+import * as l10n from '@vscode/l10n';
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { PingFailure, PingSample, PingSummary } from './protocol';
 import { PingParser } from './pingParser';
@@ -112,15 +113,15 @@ export class PingRun {
 
 function failureOf(err: NodeJS.ErrnoException, command: string): PingEnd['failure'] {
   if (err.code === 'ENOENT') {
-    return { kind: 'missing', message: `"${command}" is not installed where the extension runs (the VS Code extension host), so ICMP ping is not available here. Use the TCP port check instead, or install ping (Debian/Ubuntu: iputils-ping).` };
+    return { kind: 'missing', message: l10n.t('"{0}" is not installed where the extension runs (the VS Code extension host), so ICMP ping is not available here. Use the TCP port check instead, or install ping (Debian/Ubuntu: iputils-ping).', command) };
   }
   if (err.code === 'EACCES' || err.code === 'EPERM') {
-    return { kind: 'denied', message: `The extension host is not allowed to run "${command}" (${err.code}). Use the TCP port check instead.` };
+    return { kind: 'denied', message: l10n.t('The extension host is not allowed to run "{0}" ({1}). Use the TCP port check instead.', command, err.code) };
   }
-  return { kind: 'other', message: `ping could not start: ${err.message}` };
+  return { kind: 'other', message: l10n.t('ping could not start: {0}', err.message) };
 }
 
 function deniedMessage(stderr: string): string {
-  const first = stderr.split(/\r?\n/).find((l) => DENIED.test(l))?.trim() ?? 'permission denied';
-  return `ping is not permitted here (${first}): sending ICMP needs a privilege the extension host does not have. Use the TCP port check instead.`;
+  const first = stderr.split(/\r?\n/).find((l) => DENIED.test(l))?.trim() ?? l10n.t('permission denied');
+  return l10n.t('ping is not permitted here ({0}): sending ICMP needs a privilege the extension host does not have. Use the TCP port check instead.', first);
 }

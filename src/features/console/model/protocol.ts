@@ -2,8 +2,8 @@
 // Shared by both sides: no vscode, Node or DOM import here. One discriminated union per direction, with guards
 // that both sides run on everything they receive (a webview message is untrusted input to the host).
 //
-// Sequence: the webview loads, sends `ready` (with the UI state it kept), and only then does the host post: a full
-// `snapshot`, then deltas (`log`, `ping*`, `tcpResult`, `notice`). Every time the webview is re-created (shown
+// Sequence: the webview loads, sends `ready` (with the UI state it kept), and only then does the host post: first
+// `l10n` (the page's translations: it builds nothing before them, so no English flashes), a full `snapshot`, then deltas (`log`, `ping*`, `tcpResult`, `notice`). Every time the webview is re-created (shown
 // after being hidden, or restored after a reload) it sends `ready` again and gets a new snapshot.
 
 import { hasOnly, isBool, isInt, isNum, isObj, isOptNum, isOptStr, isStr, isStrArray, type Obj } from '../../../core/guards';
@@ -111,7 +111,21 @@ export interface FollowStatus {
 
 // ---------------------------------------------------------------- host → webview
 
+/** A page's translations, for l10n.config of '@vscode/l10n' (message → translation; empty in English). */
+export type MessageBundle = Record<string, string>;
+
+const MAX_BUNDLE_MESSAGES = 20_000;
+
+/** A bundle as l10n.config takes it: a plain object of strings, bounded. */
+export function isMessageBundle(x: unknown): x is MessageBundle {
+  if (!isObj(x)) return false;
+  const entries = Object.entries(x);
+  return entries.length <= MAX_BUNDLE_MESSAGES && entries.every(([key, value]) => key.length <= 10_000 && isStr(value, 10_000));
+}
+
 export type HostMessage =
+  /** Always the first answer to `ready`. */
+  | { type: 'l10n'; bundle: MessageBundle }
   | { type: 'snapshot'; instance: InstanceInfo; log: LogSnapshot; followStatus: FollowStatus; ping?: PingSnapshot; tcp?: TcpResult; diagnosis?: DiagnosisView }
   | { type: 'showTab'; tab: Tab }
   | { type: 'diagnosis'; view: DiagnosisView }
@@ -235,6 +249,7 @@ function isDiagnosisView(x: unknown): x is DiagnosisView {
 export function isHostMessage(x: unknown): x is HostMessage {
   if (!isObj(x) || typeof x.type !== 'string') return false;
   switch (x.type) {
+    case 'l10n': return isMessageBundle(x.bundle);
     case 'snapshot': {
       const log = x.log;
       const follow = x.followStatus;

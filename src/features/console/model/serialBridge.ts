@@ -3,6 +3,7 @@
 // refused), subprotocol `binary`, binary frames only (websockify closes on a text frame). Frames do not follow
 // lines, so output is decoded as one UTF-8 stream. The socket under it comes from the cloud's client, so the
 // cloud's TLS settings and proxy apply. No vscode import: the Pseudoterminal wraps it.
+import * as l10n from '@vscode/l10n';
 import type { Socket } from 'node:net';
 import WebSocket from 'ws';
 
@@ -89,13 +90,15 @@ export class SerialBridge {
 
 /** The words for a closed serial console, given how it closed and (when known) the instance's status. */
 export function describeSerialClose(close: SerialClose, serverStatus?: string): string {
-  if (close.byUs) return 'Serial console closed.';
-  const status = serverStatus && serverStatus !== 'ACTIVE' ? ` The instance is now ${serverStatus}${serverStatus === 'SHUTOFF' ? ' (stopped)' : ''}.` : '';
+  if (close.byUs) return l10n.t('Serial console closed.');
+  const status = !serverStatus || serverStatus === 'ACTIVE' ? ''
+    : serverStatus === 'SHUTOFF' ? l10n.t(' The instance is now {0} (stopped).', serverStatus) : l10n.t(' The instance is now {0}.', serverStatus);
   if (close.received === 0 && (close.code === 1006 || close.code === 1005)) {
-    return `The serial proxy closed the connection before sending anything: the console token was refused or has expired (tokens live 10 minutes), or the proxy refused the client's origin.${status} Open the serial console again for a new token.`;
+    return l10n.t("The serial proxy closed the connection before sending anything: the console token was refused or has expired (tokens live 10 minutes), or the proxy refused the client's origin.{0} Open the serial console again for a new token.", status);
   }
-  if (close.code === 1003) return `The serial proxy refused the data it was sent (${close.reason || 'unsupported frame'}).`;
-  const why = close.reason ? `: ${close.reason}` : '';
-  if (status) return `The serial console closed (code ${close.code}${why}).${status}`;
-  return `The serial console closed (code ${close.code}${why}): the instance stopped or rebooted, its console session was taken over, or the console token expired. Open the serial console again to reconnect.`;
+  if (close.code === 1003) return l10n.t('The serial proxy refused the data it was sent ({0}).', close.reason || l10n.t('unsupported frame'));
+  // the proxy's reason stays as it sent it
+  const how = close.reason ? l10n.t('code {0}: {1}', close.code, close.reason) : l10n.t('code {0}', close.code);
+  if (status) return l10n.t('The serial console closed ({0}).{1}', how, status);
+  return l10n.t('The serial console closed ({0}): the instance stopped or rebooted, its console session was taken over, or the console token expired. Open the serial console again to reconnect.', how);
 }

@@ -2,6 +2,7 @@
 // of RFC 1123 labels. Everything else is refused before any process starts, although ping only ever gets an
 // argument array (never a shell): no option injection (`-f…`), no whitespace, no shell metacharacters, no
 // control characters, at most 253 characters. Pure: the webview runs the same check as the user types.
+import * as l10n from '@vscode/l10n';
 import { ipVersion } from '../../../core/ip';
 
 export type TargetKind = 'ipv4' | 'ipv6' | 'hostname';
@@ -38,24 +39,24 @@ export function isHostname(s: string): boolean {
 
 /** Checks a typed or offered target exactly as given (the caller may trim a pasted value first). */
 export function checkTarget(input: unknown): TargetCheck {
-  if (typeof input !== 'string' || input.length === 0) return { ok: false, reason: 'Enter an IP address or a host name.' };
-  if (input.length > MAX_TARGET_LENGTH) return { ok: false, reason: `At most ${MAX_TARGET_LENGTH} characters.` };
-  if (input.startsWith('-')) return { ok: false, reason: 'A target cannot start with "-" (it would be read as an option).' };
+  if (typeof input !== 'string' || input.length === 0) return { ok: false, reason: l10n.t('Enter an IP address or a host name.') };
+  if (input.length > MAX_TARGET_LENGTH) return { ok: false, reason: l10n.t('At most {0} characters.', MAX_TARGET_LENGTH) };
+  if (input.startsWith('-')) return { ok: false, reason: l10n.t('A target cannot start with "-" (it would be read as an option).') };
   // eslint-disable-next-line no-control-regex
-  if (/[\s\u0000-\u001f\u007f-\u009f]/.test(input)) return { ok: false, reason: 'A target cannot contain spaces, line breaks or control characters.' };
+  if (/[\s\u0000-\u001f\u007f-\u009f]/.test(input)) return { ok: false, reason: l10n.t('A target cannot contain spaces, line breaks or control characters.') };
   if (/[;&|`$<>(){}[\]\\'"*?!~#=,^]/.test(input.replace(/^\[|\]$/g, ''))) {
-    return { ok: false, reason: 'A target cannot contain shell characters such as ; & | ` $ ( ) < > or quotes.' };
+    return { ok: false, reason: l10n.t('A target cannot contain shell characters such as ; & | ` $ ( ) < > or quotes.') };
   }
   const bracketed = /^\[(.+)\]$/.exec(input);
   const literal = bracketed ? bracketed[1] : input;
   if (isIPv4(literal) && !bracketed) return { ok: true, target: literal, kind: 'ipv4' };
   if (literal.includes(':')) {
-    return isIPv6(literal) ? { ok: true, target: literal, kind: 'ipv6' } : { ok: false, reason: 'Not a valid IPv6 address.' };
+    return isIPv6(literal) ? { ok: true, target: literal, kind: 'ipv6' } : { ok: false, reason: l10n.t('Not a valid IPv6 address.') };
   }
-  if (bracketed) return { ok: false, reason: 'Only an IPv6 address goes in brackets.' };
-  if (/^[\d.]+$/.test(literal)) return { ok: false, reason: 'Not a valid IPv4 address (four numbers 0-255, no leading zeros).' };
+  if (bracketed) return { ok: false, reason: l10n.t('Only an IPv6 address goes in brackets.') };
+  if (/^[\d.]+$/.test(literal)) return { ok: false, reason: l10n.t('Not a valid IPv4 address (four numbers 0-255, no leading zeros).') };
   if (isHostname(literal)) return { ok: true, target: literal, kind: 'hostname' };
-  return { ok: false, reason: 'Not a valid host name: letters, digits and "-" in dot-separated labels of at most 63 characters.' };
+  return { ok: false, reason: l10n.t('Not a valid host name: letters, digits and "-" in dot-separated labels of at most 63 characters.') };
 }
 
 /** A TCP port 1-65535 from a number or digits. */

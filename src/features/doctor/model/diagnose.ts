@@ -1,5 +1,6 @@
 // Diagnose Reachability: the checklist over one instance's snapshot, in the order a packet from this machine
 // needs its links, and the verdict naming the first failing link. Pure: no vscode import, unit-tested.
+import * as l10n from '@vscode/l10n';
 import { dhcpAgentCheck, computeServiceCheck, l3AgentCheck } from './agentChecks';
 import { type Check, type CheckId } from './checklist';
 import type { CheckInput } from './checkInput';
@@ -45,8 +46,8 @@ export function verdictOf(checks: readonly Check[]): Verdict {
   const first = checks.find((c) => c.status === 'failed');
   if (first) return { sentence: first.summary, checkId: first.id, fix: first.fix };
   const unknowns = checks.filter((c) => c.status === 'unknown');
-  if (!unknowns.length) return { sentence: 'Every link checks out.' };
-  return { sentence: `No check failed; ${unknowns.length} could not be decided: ${unknowns.map((c) => c.title).join('; ')}.` };
+  if (!unknowns.length) return { sentence: l10n.t('Every link checks out.') };
+  return { sentence: l10n.t('No check failed; {0} could not be decided: {1}.', unknowns.length, unknowns.map((c) => c.title).join(l10n.t('; '))) };
 }
 
 export function diagnoseReachability(snapshot: ReachabilitySnapshot, cli: DoctorCli): Diagnosis {

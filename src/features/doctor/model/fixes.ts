@@ -1,5 +1,6 @@
 // The one-click fixes of failed checks: which command mends the link, on which resources, and the equivalent
 // openstack CLI (from the builders the commands themselves use). Pure: no vscode import.
+import * as l10n from '@vscode/l10n';
 import { cliLine, type CliContext } from '../../../core/cliLine';
 import type { FloatingIp, Port, Router, Subnet } from '../../../openstack/networkModels';
 import { associateCli, floatingIpCli, routerCli, routerGatewayCli, routerInterfaceCli, type CliNames } from '../../networks/model/networkCli';
@@ -32,14 +33,14 @@ const names = (cli: DoctorCli): CliNames => cli.names ?? new Map();
 
 export function startInstanceFix(cli: DoctorCli, server: { id: string; name: string }): Fix {
   return {
-    kind: 'startInstance', title: `Start ${server.name || server.id}`, serverId: server.id,
+    kind: 'startInstance', title: l10n.t('Start {0}', server.name || server.id), serverId: server.id,
     cli: cliLine(cli.context, ['server', 'start'], [nameOf(cli, server.id)]),
   };
 }
 
 export function addRouterInterfaceFix(cli: DoctorCli, router: Router, subnet: Subnet): Fix {
   return {
-    kind: 'addRouterInterface', title: `Add interface on ${subnet.name || subnet.cidr} to ${router.name || router.id}`,
+    kind: 'addRouterInterface', title: l10n.t('Add interface on {0} to {1}', subnet.name || subnet.cidr, router.name || router.id),
     routerId: router.id, subnetId: subnet.id, cli: routerInterfaceCli(cli.context, nameOf(cli, router.id), subnet.id, true, names(cli)),
   };
 }
@@ -48,14 +49,14 @@ export function addRouterInterfaceFix(cli: DoctorCli, router: Router, subnet: Su
 export function createRouterFix(cli: DoctorCli, subnet: Subnet, externalNetworkId: string | undefined): Fix {
   const name = `${subnet.name || 'subnet'}-router`;
   return {
-    kind: 'createRouter', title: `Create router ${name}`, routerName: name, subnetId: subnet.id, externalNetworkId,
+    kind: 'createRouter', title: l10n.t('Create router {0}', name), routerName: name, subnetId: subnet.id, externalNetworkId,
     cli: routerCli(cli.context, { name, gatewayNetworkId: externalNetworkId, subnetIds: [subnet.id] }, names(cli)),
   };
 }
 
 export function setRouterGatewayFix(cli: DoctorCli, router: Router, externalNetworkId: string): Fix {
   return {
-    kind: 'setRouterGateway', title: `Set gateway on ${router.name || router.id}`,
+    kind: 'setRouterGateway', title: l10n.t('Set gateway on {0}', router.name || router.id),
     routerId: router.id, externalNetworkId, cli: routerGatewayCli(cli.context, nameOf(cli, router.id), externalNetworkId, names(cli)),
   };
 }
@@ -66,7 +67,7 @@ export function assignFloatingIpFix(cli: DoctorCli, serverId: string, port: Port
     ? associateCli(cli.context, { floatingIpId: reuse.id, portId: port.id, fixedIpAddress }, reuse.floatingIpAddress)
     : floatingIpCli(cli.context, { floatingNetworkId: externalNetworkId, portId: port.id, fixedIpAddress }, names(cli));
   return {
-    kind: 'assignFloatingIp', title: 'Assign Floating IP', serverId, portId: port.id, fixedIpAddress,
+    kind: 'assignFloatingIp', title: l10n.t('Assign Floating IP'), serverId, portId: port.id, fixedIpAddress,
     externalNetworkId, reuseFloatingIpId: reuse?.id, cli: line,
   };
 }
@@ -79,7 +80,7 @@ export function allowIngressFix(cli: DoctorCli, need: IngressNeed, ethertype: 'I
   const rule = need === 'icmp' ? allowPing(ethertype) : ssh;
   const cliByGroup = Object.fromEntries(groupIds.map((id) => [id, securityGroupRuleCli(nameOf(cli, id), rule, cli.context)]));
   return {
-    kind: 'allowIngress', title: need === 'icmp' ? 'Allow ICMP' : 'Allow SSH',
+    kind: 'allowIngress', title: need === 'icmp' ? l10n.t('Allow ICMP') : l10n.t('Allow SSH'),
     rule, groupIds, cliByGroup, cli: cliByGroup[groupIds[0]] ?? '',
   };
 }

@@ -1,6 +1,7 @@
 // Check 8, the guest's side, read from its console log: did it get a DHCP lease and reach the metadata service?
 // The lines of cirros (busybox udhcpc, cirros-ds), cloud-init, systemd-networkd, dhclient and the dev cloud's
 // guest are known; the last one in the log wins, since the log may hold several boots.
+import * as l10n from '@vscode/l10n';
 import { cliLine } from '../../../core/cliLine';
 import { stripAnsi } from '../../console/model/ansi';
 import { evidence, failed, passed, unknown, type Check } from './checklist';
@@ -55,17 +56,18 @@ export const lastMetadataOutcome = (log: string) => lastOutcome(log, METADATA);
 
 function guestCheck(input: CheckInput, kind: 'dhcp' | 'metadata'): Check {
   const id = kind === 'dhcp' ? 'guest-dhcp' : 'guest-metadata';
-  const title = kind === 'dhcp' ? 'The guest got a DHCP lease' : 'The guest reached the metadata service';
+  const title = kind === 'dhcp' ? l10n.t('The guest got a DHCP lease') : l10n.t('The guest reached the metadata service');
   const { server, consoleLog } = input.snapshot;
   const cli = cliLine(input.cli.context, ['console', 'log', 'show'], [server.id]);
-  if (consoleLog === undefined) return unknown({ id, title, cli, evidence: [], summary: "The instance's console log was not read." });
+  if (consoleLog === undefined) return unknown({ id, title, cli, evidence: [], summary: l10n.t("The instance's console log was not read.") });
   const found = kind === 'dhcp' ? lastDhcpOutcome(consoleLog) : lastMetadataOutcome(consoleLog);
-  const what = kind === 'dhcp' ? 'DHCP' : 'metadata service';
-  if (!found) return unknown({ id, title, cli, evidence: [], summary: `The console log has no ${what} line this check knows (cirros, cloud-init, systemd-networkd, dhclient).` });
-  const facts = [evidence('console_log', server, 'console log', found.line)];
-  if (found.outcome === 'ok') return passed({ id, title, cli, evidence: facts, summary: `The console log says: "${found.line}".` });
-  const effect = kind === 'dhcp' ? 'it has no address to answer on' : 'it got no SSH key or hostname from it';
-  return failed({ id, title, cli, evidence: facts, summary: `The guest's console log says "${found.line}": ${effect}.` });
+  const what = kind === 'dhcp' ? 'DHCP' : l10n.t('metadata service');
+  if (!found) return unknown({ id, title, cli, evidence: [], summary: l10n.t('The console log has no {0} line this check knows (cirros, cloud-init, systemd-networkd, dhclient).', what) });
+  // the guest's line is quoted as it is
+  const facts = [evidence('console_log', server, l10n.t('console log'), found.line)];
+  if (found.outcome === 'ok') return passed({ id, title, cli, evidence: facts, summary: l10n.t('The console log says: "{0}".', found.line) });
+  const effect = kind === 'dhcp' ? l10n.t('it has no address to answer on') : l10n.t('it got no SSH key or hostname from it');
+  return failed({ id, title, cli, evidence: facts, summary: l10n.t('The guest\'s console log says "{0}": {1}.', found.line, effect) });
 }
 
 export const guestDhcpCheck = (input: CheckInput) => guestCheck(input, 'dhcp');

@@ -1,5 +1,6 @@
 // Check 5: the union of the ingress rules of ALL the port's security groups admits ping (ICMP echo) and SSH
 // (TCP 22) from this machine's address. Port security off means no filtering at all.
+import * as l10n from '@vscode/l10n';
 import { cliLine } from '../../../core/cliLine';
 import { parseIp, type IpVersion } from '../../../core/ip';
 import type { SecurityGroup, SecurityGroupRule } from '../../../openstack/networkModels';
@@ -9,10 +10,12 @@ import { type CheckInput } from './checkInput';
 import { allowIngressFix, type IngressNeed } from './fixes';
 import { PING, ruleMatch, SSH, type RuleMatch, type Traffic } from './ingressRules';
 
-const NEEDS: Record<IngressNeed, { id: CheckId; title: string; traffic: Traffic; what: string; effect: string }> = {
-  icmp: { id: 'ingress-icmp', title: 'Security groups allow ICMP (ping) in', traffic: PING, what: 'ICMP', effect: 'ping' },
-  ssh: { id: 'ingress-ssh', title: 'Security groups allow SSH (TCP 22) in', traffic: SSH, what: 'TCP 22', effect: 'ssh' },
-};
+/** What each need checks, in the display language (so a call, not a constant). */
+function needOf(need: IngressNeed): { id: CheckId; title: string; traffic: Traffic; what: string; effect: string } {
+  return need === 'icmp'
+    ? { id: 'ingress-icmp', title: l10n.t('Security groups allow ICMP (ping) in'), traffic: PING, what: 'ICMP', effect: 'ping' }
+    : { id: 'ingress-ssh', title: l10n.t('Security groups allow SSH (TCP 22) in'), traffic: SSH, what: 'TCP 22', effect: 'ssh' };
+}
 
 /** This machine's address toward the floating IP: given, else the local route's source. */
 export function localSource(input: CheckInput): string | undefined {
@@ -26,8 +29,8 @@ function ruleEvidence(group: SecurityGroup, rule: SecurityGroupRule, match: Rule
     direction: rule.direction, ethertype: rule.ethertype, protocol: rule.protocol ?? undefined, portRangeMin: rule.portRangeMin ?? undefined,
     portRangeMax: rule.portRangeMax ?? undefined, remoteIpPrefix: rule.remoteIpPrefix ?? undefined, remoteGroupId: rule.remoteGroupId ?? undefined,
   };
-  const note = match === 'remoteGroup' ? ` (only from members of group ${groupName(rule.remoteGroupId ?? '')})` : match === 'undecided' ? ' (source not decidable here)' : '';
-  return evidence('security_group_rule', { id: rule.id, name: named(group) }, 'rule', `${describeRuleSpec(spec)}${note}`);
+  const note = match === 'remoteGroup' ? l10n.t(' (only from members of group {0})', groupName(rule.remoteGroupId ?? '')) : match === 'undecided' ? l10n.t(' (source not decidable here)') : '';
+  return evidence('security_group_rule', { id: rule.id, name: named(group) }, l10n.t('rule'), `${describeRuleSpec(spec)}${note}`);
 }
 
 interface RuleFinding {
@@ -44,11 +47,11 @@ function findings(groups: SecurityGroup[], traffic: Traffic, version: IpVersion,
 }
 
 export function ingressCheck(input: CheckInput, need: IngressNeed): Check {
-  const { id, title, traffic, what, effect } = NEEDS[need];
+  const { id, title, traffic, what, effect } = needOf(need);
   const { port } = input.path;
-  if (!port) return unknown({ id, title, evidence: [], summary: 'The instance has no port to filter.' });
+  if (!port) return unknown({ id, title, evidence: [], summary: l10n.t('The instance has no port to filter.') });
   if (port.portSecurityEnabled === false) {
-    return passed({ id, title, summary: `Port ${named(port)} has port security disabled: nothing is filtered.`, evidence: [evidence('port', port, 'port_security_enabled', false)] });
+    return passed({ id, title, summary: l10n.t('Port {0} has port security disabled: nothing is filtered.', named(port)), evidence: [evidence('port', port, 'port_security_enabled', false)] });
   }
   const source = localSource(input);
   const version: IpVersion = source && parseIp(source)?.version === 6 ? 6 : 4;
@@ -56,23 +59,23 @@ export function ingressCheck(input: CheckInput, need: IngressNeed): Check {
   const missing = port.securityGroupIds.filter((gid) => !groups.some((g) => g.id === gid));
   const found = findings(groups, traffic, version, source);
   const cli = groups.map((g) => cliLine(input.cli.context, ['security', 'group', 'rule', 'list', '--ingress', ['--ethertype', `IPv${version}`]], [g.id])).join('\n') || undefined;
-  const from = source ?? 'this machine';
+  const from = source ?? l10n.t('this machine');
   const groupName = (gid: string) => {
     const known = input.snapshot.securityGroups.find((g) => g.id === gid);
     return known ? named(known) : gid;
   };
   const admitting = found.find((f) => f.match === 'admits');
-  if (admitting) return passed({ id, title, cli, evidence: [ruleEvidence(admitting.group, admitting.rule, 'admits', groupName)], summary: `Group ${named(admitting.group)} admits ${what} from ${from}.` });
-  const facts = [...found.map((f) => ruleEvidence(f.group, f.rule, f.match, groupName)), evidence('port', port, 'security_groups', [...groups.map(named), ...missing].join(', ') || 'none')];
+  if (admitting) return passed({ id, title, cli, evidence: [ruleEvidence(admitting.group, admitting.rule, 'admits', groupName)], summary: l10n.t('Group {0} admits {1} from {2}.', named(admitting.group), what, from) });
+  const facts = [...found.map((f) => ruleEvidence(f.group, f.rule, f.match, groupName)), evidence('port', port, 'security_groups', [...groups.map(named), ...missing].join(', ') || l10n.t('none'))];
   if (found.some((f) => f.match === 'undecided') || missing.length) {
-    const why = missing.length ? `group(s) ${missing.join(', ')} could not be read` : `this machine's address is not known or a rule's source cannot be read here`;
-    return unknown({ id, title, cli, evidence: facts, summary: `No rule read admits ${what} from ${from}, but ${why}.` });
+    const why = missing.length ? l10n.t('group(s) {0} could not be read', missing.join(', ')) : l10n.t("this machine's address is not known or a rule's source cannot be read here");
+    return unknown({ id, title, cli, evidence: facts, summary: l10n.t('No rule read admits {0} from {1}, but {2}.', what, from, why) });
   }
-  const onlyGroups = found.length ? ` (rules allow ${what} only from remote groups' members)` : '';
-  const names = groups.map(named).join(', ') || 'none';
+  const onlyGroups = found.length ? l10n.t(" (rules allow {0} only from remote groups' members)", what) : '';
+  const names = groups.map(named).join(', ') || l10n.t('none');
   return failed({
     id, title, cli, evidence: facts, fix: allowIngressFix(input.cli, need, `IPv${version}`, port.securityGroupIds),
-    summary: `No ingress rule of the port's security groups (${names}) admits ${what} from ${from}${onlyGroups}: ${effect} to ${targetOf(input)} is dropped.`,
+    summary: l10n.t("No ingress rule of the port's security groups ({0}) admits {1} from {2}{3}: {4} to {5} is dropped.", names, what, from, onlyGroups, effect, targetOf(input)),
   });
 }
 

@@ -2,6 +2,7 @@
 // their fixed IPs, floating IPs; the links between them (router gateway, router interface, instance port,
 // floating IP association), and the links that are broken, each with its reason in the reachability doctor's
 // own words. Pure: no vscode import, unit-tested.
+import * as l10n from '@vscode/l10n';
 import type { Server } from '../../../openstack/computeModels';
 import { ROUTER_INTERFACE_OWNERS, type FloatingIp, type Network, type Port, type Router, type Subnet } from '../../../openstack/networkModels';
 import { ownedBy } from '../../../core/ownership';
@@ -140,18 +141,24 @@ function nicOrder(server: Server, ports: Port[]): Port[] {
 
 function networkNode(network: Network, index: Index): GraphNode {
   const subnets = index.subnetsByNetwork.get(network.id) ?? [];
-  const rows: Row[] = subnets.length ? subnets.map((s) => ({ text: subnetText(s), anchor: s.id })) : [{ text: 'no subnet' }];
+  const rows: Row[] = subnets.length ? subnets.map((s) => ({ text: subnetText(s), anchor: s.id })) : [{ text: l10n.t('no subnet') }];
   return {
     id: networkNodeId(network), kind: network.external ? 'external' : 'network', resourceId: network.id, name: network.name,
     status: network.adminStateUp ? statusOf(network.status) : 'off', rows,
     // as in the tree: an external network is the cloud's, not the project's to delete
     actions: network.external ? [] : ['deleteNetwork'],
     details: [
-      `${network.external ? 'External network' : 'Network'} ${named(network)}`, `ID ${network.id}`,
-      `Status ${network.status}${network.adminStateUp ? '' : ', administratively down'}${network.shared ? ', shared' : ''}`,
-      ...subnets.map((s) => `Subnet ${subnetText(s)}, gateway ${s.gatewayIp ?? 'none'}`),
+      network.external ? l10n.t('External network {0}', named(network)) : l10n.t('Network {0}', named(network)), l10n.t('ID {0}', network.id),
+      statusDetail(network.status, network.adminStateUp, network.shared),
+      ...subnets.map((s) => l10n.t('Subnet {0}, gateway {1}', subnetText(s), s.gatewayIp ?? l10n.t('none'))),
     ],
   };
+}
+
+/** "Status ACTIVE", with ", administratively down" and ", shared" as they apply. */
+function statusDetail(status: string, adminStateUp: boolean, shared = false): string {
+  const down = adminStateUp ? '' : l10n.t(', administratively down');
+  return l10n.t('Status {0}', status) + down + (shared ? l10n.t(', shared') : '');
 }
 
 function routerNode(router: Router, index: Index): GraphNode {
@@ -161,11 +168,15 @@ function routerNode(router: Router, index: Index): GraphNode {
   return {
     id: nodeId('router', router.id), kind: 'router', resourceId: router.id, name: router.name,
     status: router.adminStateUp ? statusOf(router.status) : 'off',
-    rows: [{ text: router.adminStateUp ? router.status : 'admin down' }, { text: gateway ? `gateway ${gatewayIps || index.networkName(gateway.networkId)}` : 'no gateway' }],
+    rows: [
+      { text: router.adminStateUp ? router.status : l10n.t('admin down') },
+      { text: gateway ? l10n.t('gateway {0}', gatewayIps || index.networkName(gateway.networkId)) : l10n.t('no gateway') },
+    ],
     details: [
-      `Router ${named(router)}`, `ID ${router.id}`, `Status ${router.status}${router.adminStateUp ? '' : ', administratively down'}`,
-      gateway ? `Gateway on ${index.networkName(gateway.networkId)}${gatewayIps ? ` (${gatewayIps})` : ''}` : 'No external gateway',
-      ...interfaces.map((ip) => `Interface ${ip.ipAddress} on ${subnetLabel(ip.subnetId, index)}`),
+      l10n.t('Router {0}', named(router)), l10n.t('ID {0}', router.id), statusDetail(router.status, router.adminStateUp),
+      !gateway ? l10n.t('No external gateway')
+        : gatewayIps ? l10n.t('Gateway on {0} ({1})', index.networkName(gateway.networkId), gatewayIps) : l10n.t('Gateway on {0}', index.networkName(gateway.networkId)),
+      ...interfaces.map((ip) => l10n.t('Interface {0} on {1}', ip.ipAddress, subnetLabel(ip.subnetId, index))),
     ],
     actions: ['setRouterGateway', 'addRouterInterface', 'deleteRouter', 'teardownRouter'],
   };
@@ -185,9 +196,9 @@ function instanceNode(server: Server, index: Index): GraphNode {
     status: server.taskState ? 'build' : statusOf(server.status),
     rows: [{ text: status }, ...fixedIps.map(({ ip }) => ({ text: ip.ipAddress, anchor: ip.ipAddress }))],
     details: [
-      `Instance ${named(server)}`, `ID ${server.id}`, `Status ${status}`,
-      ...fixedIps.map(({ ip, network }) => `Fixed IP ${ip.ipAddress} on ${index.networkName(network)}`),
-      ...fips.map((f) => `Floating IP ${f.floatingIpAddress} → ${f.fixedIpAddress ?? ''}`),
+      l10n.t('Instance {0}', named(server)), l10n.t('ID {0}', server.id), l10n.t('Status {0}', status),
+      ...fixedIps.map(({ ip, network }) => l10n.t('Fixed IP {0} on {1}', ip.ipAddress, index.networkName(network))),
+      ...fips.map((f) => l10n.t('Floating IP {0} → {1}', f.floatingIpAddress, f.fixedIpAddress ?? '')),
     ],
     actions: ['openConsole', 'diagnose', ...(fips.length ? [] : ['assignFloatingIp' as const]), 'deleteInstance'],
   };
@@ -199,10 +210,11 @@ function floatingIpNode(fip: FloatingIp, index: Index): GraphNode {
   return {
     id: nodeId('floatingIp', fip.id), kind: 'floatingIp', resourceId: fip.id, name: fip.floatingIpAddress,
     status: statusOf(fip.status),
-    rows: [{ text: fip.status }, { text: fip.portId ? `→ ${fip.fixedIpAddress ?? fip.portId}` : 'not associated' }],
+    rows: [{ text: fip.status }, { text: fip.portId ? `→ ${fip.fixedIpAddress ?? fip.portId}` : l10n.t('not associated') }],
     details: [
-      `Floating IP ${fip.floatingIpAddress}`, `ID ${fip.id}`, `Status ${fip.status}`, `From ${index.networkName(fip.floatingNetworkId)}`,
-      reaches ? `Reaches ${reaches}` : 'Not associated',
+      l10n.t('Floating IP {0}', fip.floatingIpAddress), l10n.t('ID {0}', fip.id), l10n.t('Status {0}', fip.status),
+      l10n.t('From {0}', index.networkName(fip.floatingNetworkId)),
+      reaches ? l10n.t('Reaches {0}', reaches) : l10n.t('Not associated'),
     ],
     actions: [...(server ? ['diagnose' as const] : []), 'releaseFloatingIp'],
   };
@@ -217,7 +229,7 @@ function gatewayLinks(index: Index): GraphLink[] {
     if (router.gateway) return { id, kind: 'gateway', left: external ? networkNodeId(external) : undefined, right };
     const cidrs = (index.routerPortsByRouter.get(router.id) ?? [])
       .flatMap((p) => p.fixedIps.map((ip) => index.subnets.get(ip.subnetId)?.cidr ?? ip.ipAddress));
-    return { id, kind: 'gateway', right, broken: noGatewaySentence(named(router), cidrs.length ? cidrs.join(', ') : 'anything behind it') };
+    return { id, kind: 'gateway', right, broken: noGatewaySentence(named(router), cidrs.length ? cidrs.join(', ') : l10n.t('anything behind it')) };
   });
 }
 
@@ -260,7 +272,7 @@ function floatingLinks(index: Index): GraphLink[] {
   const associations = index.data.floatingIps.map((fip): GraphLink => {
     const server = index.serverOfFip.get(fip.id);
     const link: GraphLink = { id: `floating:${fip.id}`, kind: 'floating', right: nodeId('floatingIp', fip.id) };
-    if (!fip.portId) return { ...link, broken: `Floating IP ${fip.floatingIpAddress} is not associated: it reaches no instance.` };
+    if (!fip.portId) return { ...link, broken: l10n.t('Floating IP {0} is not associated: it reaches no instance.', fip.floatingIpAddress) };
     return server ? { ...link, left: nodeId('instance', server.id), leftAnchor: fip.fixedIpAddress ?? undefined } : link;
   });
   const unreachable = index.data.servers.flatMap((server): GraphLink[] => {

@@ -5,6 +5,7 @@
 // picture, and a new node moves none of the nodes sorted before it, nor any node of the columns to its left.
 // Every text is made safe to show here (bidi controls escaped) and fitted to the node's width. Pure: unit-tested,
 // with its time at scale.
+import * as l10n from '@vscode/l10n';
 import { plainText } from '../../../core/displayText';
 import { NODE_KINDS, type Graph, type GraphLink, type GraphNode, type NodeKind } from './graph';
 
@@ -61,10 +62,19 @@ export interface TopologyView {
   height: number;
 }
 
-const KIND_NAMES: Record<NodeKind, string> = {
-  external: 'External network', router: 'Router', network: 'Network', instance: 'Instance', floatingIp: 'Floating IP',
-};
-const COLUMN_TITLES = ['External networks', 'Routers', 'Networks', 'Instances', 'Floating IPs'];
+/** What a node is, for screen readers (a call: the words follow the display language). */
+function kindName(kind: NodeKind): string {
+  switch (kind) {
+    case 'external': return l10n.t('External network');
+    case 'router': return l10n.t('Router');
+    case 'network': return l10n.t('Network');
+    case 'instance': return l10n.t('Instance');
+    case 'floatingIp': return l10n.t('Floating IP');
+  }
+}
+
+/** The columns' titles, left to right (NODE_KINDS' order). */
+const columnTitles = () => [l10n.t('External networks'), l10n.t('Routers'), l10n.t('Networks'), l10n.t('Instances'), l10n.t('Floating IPs')];
 
 /** TEXT safe to show (bidi controls escaped), at most MAX characters. */
 export function fitText(text: string, max: number): string {
@@ -114,7 +124,7 @@ function viewNode(node: GraphNode, column: number, y: number, broken: string[]):
   return {
     id: node.id, kind: node.kind, resourceId: node.resourceId, status: node.status, actions: node.actions,
     title: fitText(name, GEOMETRY.titleChars),
-    label: plainText([`${KIND_NAMES[node.kind]} ${name}`, ...node.rows.map((r) => r.text), ...broken.map((b) => `broken: ${b}`)].join(', ')),
+    label: plainText([l10n.t('{0} {1}', kindName(node.kind), name), ...node.rows.map((r) => r.text), ...broken.map((b) => l10n.t('broken: {0}', b))].join(', ')),
     details: node.details.map(plainText),
     rows, column,
     x: columnX(column), y, w: GEOMETRY.nodeWidth, h: head + rows.length * row + pad,
@@ -160,10 +170,11 @@ export function layoutGraph(graph: Graph): TopologyView {
     }
   });
   const nodes = [...placed.values()];
+  const titles = columnTitles();
   // in ID order: the same data draws the links in the same order (which of two crossing ones is on top)
   const links = graph.links.map((l) => viewLink(l, placed)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
-    headings: drawnColumns.flatMap((nodes, column) => (nodes.length ? [{ text: COLUMN_TITLES[column], x: columnX(column), y: margin + headings / 2 - 4 }] : [])),
+    headings: drawnColumns.flatMap((nodes, column) => (nodes.length ? [{ text: titles[column], x: columnX(column), y: margin + headings / 2 - 4 }] : [])),
     nodes, links,
     width: Math.max(0, ...nodes.map((n) => n.x + n.w), ...links.map((l) => l.x2)) + margin,
     height: Math.max(0, ...nodes.map((n) => n.y + n.h)) + margin,

@@ -2,11 +2,13 @@
 // Shared by both sides: no vscode, Node or DOM import. One union per direction, with guards that both sides run
 // on everything they receive (a webview message is untrusted input to the host).
 //
-// Sequence: the webview loads and sends `ready`; the host answers with the picture it has (or `loading`, then
+// Sequence: the webview loads and sends `ready`; the host answers with `l10n` (the page's translations: it builds
+// nothing before them), then the picture it has (or `loading`, then
 // the picture once loaded), and sends a new one after each load: a Refresh, a command that changed the project,
 // or a change the tree saw. The webview asks the host to reveal a node in the tree, to run a node's action, and
 // to save the picture. Shown again after being hidden, it sends `ready` again.
 import { hasOnly, isInt, isNum, isObj, isOptStr, isStr, isStrArray, type Obj } from '../../../core/guards';
+import { isMessageBundle, type MessageBundle } from '../../console/model/protocol';
 import { isActionId, type ActionId } from './actions';
 import { LINK_KINDS, NODE_KINDS, STATUSES } from './graph';
 import type { TopologyView, ViewLink, ViewNode } from './layout';
@@ -56,6 +58,8 @@ const MAX_LINKS = 100_000;
 // ---------------------------------------------------------------- host → webview
 
 export type HostMessage =
+  /** Always the first answer to `ready`. */
+  | { type: 'l10n'; bundle: MessageBundle }
   | { type: 'topology'; target: TopologyTarget; view: TopologyView; stats: LoadStats }
   | { type: 'loading' }
   | { type: 'loadFailed'; message: string }
@@ -130,6 +134,7 @@ function isTopologyView(x: unknown): x is TopologyView {
 export function isHostMessage(x: unknown): x is HostMessage {
   if (!isObj(x) || typeof x.type !== 'string') return false;
   switch (x.type) {
+    case 'l10n': return isMessageBundle(x.bundle);
     case 'topology': {
       const stats = x.stats;
       return isTopologyTarget(x.target) && isTopologyView(x.view) && isObj(stats) && isNum(stats.at) && isNum(stats.ms) && isNum(stats.requests);
