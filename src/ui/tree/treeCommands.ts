@@ -1,4 +1,5 @@
 // Commands on the tree itself: refresh, retry, load more, inspect, copy id/IP and "Find resource…".
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Log } from '../../context/log';
 import type { ExplorerProvider } from './explorerProvider';
@@ -23,19 +24,19 @@ export function registerExplorerCommands(deps: {
     command('openstack.inspect', (node: ResourceNode) => inspect.open(node)),
     command('openstack.copyId', async (node: ResourceNode) => {
       await vscode.env.clipboard.writeText(node.resourceId);
-      vscode.window.setStatusBarMessage(`Copied ${node.resourceId}`, 3000);
+      vscode.window.setStatusBarMessage(l10n.t('Copied {0}', node.resourceId), 3000);
     }),
     command('openstack.copyIp', async (node: ResourceNode) => {
       const ips = node.ips();
-      const ip = ips.length === 1 ? ips[0] : (await showPick(ips.map((label) => ({ label })), { title: `Copy an IP address of ${node.label}` }))?.label;
+      const ip = ips.length === 1 ? ips[0] : (await showPick(ips.map((label) => ({ label })), { title: l10n.t('Copy an IP address of {0}', node.label) }))?.label;
       if (!ip) return;
       await vscode.env.clipboard.writeText(ip);
-      vscode.window.setStatusBarMessage(`Copied ${ip}`, 3000);
+      vscode.window.setStatusBarMessage(l10n.t('Copied {0}', ip), 3000);
     }),
     command('openstack.findResource', async () => {
       const nodes = explorer.loadedResources();
       if (nodes.length === 0) {
-        void vscode.window.showInformationMessage('Nothing is loaded yet: expand a project\'s categories in the OpenStack view first.');
+        void vscode.window.showInformationMessage(l10n.t("Nothing is loaded yet: expand a project's categories in the OpenStack view first."));
         return;
       }
       type Item = vscode.QuickPickItem & { node: ResourceNode };
@@ -46,7 +47,7 @@ export function registerExplorerCommands(deps: {
         node,
       }));
       const picked = await showPick(items, {
-        title: 'Find resource (name, ID or IP)', matchOnDescription: true, matchOnDetail: true,
+        title: l10n.t('Find resource (name, ID or IP)'), matchOnDescription: true, matchOnDetail: true,
       });
       if (picked) await view.reveal(picked.node, { select: true, focus: true, expand: false });
     }),
