@@ -308,7 +308,7 @@ export function explainRefusal(err: unknown): Refusal | undefined {
     const match = rule.test(err, text);
     if (match) {
       const refusal = rule.explain(match, err);
-      return { ...refusal, message: `${refusal.message} ${said(err)}` };
+      return { ...refusal, message: l10n.t({ message: '{0} {1}', args: [refusal.message, said(err)], comment: ['An explanation, then what the service said (in brackets)'] }) };
     }
   }
   return undefined;

@@ -126,7 +126,7 @@ export class CategoryNode extends ExplorerNode implements Pollable {
     const seen = new Set<string>();
     const nodes: ResourceNode[] = items.map((item) => this.spec.node(this, item, joined)).filter((n) => !seen.has(n.id) && !!seen.add(n.id));
     this.env.remember(this, nodes);
-    if (nodes.length === 0) return [new MessageNode(this, l10n.t({ message: 'No {0}', args: [`${this.spec.label[0].toLowerCase()}${this.spec.label.slice(1)}`], comment: ['An empty category: {0} its label (Instances, Networks, …), lower-cased'] }))];
+    if (nodes.length === 0) return [new MessageNode(this, emptyText(this.spec.label))];
     return page.hasMore ? [...nodes, new LoadMoreNode(this, nodes.length)] : nodes;
   }
 
@@ -193,4 +193,10 @@ export class CategoryNode extends ExplorerNode implements Pollable {
     const { items, joined, page } = this.loaded;
     return JSON.stringify({ items, joined, more: page.hasMore }, (_key, value: unknown) => (value instanceof Map ? [...value] : value));
   }
+}
+
+/** The row of an empty category labelled LABEL: "No instances". */
+function emptyText(label: string): string {
+  const lowered = `${label[0].toLowerCase()}${label.slice(1)}`;
+  return l10n.t({ message: 'No {0}', args: [lowered], comment: ['An empty category: {0} its label (Instances, Networks, …), lower-cased'] });
 }

@@ -54,6 +54,20 @@ export function registerExplorerCommands(deps: {
   ];
 }
 
+/** What a resource of KIND is called; a kind not listed is its name spelt out ('fooBar' → 'foo bar'). */
 function kindLabel(kind: string): string {
-  return kind.replace(/([A-Z])/g, ' $1').toLowerCase();
+  switch (kind) {
+    case 'server': return l10n.t('server');
+    case 'network': return l10n.t('network');
+    case 'subnet': return l10n.t('subnet');
+    case 'router': return l10n.t('router');
+    case 'routerInterface': return l10n.t('router interface');
+    case 'floatingIp': return l10n.t('floating IP');
+    case 'image': return l10n.t('image');
+    case 'flavor': return l10n.t('flavor');
+    case 'securityGroup': return l10n.t('security group');
+    case 'securityGroupRule': return l10n.t('security group rule');
+    case 'keypair': return l10n.t('keypair');
+    default: return kind.replace(/([A-Z])/g, ' $1').toLowerCase();
+  }
 }
