@@ -1,6 +1,7 @@
 // The cloud and project that palette commands act on, shown in the status bar (click: Select cloud). Chosen
 // with Select cloud and remembered across sessions; until then OS_CLOUD's cloud, else the first one, each in
 // its configured project.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { redactUrl } from '../openstack/errors';
 import { iconSafeText, plainText } from '../core/displayText';
@@ -29,7 +30,7 @@ export class ActiveCloud implements vscode.Disposable {
   private shown?: Selection;
 
   constructor(private readonly state: vscode.Memento, private readonly registry: CloudRegistry) {
-    this.item.name = 'OpenStack Cloud';
+    this.item.name = l10n.t('OpenStack Cloud');
     this.item.command = 'openstack.selectCloud';
     this.subscription = registry.onDidChange(() => this.update());
     this.update();
@@ -54,7 +55,7 @@ export class ActiveCloud implements vscode.Disposable {
   client(): Promise<OpenStackClient> {
     const selection = this.selection();
     if (!selection) {
-      return Promise.reject(new ConfigError('unknown-cloud', 'There is no OpenStack cloud yet: add one with "OpenStack: Add Cloud…".'));
+      return Promise.reject(new ConfigError('unknown-cloud', l10n.t('There is no OpenStack cloud yet: add one with "OpenStack: Add Cloud…".')));
     }
     return selection.project
       ? this.registry.projectClient(selection.cloud, selection.project.id)
@@ -105,12 +106,12 @@ function tooltip(cloud: CloudConfig, project: string | undefined): vscode.Markdo
     md.appendText(plainText(value));
     md.appendMarkdown('  \n');
   };
-  line('OpenStack cloud', cloud.name);
-  line('Project', project);
-  line('User', cloud.auth.username ?? cloud.auth.userId ?? (cloud.auth.applicationCredentialId && 'application credential'));
-  line('Auth URL', cloud.auth.authUrl && redactUrl(cloud.auth.authUrl));
-  line('Region', cloud.regionName);
-  line('Defined', cloud.source === 'extension' ? 'in this editor' : cloud.source === 'env' ? 'by OS_* environment variables' : cloud.source);
-  md.appendMarkdown('\nClick to switch cloud or project.');
+  line(l10n.t('OpenStack cloud'), cloud.name);
+  line(l10n.t('Project'), project);
+  line(l10n.t('User'), cloud.auth.username ?? cloud.auth.userId ?? (cloud.auth.applicationCredentialId && l10n.t('application credential')));
+  line(l10n.t('Auth URL'), cloud.auth.authUrl && redactUrl(cloud.auth.authUrl));
+  line(l10n.t('Region'), cloud.regionName);
+  line(l10n.t('Defined'), cloud.source === 'extension' ? l10n.t('in this editor') : cloud.source === 'env' ? l10n.t('by OS_* environment variables') : cloud.source);
+  md.appendMarkdown(`\n${l10n.t('Click to switch cloud or project.')}`);
   return md;
 }

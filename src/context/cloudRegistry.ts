@@ -1,6 +1,7 @@
 // Every cloud the user has: clouds.yaml/secure.yaml and OS_* variables (read as openstacksdk does) plus the
 // clouds added in the extension. Watches the config files, and hands out one client per cloud and project
 // so that a token is reused for its whole lifetime.
+import * as l10n from '@vscode/l10n';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -87,7 +88,7 @@ export class CloudRegistry implements vscode.Disposable {
   client(cloudName: string): Promise<OpenStackClient> {
     return this.cached(cloudName, async () => {
       const cloud = this.cloud(cloudName);
-      if (!cloud) throw new ConfigError('unknown-cloud', `There is no cloud named '${cloudName}' any more; refresh the OpenStack view.`);
+      if (!cloud) throw new ConfigError('unknown-cloud', l10n.t("There is no cloud named '{0}' any more; refresh the OpenStack view.", cloudName));
       const secretName = missingSecret(cloud);
       const secret = secretName ? await this.secretFor(cloud, secretName) : undefined;
       const client = OpenStackClient.create(clientOptionsFor(cloud, {
@@ -146,8 +147,8 @@ export class CloudRegistry implements vscode.Disposable {
     if (stored) return stored;
     const what = SECRET_NAMES[kind](cloud);
     const typed = await vscode.window.showInputBox({
-      title: plainText(`OpenStack: sign in to ${cloud.name}`),
-      prompt: plainText(`Enter ${what} for cloud '${cloud.name}' (kept in the editor's secret storage, never in settings or files).`),
+      title: plainText(l10n.t('OpenStack: sign in to {0}', cloud.name)),
+      prompt: plainText(l10n.t({ message: "Enter {0} for cloud '{1}' (kept in the editor's secret storage, never in settings or files).", args: [what, cloud.name], comment: ['{0} the password of a user, the application credential secret or a token'] })),
       password: true,
       ignoreFocusOut: true,
     });
@@ -188,7 +189,10 @@ function workspaceDir(): string {
 
 /** How the sign-in prompt names each missing secret. */
 const SECRET_NAMES: Record<SecretKind, (cloud: CloudConfig) => string> = {
-  password: (cloud) => `the password of ${cloud.auth.username ?? cloud.auth.userId ?? 'the user'}`,
-  applicationCredentialSecret: () => 'the application credential secret',
-  token: () => 'a token (e.g. from `openstack token issue`)',
+  password: (cloud) => {
+    const user = cloud.auth.username ?? cloud.auth.userId;
+    return user ? l10n.t('the password of {0}', user) : l10n.t('the password of the user');
+  },
+  applicationCredentialSecret: () => l10n.t('the application credential secret'),
+  token: () => l10n.t('a token (e.g. from `openstack token issue`)'),
 };

@@ -1,5 +1,6 @@
 // What a command acts on: the cloud and project of the tree node it was invoked on (context menu, inline
 // action), else the active cloud and project (palette, keybinding). Shared by every resource command.
+import * as l10n from '@vscode/l10n';
 import type { ActiveCloud } from './activeCloud';
 import type { CloudRegistry } from './cloudRegistry';
 import { ConfigError } from '../openstack/config';
@@ -28,11 +29,11 @@ export async function resolveTarget(node: unknown, deps: TargetDeps): Promise<Ta
   const scope = scopeOf(node);
   if (scope) return { cloud: scope.cloud, projectId: scope.projectId, client: await scope.client() };
   const cloud = deps.active.cloud;
-  if (!cloud) throw new ConfigError('unknown-cloud', 'There is no OpenStack cloud yet: add one with "OpenStack: Add Cloud…", then run the command again.');
+  if (!cloud) throw new ConfigError('unknown-cloud', l10n.t('There is no OpenStack cloud yet: add one with "OpenStack: Add Cloud…", then run the command again.'));
   const client = await deps.active.client();
   const projectId = client.session.projectId;
   if (!projectId) {
-    throw new ConfigError('unknown-cloud', `Cloud '${cloud.name}' is not scoped to a project: choose one with "OpenStack: Select Cloud…".`);
+    throw new ConfigError('unknown-cloud', l10n.t("Cloud '{0}' is not scoped to a project: choose one with \"OpenStack: Select Cloud…\".", cloud.name));
   }
   return { cloud: cloud.name, projectId, client };
 }

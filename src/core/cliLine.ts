@@ -4,6 +4,7 @@
 // Names are anyone's choice: one starting with "-" (`-hname`) would be read by the CLI's argument parser as
 // options (here: print help and succeed without creating anything). An option's value is therefore written as
 // `--flag=value` when it starts with "-", and positional arguments follow `--` when one of them does.
+import * as l10n from '@vscode/l10n';
 
 /** Characters a POSIX shell never treats specially in a word (a leading `=` is expanded by zsh). */
 const SAFE = /^[A-Za-z0-9_@%+:,./-][A-Za-z0-9_@%+=:,./-]*$/;
@@ -27,7 +28,7 @@ export interface CliContext {
 /** What the user must know to run the copied lines, or undefined when they run as they are. */
 export function cliNote(context: CliContext): string | undefined {
   return context.addedInEditor === undefined ? undefined
-    : `Cloud '${context.addedInEditor}' was added in the editor, not in clouds.yaml: the line has no --os-cloud, so run it where the cloud's OS_* variables are set (e.g. after sourcing its openrc).`;
+    : l10n.t("Cloud '{0}' was added in the editor, not in clouds.yaml: the line has no --os-cloud, so run it where the cloud's OS_* variables are set (e.g. after sourcing its openrc).", context.addedInEditor);
 }
 
 /** An option with its value, e.g. `['--network', name]`. */

@@ -1,6 +1,7 @@
 // OpenStack's refusals, said the way a student needs them: what went wrong, what to do, and (where there is
 // one) a command that does it. OpenStack's own words are kept after the explanation. Pure: no vscode import,
 // so it is unit-tested with captured fault texts.
+import * as l10n from '@vscode/l10n';
 import { OpenStackError } from '../openstack/errors';
 
 export interface Fix {
@@ -31,16 +32,31 @@ export class Refused extends Error {
   }
 }
 
-export const CREATE_ROUTER: Fix = { title: 'Create Router…', command: 'openstack.createRouter' };
-const TEAR_DOWN: Fix = { title: 'Tear Down Router…', command: 'openstack.teardownRouter' };
+// Getters: a title is read when the refusal is shown, in the display language of that moment.
+export const CREATE_ROUTER: Fix = { get title() { return l10n.t('Create Router…'); }, command: 'openstack.createRouter' };
+const TEAR_DOWN: Fix = { get title() { return l10n.t('Tear Down Router…'); }, command: 'openstack.teardownRouter' };
 
 /** Neutron's ExternalGatewayForFloatingIPNotFound: "External network X is not reachable from subnet Y. Therefore, …". */
 const UNREACHABLE = /External network ([\w-]+) is not reachable from subnet ([\w-]+)/i;
 
-const QUOTA_NAMES: Record<string, string> = {
-  floatingip: 'floating IP', security_group: 'security group', security_group_rule: 'security group rule', rbac_policy: 'RBAC policy',
-  instances: 'instance', cores: 'vCPU', ram: 'RAM', key_pairs: 'key pair', server_groups: 'server group',
-};
+/** A quota's resource, one and many; a key not listed is said as the service names it. */
+function quotaName(key: string): { one: string; many: string } {
+  switch (key) {
+    case 'floatingip': return { one: l10n.t('floating IP'), many: l10n.t('floating IPs') };
+    case 'security_group': return { one: l10n.t('security group'), many: l10n.t('security groups') };
+    case 'security_group_rule': return { one: l10n.t('security group rule'), many: l10n.t('security group rules') };
+    case 'rbac_policy': return { one: l10n.t('RBAC policy'), many: l10n.t('RBAC policies') };
+    case 'instances': return { one: l10n.t('instance'), many: l10n.t('instances') };
+    case 'cores': return { one: 'vCPU', many: 'vCPUs' };
+    case 'ram': return { one: 'RAM', many: 'RAMs' };
+    case 'key_pairs': return { one: l10n.t('key pair'), many: l10n.t('key pairs') };
+    case 'server_groups': return { one: l10n.t('server group'), many: l10n.t('server groups') };
+    default: {
+      const one = key.replace(/_/g, ' ').replace(/s$/, '');
+      return { one, many: `${one}s` };
+    }
+  }
+}
 
 /** The fields a policy refusal names: `rule:create_network:provider:network_type` → `provider:network_type`. */
 function policyFields(text: string): string[] {
@@ -51,12 +67,30 @@ function policyFields(text: string): string[] {
 // ---- Compute, image, key pair and security group refusals (launch, upload, import, rules). Checked before
 // the general rules below, whose wording ("name taken in this project", "quota used up") does not fit these.
 
+interface ComputeQuota {
+  what: string;
+  /** N of the quota's unit, as its limit and what is left are said ('10' instances, '20 vCPUs'). */
+  amount(n: string | number): string;
+  /** The N a launch requested, with what it counts ('2 instances'). */
+  needs(n: string): string;
+  fix: string;
+}
+
 /** Nova's quota words, as a student reads them. */
-const COMPUTE_QUOTA: Record<string, { what: string; unit: (n: string | number) => string; fix: string }> = {
-  instances: { what: 'instance', unit: () => '', fix: 'launch fewer, delete instances you no longer need' },
-  cores: { what: 'vCPU', unit: (n) => (Number(n) === 1 ? ' vCPU' : ' vCPUs'), fix: 'pick a smaller flavor, launch fewer, delete instances you no longer need' },
-  ram: { what: 'RAM', unit: () => ' MiB', fix: 'pick a smaller flavor, launch fewer, delete instances you no longer need' },
-};
+function computeQuota(key: string): ComputeQuota {
+  const smaller = () => l10n.t('pick a smaller flavor, launch fewer, delete instances you no longer need');
+  const vcpus = (n: string | number) => (Number(n) === 1 ? l10n.t('{0} vCPU', n) : l10n.t('{0} vCPUs', n));
+  switch (key) {
+    case 'instances':
+      return { what: l10n.t('instance'), amount: String, needs: (n) => (n === '1' ? l10n.t('{0} instance', n) : l10n.t('{0} instances', n)), fix: l10n.t('launch fewer, delete instances you no longer need') };
+    case 'cores':
+      return { what: 'vCPU', amount: vcpus, needs: vcpus, fix: smaller() };
+    case 'ram':
+      return { what: 'RAM', amount: (n) => `${n} MiB`, needs: (n) => `${n} MiB`, fix: smaller() };
+    default:
+      return { what: key, amount: String, needs: (n) => `${n} ${key}${n === '1' ? '' : 's'}`, fix: l10n.t('launch less') };
+  }
+}
 
 const COMPUTE_RULES: Rule[] = [
   {
@@ -65,61 +99,68 @@ const COMPUTE_RULES: Rule[] = [
     explain: (m) => {
       const [, overs, requested, used, limit] = m as RegExpMatchArray;
       const [first, ...others] = overs.split(/, ?/);
-      const q = COMPUTE_QUOTA[first] ?? { what: first, unit: () => '', fix: 'launch less' };
+      const q = computeQuota(first);
       const left = Math.max(0, Number(limit) - Number(used));
-      const also = others.length ? ` The ${others.map((o) => COMPUTE_QUOTA[o]?.what ?? o).join(' and ')} quota is short too.` : '';
-      const needs = q.unit(requested) || ` ${q.what}${requested === '1' ? '' : 's'}`;
+      const also = others.length
+        ? l10n.t({ message: ' The {0} quota is short too.', args: [others.map((o) => computeQuota(o).what).join(l10n.t(' and '))], comment: ['Appended to the sentence before; the leading space separates the two in English.'] })
+        : '';
       return {
-        message: `This launch needs ${requested}${needs}, but the project's ${q.what} quota has ${used} of ${limit}${q.unit(limit)} in use (${left}${q.unit(left)} left): ${q.fix}, or ask an admin to raise the quota.${also}`,
+        message: l10n.t({
+          message: "This launch needs {0}, but the project's {1} quota has {2} of {3} in use ({4} left): {5}, or ask an admin to raise the quota.{6}",
+          args: [q.needs(requested), q.what, used, q.amount(limit), q.amount(left), q.fix, also],
+          comment: ['{0} what was requested (2 instances), {1} the quota (instance, vCPU, RAM), {2} used, {3} the limit, {4} what is left, {5} what to do, {6} an optional sentence on other quotas'],
+        }),
       };
     },
   },
   {
     test: (e, t) => e.status === 409 && t.match(/Key pair '(.*)' already exists/i),
     explain: (m) => ({
-      message: `You already have a key pair named '${(m as RegExpMatchArray)[1]}' (key pairs belong to your user, in every project): choose another name, or delete the old key pair first.`,
+      message: l10n.t("You already have a key pair named '{0}' (key pairs belong to your user, in every project): choose another name, or delete the old key pair first.", (m as RegExpMatchArray)[1]),
     }),
   },
   {
     test: (_e, t) => /Keypair data is invalid/i.test(t),
-    explain: () => ({ message: 'Nova could not read that public key: import the .pub file ssh-keygen wrote, unchanged (e.g. ~/.ssh/id_ed25519.pub).' }),
+    explain: () => ({ message: l10n.t('Nova could not read that public key: import the .pub file ssh-keygen wrote, unchanged (e.g. ~/.ssh/id_ed25519.pub).') }),
   },
   {
     test: (_e, t) => /Invalid key_name provided/i.test(t),
     explain: () => ({
-      message: 'Your user has no key pair of that name: key pairs belong to the user who imported them, so another user\'s cannot be used. Import the public key as this user, or launch without a key pair.',
-      fix: { title: 'Import Key Pair…', command: 'openstack.importKeypair' },
+      message: l10n.t("Your user has no key pair of that name: key pairs belong to the user who imported them, so another user's cannot be used. Import the public key as this user, or launch without a key pair."),
+      fix: { title: l10n.t('Import Key Pair…'), command: 'openstack.importKeypair' },
     }),
   },
   {
     test: (e, t) => e.faultType === 'SecurityGroupRuleExists' || /Security group rule already exists/i.test(t),
-    explain: () => ({ message: 'The group already has this rule: nothing to add.' }),
+    explain: () => ({ message: l10n.t('The group already has this rule: nothing to add.') }),
   },
   {
     test: (e, t) => e.faultType === 'SecurityGroupDefaultAlreadyExists' || /Default security group already exists/i.test(t),
-    explain: () => ({ message: 'Every project has its own \'default\' security group already: give the new group another name.' }),
+    explain: () => ({ message: l10n.t("Every project has its own 'default' security group already: give the new group another name.") }),
   },
   {
     test: (e, t) => e.faultType === 'SecurityGroupInUse' || /Security Group \S+ in use/i.test(t),
-    explain: () => ({ message: 'Instances still use this security group (through their ports): delete those instances, or take the group off them, first.' }),
+    explain: () => ({ message: l10n.t('Instances still use this security group (through their ports): delete those instances, or take the group off them, first.') }),
   },
   {
     test: (_e, t) => /removing default security group/i.test(t),
-    explain: () => ({ message: "The project's 'default' security group cannot be deleted: every project keeps one. Remove rules from it instead." }),
+    explain: () => ({ message: l10n.t("The project's 'default' security group cannot be deleted: every project keeps one. Remove rules from it instead.") }),
   },
   {
     test: (_e, t) => t.match(/Unable to find security_group with name or id '(.*)'/i),
-    explain: (m) => ({ message: `This project has no security group '${(m as RegExpMatchArray)[1]}' (any more): refresh the view and choose again.` }),
+    explain: (m) => ({ message: l10n.t("This project has no security group '{0}' (any more): refresh the view and choose again.", (m as RegExpMatchArray)[1]) }),
   },
   {
     test: (_e, t) => t.match(/Flavor's (disk|memory) is too small for requested image/i),
     explain: (m) => ({
-      message: `The flavor's ${(m as RegExpMatchArray)[1]} is smaller than the image needs (its minimum ${(m as RegExpMatchArray)[1] === 'disk' ? 'disk' : 'RAM'}, or its size): choose a bigger flavor.`,
+      message: (m as RegExpMatchArray)[1] === 'disk'
+        ? l10n.t("The flavor's disk is smaller than the image needs (its minimum disk, or its size): choose a bigger flavor.")
+        : l10n.t("The flavor's memory is smaller than the image needs (its minimum RAM, or its size): choose a bigger flavor."),
     }),
   },
   {
     test: (_e, t) => /Image \S+ is not active/i.test(t),
-    explain: () => ({ message: 'The image is not active: it is still uploading, or its upload failed. Wait until the Images view shows it active, or choose another image.' }),
+    explain: () => ({ message: l10n.t('The image is not active: it is still uploading, or its upload failed. Wait until the Images view shows it active, or choose another image.') }),
   },
 ];
 
@@ -127,7 +168,7 @@ const COMPUTE_RULES: Rule[] = [
 const RULES: Rule[] = [
   {
     test: (e, t) => e.status === 409 && /Multiple possible networks found/i.test(t),
-    explain: () => ({ message: 'This project sees more than one network, so Nova will not guess: choose the network(s) in the launch steps.' }),
+    explain: () => ({ message: l10n.t('This project sees more than one network, so Nova will not guess: choose the network(s) in the launch steps.') }),
   },
   // Which fix applies depends on the routers that exist: the association commands look them up and refuse with
   // it (unreachableFromSubnet); these words are for when that look-up failed, so they offer no button.
@@ -136,65 +177,70 @@ const RULES: Rule[] = [
     explain: (m) => {
       const [, network, subnet] = m as RegExpMatchArray;
       return {
-        message: `No router connects subnet ${subnet} to external network ${network}: create a router with its gateway on that network and an interface on the subnet (or add the interface to an existing one), then associate again.`,
+        message: l10n.t('No router connects subnet {0} to external network {1}: create a router with its gateway on that network and an interface on the subnet (or add the interface to an existing one), then associate again.', subnet, network),
       };
     },
   },
   {
     test: (e, t) => e.faultType === 'ExternalGatewayForFloatingIPNotFound' || /ExternalGatewayForFloatingIPNotFound|no router.*external gateway/i.test(t),
     explain: () => ({
-      message: 'The port\'s subnet has no router with a gateway on the floating IP\'s network: add that router (gateway + interface on the subnet) first.',
+      message: l10n.t("The port's subnet has no router with a gateway on the floating IP's network: add that router (gateway + interface on the subnet) first."),
     }),
   },
   {
     test: (_e, t) => /Subnet for router interface must have a gateway IP/i.test(t),
-    explain: () => ({ message: 'A router interface takes the subnet\'s gateway IP, and this subnet was created without one (gateway "none"): create a subnet with a gateway (the default) and attach that one.' }),
+    explain: () => ({ message: l10n.t('A router interface takes the subnet\'s gateway IP, and this subnet was created without one (gateway "none"): create a subnet with a gateway (the default) and attach that one.') }),
   },
   {
     test: (_e, t) => t.match(/Router already has a port on subnet ([\w-]+)/i),
-    explain: () => ({ message: 'That subnet is already attached to this router: nothing to add.' }),
+    explain: () => ({ message: l10n.t('That subnet is already attached to this router: nothing to add.') }),
   },
   {
     test: (_e, t) => t.match(/Cidr (\S+) of subnet [\w-]+ overlaps with cidr (\S+) of subnet/i),
     explain: (m) => {
       const [, mine, theirs] = m as RegExpMatchArray;
-      return { message: `The subnet's range ${mine} overlaps ${theirs.replace(/\.$/, '')}, which is already attached to this router: a router cannot route two overlapping ranges. Use another router, or a subnet with another range.` };
+      return { message: l10n.t("The subnet's range {0} overlaps {1}, which is already attached to this router: a router cannot route two overlapping ranges. Use another router, or a subnet with another range.", mine, theirs.replace(/\.$/, '')) };
     },
   },
   {
     test: (_e, t) => /is not an external network/i.test(t),
-    explain: () => ({ message: 'A router\'s gateway must be on an external network (router:external), e.g. the cloud\'s public network, not a project network.' }),
+    explain: () => ({ message: l10n.t("A router's gateway must be on an external network (router:external), e.g. the cloud's public network, not a project network.") }),
   },
   {
     test: (_e, t) => /required by one or more floating IPs/i.test(t),
     explain: () => ({
-      message: 'Floating IPs still reach instances through this router: disassociate them first (Tear Down Router does it, after a preview).',
+      message: l10n.t('Floating IPs still reach instances through this router: disassociate them first (Tear Down Router does it, after a preview).'),
       fix: TEAR_DOWN,
     }),
   },
   {
     test: (e, t) => e.faultType === 'RouterInUse' || /has ports still attached/i.test(t),
     explain: () => ({
-      message: 'The router still has interfaces on subnets: remove them first, or use Tear Down Router (interfaces, gateway, then the router, after a preview).',
+      message: l10n.t('The router still has interfaces on subnets: remove them first, or use Tear Down Router (interfaces, gateway, then the router, after a preview).'),
       fix: TEAR_DOWN,
     }),
   },
   {
     test: (e, t) => e.faultType === 'SubnetInUse' || e.faultType === 'NetworkInUse' || /One or more ports have an IP allocation|ports still in use on the network/i.test(t),
     explain: (_m, e) => ({
-      message: `The ${e.faultType === 'SubnetInUse' ? 'subnet' : 'network'} is still in use: instances or router interfaces have ports on it. Delete those instances and remove the router interface (or tear the router down) first.`,
+      message: e.faultType === 'SubnetInUse'
+        ? l10n.t('The subnet is still in use: instances or router interfaces have ports on it. Delete those instances and remove the router interface (or tear the router down) first.')
+        : l10n.t('The network is still in use: instances or router interfaces have ports on it. Delete those instances and remove the router interface (or tear the router down) first.'),
     }),
   },
   {
     test: (e, t) => e.faultType === 'RouterInterfaceNotFoundForSubnet' || /has no interface on subnet/i.test(t),
-    explain: () => ({ message: 'The router has no interface on that subnet (any more): refresh the Routers view.' }),
+    explain: () => ({ message: l10n.t('The router has no interface on that subnet (any more): refresh the Routers view.') }),
   },
   {
     test: (e, t) => e.status === 403 && /provider|router:external|shared|admin|policy|not authorized|disallowed/i.test(t),
     explain: (_m, e) => {
       const fields = policyFields(e.serviceMessage ?? e.message).filter((f) => f.includes(':') || ['shared', 'router:external'].includes(f) || f.startsWith('provider'));
-      const what = fields.length ? `set ${fields.join(', ')}` : 'do this';
-      return { message: `Only an admin may ${what} (provider fields, external and shared networks are admin-only by default): use a cloud entry whose user has the admin role, or ask your admin.` };
+      return {
+        message: fields.length
+          ? l10n.t('Only an admin may set {0} (provider fields, external and shared networks are admin-only by default): use a cloud entry whose user has the admin role, or ask your admin.', fields.join(', '))
+          : l10n.t('Only an admin may do this (provider fields, external and shared networks are admin-only by default): use a cloud entry whose user has the admin role, or ask your admin.'),
+      };
     },
   },
   {
@@ -202,29 +248,41 @@ const RULES: Rule[] = [
     explain: (m) => {
       const match = m as RegExpMatchArray;
       const key = match[1] ?? match[2];
-      const what = QUOTA_NAMES[key] ?? key.replace(/_/g, ' ').replace(/s$/, '');
-      const usage = match[5] ? ` (used ${match[4]} of ${match[5]}, requested ${match[3]})` : '';
-      return { message: `The project's ${what} quota is used up${usage}: delete ${what}s you no longer need, or ask an admin to raise the quota.` };
+      const what = quotaName(key);
+      const usage = match[5]
+        ? l10n.t({ message: ' (used {0} of {1}, requested {2})', args: [match[4], match[5], match[3]], comment: ['Follows "quota is used up"; the leading space separates them in English.'] })
+        : '';
+      return {
+        message: l10n.t({
+          message: "The project's {0} quota is used up{1}: delete {2} you no longer need, or ask an admin to raise the quota.",
+          args: [what.one, usage, what.many],
+          comment: ['{0} the resource (floating IP), {1} the usage in brackets or nothing, {2} the resource in the plural'],
+        }),
+      };
     },
   },
   {
     test: (e, t) => e.faultType === 'OverQuota' || e.faultType === 'overLimit' || /quota exceeded|over quota/i.test(t),
-    explain: () => ({ message: 'A project quota is used up: delete something, or ask an admin to raise the quota.' }),
+    explain: () => ({ message: l10n.t('A project quota is used up: delete something, or ask an admin to raise the quota.') }),
   },
   {
     test: (_e, t) => t.match(/cidr:? ?(\S+?),? for network:? ?\S+ overlaps with another subnet|overlaps with (?:another )?subnet/i),
     explain: (m) => {
       const cidr = (m as RegExpMatchArray)[1];
-      return { message: `${cidr ? `${cidr} overlaps` : 'That range overlaps'} a subnet already on this network: pick another range, e.g. the next /24.` };
+      return {
+        message: cidr
+          ? l10n.t('{0} overlaps a subnet already on this network: pick another range, e.g. the next /24.', cidr)
+          : l10n.t('That range overlaps a subnet already on this network: pick another range, e.g. the next /24.'),
+      };
     },
   },
   {
     test: (e, t) => e.status === 409 && /already exists|duplicate/i.test(t),
-    explain: () => ({ message: 'That name is already taken in this project: choose another name.' }),
+    explain: () => ({ message: l10n.t('That name is already taken in this project: choose another name.') }),
   },
   {
     test: (_e, t) => /FloatingIPPortAlreadyAssociated|already has a floating IP|is associated with/i.test(t),
-    explain: () => ({ message: 'That address already has a floating IP: disassociate it first, or pick another port.' }),
+    explain: () => ({ message: l10n.t('That address already has a floating IP: disassociate it first, or pick another port.') }),
   },
 ];
 
@@ -235,7 +293,7 @@ function isA<T extends Error>(err: unknown, type: abstract new (...args: never[]
 
 /** The service's own words, kept after an explanation. */
 function said(err: OpenStackError): string {
-  return `(${err.service ?? 'OpenStack'} said: ${err.serviceMessage ?? err.message})`;
+  return l10n.t('({0} said: {1})', err.service ?? 'OpenStack', err.serviceMessage ?? err.message);
 }
 
 function httpError(err: unknown): err is OpenStackError {
@@ -250,7 +308,7 @@ export function explainRefusal(err: unknown): Refusal | undefined {
     const match = rule.test(err, text);
     if (match) {
       const refusal = rule.explain(match, err);
-      return { ...refusal, message: `${refusal.message} ${said(err)}` };
+      return { ...refusal, message: l10n.t({ message: '{0} {1}', args: [refusal.message, said(err)], comment: ['An explanation, then what the service said (in brackets)'] }) };
     }
   }
   return undefined;

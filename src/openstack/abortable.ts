@@ -1,5 +1,6 @@
 // Lets one caller stop waiting for work that others share (a token request, a version document)
 // without cancelling it for them.
+import * as l10n from '@vscode/l10n';
 import { OpenStackError } from './errors';
 
 export function abortable<T>(shared: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
@@ -19,5 +20,5 @@ export function quiet<T>(shared: Promise<T>): Promise<T> {
 }
 
 function cancelled(signal: AbortSignal): OpenStackError {
-  return new OpenStackError({ kind: 'aborted', text: 'Request cancelled.', cause: signal.reason });
+  return new OpenStackError({ kind: 'aborted', text: l10n.t('Request cancelled.'), cause: signal.reason });
 }

@@ -1,5 +1,6 @@
 // Keystone v3 token requests for the auth types the extension supports, built from clouds.yaml-style fields.
 // Checks what Keystone would reject with a vague 400 ("Expecting to find domain in user") and says which key is missing.
+import * as l10n from '@vscode/l10n';
 import { OpenStackError } from './errors';
 
 /** The `auth_type` and `auth:` keys of one cloud, spelled as in clouds.yaml. */
@@ -52,7 +53,7 @@ export function tokenRequestBody(spec: AuthSpec): TokenRequestBody {
       return tokenBody(required(spec, 'token'), scopeOf(spec));
     default:
       throw configError(
-        `auth_type '${spec.authType}' is not supported; use one of ${SUPPORTED_AUTH_TYPES.join(', ')}.`,
+        l10n.t("auth_type '{0}' is not supported; use one of {1}.", spec.authType, SUPPORTED_AUTH_TYPES.join(', ')),
       );
   }
 }
@@ -90,10 +91,10 @@ function applicationCredentialBody(spec: AuthSpec): TokenRequestBody {
       : spec.username
         ? { name: spec.username, domain: domainOf(spec, 'user', 'username') }
         : undefined;
-    if (!user) throw configError('application_credential_name needs user_id, or username with user_domain_name.');
+    if (!user) throw configError(l10n.t('application_credential_name needs user_id, or username with user_domain_name.'));
     credential = { name: spec.application_credential_name, secret, user };
   } else {
-    throw configError('v3applicationcredential needs application_credential_id, or application_credential_name.');
+    throw configError(l10n.t('v3applicationcredential needs application_credential_id, or application_credential_name.'));
   }
   return { auth: { identity: { methods: ['application_credential'], application_credential: credential } } };
 }
@@ -113,7 +114,7 @@ function domainOf(spec: AuthSpec, owner: 'user' | 'project', nameKey: string): N
   const name = spec[`${owner}_domain_name`] ?? (projectScoped ? spec.domain_name : undefined);
   if (id) return { id };
   if (name) return { name };
-  throw configError(`${nameKey} needs ${owner}_domain_name or ${owner}_domain_id (often 'Default' or 'default').`);
+  throw configError(l10n.t("{0} needs {1} or {2} (often 'Default' or 'default').", nameKey, `${owner}_domain_name`, `${owner}_domain_id`));
 }
 
 function withScope(identity: TokenRequestBody['auth']['identity'], scope: TokenScope): TokenRequestBody {
@@ -122,7 +123,7 @@ function withScope(identity: TokenRequestBody['auth']['identity'], scope: TokenS
 
 function required(spec: AuthSpec, key: 'password' | 'username' | 'token' | 'application_credential_secret'): string {
   const value = spec[key];
-  if (!value) throw configError(`auth_type '${spec.authType}' needs ${key}.`);
+  if (!value) throw configError(l10n.t("auth_type '{0}' needs {1}.", spec.authType, key));
   return value;
 }
 

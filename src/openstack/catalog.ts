@@ -1,5 +1,6 @@
 // Endpoint lookup in a Keystone v3 catalog, the way keystoneauth does it: by official service type or one of
 // its os-service-types aliases, then interface, then region; the first match wins.
+import * as l10n from '@vscode/l10n';
 import { OpenStackError } from './errors';
 
 export type EndpointInterface = 'public' | 'internal' | 'admin';
@@ -53,10 +54,13 @@ export class Catalog {
     const found = this.find(serviceType);
     if (found) return found;
     const { cloud, region } = this.filter;
-    const where = `for interface ${this.filter.interface}${region ? ` in region ${region}` : ''}`;
+    const where = region ? l10n.t('for interface {0} in region {1}', this.filter.interface, region) : l10n.t('for interface {0}', this.filter.interface);
     const offered = this.entries.filter((entry) => entry.endpoints.some((e) => this.matches(e))).map((entry) => entry.type);
-    const available = offered.length ? offered.join(', ') : this.everything() || 'nothing';
-    const text = `The catalog${cloud ? ` of cloud ${cloud}` : ''} has no '${officialType(serviceType)}' endpoint ${where}; available: ${available}.`;
+    const available = offered.length ? offered.join(', ') : this.everything() || l10n.t('nothing');
+    const type = officialType(serviceType);
+    const text = cloud
+      ? l10n.t("The catalog of cloud {0} has no '{1}' endpoint {2}; available: {3}.", cloud, type, where, available)
+      : l10n.t("The catalog has no '{0}' endpoint {1}; available: {2}.", type, where, available);
     throw new OpenStackError({ kind: 'config', text });
   }
 
@@ -84,7 +88,7 @@ export class Catalog {
   /** Every type with the interfaces and regions it has, for when nothing matches the filter at all. */
   private everything(): string {
     return this.entries
-      .map((entry) => `${entry.type} (${[...new Set(entry.endpoints.map((e) => `${e.interface} in ${e.region_id ?? e.region ?? 'any region'}`))].join(', ')})`)
+      .map((entry) => `${entry.type} (${[...new Set(entry.endpoints.map((e) => l10n.t('{0} in {1}', e.interface, e.region_id ?? e.region ?? l10n.t('any region'))))].join(', ')})`)
       .join(', ');
   }
 }

@@ -1,4 +1,5 @@
 // Nova resources as the UI shows them: the fields it reads, named for TypeScript, and `raw` for Inspect.
+import * as l10n from '@vscode/l10n';
 import { OpenStackError } from './errors';
 
 type Raw = Record<string, unknown>;
@@ -106,7 +107,7 @@ export function serverCreateBody(spec: ServerCreate): { server: Raw } {
     : spec.networks;
   const userData = spec.userData === undefined ? undefined : Buffer.from(spec.userData).toString('base64');
   if (userData !== undefined && userData.length > MAX_USER_DATA) {
-    const text = `User data is ${userData.length} bytes once base64-encoded; nova accepts at most ${MAX_USER_DATA}.`;
+    const text = l10n.t('User data is {0} bytes once base64-encoded; nova accepts at most {1}.', userData.length, MAX_USER_DATA);
     throw new OpenStackError({ kind: 'config', text, service: 'Nova' });
   }
   return {

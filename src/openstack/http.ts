@@ -1,5 +1,6 @@
 // The wire rules every OpenStack call shares: JSON in and out, expected statuses, the retry policy, failures
 // mapped to OpenStackError, and an exchange log that never carries headers, bodies or tokens.
+import * as l10n from '@vscode/l10n';
 import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request, type Dispatcher } from 'undici';
@@ -64,9 +65,9 @@ const GATEWAY_STATUSES = new Set([502, 503, 504]);
 const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
 const SECRET_HEADERS = new Set(['x-auth-token', 'x-subject-token']);
 const TIMEOUTS: Record<string, (host: string, seconds: string) => string> = {
-  UND_ERR_CONNECT_TIMEOUT: (host, s) => `No connection to ${host} after ${s}s (connect timeout)`,
-  UND_ERR_HEADERS_TIMEOUT: (host, s) => `No response from ${host} after ${s}s (headers timeout)`,
-  UND_ERR_BODY_TIMEOUT: (host, s) => `The response body from ${host} stopped arriving after ${s}s (body timeout)`,
+  UND_ERR_CONNECT_TIMEOUT: (host, s) => l10n.t('No connection to {0} after {1}s (connect timeout); if the service is just slow, raise `api_timeout` for this cloud.', host, s),
+  UND_ERR_HEADERS_TIMEOUT: (host, s) => l10n.t('No response from {0} after {1}s (headers timeout); if the service is just slow, raise `api_timeout` for this cloud.', host, s),
+  UND_ERR_BODY_TIMEOUT: (host, s) => l10n.t('The response body from {0} stopped arriving after {1}s (body timeout); if the service is just slow, raise `api_timeout` for this cloud.', host, s),
 };
 
 interface Received {
@@ -81,7 +82,7 @@ export class HttpClient {
 
   async request(req: HttpRequest): Promise<HttpResponse> {
     if (!/^https?:$/.test(URL.canParse(req.url) ? new URL(req.url).protocol : '')) {
-      const text = 'Not an http(s) URL: check the catalog or auth_url.';
+      const text = l10n.t('Not an http(s) URL: check the catalog or auth_url.');
       throw new OpenStackError({ kind: 'config', text, method: req.method, url: req.url, service: req.service });
     }
     const retry = this.opts.retry ?? DEFAULT_RETRY;
@@ -160,11 +161,11 @@ export class HttpClient {
 
   private toError(err: unknown, req: HttpRequest, ms: number): OpenStackError {
     const base = { method: req.method, url: req.url, service: req.service, cause: err };
-    if (req.signal?.aborted) return new OpenStackError({ ...base, kind: 'aborted', text: 'Request cancelled.' });
+    if (req.signal?.aborted) return new OpenStackError({ ...base, kind: 'aborted', text: l10n.t('Request cancelled.') });
     const code = errorCode(err);
     const timeout = TIMEOUTS[code];
     if (timeout) {
-      const text = `${timeout(hostPort(new URL(req.url)), (ms / 1000).toFixed(1))}; if the service is just slow, raise \`api_timeout\` for this cloud.`;
+      const text = timeout(hostPort(new URL(req.url)), (ms / 1000).toFixed(1));
       return new OpenStackError({ ...base, kind: 'timeout', text });
     }
     return connectionError(err, req.url, base);
@@ -186,7 +187,7 @@ function respond(req: HttpRequest, received: Received): HttpResponse {
         return JSON.parse(body) as T;
       } catch (err) {
         throw new OpenStackError({
-          kind: 'http', text: `The response is not valid JSON (${(err as Error).message}).`,
+          kind: 'http', text: l10n.t('The response is not valid JSON ({0}).', (err as Error).message),
           status, requestId, method: req.method, url: req.url, service: req.service,
         });
       }
@@ -208,17 +209,17 @@ function hostPort(url: URL): string {
 }
 
 function networkText(code: string, host: string, hostname: string, err: unknown): string {
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `Cannot resolve ${hostname}: check the catalog URL (or auth_url) and DNS.`;
-  if (code === 'ECONNREFUSED') return `Connection refused by ${host}: is the service running? Check the catalog URL.`;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return l10n.t('Cannot resolve {0}: check the catalog URL (or auth_url) and DNS.', hostname);
+  if (code === 'ECONNREFUSED') return l10n.t('Connection refused by {0}: is the service running? Check the catalog URL.', host);
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
-    return `The TLS certificate of ${host} is not issued for ${hostname}: use the host name it names in auth_url (or the catalog).`;
+    return l10n.t('The TLS certificate of {0} is not issued for {1}: use the host name it names in auth_url (or the catalog).', host, hostname);
   }
   if (/CERT|SELF_SIGNED|UNABLE_TO_/.test(code)) {
-    return `TLS verification of ${host} failed (${code}): set \`cacert\` for this cloud, or \`verify: false\` for a test cloud.`;
+    return l10n.t('TLS verification of {0} failed ({1}): set `cacert` for this cloud, or `verify: false` for a test cloud.', host, code);
   }
-  if (RESET_CODES.has(code)) return `The connection to ${host} was closed unexpectedly (${code}).`;
+  if (RESET_CODES.has(code)) return l10n.t('The connection to {0} was closed unexpectedly ({1}).', host, code);
   const reason = err instanceof Error ? err.message : String(err);
-  return `Cannot reach ${host} (${code || reason}): is the service running? Check the catalog URL.`;
+  return l10n.t('Cannot reach {0} ({1}): is the service running? Check the catalog URL.', host, code || reason);
 }
 
 function errorCode(err: unknown): string {

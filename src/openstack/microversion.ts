@@ -1,5 +1,6 @@
 // Nova microversions, negotiated per feature as Horizon does: each feature names the range it works with,
 // and a request asks for the highest version in that range the server (and a pinned compute_api_version) allows.
+import * as l10n from '@vscode/l10n';
 import { abortable, quiet } from './abortable';
 import { OpenStackError } from './errors';
 import type { Session } from './session';
@@ -28,12 +29,15 @@ export interface VersionRange {
   max: string;
 }
 
-const LABELS: Record<ComputeFeature, string> = {
-  default: 'this client',
-  serverCreate: 'server creation with explicit networks',
-  remoteConsoles: 'the remote console API',
-  keypairs: 'the key pair API',
-};
+/** What needs a microversion, as a refusal names it. */
+function labelOf(feature: ComputeFeature): string {
+  switch (feature) {
+    case 'default': return l10n.t('this client');
+    case 'serverCreate': return l10n.t('server creation with explicit networks');
+    case 'remoteConsoles': return l10n.t('the remote console API');
+    case 'keypairs': return l10n.t('the key pair API');
+  }
+}
 
 export class ComputeVersions {
   private range?: Promise<VersionRange>;
@@ -75,12 +79,12 @@ export function negotiate(feature: ComputeFeature, server: VersionRange, apiVers
   let version = lower(max, server.max);
   if (pin) version = lower(version, pin);
   if (compare(version, min) >= 0 && compare(version, server.min) >= 0) return version;
-  const label = LABELS[feature];
+  const label = labelOf(feature);
   let text: string;
-  if (compare(server.max, min) < 0) text = `Nova supports microversions up to ${server.max}, but ${label} needs ${min} or later.`;
-  else if (pin && compare(pin, min) < 0) text = `compute_api_version ${pin} is below ${min}, which ${label} needs: raise or remove it.`;
-  else if (pin && compare(pin, server.min) < 0) text = `compute_api_version ${pin} is below ${server.min}, the lowest Nova accepts: raise or remove it.`;
-  else text = `Nova requires microversion ${server.min} or later, but this client speaks up to ${max}.`;
+  if (compare(server.max, min) < 0) text = l10n.t('Nova supports microversions up to {0}, but {1} needs {2} or later.', server.max, label, min);
+  else if (pin && compare(pin, min) < 0) text = l10n.t('compute_api_version {0} is below {1}, which {2} needs: raise or remove it.', pin, min, label);
+  else if (pin && compare(pin, server.min) < 0) text = l10n.t('compute_api_version {0} is below {1}, the lowest Nova accepts: raise or remove it.', pin, server.min);
+  else text = l10n.t('Nova requires microversion {0} or later, but this client speaks up to {1}.', server.min, max);
   throw new OpenStackError({ kind: 'config', text });
 }
 

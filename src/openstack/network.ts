@@ -1,4 +1,5 @@
 // Neutron: networks, subnets, routers, ports, floating IPs, security groups and quotas.
+import * as l10n from '@vscode/l10n';
 import { OpenStackError } from './errors';
 import type { HttpMethod } from './http';
 import { emptyListing, listing, union, type Listing } from './listing';
@@ -233,7 +234,7 @@ export class NetworkService {
   async quotas(projectId?: string, signal?: AbortSignal): Promise<NetworkQuotas> {
     if (!projectId) await this.session.token(signal);
     const project = projectId ?? this.session.projectId;
-    if (!project) throw new OpenStackError({ kind: 'config', text: 'Quotas belong to a project, and the token is not scoped to one.' });
+    if (!project) throw new OpenStackError({ kind: 'config', text: l10n.t('Quotas belong to a project, and the token is not scoped to one.') });
     const res = await this.call<{ quota: Record<string, QuotaUsage> }>('GET', path`/quotas/${project}/details.json`, undefined, signal);
     return res.quota;
   }

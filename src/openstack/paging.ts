@@ -1,5 +1,6 @@
 // Walks OpenStack list APIs page by page. It only needs a fetchPage function, so any authenticated requester
 // can drive it, and the tree can read one page at a time for "Load more…".
+import * as l10n from '@vscode/l10n';
 import { isRecord, redactUrl } from './errors';
 
 export type FetchPage = (url: string, signal?: AbortSignal) => Promise<unknown>;
@@ -36,7 +37,7 @@ async function readPage<T>(fetchPage: FetchPage, url: string, opts: PageOptions,
   remember(seen, url);
   const body = await fetchPage(url, opts.signal);
   const items = isRecord(body) ? body[opts.itemsKey] : undefined;
-  if (!isRecord(body) || !Array.isArray(items)) throw new Error(`The page at ${redactUrl(url)} has no "${opts.itemsKey}" list.`);
+  if (!isRecord(body) || !Array.isArray(items)) throw new Error(l10n.t('The page at {0} has no "{1}" list.', redactUrl(url), opts.itemsKey));
   const next = items.length ? nextUrl(body, url, opts) : undefined;
   // A next link back to a page already read (same URL or marker) would loop forever.
   if (next === undefined || remember(seen, next)) return { items: items as T[], hasMore: false };

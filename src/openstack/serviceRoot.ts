@@ -1,6 +1,7 @@
 // Catalog URLs are often unversioned (`http://ctl:9696`, `http://ctl:9292`). Like openstacksdk's version
 // handling, pin each API the client speaks to the major version it was written for, keeping a version
 // (and nova's optional /{project_id}) that the URL already carries.
+import * as l10n from '@vscode/l10n';
 import { OpenStackError } from './errors';
 
 interface VersionRule {
@@ -37,6 +38,6 @@ function replacement(serviceType: string, found: string, rule: VersionRule, url:
   if ((serviceType === 'identity' && found === 'v2.0') || (serviceType === 'compute' && found === 'v2')) return rule.append;
   throw new OpenStackError({
     kind: 'config',
-    text: `${url} is a ${serviceType} ${found} endpoint; this client speaks ${rule.append}: set ${serviceType.replace(/-/g, '_')}_endpoint_override.`,
+    text: l10n.t('{0} is a {1} {2} endpoint; this client speaks {3}: set {4}.', url, serviceType, found, rule.append, `${serviceType.replace(/-/g, '_')}_endpoint_override`),
   });
 }

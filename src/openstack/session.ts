@@ -1,5 +1,6 @@
 // One user on one cloud: the token (issued once per lifetime, shared by concurrent callers, renewed like
 // keystoneauth renews it), the catalog it came with, and authenticated requests to any service.
+import * as l10n from '@vscode/l10n';
 import { abortable, quiet } from './abortable';
 import { tokenBody, tokenRequestBody, withProject, type AuthSpec, type TokenRequestBody } from './auth';
 import { Catalog, officialType, type EndpointInterface } from './catalog';
@@ -107,7 +108,7 @@ export class Session {
   /** A session of the same user scoped to PROJECT_ID; its first token is traded for the current one. */
   async rescope(projectId: string, signal?: AbortSignal): Promise<Session> {
     if (this.options.auth.authType === 'v3applicationcredential') {
-      throw new OpenStackError({ kind: 'config', text: 'An application credential is bound to its project and cannot switch to another.' });
+      throw new OpenStackError({ kind: 'config', text: l10n.t('An application credential is bound to its project and cannot switch to another.') });
     }
     const { token } = await this.authenticate(signal);
     const next = new Session({ ...this.options, auth: withProject(this.options.auth, projectId) });
@@ -154,7 +155,7 @@ export class Session {
     // The auth_url is what the user configured and has just answered; a catalog's identity URL may not be reachable.
     if (type === 'identity') return identityRoot(this.options.auth.auth_url);
     if (!used.token.project && !used.token.catalog.length) {
-      throw new OpenStackError({ kind: 'config', text: 'The token is not scoped to a project, so it has no catalog: set project_name or project_id.' });
+      throw new OpenStackError({ kind: 'config', text: l10n.t('The token is not scoped to a project, so it has no catalog: set project_name or project_id.') });
     }
     return versionedRoot(type, used.catalog.url(type));
   }
@@ -169,13 +170,8 @@ export class Session {
     if (!(err instanceof OpenStackError) || status === undefined || status < 400 || status >= 500 || status === 429) return err;
     const { cloud } = this.options;
     const project = body.auth.scope && 'project' in body.auth.scope ? body.auth.scope.project : undefined;
-    const inProject = project ? ` has a role in project ${project.name ?? project.id}` : '';
-    const hints: Record<string, string> = {
-      password: `Check the username, password and user domain${cloud ? ` of cloud ${cloud}` : ''}${inProject ? `, and that the user${inProject}` : ''}.`,
-      application_credential: 'Check application_credential_id (or _name) and application_credential_secret: the credential may have expired or been deleted.',
-      token: seeded ? `Check that the user${inProject}.` : 'The token has expired or was revoked: use a new one.',
-    };
-    const hint = hints[body.auth.identity.methods[0]] ?? '';
+    const projectName = project && (project.name ?? project.id);
+    const hint = refusalHint(body.auth.identity.methods[0], cloud, projectName, seeded);
     return new OpenStackError({
       kind: 'auth', text: `${err.serviceMessage ?? err.message} ${hint}`.trim(), status, requestId: err.requestId,
       method: err.method, url: err.url, serviceMessage: err.serviceMessage, faultType: err.faultType, service: 'Keystone', cause: err,
@@ -183,9 +179,30 @@ export class Session {
   }
 }
 
+/** What to check after Keystone refused a token request made with METHOD. */
+function refusalHint(method: string, cloud: string | undefined, project: string | undefined, seeded: boolean): string {
+  switch (method) {
+    case 'password':
+      if (cloud && project) return l10n.t('Check the username, password and user domain of cloud {0}, and that the user has a role in project {1}.', cloud, project);
+      if (cloud) return l10n.t('Check the username, password and user domain of cloud {0}.', cloud);
+      if (project) return l10n.t('Check the username, password and user domain, and that the user has a role in project {0}.', project);
+      return l10n.t('Check the username, password and user domain.');
+    case 'application_credential':
+      return l10n.t('Check application_credential_id (or _name) and application_credential_secret: the credential may have expired or been deleted.');
+    case 'token':
+      if (!seeded) return l10n.t('The token has expired or was revoked: use a new one.');
+      return project ? l10n.t('Check that the user has a role in project {0}.', project) : '';
+    default:
+      return '';
+  }
+}
+
 function identityRoot(authUrl: string): string {
   if (!authUrl || !URL.canParse(authUrl)) {
-    throw new OpenStackError({ kind: 'config', text: `auth_url ${authUrl ? `'${authUrl}' is not a URL` : 'is missing'}: set it to the Keystone endpoint, e.g. https://keystone.example.com:5000/v3.` });
+    const text = authUrl
+      ? l10n.t("auth_url '{0}' is not a URL: set it to the Keystone endpoint, e.g. https://keystone.example.com:5000/v3.", authUrl)
+      : l10n.t('auth_url is missing: set it to the Keystone endpoint, e.g. https://keystone.example.com:5000/v3.');
+    throw new OpenStackError({ kind: 'config', text });
   }
   return versionedRoot('identity', authUrl);
 }

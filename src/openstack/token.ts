@@ -1,5 +1,6 @@
 // What a Keystone token response tells the client: the token itself, how long it lives, who and what it is
 // scoped to, and the catalog.
+import * as l10n from '@vscode/l10n';
 import type { CatalogEntry } from './catalog';
 import { OpenStackError } from './errors';
 import type { HttpResponse } from './http';
@@ -36,7 +37,7 @@ export async function readToken(res: HttpResponse, receivedAt: number): Promise<
   const token = (await res.json<TokenBody>())?.token;
   const expires = Date.parse(token?.expires_at ?? '');
   if (!value || !token?.user || Number.isNaN(expires)) {
-    throw new OpenStackError({ kind: 'auth', text: 'Keystone answered without a token: is auth_url the identity endpoint?', service: 'Keystone' });
+    throw new OpenStackError({ kind: 'auth', text: l10n.t('Keystone answered without a token: is auth_url the identity endpoint?'), service: 'Keystone' });
   }
   // The lifetime Keystone granted, counted from now: a skewed local clock must not make a fresh token look expired.
   const issued = Date.parse(token.issued_at ?? '');

@@ -2,6 +2,7 @@
 // reuse is undici's: it honours `Connection: close` (uwsgi services) and keep-alive hints; a pooled socket that
 // the server closed under us is retried by HttpClient for idempotent requests. Raw sockets (the serial console's
 // WebSocket) take the same TLS settings and the same proxy choice.
+import * as l10n from '@vscode/l10n';
 import { readFileSync } from 'node:fs';
 import { connect as tcpConnect, isIP, type Socket } from 'node:net';
 import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
@@ -49,9 +50,9 @@ export function tlsSettings(opts: TransportOptions): ConnectionOptions & { timeo
     rejectUnauthorized: opts.verify,
     timeout: opts.connectTimeoutMs,
     // Without verification a CA bundle is moot, so a stale `cacert` must not block the cloud.
-    ca: opts.verify ? readPem(opts.caFile, 'CA file', 'cacert') : undefined,
-    cert: readPem(opts.certFile, 'client certificate', 'cert'),
-    key: readPem(opts.keyFile, 'client key', 'key'),
+    ca: opts.verify ? readPem(opts.caFile, () => l10n.t('CA file'), 'cacert') : undefined,
+    cert: readPem(opts.certFile, () => l10n.t('client certificate'), 'cert'),
+    key: readPem(opts.keyFile, () => l10n.t('client key'), 'key'),
   };
 }
 
@@ -122,7 +123,7 @@ async function tunnel(proxy: string, host: string, port: number, opts: Transport
     const { statusCode, socket } = await client.connect({ path: authority, headers });
     if (statusCode !== 200) {
       socket.destroy();
-      throw new OpenStackError({ kind: 'network', text: `The proxy ${proxyUrl.host} refused a tunnel to ${authority} (HTTP ${statusCode}): check the proxy settings.` });
+      throw new OpenStackError({ kind: 'network', text: l10n.t('The proxy {0} refused a tunnel to {1} (HTTP {2}): check the proxy settings.', proxyUrl.host, authority, statusCode) });
     }
     return socket as Socket;
   } finally {
@@ -130,15 +131,17 @@ async function tunnel(proxy: string, host: string, port: number, opts: Transport
   }
 }
 
-function readPem(file: string | undefined, what: string, option: string): Buffer | undefined {
+function readPem(file: string | undefined, what: () => string, option: string): Buffer | undefined {
   if (file === undefined) return undefined;
   try {
     return readFileSync(file);
   } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'cannot be read';
+    const text = (err as NodeJS.ErrnoException).code === 'ENOENT'
+      ? l10n.t('The {0} {1} does not exist: point `{2}` in clouds.yaml at a readable PEM file.', what(), file, option)
+      : l10n.t('The {0} {1} cannot be read: point `{2}` in clouds.yaml at a readable PEM file.', what(), file, option);
     throw new OpenStackError({
       kind: 'config',
-      text: `The ${what} ${file} ${reason}: point \`${option}\` in clouds.yaml at a readable PEM file.`,
+      text,
       cause: err,
     });
   }

@@ -1,5 +1,6 @@
 // What every command shares: the services it may use, "this category changed" for the tree, the "Copy as
 // openstack CLI" offer once a change is done, and the modal confirmation before anything is deleted.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { ActiveCloud } from '../context/activeCloud';
 import type { CloudRegistry } from '../context/cloudRegistry';
@@ -32,7 +33,8 @@ export function changedIn(deps: Pick<CommandServices, 'explorer'>, target: Targe
   return (kind) => deps.explorer.refreshCategory(target.cloud, target.projectId, kind);
 }
 
-export const COPY_CLI = 'Copy as openstack CLI';
+/** The button that offers a done change's command line. */
+export const copyCliLabel = (): string => l10n.t('Copy as openstack CLI');
 
 /**
  * Says MESSAGE once a change is done: with CLI, as information offering the equivalent command line (never
@@ -43,20 +45,21 @@ export function done(message: string, cli?: string, note?: string): void {
     vscode.window.setStatusBarMessage(`$(check) ${iconSafeText(message)}`, 5000);
     return;
   }
-  void vscode.window.showInformationMessage(plainText(message), COPY_CLI).then(async (choice) => {
-    if (choice === COPY_CLI) await copyCli(cli, note);
+  const copy = copyCliLabel();
+  void vscode.window.showInformationMessage(plainText(message), copy).then(async (choice) => {
+    if (choice === copy) await copyCli(cli, note);
   });
 }
 
 /** Copies CLI; NOTE (cliNote: what the lines need to run) is said with the confirmation. */
 export async function copyCli(cli: string, note?: string): Promise<void> {
   await vscode.env.clipboard.writeText(cli);
-  if (note) void vscode.window.showInformationMessage(plainText(`Copied the openstack command line. ${note}`));
-  else vscode.window.setStatusBarMessage('$(copy) Copied the openstack command line', 4000);
+  if (note) void vscode.window.showInformationMessage(plainText(l10n.t('Copied the openstack command line. {0}', note)));
+  else vscode.window.setStatusBarMessage(`$(copy) ${l10n.t('Copied the openstack command line')}`, 4000);
 }
 
 /** A modal QUESTION with its DETAIL; rejects with Cancelled unless the user chooses ACTION. */
-export async function confirm(question: string, detail: string, action = 'Delete'): Promise<void> {
+export async function confirm(question: string, detail: string, action = l10n.t('Delete')): Promise<void> {
   const choice = await vscode.window.showWarningMessage(plainText(question), { modal: true, detail: plainText(detail) }, action);
   if (choice !== action) throw new Cancelled();
 }

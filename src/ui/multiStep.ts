@@ -1,6 +1,7 @@
 // VS Code's multi-step input pattern on one quick input at a time: "Title (2/5)", a Back button, validation
 // as the user types, Escape cancels. Steps keep their answers in their own state and offer them as the
 // value, so Back shows what was typed before.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { Cancelled } from '../core/cancelled';
 import { plainText, safePickItems } from '../core/displayText';
@@ -143,7 +144,7 @@ export class MultiStepInput {
   }
 
   private ask<T>(prompt: Prompt, listen: (resolve: (value: T) => void) => vscode.Disposable[]): Promise<T> {
-    prompt.title = plainText(`${this.title} (${this.step}/${Math.max(this.step, this.totalSteps())})`);
+    prompt.title = plainText(l10n.t({ message: '{0} ({1}/{2})', args: [this.title, this.step, Math.max(this.step, this.totalSteps())], comment: ['A multi-step input\'s title: {0} the title, {1} this step, {2} the number of steps'] }));
     prompt.ignoreFocusOut = true;
     prompt.buttons = this.step > 1 ? [vscode.QuickInputButtons.Back] : [];
     const listeners: vscode.Disposable[] = [];

@@ -1,4 +1,5 @@
 // Opening a console URL in the browser exactly as nova gave it, when it is an http(s) URL.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Log } from '../context/log';
 import { redactUrl } from '../openstack/errors';
@@ -14,7 +15,7 @@ export function openExternalUrl(url: string, log?: Log): Thenable<boolean> {
   // the URL comes from the cloud: a file:, command: or vscode: URL must not reach openExternal
   const scheme = URL.canParse(url) ? new URL(url).protocol : '';
   if (scheme !== 'http:' && scheme !== 'https:') {
-    throw new Error(`The cloud answered with a console URL that is not http or https (${redactUrl(url).slice(0, 80)}): it was not opened.`);
+    throw new Error(l10n.t('The cloud answered with a console URL that is not http or https ({0}): it was not opened.', redactUrl(url).slice(0, 80)));
   }
   log?.info(`opening ${redactUrl(url)} in the browser`);
   const uri = vscode.Uri.parse(url, true);

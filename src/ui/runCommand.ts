@@ -2,6 +2,7 @@
 // cancellation stays silent, and everything is logged. A command's first argument is a tree node, or nothing; an
 // argument from elsewhere (a webview's context menu hands over its element's context) is turned into the node the
 // commands understand by the resolver its feature registered.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Log } from '../context/log';
 import { plainText } from '../core/displayText';
@@ -59,9 +60,10 @@ export function reportError(log: Log, context: string, err: unknown): void {
   log.error(`${context}: ${err instanceof Error ? err.message : String(err)}`);
   const known = err instanceof OpenStackError || err instanceof ConfigError || refusal !== undefined;
   if (!known && err instanceof Error && err.stack) log.error(err.stack);
-  const actions = [...(refusal?.fix ? [refusal.fix.title] : []), 'Show Log'];
+  const showLog = l10n.t('Show Log');
+  const actions = [...(refusal?.fix ? [refusal.fix.title] : []), showLog];
   void vscode.window.showErrorMessage(plainText(message), ...actions).then((choice) => {
-    if (choice === 'Show Log') log.show(true);
+    if (choice === showLog) log.show(true);
     else if (choice && refusal?.fix) void vscode.commands.executeCommand(refusal.fix.command, ...(refusal.fix.args ?? []));
   });
 }

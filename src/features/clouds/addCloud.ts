@@ -1,6 +1,7 @@
 // OpenStack: Add Cloud…: Keystone's URL, how to sign in and the credentials, then a sign-in that lists the
 // user's projects to pick from, then a name. Nothing is stored before Keystone has accepted the credentials;
 // when it refuses them, its reason shows on the password (or secret) step and Back leads to the other answers.
+import * as l10n from '@vscode/l10n';
 import type * as vscode from 'vscode';
 import { trialSignIn, type SignedIn } from './model/trialSignIn';
 import { editorProxy } from '../../context/editorProxy';
@@ -23,12 +24,13 @@ interface ProjectItem extends vscode.QuickPickItem {
   project: Project;
 }
 
-const METHODS: MethodItem[] = [
-  { label: 'Password', description: 'user name and password', method: 'password' },
-  { label: 'Application credential', description: 'ID and secret, e.g. from Horizon: Identity › Application Credentials', method: 'applicationCredential' },
+const methods = (): MethodItem[] => [
+  { label: l10n.t('Password'), description: l10n.t('user name and password'), method: 'password' },
+  { label: l10n.t('Application credential'), description: l10n.t('ID and secret, e.g. from Horizon: Identity › Application Credentials'), method: 'applicationCredential' },
 ];
 
-const required = (what: string) => (value: string) => (value.trim() ? undefined : `Enter ${what}`);
+/** Refuses an empty answer with MESSAGE. */
+const required = (message: string) => (value: string) => (value.trim() ? undefined : message);
 
 /** The answers of Add cloud, and the last accepted sign-in (so that Back from the name does not sign in again). */
 interface CloudAnswers {
@@ -57,7 +59,7 @@ async function signIn(a: CloudAnswers): Promise<SignedIn> {
   const vars = loginVars(loginOf(a));
   if (a.signedIn?.vars === JSON.stringify(vars)) return a.signedIn.result;
   try {
-    const result = await withProgress(`Signing in to ${hostOf(a)}…`, (signal) =>
+    const result = await withProgress(l10n.t('Signing in to {0}…', hostOf(a)), (signal) =>
       trialSignIn(vars, { signal, onExchange: (e) => logExchange(a.deps.log, hostOf(a), e), ...editorProxy() }));
     a.signedIn = { vars: JSON.stringify(vars), result };
     return result;
@@ -74,7 +76,7 @@ const authUrlStep: FlowStep<CloudAnswers> = {
   async ask(input, a) {
     const end = a.authUrl.length;
     a.authUrl = normaliseAuthUrl(await input.inputBox({
-      prompt: "Keystone's URL (OS_AUTH_URL); it usually ends in /v3",
+      prompt: l10n.t("Keystone's URL (OS_AUTH_URL); it usually ends in /v3"),
       placeholder: 'https://keystone.example.com:5000/v3',
       value: a.authUrl, valueSelection: [end, end], validate: authUrlProblem,
     }));
@@ -83,7 +85,8 @@ const authUrlStep: FlowStep<CloudAnswers> = {
 
 const methodStep: FlowStep<CloudAnswers> = {
   async ask(input, a) {
-    a.method = (await input.quickPick({ placeholder: 'How to sign in', items: METHODS, active: METHODS.find((m) => m.method === a.method) })).method;
+    const items = methods();
+    a.method = (await input.quickPick({ placeholder: l10n.t('How to sign in'), items, active: items.find((m) => m.method === a.method) })).method;
   },
 };
 
@@ -91,8 +94,8 @@ const userDomainStep: FlowStep<CloudAnswers> = {
   when: byPassword,
   async ask(input, a) {
     a.userDomain = await input.inputBox({
-      prompt: "The user's domain (OS_USER_DOMAIN_NAME): Default unless the cloud has others",
-      value: a.userDomain, validate: required('the domain name'),
+      prompt: l10n.t("The user's domain (OS_USER_DOMAIN_NAME): Default unless the cloud has others"),
+      value: a.userDomain, validate: required(l10n.t('Enter the domain name')),
     });
   },
 };
@@ -100,7 +103,7 @@ const userDomainStep: FlowStep<CloudAnswers> = {
 const usernameStep: FlowStep<CloudAnswers> = {
   when: byPassword,
   async ask(input, a) {
-    a.username = await input.inputBox({ prompt: 'User name (OS_USERNAME)', value: a.username, validate: required('the user name') });
+    a.username = await input.inputBox({ prompt: l10n.t('User name (OS_USERNAME)'), value: a.username, validate: required(l10n.t('Enter the user name')) });
   },
 };
 
@@ -108,8 +111,8 @@ const passwordStep: FlowStep<CloudAnswers> = {
   when: byPassword,
   async ask(input, a) {
     a.password = await input.inputBox({
-      prompt: `Password of ${a.username.trim()} (kept in the editor's secret storage)`,
-      value: a.password, password: true, validate: required('the password'),
+      prompt: l10n.t("Password of {0} (kept in the editor's secret storage)", a.username.trim()),
+      value: a.password, password: true, validate: required(l10n.t('Enter the password')),
     });
   },
 };
@@ -118,7 +121,7 @@ const credentialIdStep: FlowStep<CloudAnswers> = {
   when: byCredential,
   async ask(input, a) {
     a.credentialId = await input.inputBox({
-      prompt: 'Application credential ID (OS_APPLICATION_CREDENTIAL_ID)', value: a.credentialId, validate: required('the ID'),
+      prompt: l10n.t('Application credential ID (OS_APPLICATION_CREDENTIAL_ID)'), value: a.credentialId, validate: required(l10n.t('Enter the ID')),
     });
   },
 };
@@ -127,8 +130,8 @@ const credentialSecretStep: FlowStep<CloudAnswers> = {
   when: byCredential,
   async ask(input, a) {
     a.credentialSecret = await input.inputBox({
-      prompt: "Application credential secret (kept in the editor's secret storage)",
-      value: a.credentialSecret, password: true, validate: required('the secret'),
+      prompt: l10n.t("Application credential secret (kept in the editor's secret storage)"),
+      value: a.credentialSecret, password: true, validate: required(l10n.t('Enter the secret')),
     });
   },
 };
@@ -137,11 +140,11 @@ const projectStep: FlowStep<CloudAnswers> = {
   when: byPassword,
   async ask(input, a) {
     const { projects, projectId } = await signIn(a);
-    if (!projects.length) throw new GoBack(`${a.username} has no role in any project: ask the cloud's administrators for one`);
+    if (!projects.length) throw new GoBack(l10n.t("{0} has no role in any project: ask the cloud's administrators for one", a.username));
     const items: ProjectItem[] = projects.map((p) => ({ label: p.name, description: p.description, project: p }));
     const preferred = a.project?.id ?? projectId;
     a.project = (await input.quickPick({
-      placeholder: 'The project to work in (OpenStack: Select Cloud… switches later)',
+      placeholder: l10n.t('The project to work in (OpenStack: Select Cloud… switches later)'),
       items,
       active: items.find((i) => i.project.id === preferred),
       matchOnDescription: true,
@@ -169,6 +172,6 @@ export async function addCloud(deps: CloudCommandDeps): Promise<void> {
   const a: CloudAnswers = {
     deps, authUrl: 'https://', method: 'password', userDomain: 'Default', username: '', password: '', credentialId: '', credentialSecret: '', name: '',
   };
-  await runFlow('Add cloud', a, ADD_CLOUD_STEPS);
+  await runFlow(l10n.t('Add cloud'), a, ADD_CLOUD_STEPS);
   await saveCloud(deps, a.name, loginVars(loginOf(a), a.project), a.project && { id: a.project.id, name: a.project.name });
 }

@@ -1,5 +1,6 @@
 // OpenStack: Import openrc File…: the variables an openrc file sets (read, never run), the password it would
 // prompt for, and a name. The cloud is checked as a clouds.yaml cloud is before anything is asked or saved.
+import * as l10n from '@vscode/l10n';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -14,17 +15,17 @@ import { Cancelled } from '../../core/cancelled';
 
 export async function importOpenrc(deps: CloudCommandDeps): Promise<void> {
   const [file] = (await vscode.window.showOpenDialog({
-    title: 'Import openrc file',
-    openLabel: 'Import',
+    title: l10n.t('Import openrc file'),
+    openLabel: l10n.t('Import'),
     defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
     // dialogs filter by extension only: files named like `openrc` without one are under "All files"
-    filters: { 'openrc files': ['sh', 'openrc'], 'All files': ['*'] },
+    filters: { [l10n.t('openrc files')]: ['sh', 'openrc'], [l10n.t('All files')]: ['*'] },
   })) ?? [];
   if (!file) throw new Cancelled();
   const fileName = path.basename(file.fsPath);
   const openrc = parseOpenrc(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
   const vars = openrcCloudVars(openrc.vars);
-  if (!Object.keys(vars).length) throw new ConfigError('bad-cloud', `${fileName} sets no OS_* variables: is it an openrc file?`);
+  if (!Object.keys(vars).length) throw new ConfigError('bad-cloud', l10n.t('{0} sets no OS_* variables: is it an openrc file?', fileName));
 
   const cloud = (name: string, extra: Env = {}): CloudConfig =>
     cloudFromEnvVars({ ...vars, ...extra }, { homeDir: os.homedir(), name, source: 'extension' });
@@ -33,7 +34,9 @@ export async function importOpenrc(deps: CloudCommandDeps): Promise<void> {
   // everything but the secret, which the user is about to type
   const problems = validateCloud(cloud(fileName, secretVar ? { [secretVar]: 'typed next' } : {}));
   if (problems.length) {
-    const unresolved = openrc.unresolved.length ? ` (${fileName} sets ${openrc.unresolved.join(', ')} with shell commands, which are not run)` : '';
+    const unresolved = openrc.unresolved.length
+      ? l10n.t({ message: ' ({0} sets {1} with shell commands, which are not run)', args: [fileName, openrc.unresolved.join(', ')], comment: ['Follows the problems found; the leading space separates them in English.'] })
+      : '';
     throw new ConfigError(problems[0].code, `${problems.map((p) => p.message).join('; ')}${unresolved}`);
   }
 
@@ -44,7 +47,7 @@ export async function importOpenrc(deps: CloudCommandDeps): Promise<void> {
     async ask(input) {
       secret = await input.inputBox({
         prompt: secretPrompt(cloud(fileName), fileName), value: secret, password: true,
-        validate: (v) => (v ? undefined : `Enter the ${secretKind === 'password' ? 'password' : 'secret'}`),
+        validate: (v) => (v ? undefined : secretKind === 'password' ? l10n.t('Enter the password') : l10n.t('Enter the secret')),
       });
     },
   };
@@ -53,16 +56,20 @@ export async function importOpenrc(deps: CloudCommandDeps): Promise<void> {
       name = await askCloudName(input, deps, openrcCloudName(vars, fileName));
     },
   };
-  await runFlow(`Import ${fileName}`, undefined, [secretStep, nameStep]);
+  await runFlow(l10n.t('Import {0}', fileName), undefined, [secretStep, nameStep]);
   await saveCloud(deps, name, secretVar ? { ...vars, [secretVar]: secret } : vars);
 }
 
 function secretPrompt(cloud: CloudConfig, fileName: string): string {
-  const kept = "kept in the editor's secret storage";
   if (cloud.authType === 'v3applicationcredential') {
-    return `Secret of application credential ${cloud.auth.applicationCredentialId ?? cloud.auth.applicationCredentialName ?? ''} (${kept})`;
+    return l10n.t("Secret of application credential {0} (kept in the editor's secret storage)", cloud.auth.applicationCredentialId ?? cloud.auth.applicationCredentialName ?? '');
   }
-  if (cloud.authType === 'v3token' || cloud.authType === 'token') return `Token (e.g. from \`openstack token issue\`), which ${fileName} asks for (${kept})`;
+  if (cloud.authType === 'v3token' || cloud.authType === 'token') {
+    return l10n.t("Token (e.g. from `openstack token issue`), which {0} asks for (kept in the editor's secret storage)", fileName);
+  }
+  const user = cloud.auth.username ?? cloud.auth.userId ?? l10n.t('the user');
   const project = configuredProject(cloud);
-  return `Password of ${cloud.auth.username ?? cloud.auth.userId ?? 'the user'}${project ? ` in project ${project}` : ''}, which ${fileName} asks for (${kept})`;
+  return project
+    ? l10n.t("Password of {0} in project {1}, which {2} asks for (kept in the editor's secret storage)", user, project, fileName)
+    : l10n.t("Password of {0}, which {1} asks for (kept in the editor's secret storage)", user, fileName);
 }

@@ -1,5 +1,6 @@
 // OpenStack: Open clouds.yaml: the file in use, or a new one (after asking) in the user's config directory
 // where openstacksdk and the openstack CLI look for it. Saving it reloads the clouds (the registry watches it).
+import * as l10n from '@vscode/l10n';
 import { mkdir, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -40,10 +41,10 @@ async function createCloudsYaml(registry: CloudRegistry): Promise<string> {
   // configSearchDirs: the working directory, then the per-user directory (~/.config/openstack on Linux)
   const [, userDir] = configSearchDirs({ env: process.env, cwd: os.homedir(), homeDir: os.homedir(), platform: process.platform });
   const file = path.join(userDir, 'clouds.yaml');
-  const create = 'Create clouds.yaml';
-  const choice = await vscode.window.showInformationMessage('There is no clouds.yaml yet.', {
+  const create = l10n.t('Create clouds.yaml');
+  const choice = await vscode.window.showInformationMessage(l10n.t('There is no clouds.yaml yet.'), {
     modal: true,
-    detail: `Create ${file} from a template, for this extension and the openstack CLI?`,
+    detail: l10n.t('Create {0} from a template, for this extension and the openstack CLI?', file),
   }, create);
   if (choice !== create) throw new Cancelled();
   await mkdir(userDir, { recursive: true });

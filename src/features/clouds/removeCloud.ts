@@ -1,5 +1,6 @@
 // OpenStack: Remove Cloud…: forgets a cloud added in this editor (Add cloud, Import openrc) and its password
 // or secret. Clouds from clouds.yaml or OS_* variables live outside the editor, so they are removed there.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { ConfigError } from '../../openstack/config';
 import type { CloudCommandDeps } from '../../ui/commandKit';
@@ -13,14 +14,14 @@ export async function removeCloud(deps: CloudCommandDeps, cloudName?: string): P
   if (!name) return;
   if (!added.includes(name)) {
     const source = deps.registry.cloud(name)?.source;
-    if (!source) throw new ConfigError('unknown-cloud', `There is no cloud named '${name}' any more.`);
-    const where = source === 'env' ? 'OS_* environment variables' : source;
-    throw new ConfigError('unknown-cloud', `Cloud '${name}' comes from ${where}, not from this editor: remove it there.`);
+    if (!source) throw new ConfigError('unknown-cloud', l10n.t("There is no cloud named '{0}' any more.", name));
+    const where = source === 'env' ? l10n.t('OS_* environment variables') : source;
+    throw new ConfigError('unknown-cloud', l10n.t("Cloud '{0}' comes from {1}, not from this editor: remove it there.", name, where));
   }
-  const remove = 'Remove';
-  const choice = await vscode.window.showWarningMessage(plainText(`Remove cloud '${name}'?`), {
+  const remove = l10n.t('Remove');
+  const choice = await vscode.window.showWarningMessage(plainText(l10n.t("Remove cloud '{0}'?", name)), {
     modal: true,
-    detail: 'Its settings and its password or secret are deleted from this editor. Nothing changes on the cloud itself.',
+    detail: l10n.t('Its settings and its password or secret are deleted from this editor. Nothing changes on the cloud itself.'),
   }, remove);
   if (choice !== remove) throw new Cancelled();
   await deps.store.remove(name);
@@ -30,13 +31,13 @@ export async function removeCloud(deps: CloudCommandDeps, cloudName?: string): P
 
 async function pickAdded(added: string[]): Promise<string | undefined> {
   if (!added.length) {
-    const open = 'Open clouds.yaml';
+    const open = l10n.t('Open clouds.yaml');
     const choice = await vscode.window.showInformationMessage(
-      'No cloud was added in this editor. Clouds from clouds.yaml are removed by editing it.', open);
+      l10n.t('No cloud was added in this editor. Clouds from clouds.yaml are removed by editing it.'), open);
     if (choice === open) await vscode.commands.executeCommand('openstack.openCloudsYaml');
     return undefined;
   }
-  const picked = await showPick(added.map((label) => ({ label })), { title: 'Remove cloud', placeHolder: 'A cloud added in this editor' });
+  const picked = await showPick(added.map((label) => ({ label })), { title: l10n.t('Remove cloud'), placeHolder: l10n.t('A cloud added in this editor') });
   if (picked === undefined) throw new Cancelled();
   return picked.label;
 }

@@ -1,5 +1,6 @@
 // OpenStack: Select Cloud…: the cloud, then the project among those the user may choose, that palette commands
 // act on. Clicking the status bar item runs it.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { configuredProject } from '../../context/activeCloud';
 import { abortable } from '../../openstack/abortable';
@@ -27,7 +28,7 @@ export async function selectCloud({ registry, active }: CloudCommandDeps): Promi
   let chosen = false;
   let project: Project | undefined;
 
-  const listProjects = (c: CloudConfig) => withProgress(`Listing the projects of ${c.name}…`, async (signal) => {
+  const listProjects = (c: CloudConfig) => withProgress(l10n.t('Listing the projects of {0}…', c.name), async (signal) => {
     const client = await abortable(registry.client(c.name), signal);
     return { projects: await client.identity.projects(signal), scopedTo: client.session.projectId };
   });
@@ -37,11 +38,11 @@ export async function selectCloud({ registry, active }: CloudCommandDeps): Promi
       const items: CloudItem[] = [
         ...registry.clouds.map((c) => ({ label: c.name, description: configuredProject(c), detail: c.auth.authUrl && redactUrl(c.auth.authUrl), cloud: c })),
         { label: '', kind: vscode.QuickPickItemKind.Separator },
-        { label: 'Add cloud…', iconPath: new vscode.ThemeIcon('add') },
+        { label: l10n.t('Add cloud…'), iconPath: new vscode.ThemeIcon('add') },
       ];
       const current = (cloud ?? active.cloud)?.name;
       cloud = (await input.quickPick({
-        placeholder: 'The cloud that OpenStack commands act on',
+        placeholder: l10n.t('The cloud that OpenStack commands act on'),
         items,
         active: items.find((i) => i.cloud && i.cloud.name === current),
         matchOnDescription: true,
@@ -56,14 +57,14 @@ export async function selectCloud({ registry, active }: CloudCommandDeps): Promi
       const c = cloud!;
       const { projects } = await listProjects(c);
       if (!projects.length) {
-        throw new OpenStackError({ kind: 'config', text: `The user of cloud ${c.name} has no role in any project: ask the cloud's administrators for one.` });
+        throw new OpenStackError({ kind: 'config', text: l10n.t("The user of cloud {0} has no role in any project: ask the cloud's administrators for one.", c.name) });
       }
       const items: ProjectItem[] = projects
         .sort((a, b) => a.name.localeCompare(b.name))
-        .map((p) => ({ label: p.name, description: isConfigured(c, p) ? 'configured' : undefined, detail: p.description || undefined, project: p }));
+        .map((p) => ({ label: p.name, description: isConfigured(c, p) ? l10n.t('configured') : undefined, detail: p.description || undefined, project: p }));
       const current = project?.id ?? (active.cloud?.name === c.name ? active.project?.id : undefined);
       project = (await input.quickPick({
-        placeholder: `The project in ${c.name}`,
+        placeholder: l10n.t('The project in {0}', c.name),
         items,
         active: items.find((i) => i.project.id === current) ?? items.find((i) => isConfigured(c, i.project)),
         matchOnDescription: true,
@@ -71,7 +72,7 @@ export async function selectCloud({ registry, active }: CloudCommandDeps): Promi
     },
   };
 
-  await runFlow('Select cloud', undefined, [cloudStep, projectStep]);
+  await runFlow(l10n.t('Select cloud'), undefined, [cloudStep, projectStep]);
   if (cloud && boundToProject(cloud)) {
     const { projects, scopedTo } = await listProjects(cloud);
     project = projects.find((p) => p.id === scopedTo);

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import type { CloudConfig, CloudSource } from './cloudConfig';
 import { cloudFromEnvVars, hasCloudEnvVars } from './envVars';
@@ -65,7 +66,7 @@ export async function loadCloudConfig(opts: LoadOptions): Promise<LoadResult> {
       problems.push(
         new ConfigError(
           'name-clash',
-          `${file} defines a cloud named '${envName}', the name of the cloud from OS_* environment variables; rename that cloud or set OS_CLOUD_NAME to another name`,
+          l10n.t("{0} defines a cloud named '{1}', the name of the cloud from OS_* environment variables; rename that cloud or set OS_CLOUD_NAME to another name", file, envName),
           { file, cloud: envName },
         ),
       );
@@ -79,9 +80,10 @@ export async function loadCloudConfig(opts: LoadOptions): Promise<LoadResult> {
   // loader.py: OS_CLOUD, else the env cloud, else the only cloud there is.
   const wanted = env.OS_CLOUD || (envCloudAdded ? envName : names.length === 1 ? names[0] : undefined);
   if (wanted && !names.includes(wanted)) {
-    const fix = names.length ? `set OS_CLOUD to one of ${names.join(', ')}` : 'add that cloud to a clouds.yaml or unset OS_CLOUD';
-    const where = cloudsDoc.path ? `${cloudsDoc.path} has no cloud '${wanted}'` : `no clouds.yaml defines it`;
-    problems.push(new ConfigError('unknown-cloud', `OS_CLOUD is '${wanted}' but ${where}; ${fix}`, { file: cloudsDoc.path, cloud: wanted }));
+    const fix = names.length ? l10n.t('set OS_CLOUD to one of {0}', names.join(', ')) : l10n.t('add that cloud to a clouds.yaml or unset OS_CLOUD');
+    const where = cloudsDoc.path ? l10n.t("{0} has no cloud '{1}'", cloudsDoc.path, wanted) : l10n.t('no clouds.yaml defines it');
+    const message = l10n.t({ message: "OS_CLOUD is '{0}' but {1}; {2}", args: [wanted, where, fix], comment: ['{1} where it was looked for, {2} the fix'] });
+    problems.push(new ConfigError('unknown-cloud', message, { file: cloudsDoc.path, cloud: wanted }));
   }
 
   return {
@@ -101,11 +103,11 @@ async function readCloudsDoc(candidates: string[], readFile: ReadFile, problems:
     problems.push(new ConfigError(code, message, { file }));
     return { path: file, clouds: {} };
   };
-  if (data === null || data === undefined) return fail('not-a-mapping', `${file} is empty; write ${example} in it, or delete it`);
-  if (!isMapping(data)) return fail('not-a-mapping', `${file} must hold a mapping with a clouds: key at the top, e.g. ${example}`);
-  if (!('clouds' in data)) return fail('no-clouds-key', `${file} has no clouds: key; put each cloud under it, e.g. ${example}`);
+  if (data === null || data === undefined) return fail('not-a-mapping', l10n.t('{0} is empty; write {1} in it, or delete it', file, example));
+  if (!isMapping(data)) return fail('not-a-mapping', l10n.t('{0} must hold a mapping with a clouds: key at the top, e.g. {1}', file, example));
+  if (!('clouds' in data)) return fail('no-clouds-key', l10n.t('{0} has no clouds: key; put each cloud under it, e.g. {1}', file, example));
   // An empty `clouds:` is a fresh file, not a mistake.
   if (data.clouds === null) return { path: file, clouds: {} };
-  if (!isMapping(data.clouds)) return fail('not-a-mapping', `${file} has clouds: that is not a mapping of names to clouds; write e.g. ${example}`);
+  if (!isMapping(data.clouds)) return fail('not-a-mapping', l10n.t('{0} has clouds: that is not a mapping of names to clouds; write e.g. {1}', file, example));
   return { path: file, clouds: data.clouds };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { resolveAuth } from './authKeys';
 import {
   AUTH_TYPES,
@@ -51,7 +52,7 @@ const AUTH_FIELDS = {
 export function normaliseCloud(name: string, raw: unknown, ctx: NormaliseContext): CloudConfig {
   const fail: Fail = (code, rest) => cloudProblem(name, ctx.source, code, rest);
   if (!isMapping(raw)) {
-    throw fail('bad-cloud', `is not a mapping; write it as ${name}: { auth: { auth_url: https://keystone:5000/v3 } }`);
+    throw fail('bad-cloud', l10n.t('is not a mapping; write it as {0}', `${name}: { auth: { auth_url: https://keystone:5000/v3 } }`));
   }
   const { conf, regions } = withFirstRegion(normaliseKeys(raw), fail);
   const auth = resolveAuth(conf);
@@ -89,7 +90,7 @@ function withFirstRegion(conf: Mapping, fail: Fail): { conf: Mapping; regions: s
 function regionEntries(conf: Mapping, fail: Fail): { name: string; values: Mapping }[] {
   let list: unknown[];
   if (conf.regions !== undefined && conf.regions !== null) {
-    if (!Array.isArray(conf.regions)) throw fail('bad-value', 'has regions that are not a list; write regions: [RegionOne, RegionTwo]');
+    if (!Array.isArray(conf.regions)) throw fail('bad-value', l10n.t('has regions that are not a list; write regions: [RegionOne, RegionTwo]'));
     list = conf.regions;
   } else if (typeof conf.region_name === 'string') {
     list = conf.region_name.split(',');
@@ -101,7 +102,7 @@ function regionEntries(conf: Mapping, fail: Fail): { name: string; values: Mappi
   return list.map((entry) => {
     if (!isMapping(entry)) return { name: String(entry), values: {} };
     if (typeof entry.name !== 'string' || Object.keys(entry).some((key) => key !== 'name' && key !== 'values')) {
-      throw fail('bad-value', 'has a regions entry that is not a name or { name, values }; write it as { name: RegionOne, values: { ... } }');
+      throw fail('bad-value', l10n.t('has a regions entry that is not a name or {0}; write it as {1}', '{ name, values }', '{ name: RegionOne, values: { ... } }'));
     }
     return { name: entry.name, values: isMapping(entry.values) ? entry.values : {} };
   });
@@ -114,7 +115,7 @@ function formatAuthUrl(auth: Mapping, conf: Mapping, fail: Fail): void {
   auth.auth_url = url.replace(/\{(\w+)\}/g, (_match, key: string) => {
     const value = conf[key];
     if (typeof value === 'string' || typeof value === 'number') return String(value);
-    throw fail('bad-value', `has auth_url ${url} with {${key}}, but no ${key} to fill it; set ${key} or write the URL out`);
+    throw fail('bad-value', l10n.t('has auth_url {0} with {1}, but no {2} to fill it; set {2} or write the URL out', url, `{${key}}`, key));
   });
 }
 
@@ -126,7 +127,7 @@ function authTypeOf(conf: Mapping, auth: Mapping, fail: Fail): AuthType {
     return auth.application_credential_id || auth.application_credential_secret ? 'v3applicationcredential' : 'password';
   }
   if ((AUTH_TYPES as readonly string[]).includes(given)) return given as AuthType;
-  throw fail('unknown-auth-type', `has auth_type '${given}', which is not supported; use password, v3applicationcredential or v3token`);
+  throw fail('unknown-auth-type', l10n.t("has auth_type '{0}', which is not supported; use password, v3applicationcredential or v3token", given));
 }
 
 function typedAuth(auth: Mapping): CloudAuth {
@@ -145,7 +146,7 @@ function interfaceOf(conf: Mapping, fail: Fail): EndpointInterface {
   // keystoneauth also accepts the v2 catalog spellings publicURL, internalURL and adminURL.
   const name = typeof value === 'string' ? value.replace(/URL$/, '').toLowerCase() : '';
   if ((INTERFACES as readonly string[]).includes(name)) return name as EndpointInterface;
-  throw fail('bad-value', `has interface ${JSON.stringify(value)}; use public, internal or admin`);
+  throw fail('bad-value', l10n.t('has interface {0}; use public, internal or admin', JSON.stringify(value)));
 }
 
 // cloud_region.get_requests_verify_args: insecure beats verify.
@@ -168,5 +169,5 @@ function apiTimeoutOf(conf: Mapping, fail: Fail): number | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   const seconds = typeof value === 'number' || typeof value === 'string' ? Number(value) : NaN;
   if (Number.isFinite(seconds) && seconds > 0) return seconds;
-  throw fail('bad-value', `has api_timeout ${JSON.stringify(value)}; use a number of seconds, e.g. api_timeout: 60`);
+  throw fail('bad-value', l10n.t('has api_timeout {0}; use a number of seconds, e.g. api_timeout: 60', JSON.stringify(value)));
 }

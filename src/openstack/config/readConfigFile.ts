@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { readFile as fsReadFile } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
 import { ConfigError } from './errors';
@@ -28,7 +29,7 @@ export async function readFirstConfigFile(candidates: readonly string[], readFil
       const code = (err as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT' && code !== 'ENOTDIR') {
         problems.push(
-          new ConfigError('unreadable-file', `${path} cannot be read (${code ?? String(err)}); fix its permissions or remove it`, { file: path }),
+          new ConfigError('unreadable-file', l10n.t('{0} cannot be read ({1}); fix its permissions or remove it', path, code ?? String(err)), { file: path }),
         );
       }
       continue;
@@ -73,10 +74,12 @@ function parseJson(path: string, text: string): { data: unknown } | ConfigError 
 }
 
 function malformed(path: string, format: 'YAML' | 'JSON', reason: string, line?: number, column?: number): ConfigError {
-  const at = line === undefined ? '' : ` at line ${line}, column ${column}`;
+  const message = line === undefined
+    ? l10n.t('{0} is not valid {1}: {2}. Fix it there; until then it is skipped, as openstacksdk does', path, format, reason)
+    : l10n.t('{0} is not valid {1} at line {2}, column {3}: {4}. Fix it there; until then it is skipped, as openstacksdk does', path, format, line, column ?? '', reason);
   return new ConfigError(
     'malformed-file',
-    `${path} is not valid ${format}${at}: ${reason}. Fix it there; until then it is skipped, as openstacksdk does`,
+    message,
     { file: path, line, column },
   );
 }

@@ -5,6 +5,7 @@
 // Loads are single-flight with a generation number: a Refresh supersedes (aborts) the load in flight, a poll
 // joins it, and only the newest generation's result is kept, so a render never sees a half-replaced list and
 // its rows (memoised per generation) are the same objects however often the view asks for them.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Page } from '../../openstack/paging';
 import type { CategorySpec } from './node';
@@ -125,7 +126,7 @@ export class CategoryNode extends ExplorerNode implements Pollable {
     const seen = new Set<string>();
     const nodes: ResourceNode[] = items.map((item) => this.spec.node(this, item, joined)).filter((n) => !seen.has(n.id) && !!seen.add(n.id));
     this.env.remember(this, nodes);
-    if (nodes.length === 0) return [new MessageNode(this, `No ${this.spec.label[0].toLowerCase()}${this.spec.label.slice(1)}`)];
+    if (nodes.length === 0) return [new MessageNode(this, emptyText(this.spec.label))];
     return page.hasMore ? [...nodes, new LoadMoreNode(this, nodes.length)] : nodes;
   }
 
@@ -176,7 +177,7 @@ export class CategoryNode extends ExplorerNode implements Pollable {
   private apply(generation: number, outcome: { loaded: Loaded } | { failure: unknown }): void {
     if (generation !== this.generation) return;   // superseded: the newer load decides
     this.loaded = 'loaded' in outcome ? outcome.loaded : undefined;
-    this.failure = 'failure' in outcome ? outcome.failure ?? new Error('The load failed.') : undefined;
+    this.failure = 'failure' in outcome ? outcome.failure ?? new Error(l10n.t('The load failed.')) : undefined;
     this.rows = undefined;
   }
 
@@ -192,4 +193,10 @@ export class CategoryNode extends ExplorerNode implements Pollable {
     const { items, joined, page } = this.loaded;
     return JSON.stringify({ items, joined, more: page.hasMore }, (_key, value: unknown) => (value instanceof Map ? [...value] : value));
   }
+}
+
+/** The row of an empty category labelled LABEL: "No instances". */
+function emptyText(label: string): string {
+  const lowered = `${label[0].toLowerCase()}${label.slice(1)}`;
+  return l10n.t({ message: 'No {0}', args: [lowered], comment: ['An empty category: {0} its label (Instances, Networks, …), lower-cased'] });
 }

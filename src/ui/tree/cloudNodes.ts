@@ -1,5 +1,6 @@
 // The top of the tree: each cloud, the projects its user can scope to, and each project's categories
 // (a service missing from the catalog hides its categories).
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { CloudConfig } from '../../openstack/config';
 import type { Project } from '../../openstack/identity';
@@ -31,10 +32,10 @@ export class CloudNode extends ExplorerNode {
     item.contextValue = `openstack.cloud openstack.cloud-from-${c.source === 'extension' ? 'extension' : c.source === 'env' ? 'env' : 'file'}`;
     item.tooltip = markdown([
       `**${md(c.name)}**`,
-      `Auth URL: \`${redactUrl(c.auth.authUrl ?? '')}\``,
-      (c.auth.username ?? c.auth.userId) && `User: ${md(c.auth.username ?? c.auth.userId ?? '')}`,
-      c.regionName && `Region: ${md(c.regionName)}`,
-      `From: ${md(c.source === 'extension' ? 'added in the editor' : c.source === 'env' ? 'OS_* environment variables' : c.source)}`,
+      l10n.t('Auth URL: {0}', `\`${redactUrl(c.auth.authUrl ?? '')}\``),
+      (c.auth.username ?? c.auth.userId) && l10n.t('User: {0}', md(c.auth.username ?? c.auth.userId ?? '')),
+      c.regionName && l10n.t('Region: {0}', md(c.regionName)),
+      l10n.t('From: {0}', md(c.source === 'extension' ? l10n.t('added in the editor') : c.source === 'env' ? l10n.t('OS_* environment variables') : c.source)),
     ]);
     return item;
   }
@@ -100,9 +101,9 @@ export class ProjectNode extends ExplorerNode {
     const item = new vscode.TreeItem(this.scope.projectName, this.configured ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('project');
-    item.description = [this.configured && 'configured project', this.scope.allProjects && 'all projects'].filter(Boolean).join(' · ') || undefined;
+    item.description = [this.configured && l10n.t('configured project'), this.scope.allProjects && l10n.t('all projects')].filter(Boolean).join(' · ') || undefined;
     item.contextValue = ['openstack.project', ...(this.admin ? [this.scope.allProjects ? 'admin-all-projects' : 'admin-one-project'] : [])].join(' ');
-    item.tooltip = markdown([`Project **${md(this.scope.projectName)}**`, `ID: \`${this.scope.projectId}\``]);
+    item.tooltip = markdown([l10n.t('Project {0}', `**${md(this.scope.projectName)}**`), l10n.t('ID: {0}', `\`${this.scope.projectId}\``)]);
     return item;
   }
 

@@ -76,6 +76,7 @@ export type ServiceType = 'compute' | 'network' | 'image';
 
 export interface CategorySpec<T, C> {
   kind: string;
+  /** A getter that calls l10n.t: read at each render, so it follows the display language. */
   label: string;
   icon: string;
   service: ServiceType;

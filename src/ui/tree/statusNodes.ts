@@ -1,4 +1,5 @@
 // Nodes that are not resources: a failed load with Retry, "Load more…", and an empty category's note.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { ExplorerNode } from './node';
 import { OpenStackError } from '../../openstack/errors';
@@ -17,9 +18,9 @@ export class ErrorNode extends ExplorerNode {
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
     item.tooltip = message;
-    item.description = 'Retry';
+    item.description = l10n.t('Retry');
     item.contextValue = 'openstack.error';
-    item.command = { command: 'openstack.retry', title: 'Retry', arguments: [this] };
+    item.command = { command: 'openstack.retry', title: l10n.t('Retry'), arguments: [this] };
     return item;
   }
 }
@@ -32,12 +33,12 @@ export class LoadMoreNode extends ExplorerNode {
   }
 
   treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Load more…');
+    const item = new vscode.TreeItem(l10n.t('Load more…'));
     item.id = this.id;
-    item.description = `${this.loaded} shown`;
+    item.description = l10n.t('{0} shown', this.loaded);
     item.iconPath = new vscode.ThemeIcon('ellipsis');
     item.contextValue = 'openstack.loadMore';
-    item.command = { command: 'openstack.loadMore', title: 'Load more', arguments: [this] };
+    item.command = { command: 'openstack.loadMore', title: l10n.t('Load more'), arguments: [this] };
     return item;
   }
 }

@@ -1,4 +1,5 @@
 // Commands on the tree itself: refresh, retry, load more, inspect, copy id/IP and "Find resource…".
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Log } from '../../context/log';
 import type { ExplorerProvider } from './explorerProvider';
@@ -23,19 +24,19 @@ export function registerExplorerCommands(deps: {
     command('openstack.inspect', (node: ResourceNode) => inspect.open(node)),
     command('openstack.copyId', async (node: ResourceNode) => {
       await vscode.env.clipboard.writeText(node.resourceId);
-      vscode.window.setStatusBarMessage(`Copied ${node.resourceId}`, 3000);
+      vscode.window.setStatusBarMessage(l10n.t('Copied {0}', node.resourceId), 3000);
     }),
     command('openstack.copyIp', async (node: ResourceNode) => {
       const ips = node.ips();
-      const ip = ips.length === 1 ? ips[0] : (await showPick(ips.map((label) => ({ label })), { title: `Copy an IP address of ${node.label}` }))?.label;
+      const ip = ips.length === 1 ? ips[0] : (await showPick(ips.map((label) => ({ label })), { title: l10n.t('Copy an IP address of {0}', node.label) }))?.label;
       if (!ip) return;
       await vscode.env.clipboard.writeText(ip);
-      vscode.window.setStatusBarMessage(`Copied ${ip}`, 3000);
+      vscode.window.setStatusBarMessage(l10n.t('Copied {0}', ip), 3000);
     }),
     command('openstack.findResource', async () => {
       const nodes = explorer.loadedResources();
       if (nodes.length === 0) {
-        void vscode.window.showInformationMessage('Nothing is loaded yet: expand a project\'s categories in the OpenStack view first.');
+        void vscode.window.showInformationMessage(l10n.t("Nothing is loaded yet: expand a project's categories in the OpenStack view first."));
         return;
       }
       type Item = vscode.QuickPickItem & { node: ResourceNode };
@@ -46,13 +47,27 @@ export function registerExplorerCommands(deps: {
         node,
       }));
       const picked = await showPick(items, {
-        title: 'Find resource (name, ID or IP)', matchOnDescription: true, matchOnDetail: true,
+        title: l10n.t('Find resource (name, ID or IP)'), matchOnDescription: true, matchOnDetail: true,
       });
       if (picked) await view.reveal(picked.node, { select: true, focus: true, expand: false });
     }),
   ];
 }
 
+/** What a resource of KIND is called; a kind not listed is its name spelt out ('fooBar' → 'foo bar'). */
 function kindLabel(kind: string): string {
-  return kind.replace(/([A-Z])/g, ' $1').toLowerCase();
+  switch (kind) {
+    case 'server': return l10n.t('server');
+    case 'network': return l10n.t('network');
+    case 'subnet': return l10n.t('subnet');
+    case 'router': return l10n.t('router');
+    case 'routerInterface': return l10n.t('router interface');
+    case 'floatingIp': return l10n.t('floating IP');
+    case 'image': return l10n.t('image');
+    case 'flavor': return l10n.t('flavor');
+    case 'securityGroup': return l10n.t('security group');
+    case 'securityGroupRule': return l10n.t('security group rule');
+    case 'keypair': return l10n.t('keypair');
+    default: return kind.replace(/([A-Z])/g, ' $1').toLowerCase();
+  }
 }

@@ -1,5 +1,6 @@
 // What Add cloud and Import openrc check and derive from what the user types or picks. No vscode here, so
 // node:test covers it.
+import * as l10n from '@vscode/l10n';
 import { CLOUD_SELECTORS, type Env } from '../../../openstack/config';
 
 export type Login =
@@ -19,10 +20,10 @@ export function normaliseAuthUrl(value: string): string {
 
 export function authUrlProblem(value: string): string | undefined {
   const url = normaliseAuthUrl(value);
-  if (!URL.canParse(url)) return "Enter Keystone's URL, e.g. https://keystone.example.com:5000/v3";
+  if (!URL.canParse(url)) return l10n.t("Enter Keystone's URL, e.g. https://keystone.example.com:5000/v3");
   const { protocol, hostname } = new URL(url);
-  if (protocol !== 'https:' && protocol !== 'http:') return 'The URL must start with https:// or http://';
-  if (!hostname) return 'The URL needs a host name';
+  if (protocol !== 'https:' && protocol !== 'http:') return l10n.t('The URL must start with https:// or http://');
+  if (!hostname) return l10n.t('The URL needs a host name');
   return undefined;
 }
 
@@ -42,8 +43,8 @@ export function uniqueName(base: string, taken: readonly string[]): string {
 
 export function cloudNameProblem(name: string, taken: readonly string[]): string | undefined {
   const trimmed = name.trim();
-  if (!trimmed) return 'Enter a name for the cloud';
-  if (taken.includes(trimmed)) return `There is already a cloud named '${trimmed}'`;
+  if (!trimmed) return l10n.t('Enter a name for the cloud');
+  if (taken.includes(trimmed)) return l10n.t("There is already a cloud named '{0}'", trimmed);
   return undefined;
 }
 
