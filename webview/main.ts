@@ -200,7 +200,7 @@ function buildPage(): (m: HostMessage) => void {
     id: 'ping-target', label: l10n.t('Target'), value: ui.pingTarget, placeholder: l10n.t('IP address or host name'), size: 28, maxLength: 253,
     onInput: (v) => onTargetInput(v), onEnter: () => startPing(),
   });
-  const countField = textField({ id: 'ping-count', label: l10n.t('Count'), value: String(ui.pingCount), size: 4, maxLength: 3, onEnter: () => startPing() });
+  const countField = textField({ id: 'ping-count', label: l10n.t({ message: 'Count', comment: ['how many pings to send'] }), value: String(ui.pingCount), size: 4, maxLength: 3, onEnter: () => startPing() });
   const pingBtn = button(l10n.t('Ping'), { id: 'ping-start', appearance: 'primary', onClick: () => startPing() });
   const stopBtn = button(l10n.t('Stop'), { id: 'ping-stop', onClick: () => send({ type: 'stopPing' }), title: l10n.t('Stop ping (Escape)') });
   stopBtn.disabled = true;

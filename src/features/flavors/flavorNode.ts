@@ -1,4 +1,5 @@
 // A flavor in the tree: its vCPUs, RAM and disk.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Flavor } from '../../openstack/computeModels';
 import { markdown, md, ResourceNode, type ExplorerNode } from '../../ui/tree/node';
@@ -14,7 +15,7 @@ export class FlavorNode extends ResourceNode {
     const f = this.flavor;
     const item = this.item(this.label, false, [f.isPublic ? 'public' : 'private']);
     item.iconPath = new vscode.ThemeIcon('server-environment');
-    item.description = `${f.vcpus} vCPU · ${formatBytes(f.ram * 1024 * 1024)} RAM · ${f.disk} GiB disk`;
+    item.description = l10n.t('{0} vCPU · {1} RAM · {2} GiB disk', f.vcpus, formatBytes(f.ram * 1024 * 1024), f.disk);
     item.tooltip = markdown([`**${md(f.name)}**`, `ID: \`${f.id}\``]);
     return item;
   }

@@ -1,5 +1,6 @@
 // The floating IP inputs: Allocate (the external network) and Associate (the instance, and its address when it
 // has more than one choice); instances no router joins to the address's network are listed with the reason.
+import * as l10n from '@vscode/l10n';
 import type { Server } from '../../openstack/computeModels';
 import type { FloatingIp, Network } from '../../openstack/networkModels';
 import { type CliContext } from '../../core/cliLine';
@@ -14,17 +15,17 @@ import { Lookup, confirmStep, externalItems, label } from '../networks/networkCo
 export async function collectFloatingIp(lookup: Lookup, cli: CliContext): Promise<FloatingIpSpec> {
   let networkId: string | undefined;
   const spec = (): FloatingIpSpec => ({ floatingNetworkId: networkId! });
-  const confirm = confirmStep(() => 'Allocate a floating IP', async () => floatingIpCli(cli, spec(), await lookup.cliNames()), cli);
+  const confirm = confirmStep(() => l10n.t('Allocate a floating IP'), async () => floatingIpCli(cli, spec(), await lookup.cliNames()), cli);
   const pool: FlowStep<unknown> = {
     async ask(input) {
       const [networks, subnets] = await Promise.all([lookup.networks(), lookup.subnets()]);
       const items: Item<Network | undefined>[] = externalItems(networks, subnets);
-      if (!items.length) items.push({ label: 'No external network', value: undefined, unusable: 'this cloud has no router:external network: an admin creates one' });
+      if (!items.length) items.push({ label: l10n.t('No external network'), value: undefined, unusable: l10n.t('this cloud has no router:external network: an admin creates one') });
       // pickUsable refuses an item without a value
-      networkId = (await pickUsable(input, 'The external network (pool) to allocate from', items, (n) => n?.id === networkId))!.id;
+      networkId = (await pickUsable(input, l10n.t('The external network (pool) to allocate from'), items, (n) => n?.id === networkId))!.id;
     },
   };
-  await runFlow('Allocate floating IP', undefined, [pool, confirm]);
+  await runFlow(l10n.t('Allocate floating IP'), undefined, [pool, confirm]);
   return spec();
 }
 
@@ -58,10 +59,10 @@ export async function collectAssociate(lookup: Lookup, fip: FloatingIp): Promise
         const usable = choices.filter((c) => !c.unusable);
         return {
           label: label(s), description: `${serverAddresses(s)} · ${s.status}`, value: s,
-          unusable: choices.length === 0 ? 'has no network port' : usable.length === 0 ? [...new Set(choices.map((c) => c.unusable))].join('; ') : undefined,
+          unusable: choices.length === 0 ? l10n.t('has no network port') : usable.length === 0 ? [...new Set(choices.map((c) => c.unusable))].join('; ') : undefined,
         };
       });
-      server = await pickUsable(input, `The instance ${fip.floatingIpAddress} should reach`, items, (s) => s.id === server?.id);
+      server = await pickUsable(input, l10n.t('The instance {0} should reach', fip.floatingIpAddress), items, (s) => s.id === server?.id);
       single = onlyChoice(await choicesOf(server));
       if (single) choice = single;
     },
@@ -72,15 +73,15 @@ export async function collectAssociate(lookup: Lookup, fip: FloatingIp): Promise
       const choices = await choicesOf(server!);
       const items: Item<PortChoice>[] = choices.map((c) => ({
         label: c.fixedIp.ipAddress,
-        description: `port ${c.port.name || c.port.id.slice(0, 8)}${c.router ? ` · via router ${label(c.router)}` : ''}`,
+        description: c.router ? l10n.t('port {0} · via router {1}', c.port.name || c.port.id.slice(0, 8), label(c.router)) : l10n.t('port {0}', c.port.name || c.port.id.slice(0, 8)),
         value: c,
         unusable: c.unusable,
       }));
-      choice = await pickUsable(input, `The address of ${label(server!)} that ${fip.floatingIpAddress} should reach`, items,
+      choice = await pickUsable(input, l10n.t('The address of {0} that {1} should reach', label(server!), fip.floatingIpAddress), items,
         (c) => c.port.id === choice?.port.id && c.fixedIp.ipAddress === choice.fixedIp.ipAddress);
     },
   };
-  await runFlow(`Associate ${fip.floatingIpAddress}`, undefined, [instance, port]);
+  await runFlow(l10n.t('Associate {0}', fip.floatingIpAddress), undefined, [instance, port]);
   const c = choice!;
   return { floatingIpId: fip.id, portId: c.port.id, fixedIpAddress: c.port.fixedIps.length > 1 ? c.fixedIp.ipAddress : undefined };
 }

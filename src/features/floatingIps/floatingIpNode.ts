@@ -1,9 +1,10 @@
 // A floating IP in the tree: free, or the instance it reaches, with Neutron's status; an associated one that
 // does not carry traffic is marked as a warning.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { FloatingIp } from '../../openstack/networkModels';
 import { markdown, md, ResourceNode, WARNING_COLOR, type ExplorerNode } from '../../ui/tree/node';
-import { DIAGNOSE_HINT, floatingIpDescription, floatingIpWarning } from './model/floatingIpStatus';
+import { diagnoseHint, floatingIpDescription, floatingIpWarning } from './model/floatingIpStatus';
 
 export class FloatingIpNode extends ResourceNode {
   readonly kind = 'floatingIp';
@@ -23,8 +24,8 @@ export class FloatingIpNode extends ResourceNode {
     item.description = floatingIpDescription(f, this.serverName);
     item.tooltip = markdown([
       `**${f.floatingIpAddress}** — ${md(f.status)}`,
-      warning && `${md(warning)} ${DIAGNOSE_HINT}`,
-      f.portId ? `Associated with ${md(this.serverName ?? '')} \`${f.fixedIpAddress ?? ''}\` (port \`${f.portId}\`)` : 'Free: associate it with an instance',
+      warning && `${md(warning)} ${diagnoseHint()}`,
+      f.portId ? l10n.t('Associated with {0} {1} (port {2})', md(this.serverName ?? ''), `\`${f.fixedIpAddress ?? ''}\``, `\`${f.portId}\``) : l10n.t('Free: associate it with an instance'),
       f.description && md(f.description),
       `ID: \`${f.id}\``,
     ]);

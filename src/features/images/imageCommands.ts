@@ -1,6 +1,7 @@
 // OpenStack: Upload Image…: a disk image file from this machine into Glance. The file's format is read from
 // its magic bytes and confirmed; the upload streams with a progress bar in bytes, and cancelling it (or any
 // failure) deletes the image so that no `queued` image is left behind.
+import * as l10n from '@vscode/l10n';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { formatBytes } from '../../core/format';
@@ -31,29 +32,30 @@ interface ActionItem extends vscode.QuickPickItem {
   action: 'upload' | 'copy';
 }
 
-const VISIBILITIES: VisibilityItem[] = [
-  { label: 'Private', description: 'only this project', visibility: 'private' },
-  { label: 'Shared', description: 'this project and the projects you add as image members', visibility: 'shared' },
-  { label: 'Community', description: 'any project can boot it by name or ID; not in their lists by default', visibility: 'community' },
-  { label: 'Public', description: 'every project sees it (admins only)', visibility: 'public' },
+const visibilities = (): VisibilityItem[] => [
+  { label: l10n.t('Private'), description: l10n.t('only this project'), visibility: 'private' },
+  { label: l10n.t('Shared'), description: l10n.t('this project and the projects you add as image members'), visibility: 'shared' },
+  { label: l10n.t('Community'), description: l10n.t('any project can boot it by name or ID; not in their lists by default'), visibility: 'community' },
+  { label: l10n.t('Public'), description: l10n.t('every project sees it (admins only)'), visibility: 'public' },
 ];
 
-const FORMAT_NOTES: Record<string, string> = {
-  qcow2: 'QEMU copy-on-write: small, the usual choice for KVM',
-  raw: 'plain disk bytes',
-  vmdk: 'VMware', vdi: 'VirtualBox', vhd: 'Hyper-V / Azure (VPC)', vhdx: 'Hyper-V', iso: 'CD/DVD image, e.g. an installer',
-  ploop: 'Virtuozzo', aki: 'Amazon kernel', ari: 'Amazon ramdisk', ami: 'Amazon machine image',
-};
+/** What each disk format is; product names stay as they are. */
+const formatNotes = (): Record<string, string> => ({
+  qcow2: l10n.t('QEMU copy-on-write: small, the usual choice for KVM'),
+  raw: l10n.t('plain disk bytes'),
+  vmdk: 'VMware', vdi: 'VirtualBox', vhd: 'Hyper-V / Azure (VPC)', vhdx: 'Hyper-V', iso: l10n.t('CD/DVD image, e.g. an installer'),
+  ploop: 'Virtuozzo', aki: l10n.t('Amazon kernel'), ari: l10n.t('Amazon ramdisk'), ami: l10n.t('Amazon machine image'),
+});
 
 /** The file chosen in the explorer (a Uri) or with a file picker. */
 async function chooseFile(arg: unknown): Promise<string> {
   if (arg instanceof vscode.Uri && arg.scheme === 'file') return arg.fsPath;
   const picked = await vscode.window.showOpenDialog({
-    title: 'Upload image: choose the disk image file',
-    openLabel: 'Choose Image',
+    title: l10n.t('Upload image: choose the disk image file'),
+    openLabel: l10n.t('Choose Image'),
     canSelectMany: false,
     defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir()),
-    filters: { 'Disk images': ['qcow2', 'img', 'raw', 'vmdk', 'vdi', 'vhd', 'vhdx', 'iso'], 'All files': ['*'] },
+    filters: { [l10n.t('Disk images')]: ['qcow2', 'img', 'raw', 'vmdk', 'vdi', 'vhd', 'vhdx', 'iso'], [l10n.t('All files')]: ['*'] },
   });
   if (!picked?.[0]) throw new Cancelled();
   return picked[0].fsPath;
@@ -67,29 +69,30 @@ export async function collectImageUpload(target: Target, file: string, cli: (spe
 
   const name: FlowStep<ImageUploadSpec> = {
     async ask(input) {
-      spec.name = (await input.inputBox({ prompt: `Image name (${formatBytes(detected.size)} from ${file})`, value: spec.name, validate: imageNameProblem })).trim();
+      spec.name = (await input.inputBox({ prompt: l10n.t('Image name ({0} from {1})', formatBytes(detected.size), file), value: spec.name, validate: imageNameProblem })).trim();
     },
   };
   const format: FlowStep<ImageUploadSpec> = {
     async ask(input) {
+      const notes = formatNotes();
       const items: FormatItem[] = DISK_FORMATS.map((f) => ({
         label: f, iconPath: f === detected.format ? new vscode.ThemeIcon('check') : undefined,
-        description: f === detected.format ? `detected: ${detected.evidence}` : FORMAT_NOTES[f],
+        description: f === detected.format ? l10n.t('detected: {0}', detected.evidence) : notes[f],
         detail: f === detected.format ? detected.warning : undefined,
         format: f,
       }));
       const ordered = [...items.filter((i) => i.format === detected.format), ...items.filter((i) => i.format !== detected.format)];
       spec.diskFormat = (await input.quickPick({
-        placeholder: detected.warning ? `⚠ ${detected.warning}` : `Disk format: ${detected.format} (${detected.evidence}); Enter to confirm`,
+        placeholder: detected.warning ? `⚠ ${detected.warning}` : l10n.t('Disk format: {0} ({1}); Enter to confirm', detected.format, detected.evidence),
         items: ordered, active: ordered.find((i) => i.format === spec.diskFormat), matchOnDescription: true,
       })).format;
     },
   };
   const visibility: FlowStep<ImageUploadSpec> = {
     async ask(input) {
-      const items = VISIBILITIES.filter((v) => v.visibility !== 'public' || isAdmin);
+      const items = visibilities().filter((v) => v.visibility !== 'public' || isAdmin);
       spec.visibility = (await input.quickPick({
-        placeholder: isAdmin ? 'Who may use the image' : 'Who may use the image (public images need an admin)',
+        placeholder: isAdmin ? l10n.t('Who may use the image') : l10n.t('Who may use the image (public images need an admin)'),
         items, active: items.find((i) => i.visibility === spec.visibility),
       })).visibility;
     },
@@ -98,16 +101,16 @@ export async function collectImageUpload(target: Target, file: string, cli: (spe
     async ask(input) {
       for (;;) {
         const items: ActionItem[] = [
-          { label: `Upload ${formatBytes(detected.size)}`, iconPath: new vscode.ThemeIcon('cloud-upload'), description: `as '${spec.name}': ${spec.diskFormat}, ${spec.visibility}`, action: 'upload' },
-          { label: 'Copy as openstack CLI', iconPath: new vscode.ThemeIcon('copy'), description: 'and stay here', detail: note, action: 'copy' },
+          { label: l10n.t('Upload {0}', formatBytes(detected.size)), iconPath: new vscode.ThemeIcon('cloud-upload'), description: l10n.t('as \'{0}\': {1}, {2}', spec.name, spec.diskFormat, spec.visibility), action: 'upload' },
+          { label: l10n.t('Copy as openstack CLI'), iconPath: new vscode.ThemeIcon('copy'), description: l10n.t('and stay here'), detail: note, action: 'copy' },
         ];
-        const chosen = await input.quickPick({ placeholder: `Upload ${file}`, items });
+        const chosen = await input.quickPick({ placeholder: l10n.t('Upload {0}', file), items });
         if (chosen.action === 'upload') return;
         await copyCli(cli(spec), note);
       }
     },
   };
-  return runFlow('Upload image', spec, [name, format, visibility, summary]);
+  return runFlow(l10n.t('Upload image'), spec, [name, format, visibility, summary]);
 }
 
 export interface UploadHooks {
@@ -128,7 +131,7 @@ export async function executeImageUpload(spec: ImageUploadSpec, target: Target, 
   let streaming = false;
   try {
     await hooks.changed?.('images');
-    if (signal.aborted) throw new OpenStackError({ kind: 'aborted', text: 'The upload was cancelled.' });
+    if (signal.aborted) throw new OpenStackError({ kind: 'aborted', text: l10n.t('The upload was cancelled.') });
     streaming = true;
     await image.uploadImage(created.id, spec.file, { signal, onProgress: hooks.onProgress });
   } catch (err) {
@@ -148,7 +151,7 @@ export async function uploadImage(deps: ProjectCommandDeps, arg?: unknown): Prom
   const target = await projectContext(arg instanceof vscode.Uri ? undefined : arg, deps);
   const context = await target.cli();
   const spec = await collectImageUpload(target, file, (s) => imageUploadCli(s, context), cliNote(context));
-  const image = await withProgress(`Uploading ${spec.name}`, async (signal, report) => {
+  const image = await withProgress(l10n.t('Uploading {0}', spec.name), async (signal, report) => {
     let shown = 0;
     let last = 0;
     return executeImageUpload(spec, target, signal, {
@@ -157,19 +160,19 @@ export async function uploadImage(deps: ProjectCommandDeps, arg?: unknown): Prom
         const percent = total > 0 ? (sent / total) * 100 : 100;
         // at most ~100 updates: one per percent, and the last
         if (percent - shown < 1 && sent < total && Date.now() - last < 500) return;
-        report(`${formatBytes(sent)} of ${formatBytes(total)}`, percent - shown);
+        report(l10n.t('{0} of {1}', formatBytes(sent), formatBytes(total)), percent - shown);
         shown = percent;
         last = Date.now();
       },
     });
   });
-  done(`Image '${image.name}' uploaded: ${image.status}, ${formatBytes(image.size)}.`, imageUploadCli(spec, context), cliNote(context));
+  done(l10n.t('Image \'{0}\' uploaded: {1}, {2}.', image.name, image.status, formatBytes(image.size)), imageUploadCli(spec, context), cliNote(context));
 }
 
 /** Deletes an image after a modal confirmation (tree node only). */
 export async function deleteImage(deps: ProjectCommandDeps, node: { image: Image }): Promise<void> {
   const target = await projectContext(node, deps);
-  await confirm(`Delete image '${node.image.name || node.image.id}'?`, 'Instances booted from it keep running, but no new instance can be launched from it.');
-  await withProgress(`Deleting image ${node.image.name}`, (signal) => target.client.image.deleteImage(node.image.id, signal));
+  await confirm(l10n.t('Delete image \'{0}\'?', node.image.name || node.image.id), l10n.t('Instances booted from it keep running, but no new instance can be launched from it.'));
+  await withProgress(l10n.t('Deleting image {0}', node.image.name), (signal) => target.client.image.deleteImage(node.image.id, signal));
   await changedIn(deps, target)('images');
 }

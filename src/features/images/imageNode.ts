@@ -1,4 +1,5 @@
 // An image in the tree: format, size, visibility, and a spinner while it uploads.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Image } from '../../openstack/image';
 import { markdown, md, ResourceNode, type ExplorerNode } from '../../ui/tree/node';
@@ -17,7 +18,7 @@ export class ImageNode extends ResourceNode {
     item.iconPath = busy ? new vscode.ThemeIcon('loading~spin')
       : new vscode.ThemeIcon('file-binary', i.status === 'active' ? undefined : new vscode.ThemeColor('errorForeground'));
     item.description = [i.diskFormat, formatBytes(i.size), i.visibility, i.status === 'active' ? '' : i.status].filter(Boolean).join(' · ');
-    item.tooltip = markdown([`**${md(this.label)}** — ${md(i.status)}`, `Format: ${md(i.diskFormat ?? '?')}/${md(i.containerFormat ?? '?')}`, `Size: ${formatBytes(i.size)}`, `ID: \`${i.id}\``]);
+    item.tooltip = markdown([`**${md(this.label)}** — ${md(i.status)}`, l10n.t('Format: {0}', `${md(i.diskFormat ?? '?')}/${md(i.containerFormat ?? '?')}`), l10n.t('Size: {0}', formatBytes(i.size)), `ID: \`${i.id}\``]);
     return item;
   }
 }

@@ -1,5 +1,6 @@
 // The Instances category: servers with Neutron's floating IPs joined in (a warning when none of an instance's
 // carries traffic), polled while any is in transition.
+import * as l10n from '@vscode/l10n';
 import type { Server } from '../../openstack/computeModels';
 import type { FloatingIp } from '../../openstack/networkModels';
 import type { CategorySpec } from '../../ui/tree/node';
@@ -20,7 +21,8 @@ function withNeutronFloatingIps(server: Server, fips: FloatingIp[] | undefined):
 }
 
 export const serversCategory: CategorySpec<Server, FloatingIp[] | undefined> = {
-  kind: 'servers', label: 'Instances', icon: 'vm', service: 'compute',
+  kind: 'servers', get label() { return l10n.t('Instances'); },
+  icon: 'vm', service: 'compute',
   list: (c, limit) => c.compute.servers({ limit, byName: true }),
   join: async (c, signal) => (await c.session.hasService('network', signal)) ? c.network.floatingIps().toArray(signal) : undefined,
   node: (parent, s, fips) => new ServerNode(parent, withNeutronFloatingIps(s, fips), fips && serverFloatingIpWarning(s, fips)),

@@ -1,6 +1,7 @@
 // Start, stop, soft/hard reboot and delete an instance: from its tree node (menus shown for the statuses nova
 // allows them in), or from the palette with a picker of the active project's instances in such a status.
 // Each sends one request; the tree then polls the instance through its transition.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { iconSafeText } from '../../core/displayText';
 import type { Server } from '../../openstack/computeModels';
@@ -12,24 +13,51 @@ import { type Target } from '../../core/target';
 
 export type InstanceAction = 'start' | 'stop' | 'softReboot' | 'hardReboot' | 'delete';
 
-interface ActionInfo {
-  /** "Start". */
-  verb: string;
-  /** "Starting". */
-  doing: string;
-  /** Statuses nova accepts the action in (undefined: any). */
-  statuses?: readonly string[];
-  /** What the tree will show while it happens. */
-  until: string;
+/** Statuses nova accepts each action in (undefined: any). */
+const STATUSES: Record<InstanceAction, readonly string[] | undefined> = {
+  start: ['SHUTOFF'],
+  stop: ['ACTIVE', 'ERROR'],
+  softReboot: ['ACTIVE'],
+  hardReboot: ['ACTIVE', 'SHUTOFF', 'ERROR', 'PAUSED', 'SUSPENDED'],
+  delete: undefined,
+};
+
+interface ActionWords {
+  /** The picker's title: "Start instance". */
+  title: string;
+  /** The picker's placeholder: "The instance to start". */
+  placeholder: string;
+  /** The progress: "Starting vm1". */
+  doing: (name: string) => string;
+  /** The status bar once sent: "Starting vm1: the OpenStack view follows it until it is ACTIVE". */
+  following: (name: string) => string;
 }
 
-export const ACTIONS: Record<InstanceAction, ActionInfo> = {
-  start: { verb: 'Start', doing: 'Starting', statuses: ['SHUTOFF'], until: 'ACTIVE' },
-  stop: { verb: 'Stop', doing: 'Stopping', statuses: ['ACTIVE', 'ERROR'], until: 'SHUTOFF' },
-  softReboot: { verb: 'Reboot', doing: 'Rebooting', statuses: ['ACTIVE'], until: 'ACTIVE' },
-  hardReboot: { verb: 'Hard-reboot', doing: 'Hard-rebooting', statuses: ['ACTIVE', 'SHUTOFF', 'ERROR', 'PAUSED', 'SUSPENDED'], until: 'ACTIVE' },
-  delete: { verb: 'Delete', doing: 'Deleting', until: 'gone' },
-};
+/** What ACTION is called in the display language (asked when shown: l10n answers only once configured). */
+function wordsOf(action: InstanceAction): ActionWords {
+  switch (action) {
+    case 'start': return {
+      title: l10n.t('Start instance'), placeholder: l10n.t('The instance to start'), doing: (n) => l10n.t('Starting {0}', n),
+      following: (n) => l10n.t('Starting {0}: the OpenStack view follows it until it is ACTIVE', n),
+    };
+    case 'stop': return {
+      title: l10n.t('Stop instance'), placeholder: l10n.t('The instance to stop'), doing: (n) => l10n.t('Stopping {0}', n),
+      following: (n) => l10n.t('Stopping {0}: the OpenStack view follows it until it is SHUTOFF', n),
+    };
+    case 'softReboot': return {
+      title: l10n.t('Reboot instance'), placeholder: l10n.t('The instance to reboot'), doing: (n) => l10n.t('Rebooting {0}', n),
+      following: (n) => l10n.t('Rebooting {0}: the OpenStack view follows it until it is ACTIVE', n),
+    };
+    case 'hardReboot': return {
+      title: l10n.t('Hard-reboot instance'), placeholder: l10n.t('The instance to hard-reboot'), doing: (n) => l10n.t('Hard-rebooting {0}', n),
+      following: (n) => l10n.t('Hard-rebooting {0}: the OpenStack view follows it until it is ACTIVE', n),
+    };
+    case 'delete': return {
+      title: l10n.t('Delete instance'), placeholder: l10n.t('The instance to delete'), doing: (n) => l10n.t('Deleting {0}', n),
+      following: (n) => l10n.t('Deleting {0}: the OpenStack view follows it until it is gone', n),
+    };
+  }
+}
 
 /** Requests: POST /servers/{id}/action (os-start, os-stop, reboot SOFT/HARD) or DELETE /servers/{id}. */
 export async function executeInstanceAction(action: InstanceAction, serverId: string, target: Target, signal: AbortSignal, changed?: Changed): Promise<void> {
@@ -45,13 +73,13 @@ export async function executeInstanceAction(action: InstanceAction, serverId: st
 }
 
 async function pickServer(target: Target, action: InstanceAction): Promise<Server> {
-  const { statuses } = ACTIONS[action];
+  const statuses = STATUSES[action];
   const servers = async () => (await target.client.compute.servers().toArray())
     .filter((s) => !statuses || (statuses.includes(s.status) && !s.taskState))
     .map((s) => ({ label: s.name || s.id, description: [s.status, ...s.addresses.map((a) => a.addr)].join(' · '), detail: s.id, value: s }));
-  const label = ACTIONS[action].verb;
-  const none = statuses ? `No instance of this project is ${statuses.join(' or ')} right now.` : 'This project has no instances.';
-  return pickOne(`${label} instance`, `The instance to ${label.toLowerCase()}`, servers, none);
+  const words = wordsOf(action);
+  const none = statuses ? l10n.t('No instance of this project is {0} right now.', statuses.join(l10n.t(' or '))) : l10n.t('This project has no instances.');
+  return pickOne(words.title, words.placeholder, servers, none);
 }
 
 /** From a ServerNode ({ server }) or, from the palette, an instance picked from the active project. */
@@ -60,9 +88,9 @@ export async function instanceAction(deps: ProjectCommandDeps, action: InstanceA
   const server = node?.server ?? (await pickServer(target, action));
   const name = server.name || server.id;
   if (action === 'delete') {
-    await confirm(`Delete instance '${name}'?`, 'Its disk and everything on it are gone for good; its floating IP goes back to the project\'s pool.');
+    await confirm(l10n.t('Delete instance \'{0}\'?', name), l10n.t('Its disk and everything on it are gone for good; its floating IP goes back to the project\'s pool.'));
   }
-  const info = ACTIONS[action];
-  await withProgress(`${info.doing} ${name}`, (signal) => executeInstanceAction(action, server.id, target, signal, changedIn(deps, target)));
-  vscode.window.setStatusBarMessage(`$(vm) ${iconSafeText(`${info.doing} ${name}`)}: the OpenStack view follows it until it is ${info.until}`, 6000);
+  const words = wordsOf(action);
+  await withProgress(words.doing(name), (signal) => executeInstanceAction(action, server.id, target, signal, changedIn(deps, target)));
+  vscode.window.setStatusBarMessage(`$(vm) ${iconSafeText(words.following(name))}`, 6000);
 }

@@ -3,6 +3,7 @@
 // reason), network(s) (asked only when the project sees more than one), security groups, key pair, metadata,
 // user data, count, and a summary with "Copy as openstack CLI". Everything is loaded in parallel when the
 // command starts, while the user types the name.
+import * as l10n from '@vscode/l10n';
 import { readFile, stat } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -97,8 +98,16 @@ export async function collectLaunch(target: Target, cli: (spec: LaunchSpec) => s
     note,
     admin: target.client.session.isAdmin,
   };
-  await runFlow('Launch instance', state, LAUNCH_STEPS);
+  await runFlow(l10n.t('Launch instance'), state, LAUNCH_STEPS);
   return state.spec;
+}
+
+/** Why no network of the project (NAMES: those it sees, all without a subnet) can take an instance. */
+function noNetworkRefusal(names: string[]): string {
+  if (names.length === 0) return l10n.t('The project has no network an instance can attach to: create a network with a subnet first (and a router to reach the outside).');
+  return names.length === 1
+    ? l10n.t('The project has no network an instance can attach to ({0} has no subnet): create a network with a subnet first (and a router to reach the outside).', names[0])
+    : l10n.t('The project has no network an instance can attach to ({0} have no subnet): create a network with a subnet first (and a router to reach the outside).', names.join(', '));
 }
 
 /** The quota headroom of F, and whether nova lets this user boot on it at all. */
@@ -112,9 +121,9 @@ const headroom = async (a: LaunchAnswers) => flavorHeadroom(a.flavor!, (await a.
 
 const nameStep: FlowStep<LaunchAnswers> = {
   async ask(input, { spec }) {
-    spec.name = await input.inputBox({ prompt: 'Instance name', value: spec.name, validate: instanceNameProblem });
+    spec.name = await input.inputBox({ prompt: l10n.t('Instance name'), value: spec.name, validate: instanceNameProblem });
   },
-  summary: ({ spec }) => ['Name', spec.count > 1 ? `${spec.name}-1 … ${spec.name}-${spec.count}` : spec.name],
+  summary: ({ spec }) => [l10n.t('Name'), spec.count > 1 ? `${spec.name}-1 … ${spec.name}-${spec.count}` : spec.name],
 };
 
 const imageStep: FlowStep<LaunchAnswers> = {
@@ -122,27 +131,25 @@ const imageStep: FlowStep<LaunchAnswers> = {
     const { images, networks: nets } = await a.loading;
     // the network step is skipped when there is exactly one network (taken) or none (refused now, before more steps)
     if (!nets.some((n) => !networkProblem(n))) {
-      const without = nets.length ? ` (${nets.map((n) => n.name || n.id).join(', ')} ${nets.length === 1 ? 'has' : 'have'} no subnet)` : '';
-      throw new Refused(`The project has no network an instance can attach to${without}: create a network with a subnet first (and a router to reach the outside).`,
-        { title: 'Create Network…', command: 'openstack.createNetwork' });
+      throw new Refused(noNetworkRefusal(nets.map((n) => n.name || n.id)), { title: l10n.t('Create Network…'), command: 'openstack.createNetwork' });
     }
     a.networkStep = nets.length > 1;
     if (!a.networkStep) a.spec.networks = [refsOf(nets)(nets[0])];
-    if (images.length === 0) throw new Refused('The project sees no active image: upload one first ("OpenStack: Upload Image…").', { title: 'Upload Image…', command: 'openstack.uploadImage' });
+    if (images.length === 0) throw new Refused(l10n.t('The project sees no active image: upload one first ("OpenStack: Upload Image…").'), { title: l10n.t('Upload Image…'), command: 'openstack.uploadImage' });
     const ref = refsOf(images);
     const items: Item<Image>[] = images.map((i) => ({
       label: i.name || i.id,
-      description: [i.diskFormat, formatBytes(i.size), i.visibility, i.minDisk ? `min disk ${i.minDisk} GiB` : '', i.minRam ? `min RAM ${i.minRam} MiB` : ''].filter(Boolean).join(' · '),
+      description: [i.diskFormat, formatBytes(i.size), i.visibility, i.minDisk ? l10n.t('min disk {0} GiB', i.minDisk) : '', i.minRam ? l10n.t('min RAM {0} MiB', i.minRam) : ''].filter(Boolean).join(' · '),
       detail: i.id,
       value: i,
     }));
     a.image = (await input.quickPick({
-      placeholder: 'Image to boot from (active images only)',
+      placeholder: l10n.t('Image to boot from (active images only)'),
       items, active: items.find((i) => i.value.id === a.spec.image.id) ?? items.find((i) => /^cirros/i.test(i.label)) ?? items.find((i) => i.value.visibility === 'public') ?? items[0], matchOnDescription: true,
     })).value;
     a.spec.image = ref(a.image);
   },
-  summary: ({ spec }) => ['Image', spec.image.name || spec.image.id],
+  summary: ({ spec }) => [l10n.t('Image'), spec.image.name || spec.image.id],
 };
 
 const flavorStep: FlowStep<LaunchAnswers> = {
@@ -153,23 +160,23 @@ const flavorStep: FlowStep<LaunchAnswers> = {
     const fitting = rated.filter((r) => r.room.fits);
     const item = ({ f, room }: (typeof rated)[number]): Item<Flavor> => ({
       label: f.name, iconPath: room.fits ? undefined : new vscode.ThemeIcon('circle-slash'),
-      description: `${f.vcpus} vCPU · ${formatBytes(f.ram * 1024 * 1024)} RAM · ${f.disk} GiB disk`,
-      detail: room.fits ? undefined : `Cannot be used: ${room.reasons.join('; ')}`,
+      description: l10n.t('{0} vCPU · {1} RAM · {2} GiB disk', f.vcpus, formatBytes(f.ram * 1024 * 1024), f.disk),
+      detail: room.fits ? undefined : l10n.t('Cannot be used: {0}', room.reasons.join('; ')),
       value: f,
     });
-    const items = [...fitting.map(item), ...(fitting.length < rated.length ? [separator<Flavor>('Cannot be used'), ...rated.filter((r) => !r.room.fits).map(item)] : [])];
+    const items = [...fitting.map(item), ...(fitting.length < rated.length ? [separator<Flavor>(l10n.t('Cannot be used')), ...rated.filter((r) => !r.room.fits).map(item)] : [])];
     const preferred = items.find((i) => i.value?.id === a.spec.flavor.id) ?? items.find((i) => i.value?.name === 'm1.tiny' && fitting.some((r) => r.f === i.value)) ?? items[0];
     a.flavor = (await input.quickPick({
-      placeholder: `Flavor (size). ${quotaSummary(limits)}`,
+      placeholder: l10n.t('Flavor (size). {0}', quotaSummary(limits)),
       items, active: preferred, matchOnDescription: true,
       refuse: (i) => {
         const room = rate(a, i.value, limits);
-        return room.fits ? undefined : `${i.value.name} cannot be used: ${room.reasons.join('; ')}`;
+        return room.fits ? undefined : l10n.t('{0} cannot be used: {1}', i.value.name, room.reasons.join('; '));
       },
     })).value;
     a.spec.flavor = ref(a.flavor);
   },
-  summary: ({ flavor: f, spec }) => ['Flavor', f ? `${f.name}: ${f.vcpus} vCPU, ${formatBytes(f.ram * 1024 * 1024)} RAM, ${f.disk} GiB disk` : spec.flavor.name],
+  summary: ({ flavor: f, spec }) => [l10n.t('Flavor'), f ? l10n.t('{0}: {1} vCPU, {2} RAM, {3} GiB disk', f.name, f.vcpus, formatBytes(f.ram * 1024 * 1024), f.disk) : spec.flavor.name],
 };
 
 const networksStep: FlowStep<LaunchAnswers> = {
@@ -181,24 +188,24 @@ const networksStep: FlowStep<LaunchAnswers> = {
       const problem = networkProblem(n);
       return {
         label: n.name || n.id, iconPath: problem ? new vscode.ThemeIcon('circle-slash') : undefined,
-        description: [n.shared ? 'shared' : '', n.external ? 'external' : '', `${n.subnetIds.length} subnet${n.subnetIds.length === 1 ? '' : 's'}`].filter(Boolean).join(' · '),
-        detail: problem ? `Cannot be used: ${problem}` : n.id,
+        description: [n.shared ? l10n.t('shared') : '', n.external ? l10n.t('external') : '', n.subnetIds.length === 1 ? l10n.t('1 subnet') : l10n.t('{0} subnets', n.subnetIds.length)].filter(Boolean).join(' · '),
+        detail: problem ? l10n.t('Cannot be used: {0}', problem) : n.id,
         value: n,
       };
     });
     const previous = spec.networks === 'auto' ? [] : spec.networks;
     const chosen = await input.quickPickMany({
-      placeholder: `The project sees ${nets.length} networks, so nova needs to be told: check one (or more: one interface each, in order)`,
+      placeholder: l10n.t('The project sees {0} networks, so nova needs to be told: check one (or more: one interface each, in order)', nets.length),
       items, selected: items.filter((i) => previous.some((p) => p.id === i.value.id)), matchOnDescription: true,
       refuse: (c) => {
-        if (c.length === 0) return 'Check at least one network: with more than one, nova refuses to guess ("Multiple possible networks found")';
+        if (c.length === 0) return l10n.t('Check at least one network: with more than one, nova refuses to guess ("Multiple possible networks found")');
         const unusable = c.find((i) => networkProblem(i.value));
-        return unusable && `${unusable.value.name || unusable.value.id} cannot be used: ${networkProblem(unusable.value)}`;
+        return unusable && l10n.t('{0} cannot be used: {1}', unusable.value.name || unusable.value.id, networkProblem(unusable.value) ?? '');
       },
     });
     spec.networks = chosen.map((c) => ref(c.value));
   },
-  summary: ({ spec }) => ['Network', spec.networks === 'auto' ? 'chosen by nova' : spec.networks.map((n) => n.name || n.id).join(', ')],
+  summary: ({ spec }) => [l10n.t('Network'), spec.networks === 'auto' ? l10n.t('chosen by nova') : spec.networks.map((n) => n.name || n.id).join(', ')],
 };
 
 const securityGroupsStep: FlowStep<LaunchAnswers> = {
@@ -207,46 +214,46 @@ const securityGroupsStep: FlowStep<LaunchAnswers> = {
     const ref = refsOf(groups);
     const items: Item<SecurityGroup>[] = groups.map((g) => ({
       label: g.name || g.id,
-      description: `${g.rules.filter((r) => r.direction === 'ingress').length} ingress rules${g.description ? ` · ${g.description}` : ''}`,
+      description: [l10n.t('{0} ingress rules', g.rules.filter((r) => r.direction === 'ingress').length), g.description].filter(Boolean).join(' · '),
       value: g,
     }));
     const selected = spec.securityGroups.length
       ? items.filter((i) => spec.securityGroups.some((g) => g.id === i.value.id))
       : items.filter((i) => i.value.name === 'default');
     const chosen = await input.quickPickMany({
-      placeholder: 'Security groups (Space toggles): which traffic may reach the instance. None checked means nova applies default.',
+      placeholder: l10n.t('Security groups (Space toggles): which traffic may reach the instance. None checked means nova applies default.'),
       items, selected, matchOnDescription: true,
     });
     spec.securityGroups = chosen.map((c) => ref(c.value));
   },
-  summary: ({ spec }) => ['Security groups', spec.securityGroups.length ? spec.securityGroups.map((g) => g.name).join(', ') : 'default'],
+  summary: ({ spec }) => [l10n.t('Security groups'), spec.securityGroups.length ? spec.securityGroups.map((g) => g.name).join(', ') : 'default'],
 };
 
 const keypairStep: FlowStep<LaunchAnswers> = {
   async ask(input, { spec, loading }) {
     const { keypairs } = await loading;
     const items: Item<string | undefined>[] = [
-      { label: 'No key pair', description: keypairs.length ? undefined : 'you have none yet: "OpenStack: Import Key Pair…" adds one', value: undefined },
+      { label: l10n.t('No key pair'), description: keypairs.length ? undefined : l10n.t('you have none yet: "OpenStack: Import Key Pair…" adds one'), value: undefined },
       ...keypairs.map((k) => ({ label: k.name, iconPath: new vscode.ThemeIcon('key'), description: `${k.type} · ${k.fingerprint}`, value: k.name })),
     ];
     spec.keyName = (await input.quickPick({
-      placeholder: 'Key pair: its public key is put into the instance for SSH logins',
+      placeholder: l10n.t('Key pair: its public key is put into the instance for SSH logins'),
       items, active: items.find((i) => i.value === spec.keyName) ?? items[0],
     })).value;
   },
-  summary: ({ spec }) => ['Key pair', spec.keyName ?? 'none: log in with the image\'s password, if it has one'],
+  summary: ({ spec }) => [l10n.t('Key pair'), spec.keyName ?? l10n.t('none: log in with the image\'s password, if it has one')],
 };
 
 const metadataStep: FlowStep<LaunchAnswers> = {
   async ask(input, a) {
     const maxItems = Number(((await a.loading).limits.raw as { maxServerMeta?: number }).maxServerMeta ?? 128);
     a.metadataText = await input.inputBox({
-      prompt: 'Metadata (optional): key=value pairs separated by commas, e.g. course=os101, role=web',
+      prompt: l10n.t('Metadata (optional): key=value pairs separated by commas, e.g. {0}', 'course=os101, role=web'),
       value: a.metadataText, validate: (v) => parseMetadata(v, maxItems).problem,
     });
     a.spec.metadata = parseMetadata(a.metadataText, maxItems).metadata ?? {};
   },
-  summary: ({ spec }) => ['Metadata', formatMetadata(spec.metadata) || 'none'],
+  summary: ({ spec }) => [l10n.t('Metadata'), formatMetadata(spec.metadata) || l10n.t('none')],
 };
 
 const userDataStep: FlowStep<LaunchAnswers> = {
@@ -254,44 +261,46 @@ const userDataStep: FlowStep<LaunchAnswers> = {
     let note: string | undefined;
     for (;;) {
       const items: Item<'none' | 'keep' | 'choose'>[] = [
-        { label: 'No user data', value: 'none' },
+        { label: l10n.t('No user data'), value: 'none' },
         ...(spec.userDataFile ? [{ label: path.basename(spec.userDataFile), iconPath: new vscode.ThemeIcon('file'), description: spec.userDataFile, value: 'keep' as const }] : []),
-        { label: 'Choose a file…', iconPath: new vscode.ThemeIcon('folder-opened'), description: 'a cloud-init script or #cloud-config, run at first boot', value: 'choose' },
+        { label: l10n.t('Choose a file…'), iconPath: new vscode.ThemeIcon('folder-opened'), description: l10n.t('a cloud-init script or #cloud-config, run at first boot'), value: 'choose' },
       ];
       const chosen = await input.quickPick({
-        placeholder: note ?? 'User data (optional): a script cloud-init runs at first boot',
+        placeholder: note ?? l10n.t('User data (optional): a script cloud-init runs at first boot'),
         items, active: items.find((i) => i.value === (spec.userDataFile ? 'keep' : 'none')),
       });
       if (chosen.value === 'none') spec.userDataFile = undefined;
       if (chosen.value !== 'choose') return;
       const picked = await vscode.window.showOpenDialog({
-        title: 'Launch instance: choose the user data file', openLabel: 'Use as User Data', canSelectMany: false,
+        title: l10n.t('Launch instance: choose the user data file'), openLabel: l10n.t('Use as User Data'), canSelectMany: false,
         defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir()),
       });
       if (!picked?.[0]) continue;
       const file = picked[0].fsPath;
       const size = (await stat(file).catch(() => undefined))?.size;
-      if (size === undefined) note = `Cannot read ${file}: choose another file`;
-      else if (size > MAX_USER_DATA_BYTES) note = `${path.basename(file)} is ${formatBytes(size)}: nova takes at most ${formatBytes(MAX_USER_DATA_BYTES)} of user data`;
+      if (size === undefined) note = l10n.t('Cannot read {0}: choose another file', file);
+      else if (size > MAX_USER_DATA_BYTES) note = l10n.t('{0} is {1}: nova takes at most {2} of user data', path.basename(file), formatBytes(size), formatBytes(MAX_USER_DATA_BYTES));
       else {
         spec.userDataFile = file;
         return;
       }
     }
   },
-  summary: ({ spec }) => ['User data', spec.userDataFile ?? 'none'],
+  summary: ({ spec }) => [l10n.t('User data'), spec.userDataFile ?? l10n.t('none')],
 };
 
 const countStep: FlowStep<LaunchAnswers> = {
   async ask(input, a) {
     const room = await headroom(a);
-    const max = Number.isFinite(room.maxCount) ? `; the quota leaves room for ${room.maxCount} of ${a.spec.flavor.name}` : '';
+    const prompt = Number.isFinite(room.maxCount)
+      ? l10n.t('How many instances; the quota leaves room for {0} of {1}. More than one are named {2}, {3}, …', room.maxCount, a.spec.flavor.name, `${a.spec.name}-1`, `${a.spec.name}-2`)
+      : l10n.t('How many instances. More than one are named {0}, {1}, …', `${a.spec.name}-1`, `${a.spec.name}-2`);
     a.spec.count = Number(await input.inputBox({
-      prompt: `How many instances${max}. More than one are named ${a.spec.name}-1, ${a.spec.name}-2, …`,
+      prompt,
       value: String(a.spec.count), validate: (v) => countProblem(v, room),
     }));
   },
-  summary: ({ spec }) => ['Count', String(spec.count)],
+  summary: ({ spec }) => [l10n.t({ message: 'Count', comment: ['how many instances to launch'] }), String(spec.count)],
 };
 
 const ASKED = [nameStep, imageStep, flavorStep, networksStep, securityGroupsStep, keypairStep, metadataStep, userDataStep, countStep];
@@ -300,12 +309,12 @@ const summaryStep: FlowStep<LaunchAnswers> = {
     const rows = summaryRows(ASKED, a);
     for (;;) {
       const items: Item<'launch' | 'copy' | 'row'>[] = [
-        { iconPath: new vscode.ThemeIcon('rocket'), label: `Launch ${a.spec.count > 1 ? `${a.spec.count} instances` : 'instance'}`, value: 'launch' },
-        { label: 'Copy as openstack CLI', iconPath: new vscode.ThemeIcon('copy'), description: 'and stay here', detail: a.note, value: 'copy' },
-        separator('Summary (Back to change)'),
+        { iconPath: new vscode.ThemeIcon('rocket'), label: a.spec.count > 1 ? l10n.t('Launch {0} instances', a.spec.count) : l10n.t('Launch instance'), value: 'launch' },
+        { label: l10n.t('Copy as openstack CLI'), iconPath: new vscode.ThemeIcon('copy'), description: l10n.t('and stay here'), detail: a.note, value: 'copy' },
+        separator(l10n.t('Summary (Back to change)')),
         ...rows.map(([label, description]): Item<'row'> => ({ label, description, value: 'row' })),
       ];
-      const chosen = await input.quickPick({ placeholder: 'Launch? Back changes an answer', items, matchOnDescription: true });
+      const chosen = await input.quickPick({ placeholder: l10n.t('Launch? Back changes an answer'), items, matchOnDescription: true });
       if (chosen.value === 'launch') return;
       if (chosen.value === 'copy') await copyCli(a.cli(a.spec), a.note);
     }
@@ -342,7 +351,9 @@ export async function launchInstance(deps: ProjectCommandDeps, node?: unknown): 
   const target = await projectContext(node, deps);
   const context = await target.cli();
   const spec = await collectLaunch(target, (s) => launchCli(s, context), cliNote(context));
-  await withProgress(`Launching ${spec.name}`, (signal) => executeLaunch(spec, target, signal, changedIn(deps, target)));
-  const names = spec.count > 1 ? `${spec.count} instances (${spec.name}-1 … ${spec.name}-${spec.count})` : `'${spec.name}'`;
-  done(`Launching ${names}: they show as BUILD in the OpenStack view until they are ACTIVE.`, launchCli(spec, context), cliNote(context));
+  await withProgress(l10n.t('Launching {0}', spec.name), (signal) => executeLaunch(spec, target, signal, changedIn(deps, target)));
+  const message = spec.count > 1
+    ? l10n.t('Launching {0} instances ({1} … {2}): they show as BUILD in the OpenStack view until they are ACTIVE.', spec.count, `${spec.name}-1`, `${spec.name}-${spec.count}`)
+    : l10n.t('Launching \'{0}\': they show as BUILD in the OpenStack view until they are ACTIVE.', spec.name);
+  done(message, launchCli(spec, context), cliNote(context));
 }

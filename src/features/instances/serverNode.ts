@@ -1,9 +1,10 @@
 // An instance: status-aware icon (a warning when its floating IPs do not reach it), its addresses (floating
 // first) as description, a markdown tooltip.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Server } from '../../openstack/computeModels';
 import { markdown, md, ResourceNode, WARNING_COLOR, type ExplorerNode } from '../../ui/tree/node';
-import { DIAGNOSE_HINT } from '../floatingIps/model/floatingIpStatus';
+import { diagnoseHint } from '../floatingIps/model/floatingIpStatus';
 
 /** Statuses that change by themselves; with a task_state set, any status does. */
 // DELETED: nova still lists a deleted server for a few seconds before it is gone. Not VERIFY_RESIZE: it waits
@@ -53,12 +54,12 @@ export class ServerNode extends ResourceNode {
     const flavor = s.flavor.name ?? s.flavor.id;
     item.tooltip = markdown([
       `**${md(this.label)}** — ${md(status)}`,
-      this.warning && `${md(this.warning)} ${DIAGNOSE_HINT}`,
+      this.warning && `${md(this.warning)} ${diagnoseHint()}`,
       ...s.addresses.map((a) => `${md(a.network)}: \`${a.addr}\` ${a.type ?? ''}`),
-      flavor && `Flavor: ${md(flavor)}`,
-      s.keyName && `Key pair: ${md(s.keyName)}`,
-      s.securityGroups.length > 0 && `Security groups: ${s.securityGroups.map(md).join(', ')}`,
-      s.fault && `Fault: ${md(s.fault.message)}`,
+      flavor && l10n.t('Flavor: {0}', md(flavor)),
+      s.keyName && l10n.t('Key pair: {0}', md(s.keyName)),
+      s.securityGroups.length > 0 && l10n.t('Security groups: {0}', s.securityGroups.map(md).join(', ')),
+      s.fault && l10n.t('Fault: {0}', md(s.fault.message)),
       `ID: \`${s.id}\``,
     ]);
     return item;

@@ -1,5 +1,6 @@
 // OpenStack: Import Key Pair… (an OpenSSH public key file, ~/.ssh/*.pub offered first) and Delete Key Pair.
 // Key pairs belong to the user, not the project: every project of the cloud lists the same ones.
+import * as l10n from '@vscode/l10n';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -32,10 +33,10 @@ const MAX_KEY_BYTES = 16 * 1024;
 async function readKey(file: string): Promise<{ key?: PublicKey; problem?: string }> {
   try {
     const { size } = await stat(file);
-    if (size > MAX_KEY_BYTES) return { problem: `${formatSize(size)} is far too big for a public key: choose the .pub file` };
+    if (size > MAX_KEY_BYTES) return { problem: l10n.t('{0} is far too big for a public key: choose the .pub file', formatSize(size)) };
     return parsePublicKey(await readFile(file, 'utf8'));
   } catch (err) {
-    return { problem: `Cannot read ${file}: ${err instanceof Error ? err.message : String(err)}` };
+    return { problem: l10n.t('Cannot read {0}: {1}', file, err instanceof Error ? err.message : String(err)) };
   }
 }
 
@@ -73,19 +74,19 @@ export async function collectKeypairImport(target: Target, file?: string): Promi
   const fileStep: FlowStep<unknown> = {
     when: () => !file,
     async ask(input) {
-      const browse: KeyFileItem = { label: 'Browse…', iconPath: new vscode.ThemeIcon('folder-opened'), description: 'another public key file' };
+      const browse: KeyFileItem = { label: l10n.t('Browse…'), iconPath: new vscode.ThemeIcon('folder-opened'), description: l10n.t('another public key file') };
       const found = await sshPublicKeys();
       const item = await input.quickPick<KeyFileItem>({
-        placeholder: found.length ? 'The public key to import (the .pub file; the private key never leaves this machine)'
-          : 'No ~/.ssh/*.pub found: browse for a public key, or create one first with ssh-keygen -t ed25519',
+        placeholder: found.length ? l10n.t('The public key to import (the .pub file; the private key never leaves this machine)')
+          : l10n.t('No ~/.ssh/*.pub found: browse for a public key, or create one first with {0}', 'ssh-keygen -t ed25519'),
         items: [...found, browse],
         active: found.find((f) => f.file === chosen?.file) ?? found.find((f) => f.key) ?? browse,
         refuse: (i) => (i.problem ? `${path.basename(i.file ?? '')}: ${i.problem}` : undefined),
       });
       if (item.file) return useFile(item.file);
       const picked = await vscode.window.showOpenDialog({
-        title: 'Import key pair: choose the PUBLIC key file', openLabel: 'Import', canSelectMany: false,
-        defaultUri: vscode.Uri.file(path.join(os.homedir(), '.ssh')), filters: { 'Public keys': ['pub'], 'All files': ['*'] },
+        title: l10n.t('Import key pair: choose the PUBLIC key file'), openLabel: l10n.t('Import'), canSelectMany: false,
+        defaultUri: vscode.Uri.file(path.join(os.homedir(), '.ssh')), filters: { [l10n.t('Public keys')]: ['pub'], [l10n.t('All files')]: ['*'] },
       });
       if (!picked?.[0]) throw new GoBack();   // back to this list
       return useFile(picked[0].fsPath);
@@ -95,7 +96,7 @@ export async function collectKeypairImport(target: Target, file?: string): Promi
     async ask(input) {
       const taken = await existing;
       name = await input.inputBox({
-        prompt: `Name of the key pair (your key pairs: ${taken.length ? taken.join(', ') : 'none yet'})`,
+        prompt: taken.length ? l10n.t('Name of the key pair (your key pairs: {0})', taken.join(', ')) : l10n.t('Name of the key pair (your key pairs: none yet)'),
         value: name || keypairNameFromFile(chosen!.file),
         validate: (v) => keypairNameProblem(v, taken),
       });
@@ -104,10 +105,10 @@ export async function collectKeypairImport(target: Target, file?: string): Promi
 
   if (file) {
     const { key, problem } = await readKey(file);
-    if (!key) throw new Refused(`${path.basename(file)} cannot be imported: ${problem}`);
+    if (!key) throw new Refused(l10n.t('{0} cannot be imported: {1}', path.basename(file), problem ?? ''));
     chosen = { file, key };
   }
-  await runFlow('Import key pair', undefined, [fileStep, nameStep]);
+  await runFlow(l10n.t('Import key pair'), undefined, [fileStep, nameStep]);
   return { name: name.trim(), file: chosen!.file, publicKey: chosen!.key };
 }
 
@@ -122,10 +123,10 @@ export async function importKeypair(deps: ProjectCommandDeps, arg?: unknown): Pr
   const file = arg instanceof vscode.Uri && arg.scheme === 'file' ? arg.fsPath : undefined;
   const target = await projectContext(file ? undefined : arg, deps);
   const spec = await collectKeypairImport(target, file);
-  const keypair = await withProgress(`Importing key pair ${spec.name}`, (signal) => executeKeypairImport(spec, target, signal, changedIn(deps, target)));
+  const keypair = await withProgress(l10n.t('Importing key pair {0}', spec.name), (signal) => executeKeypairImport(spec, target, signal, changedIn(deps, target)));
   const context = await target.cli();
   const cli = keypairImportCli(spec, context);
-  done(`Key pair '${keypair.name}' imported (${keypair.fingerprint}): choose it when launching an instance.`, cli, cliNote(context));
+  done(l10n.t('Key pair \'{0}\' imported ({1}): choose it when launching an instance.', keypair.name, keypair.fingerprint), cli, cliNote(context));
 }
 
 /** Requests: DELETE /os-keypairs/{name}. */
@@ -137,9 +138,9 @@ export async function executeKeypairDelete(name: string, target: Target, signal:
 /** From a KeypairNode, or (palette) a key pair picked from the active project's list. */
 export async function deleteKeypair(deps: ProjectCommandDeps, node?: { keypair?: Keypair }): Promise<void> {
   const target = await projectContext(node, deps);
-  const keypair = node?.keypair ?? await pickOne('Delete key pair', 'The key pair to delete',
-    async () => (await target.client.compute.keypairs().toArray()).map((k) => ({ label: k.name, description: k.fingerprint, value: k })), 'You have no key pairs.');
-  await confirm(`Delete key pair '${keypair.name}'?`,
-    'Instances launched with it keep the key they were given; new instances can no longer use it. The key files on this machine are not touched.');
-  await withProgress(`Deleting key pair ${keypair.name}`, (signal) => executeKeypairDelete(keypair.name, target, signal, changedIn(deps, target)));
+  const keypair = node?.keypair ?? await pickOne(l10n.t('Delete key pair'), l10n.t('The key pair to delete'),
+    async () => (await target.client.compute.keypairs().toArray()).map((k) => ({ label: k.name, description: k.fingerprint, value: k })), l10n.t('You have no key pairs.'));
+  await confirm(l10n.t('Delete key pair \'{0}\'?', keypair.name),
+    l10n.t('Instances launched with it keep the key they were given; new instances can no longer use it. The key files on this machine are not touched.'));
+  await withProgress(l10n.t('Deleting key pair {0}', keypair.name), (signal) => executeKeypairDelete(keypair.name, target, signal, changedIn(deps, target)));
 }

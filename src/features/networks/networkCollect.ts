@@ -1,6 +1,7 @@
 // The input half of the network commands: multi-step quick inputs (step counter, Back, validation as you type,
 // classroom defaults) that end in a Spec for networkActions. Lists are loaded once per command, in the
 // background while the first step shows; items that cannot be used are listed with the reason and refused.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Server } from '../../openstack/computeModels';
 import type { FloatingIp, Network, Port, Router, Subnet } from '../../openstack/networkModels';
@@ -70,11 +71,11 @@ export function confirmStep(what: () => string, cli: () => Promise<string>, cont
         const lines = await cli();
         const create: Item<'create'> = { label: what(), iconPath: new vscode.ThemeIcon('check'), detail: lines.replace(/\n/g, '  ⏎  '), value: 'create' };
         const copy: Item<'copy'> = {
-          label: 'Copy as openstack CLI', iconPath: new vscode.ThemeIcon('terminal'), description: 'the equivalent command line(s), to learn or to script',
+          label: l10n.t('Copy as openstack CLI'), iconPath: new vscode.ThemeIcon('terminal'), description: l10n.t('the equivalent command line(s), to learn or to script'),
           detail: cliNote(context), value: 'copy',
         };
         const chosen = await input.quickPick<Item<'create' | 'copy'>>({
-          placeholder: copied ? 'Copied to the clipboard. Create it as well?' : 'Create it, or copy the equivalent openstack CLI',
+          placeholder: copied ? l10n.t('Copied to the clipboard. Create it as well?') : l10n.t('Create it, or copy the equivalent openstack CLI'),
           items: [create, copy],
           active: create,
         });
@@ -121,8 +122,8 @@ function subnetSteps(a: SubnetAnswers, siblings: () => Promise<Subnet[]>, when: 
       const others = await siblings();
       const before = a.cidr;
       a.cidr = (await input.inputBox({
-        prompt: 'The subnet\'s range (CIDR), IPv4 or IPv6; the default is a private /24 no other subnet of the project uses',
-        placeholder: 'e.g. 192.168.100.0/24 or fd00:100::/64',
+        prompt: l10n.t('The subnet\'s range (CIDR), IPv4 or IPv6; the default is a private /24 no other subnet of the project uses'),
+        placeholder: l10n.t('e.g. {0} or {1}', '192.168.100.0/24', 'fd00:100::/64'),
         value: a.cidr,
         validate: (v) => cidrProblem(v, others),
       })).trim();
@@ -139,7 +140,7 @@ function subnetSteps(a: SubnetAnswers, siblings: () => Promise<Subnet[]>, when: 
     async ask(input) {
       const cidr = parseCidr(a.cidr)!;
       a.gateway = await input.inputBox({
-        prompt: `Gateway IP in ${a.cidr.trim()} (the router interface takes it), or "none" for no gateway — a router cannot then attach the subnet`,
+        prompt: l10n.t('Gateway IP in {0} (the router interface takes it), or "none" for no gateway — a router cannot then attach the subnet', a.cidr.trim()),
         placeholder: formatIp(firstHost(cidr)),
         value: a.gateway,
         validate: (v) => {
@@ -152,17 +153,17 @@ function subnetSteps(a: SubnetAnswers, siblings: () => Promise<Subnet[]>, when: 
   const dhcp: FlowStep<unknown> = {
     when,
     async ask(input) {
-      const on: Item<boolean> = { label: 'DHCP on', description: 'instances get their address automatically (needed by cirros and cloud images)', value: true };
-      const off: Item<boolean> = { label: 'DHCP off', description: 'addresses configured by hand, e.g. on an external network', value: false };
-      a.dhcp = (await input.quickPick({ placeholder: 'DHCP on the subnet', items: [on, off], active: a.dhcp ? on : off })).value;
+      const on: Item<boolean> = { label: l10n.t('DHCP on'), description: l10n.t('instances get their address automatically (needed by cirros and cloud images)'), value: true };
+      const off: Item<boolean> = { label: l10n.t('DHCP off'), description: l10n.t('addresses configured by hand, e.g. on an external network'), value: false };
+      a.dhcp = (await input.quickPick({ placeholder: l10n.t('DHCP on the subnet'), items: [on, off], active: a.dhcp ? on : off })).value;
     },
   };
   const dns: FlowStep<unknown> = {
     when,
     async ask(input) {
       a.dns = await input.inputBox({
-        prompt: 'DNS servers for the instances (DHCP hands them out), separated by commas; leave empty for none',
-        placeholder: 'e.g. 1.1.1.1, 9.9.9.9',
+        prompt: l10n.t('DNS servers for the instances (DHCP hands them out), separated by commas; leave empty for none'),
+        placeholder: l10n.t('e.g. {0}', '1.1.1.1, 9.9.9.9'),
         value: a.dns,
         validate: (v) => {
           const r = parseDnsServers(v);
@@ -178,7 +179,7 @@ function subnetSteps(a: SubnetAnswers, siblings: () => Promise<Subnet[]>, when: 
       const gw = parseGateway(a.gateway, cidr);
       const gatewayIp = 'gateway' in gw && gw.gateway !== undefined ? gw.gateway : null;
       a.pools = await input.inputBox({
-        prompt: `Allocation pool(s) for instances' addresses, as start-end[, start-end]; leave empty for the whole range: ${formatPool(defaultPool(cidr, gatewayIp))}`,
+        prompt: l10n.t('Allocation pool(s) for instances\' addresses, as start-end[, start-end]; leave empty for the whole range: {0}', formatPool(defaultPool(cidr, gatewayIp))),
         placeholder: formatPool(defaultPool(cidr, gatewayIp)),
         value: a.pools,
         validate: (v) => {
@@ -192,13 +193,13 @@ function subnetSteps(a: SubnetAnswers, siblings: () => Promise<Subnet[]>, when: 
 }
 
 function subnetSummary(s: SubnetFields): string {
-  return `${s.cidr}${s.gatewayIp === null ? ', no gateway' : ''}${s.enableDhcp ? '' : ', no DHCP'}`;
+  return [s.cidr, s.gatewayIp === null && l10n.t('no gateway'), !s.enableDhcp && l10n.t('no DHCP')].filter(Boolean).join(', ');
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Create network
 
-const PROVIDER_NOTE = 'Provider type, physical network, external and shared are for admins: your role in this project is not admin, so they are not offered';
+const providerNote = () => l10n.t('Provider type, physical network, external and shared are for admins: your role in this project is not admin, so they are not offered');
 
 /** The answers of Create network, with what the steps look up. */
 interface NetworkAnswers {
@@ -223,8 +224,8 @@ const networkNameStep: FlowStep<NetworkAnswers> = {
       a.name = suggestName('private', a.taken.networks);
     }
     a.name = (await input.inputBox({
-      prompt: a.admin ? 'Name of the new network' : `Name of the new network · ${PROVIDER_NOTE}`,
-      placeholder: a.admin ? undefined : PROVIDER_NOTE,
+      prompt: a.admin ? l10n.t('Name of the new network') : `${l10n.t('Name of the new network')} · ${providerNote()}`,
+      placeholder: a.admin ? undefined : providerNote(),
       value: a.name,
       validate: (v) => nameProblem(v, 'network', a.taken.networks),
     })).trim();
@@ -235,12 +236,12 @@ const networkTypeStep: FlowStep<NetworkAnswers> = {
   when: (a) => a.admin,
   async ask(input, a) {
     const items: Item<ProviderType | 'default'>[] = [
-      { label: 'Project network', description: 'the cloud\'s default type (e.g. VXLAN): what a student\'s private network is', value: 'default' },
-      { label: 'Flat', description: 'untagged on a physical network: the usual external network of a lab', value: 'flat' },
-      { label: 'VLAN', description: 'a VLAN on a physical network', value: 'vlan' },
-      { label: 'VXLAN', description: 'an overlay with a chosen VNI', value: 'vxlan' },
+      { label: l10n.t('Project network'), description: l10n.t('the cloud\'s default type (e.g. VXLAN): what a student\'s private network is'), value: 'default' },
+      { label: l10n.t('Flat'), description: l10n.t('untagged on a physical network: the usual external network of a lab'), value: 'flat' },
+      { label: 'VLAN', description: l10n.t('a VLAN on a physical network'), value: 'vlan' },
+      { label: 'VXLAN', description: l10n.t('an overlay with a chosen VNI'), value: 'vxlan' },
     ];
-    const chosen = (await input.quickPick({ placeholder: 'Provider network type (admin)', items, active: items.find((i) => i.value === (a.type ?? 'default')) })).value;
+    const chosen = (await input.quickPick({ placeholder: l10n.t('Provider network type (admin)'), items, active: items.find((i) => i.value === (a.type ?? 'default')) })).value;
     a.type = chosen === 'default' ? undefined : chosen;
   },
 };
@@ -251,7 +252,7 @@ const networkPhysnetStep: FlowStep<NetworkAnswers> = {
     const providerType = a.type!;
     if (!a.physnet) a.physnet = (await a.lookup.networks()).map((n) => n.providerPhysicalNetwork).find((p): p is string => !!p) ?? 'physnet1';
     a.physnet = await input.inputBox({
-      prompt: `The physical network the ${providerType} network is on, as named in the ML2 configuration (a network already uses ${a.physnet})`,
+      prompt: l10n.t('The physical network the {0} network is on, as named in the ML2 configuration (a network already uses {1})', providerType, a.physnet),
       value: a.physnet,
       validate: (v) => physicalNetworkProblem(providerType, v),
     });
@@ -263,7 +264,7 @@ const networkSegmentStep: FlowStep<NetworkAnswers> = {
   async ask(input, a) {
     const providerType = a.type!;
     a.segment = await input.inputBox({
-      prompt: providerType === 'vlan' ? 'VLAN ID (1–4094) on the physical network' : 'VXLAN VNI (1–16777215); leave empty and Neutron picks one',
+      prompt: providerType === 'vlan' ? l10n.t('VLAN ID (1–4094) on the physical network') : l10n.t('VXLAN VNI (1–16777215); leave empty and Neutron picks one'),
       value: a.segment,
       validate: (v) => segmentProblem(providerType, v),
     });
@@ -274,12 +275,12 @@ const networkAccessStep: FlowStep<NetworkAnswers> = {
   when: (a) => a.admin,
   async ask(input, a) {
     const items: Item<NetworkAnswers['access']>[] = [
-      { label: 'Internal', description: 'this project\'s instances only', value: 'internal' },
-      { label: 'External', description: 'router:external — router gateways and floating IPs come from it', value: 'external' },
-      { label: 'Shared', description: 'every project can attach instances to it', value: 'shared' },
-      { label: 'External and shared', value: 'external-shared' },
+      { label: l10n.t('Internal'), description: l10n.t('this project\'s instances only'), value: 'internal' },
+      { label: l10n.t('External'), description: l10n.t('router:external — router gateways and floating IPs come from it'), value: 'external' },
+      { label: l10n.t('Shared'), description: l10n.t('every project can attach instances to it'), value: 'shared' },
+      { label: l10n.t('External and shared'), value: 'external-shared' },
     ];
-    a.access = (await input.quickPick({ placeholder: 'Who uses the network (admin)', items, active: items.find((i) => i.value === a.access) })).value;
+    a.access = (await input.quickPick({ placeholder: l10n.t('Who uses the network (admin)'), items, active: items.find((i) => i.value === a.access) })).value;
   },
 };
 
@@ -287,9 +288,9 @@ const networkWithSubnetStep: FlowStep<NetworkAnswers> = {
   async ask(input, a) {
     await a.names;
     const sub = suggestName(`${a.name}-subnet`, a.taken.subnets);
-    const yes: Item<boolean> = { label: `Create subnet ${sub}`, description: 'instances need one to get an address; a router attaches to it', value: true };
-    const no: Item<boolean> = { label: 'No subnet now', description: 'add one later with Create Subnet…', value: false };
-    a.withSubnet = (await input.quickPick({ placeholder: 'A subnet in the same go?', items: [yes, no], active: a.withSubnet ? yes : no })).value;
+    const yes: Item<boolean> = { label: l10n.t('Create subnet {0}', sub), description: l10n.t('instances need one to get an address; a router attaches to it'), value: true };
+    const no: Item<boolean> = { label: l10n.t('No subnet now'), description: l10n.t('add one later with Create Subnet…'), value: false };
+    a.withSubnet = (await input.quickPick({ placeholder: l10n.t('A subnet in the same go?'), items: [yes, no], active: a.withSubnet ? yes : no })).value;
     if (a.withSubnet && !a.subnet.cidr) {
       a.subnet.cidr = suggestCidr((await a.lookup.subnets()).map((s) => s.cidr));
       a.subnet.gateway = formatIp(firstHost(parseCidr(a.subnet.cidr)!));
@@ -321,9 +322,9 @@ export async function collectNetwork(lookup: Lookup, cli: CliContext): Promise<N
   a.names.catch(() => undefined);
   const confirm = confirmStep(() => {
     const s = networkSpec(a);
-    return `Create network ${s.name}${s.subnet ? ` with subnet ${subnetSummary(s.subnet)}` : ''}`;
+    return s.subnet ? l10n.t('Create network {0} with subnet {1}', s.name, subnetSummary(s.subnet)) : l10n.t('Create network {0}', s.name);
   }, async () => networkCli(cli, networkSpec(a)), cli);
-  await runFlow(a.admin ? 'Create network' : 'Create network (provider fields: admin only)', a, [
+  await runFlow(a.admin ? l10n.t('Create network') : l10n.t('Create network (provider fields: admin only)'), a, [
     networkNameStep, networkTypeStep, networkPhysnetStep, networkSegmentStep, networkAccessStep, networkWithSubnetStep,
     ...subnetSteps(a.subnet, async () => [], () => a.withSubnet), confirm,
   ]);
@@ -337,9 +338,9 @@ function networkItems(lookup: Lookup, networks: Network[], subnets: Subnet[]): I
   const admin = lookup.target.client.session.isAdmin;
   return networks.map((n) => ({
     label: label(n),
-    description: [subnets.filter((s) => s.networkId === n.id).map((s) => s.cidr).join(', '), n.external && 'external', n.shared && 'shared'].filter(Boolean).join(' · '),
+    description: [subnets.filter((s) => s.networkId === n.id).map((s) => s.cidr).join(', '), n.external && l10n.t('external'), n.shared && l10n.t('shared')].filter(Boolean).join(' · '),
     value: n,
-    unusable: !admin && !lookup.owns(n) ? 'belongs to another project: only its owner (or an admin) adds subnets to it' : undefined,
+    unusable: !admin && !lookup.owns(n) ? l10n.t('belongs to another project: only its owner (or an admin) adds subnets to it') : undefined,
   }));
 }
 
@@ -351,13 +352,13 @@ export async function collectSubnet(lookup: Lookup, cli: CliContext, network?: N
   const loaded = lookup.subnets().then((subs) => { takenSubnets = subs.filter((s) => lookup.owns(s)).map((s) => s.name); return subs; });
   loaded.catch(() => undefined);
   const spec = (): SubnetSpec => ({ networkId: chosen!.id, ...subnetFields(a.name, a.subnet) });
-  const confirm = confirmStep(() => `Create subnet ${a.name} (${subnetSummary(spec())}) on ${label(chosen!)}`, async () => subnetCli(cli, spec(), await lookup.cliNames()), cli);
+  const confirm = confirmStep(() => l10n.t('Create subnet {0} ({1}) on {2}', a.name, subnetSummary(spec()), label(chosen!)), async () => subnetCli(cli, spec(), await lookup.cliNames()), cli);
   const pickNetwork: FlowStep<unknown> = {
     when: () => !network,
     async ask(input) {
       const [nets, subs] = await Promise.all([lookup.networks(), loaded]);
       const previous = chosen;
-      chosen = await pickUsable(input, 'The network to add a subnet to', networkItems(lookup, nets, subs), (n) => n.id === chosen?.id);
+      chosen = await pickUsable(input, l10n.t('The network to add a subnet to'), networkItems(lookup, nets, subs), (n) => n.id === chosen?.id);
       if (previous && previous.id !== chosen.id) a.name = '';
     },
   };
@@ -370,15 +371,15 @@ export async function collectSubnet(lookup: Lookup, cli: CliContext, network?: N
         a.subnet.dhcp = !chosen!.external;
       }
       if (!a.name) a.name = suggestName(`${label(chosen!)}-subnet`, takenSubnets);
-      a.name = (await input.inputBox({ prompt: `Name of the new subnet on ${label(chosen!)}`, value: a.name, validate: (v) => nameProblem(v, 'subnet', takenSubnets) })).trim();
+      a.name = (await input.inputBox({ prompt: l10n.t('Name of the new subnet on {0}', label(chosen!)), value: a.name, validate: (v) => nameProblem(v, 'subnet', takenSubnets) })).trim();
     },
   };
-  await runFlow('Create subnet', a, [pickNetwork, name, ...subnetSteps(a.subnet, async () => (await loaded).filter((s) => s.networkId === chosen!.id)), confirm]);
+  await runFlow(l10n.t('Create subnet'), a, [pickNetwork, name, ...subnetSteps(a.subnet, async () => (await loaded).filter((s) => s.networkId === chosen!.id)), confirm]);
   return spec();
 }
 
 export function externalItems(networks: Network[], subnets: Subnet[]): Item<Network>[] {
   return networks.filter((n) => n.external).map((n) => ({
-    label: label(n), description: subnets.filter((s) => s.networkId === n.id).map((s) => s.cidr).join(', ') || 'external network', value: n,
+    label: label(n), description: subnets.filter((s) => s.networkId === n.id).map((s) => s.cidr).join(', ') || l10n.t('external network'), value: n,
   }));
 }

@@ -1,4 +1,5 @@
 // Routers with their external gateway and subnet interfaces as children, joined in memory from one ports list.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Port, Router } from '../../openstack/networkModels';
 import { ExplorerNode, markdown, md, ResourceNode } from '../../ui/tree/node';
@@ -14,8 +15,13 @@ export class RouterNode extends ResourceNode {
     const gw = r.gateway ? this.networkNames.get(r.gateway.networkId) ?? r.gateway.networkId : undefined;
     const item = this.item(this.label, true, [r.gateway ? 'has-gateway' : 'no-gateway', ...(this.interfaces.length ? ['has-interfaces'] : [])]);
     item.iconPath = new vscode.ThemeIcon('arrow-swap', r.status === 'ACTIVE' ? undefined : new vscode.ThemeColor('disabledForeground'));
-    item.description = [gw ? `gateway ${gw}` : 'no gateway', `${this.interfaces.length} interface${this.interfaces.length === 1 ? '' : 's'}`].join(' · ');
-    item.tooltip = markdown([`**${md(this.label)}** — ${md(r.status)}`, gw ? `External gateway: ${md(gw)}` : 'No external gateway: floating IPs cannot reach instances behind it', `ID: \`${r.id}\``]);
+    const interfaces = this.interfaces.length === 1 ? l10n.t('1 interface') : l10n.t('{0} interfaces', this.interfaces.length);
+    item.description = [gw ? l10n.t('gateway {0}', gw) : l10n.t('no gateway'), interfaces].join(' · ');
+    item.tooltip = markdown([
+      `**${md(this.label)}** — ${md(r.status)}`,
+      gw ? l10n.t('External gateway: {0}', md(gw)) : l10n.t('No external gateway: floating IPs cannot reach instances behind it'),
+      `ID: \`${r.id}\``,
+    ]);
     return item;
   }
 
@@ -35,7 +41,7 @@ export class RouterGatewayNode extends ExplorerNode {
   treeItem(): vscode.TreeItem {
     const gw = this.routerNode.router.gateway!;
     const name = this.routerNode.networkNames.get(gw.networkId) ?? gw.networkId;
-    const item = new vscode.TreeItem(`Gateway: ${name}`);
+    const item = new vscode.TreeItem(l10n.t('Gateway: {0}', name));
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('globe');
     item.description = gw.externalFixedIps.map((ip) => ip.ipAddress).join(', ');
@@ -47,7 +53,7 @@ export class RouterGatewayNode extends ExplorerNode {
 export class RouterInterfaceNode extends ResourceNode {
   readonly kind = 'routerInterface';
   constructor(readonly routerNode: RouterNode, readonly port: Port) {
-    super(routerNode, { id: port.id, label: `Interface: ${routerNode.networkNames.get(port.networkId) ?? port.networkId}`, raw: port.raw });
+    super(routerNode, { id: port.id, label: l10n.t('Interface: {0}', routerNode.networkNames.get(port.networkId) ?? port.networkId), raw: port.raw });
   }
 
   override ips(): string[] { return this.port.fixedIps.map((ip) => ip.ipAddress); }
@@ -56,7 +62,7 @@ export class RouterInterfaceNode extends ResourceNode {
     const item = this.item(this.label, false, []);
     item.iconPath = new vscode.ThemeIcon('plug');
     item.description = this.ips().join(', ');
-    item.tooltip = markdown([`Port \`${this.port.id}\` — ${md(this.port.status)}`]);
+    item.tooltip = markdown([l10n.t('Port {0} — {1}', `\`${this.port.id}\``, md(this.port.status))]);
     return item;
   }
 }

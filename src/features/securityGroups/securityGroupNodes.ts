@@ -1,7 +1,9 @@
 // Security groups with their rules (which arrive embedded in the group) as children.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { SecurityGroup, SecurityGroupRule } from '../../openstack/networkModels';
 import { markdown, md, ResourceNode, type ExplorerNode } from '../../ui/tree/node';
+import { ruleWords } from './model/securityGroupsRules';
 
 export class SecurityGroupNode extends ResourceNode {
   readonly kind = 'securityGroup';
@@ -13,7 +15,7 @@ export class SecurityGroupNode extends ResourceNode {
     const item = this.item(this.label, this.group.rules.length > 0, []);
     item.iconPath = new vscode.ThemeIcon('shield');
     const ingress = this.group.rules.filter((r) => r.direction === 'ingress').length;
-    item.description = `${ingress} ingress · ${this.group.rules.length - ingress} egress`;
+    item.description = l10n.t('{0} ingress · {1} egress', ingress, this.group.rules.length - ingress);
     item.tooltip = markdown([`**${md(this.label)}**`, this.group.description && md(this.group.description), `ID: \`${this.group.id}\``]);
     return item;
   }
@@ -26,8 +28,7 @@ export class SecurityGroupNode extends ResourceNode {
 /** "ingress IPv4 tcp 22 from 0.0.0.0/0", the way Horizon's rule table reads. */
 export function describeRule(r: SecurityGroupRule): string {
   const ports = r.portRangeMin === null ? '' : r.portRangeMin === r.portRangeMax ? ` ${r.portRangeMin}` : ` ${r.portRangeMin}-${r.portRangeMax}`;
-  const remote = r.remoteIpPrefix ?? (r.remoteGroupId ? 'group' : 'any');
-  return `${r.direction} ${r.ethertype} ${r.protocol ?? 'any'}${ports} ${r.direction === 'ingress' ? 'from' : 'to'} ${remote}`;
+  return ruleWords(r.direction, r.ethertype, r.protocol ?? 'any', ports, r.remoteIpPrefix ?? undefined, !!r.remoteGroupId);
 }
 
 export class SecurityGroupRuleNode extends ResourceNode {

@@ -3,6 +3,7 @@
 // gateway is on that external network. Every other address is still listed, with the reason it cannot be used,
 // and a refusal offers the fix for the router that exists (the one-click Assign's, and Neutron's own re-said).
 // Pure: no vscode import, unit-tested with ports × subnets × routers.
+import * as l10n from '@vscode/l10n';
 import { ROUTER_INTERFACE_OWNERS, type FixedIp, type FloatingIp, type Port, type Router, type Subnet } from '../../../openstack/networkModels';
 import { projectOf } from '../../../core/ownership';
 
@@ -59,7 +60,7 @@ function networkLabel(networkId: string, topology: Topology): string {
   return topology.networkNames?.get(networkId) ?? networkId;
 }
 
-const IPV6 = 'an IPv6 address: floating IPs are IPv4';
+const ipv6Reason = () => l10n.t('an IPv6 address: floating IPs are IPv4');
 
 /** Each fixed address of PORTS (an instance's), with whether a floating IP of EXTERNALNETWORKID can reach it. */
 export function portChoices(ports: readonly Port[], externalNetworkId: string, topology: Topology): PortChoice[] {
@@ -72,13 +73,13 @@ export function portChoices(ports: readonly Port[], externalNetworkId: string, t
       const routers = bySubnet.get(fixedIp.subnetId) ?? [];
       const via = routers.find((r) => r.gateway?.networkId === externalNetworkId);
       let unusable: string | undefined;
-      if (fixedIp.ipAddress.includes(':')) unusable = IPV6;
-      else if (taken) unusable = `already has floating IP ${taken.floatingIpAddress}`;
-      else if (!via && routers.length === 0) unusable = `no router connects subnet ${subnetLabel(fixedIp.subnetId, topology)}: add a router interface on it`;
+      if (fixedIp.ipAddress.includes(':')) unusable = ipv6Reason();
+      else if (taken) unusable = l10n.t('already has floating IP {0}', taken.floatingIpAddress);
+      else if (!via && routers.length === 0) unusable = l10n.t('no router connects subnet {0}: add a router interface on it', subnetLabel(fixedIp.subnetId, topology));
       else if (!via) {
         const gateways = routers.map((r) => r.gateway
-          ? `router ${name(r, r.id)}'s gateway is on ${networkLabel(r.gateway.networkId, topology)}, not ${extName}`
-          : `router ${name(r, r.id)} has no external gateway`);
+          ? l10n.t('router {0}\'s gateway is on {1}, not {2}', name(r, r.id), networkLabel(r.gateway.networkId, topology), extName)
+          : l10n.t('router {0} has no external gateway', name(r, r.id)));
         unusable = gateways.join('; ');
       }
       choices.push({ port, fixedIp, router: via, unusable });
@@ -127,18 +128,18 @@ export function chooseAssignment(ports: readonly Port[], projectId: string, topo
 function refusal(ports: readonly Port[], projectId: string, topology: Topology): NoAssignment {
   let remedy: Remedy | undefined;
   const reasons = ports.flatMap((port) => port.fixedIps.map((ip) => {
-    if (ip.ipAddress.includes(':')) return `${ip.ipAddress}: ${IPV6}`;
+    if (ip.ipAddress.includes(':')) return `${ip.ipAddress}: ${ipv6Reason()}`;
     const blocked = subnetBlocked(ip.subnetId, undefined, projectId, topology);
     remedy ??= blocked?.remedy;
     return `${ip.ipAddress}: ${blocked?.why ?? takenReason(port, ip, topology)}`;
   }));
-  return { reasons: reasons.length ? reasons : ['the instance has no network port'], remedy };
+  return { reasons: reasons.length ? reasons : [l10n.t('the instance has no network port')], remedy };
 }
 
 /** Why an address that a router with a gateway serves was passed over: it has a floating IP already. */
 function takenReason(port: Port, ip: FixedIp, topology: Topology): string {
   const networkId = routersBySubnet(topology).get(ip.subnetId)?.find((r) => r.gateway)?.gateway?.networkId;
-  return (networkId && portChoices([{ ...port, fixedIps: [ip] }], networkId, topology)[0].unusable) || 'cannot get one';
+  return (networkId && portChoices([{ ...port, fixedIps: [ip] }], networkId, topology)[0].unusable) || l10n.t('cannot get one');
 }
 
 /** Why no floating IP reaches an address, and the fix for the resource that exists. */
@@ -154,23 +155,36 @@ interface Blocked {
  */
 function subnetBlocked(subnetId: string, externalNetworkId: string | undefined, projectId: string, topology: Topology): Blocked | undefined {
   const reaches = (r: Router) => (externalNetworkId ? r.gateway?.networkId === externalNetworkId : !!r.gateway);
-  const on = externalNetworkId ? ` on ${networkLabel(externalNetworkId, topology)}` : '';
+  const external = externalNetworkId && networkLabel(externalNetworkId, topology);
   const subnet = subnetLabel(subnetId, topology);
   const routers = routersBySubnet(topology).get(subnetId) ?? [];
   if (routers.some(reaches)) return undefined;
   if (routers.length) {
     const router = routers.find((r) => !r.gateway) ?? routers[0];
-    const gateway = router.gateway ? `its gateway is on ${networkLabel(router.gateway.networkId, topology)}: set it${on}` : `has no external gateway: set one${on}`;
-    return { why: `router ${name(router, router.id)} serves subnet ${subnet} but ${gateway}`, remedy: { kind: 'setGateway', router } };
+    return { why: wrongGateway(name(router, router.id), subnet, router.gateway && networkLabel(router.gateway.networkId, topology), external), remedy: { kind: 'setGateway', router } };
   }
   // the router to attach the subnet to: the project's own (an admin's token lists every project's), the right gateway first
   const own = topology.routers.filter((r) => (projectOf(r) ?? projectId) === projectId);
   const spare = own.find(reaches) ?? own.find((r) => r.gateway) ?? own[0];
   if (!spare) {
-    return { why: `no router connects subnet ${subnet}: create a router with a gateway on the external network and an interface on the subnet`, remedy: { kind: 'createRouter' } };
+    return { why: l10n.t('no router connects subnet {0}: create a router with a gateway on the external network and an interface on the subnet', subnet), remedy: { kind: 'createRouter' } };
   }
-  const andGateway = reaches(spare) ? '' : `, and set the router's gateway${on}`;
-  return { why: `no router connects subnet ${subnet}: add an interface on it to router ${name(spare, spare.id)}${andGateway}`, remedy: { kind: 'addInterface', router: spare, subnetId } };
+  const router = name(spare, spare.id);
+  let why: string;
+  if (reaches(spare)) why = l10n.t('no router connects subnet {0}: add an interface on it to router {1}', subnet, router);
+  else if (external) why = l10n.t('no router connects subnet {0}: add an interface on it to router {1}, and set the router\'s gateway on {2}', subnet, router, external);
+  else why = l10n.t('no router connects subnet {0}: add an interface on it to router {1}, and set the router\'s gateway', subnet, router);
+  return { why, remedy: { kind: 'addInterface', router: spare, subnetId } };
+}
+
+/** Why ROUTER (serving SUBNET) lets no floating IP of EXTERNAL (undefined: of any external network) through: its GATEWAY is elsewhere, or missing. */
+function wrongGateway(router: string, subnet: string, gateway: string | undefined, external: string | undefined): string {
+  if (gateway) {
+    return external ? l10n.t('router {0} serves subnet {1} but its gateway is on {2}: set it on {3}', router, subnet, gateway, external)
+      : l10n.t('router {0} serves subnet {1} but its gateway is on {2}: set it', router, subnet, gateway);
+  }
+  return external ? l10n.t('router {0} serves subnet {1} but has no external gateway: set one on {2}', router, subnet, external)
+    : l10n.t('router {0} serves subnet {1} but has no external gateway: set one', router, subnet);
 }
 
 /**
@@ -181,7 +195,7 @@ function subnetBlocked(subnetId: string, externalNetworkId: string | undefined, 
 export function unreachableSubnet(subnetId: string, externalNetworkId: string, projectId: string, topology: Topology): { message: string; remedy?: Remedy } {
   const blocked = subnetBlocked(subnetId, externalNetworkId, projectId, topology);
   if (!blocked) {
-    return { message: `A router joins subnet ${subnetLabel(subnetId, topology)} to ${networkLabel(externalNetworkId, topology)} by now: associate again.` };
+    return { message: l10n.t('A router joins subnet {0} to {1} by now: associate again.', subnetLabel(subnetId, topology), networkLabel(externalNetworkId, topology)) };
   }
   return { message: `${blocked.why[0].toUpperCase()}${blocked.why.slice(1)}.`, remedy: blocked.remedy };
 }

@@ -1,6 +1,7 @@
 // Which Glance disk_format a file is, from its magic bytes (as `qemu-img info` and Glance's format inspector
 // read them), so that the upload step can propose it for the user to confirm. Pure apart from reading the
 // file's first and last bytes.
+import * as l10n from '@vscode/l10n';
 import { open } from 'node:fs/promises';
 import { cliLine, type CliContext } from '../../../core/cliLine';
 
@@ -36,35 +37,35 @@ const COMPRESSED: [string, (b: Buffer) => boolean][] = [
  * last 512 bytes are TAIL (a fixed VHD keeps its only footer there). Unknown content is raw.
  */
 export function detectDiskFormat(head: Buffer, tail?: Buffer): Detected {
-  if (ascii(head, 0, 'QFI\xfb')) return { format: 'qcow2', evidence: 'qcow2 header (QFI\\xfb)' };
-  if (ascii(head, 0, 'KDMV')) return { format: 'vmdk', evidence: 'VMDK sparse extent header (KDMV)' };
-  if (ascii(head, 0, 'COWD')) return { format: 'vmdk', evidence: 'ESX sparse VMDK header (COWD)' };
+  if (ascii(head, 0, 'QFI\xfb')) return { format: 'qcow2', evidence: l10n.t('qcow2 header ({0})', 'QFI\\xfb') };
+  if (ascii(head, 0, 'KDMV')) return { format: 'vmdk', evidence: l10n.t('VMDK sparse extent header ({0})', 'KDMV') };
+  if (ascii(head, 0, 'COWD')) return { format: 'vmdk', evidence: l10n.t('ESX sparse VMDK header ({0})', 'COWD') };
   if (ascii(head, 0, '# Disk DescriptorFile')) {
     return {
-      format: 'vmdk', evidence: 'VMDK descriptor',
-      warning: 'This is only the text descriptor of a VMDK: its data sits in separate extent files, which are not uploaded. Convert it first: qemu-img convert -O qcow2 disk.vmdk disk.qcow2',
+      format: 'vmdk', evidence: l10n.t('VMDK descriptor'),
+      warning: l10n.t('This is only the text descriptor of a VMDK: its data sits in separate extent files, which are not uploaded. Convert it first: {0}', 'qemu-img convert -O qcow2 disk.vmdk disk.qcow2'),
     };
   }
-  if (ascii(head, 0, 'vhdxfile')) return { format: 'vhdx', evidence: 'VHDX file identifier (vhdxfile)' };
-  if (head.length >= 0x44 && head.readUInt32LE(0x40) === 0xbeda107f) return { format: 'vdi', evidence: 'VirtualBox VDI signature (0xbeda107f)' };
-  if (ascii(head, 0, 'conectix')) return { format: 'vhd', evidence: 'dynamic VHD header (conectix)' };
-  if (ascii(head, 0, 'WithoutFreeSpace') || ascii(head, 0, 'WithouFreSpacExt')) return { format: 'ploop', evidence: 'ploop header' };
+  if (ascii(head, 0, 'vhdxfile')) return { format: 'vhdx', evidence: l10n.t('VHDX file identifier ({0})', 'vhdxfile') };
+  if (head.length >= 0x44 && head.readUInt32LE(0x40) === 0xbeda107f) return { format: 'vdi', evidence: l10n.t('VirtualBox VDI signature ({0})', '0xbeda107f') };
+  if (ascii(head, 0, 'conectix')) return { format: 'vhd', evidence: l10n.t('dynamic VHD header ({0})', 'conectix') };
+  if (ascii(head, 0, 'WithoutFreeSpace') || ascii(head, 0, 'WithouFreSpacExt')) return { format: 'ploop', evidence: l10n.t('ploop header') };
   for (const offset of [0x8001, 0x8801, 0x9001]) {
-    if (ascii(head, offset, 'CD001')) return { format: 'iso', evidence: `ISO 9660 volume descriptor (CD001 at 0x${offset.toString(16)})` };
+    if (ascii(head, offset, 'CD001')) return { format: 'iso', evidence: l10n.t('ISO 9660 volume descriptor ({0} at {1})', 'CD001', `0x${offset.toString(16)}`) };
   }
-  if (tail && ascii(tail, tail.length - FOOTER_BYTES, 'conectix')) return { format: 'vhd', evidence: 'fixed VHD footer (conectix)' };
+  if (tail && ascii(tail, tail.length - FOOTER_BYTES, 'conectix')) return { format: 'vhd', evidence: l10n.t('fixed VHD footer ({0})', 'conectix') };
   const compressed = COMPRESSED.find(([, test]) => test(head));
   if (compressed) {
     return {
-      format: 'raw', evidence: `${compressed[0]}-compressed data`,
-      warning: `The file is ${compressed[0]}-compressed: Glance stores it as is and no instance can boot from it. Decompress it first.`,
+      format: 'raw', evidence: l10n.t('{0}-compressed data', compressed[0]),
+      warning: l10n.t('The file is {0}-compressed: Glance stores it as is and no instance can boot from it. Decompress it first.', compressed[0]),
     };
   }
   if (ascii(head, 257, 'ustar')) {
-    return { format: 'raw', evidence: 'tar archive', warning: 'The file is a tar archive (an OVA?): extract the disk image from it first.' };
+    return { format: 'raw', evidence: l10n.t('tar archive'), warning: l10n.t('The file is a tar archive (an OVA?): extract the disk image from it first.') };
   }
-  if (head.length >= 512 && head[510] === 0x55 && head[511] === 0xaa) return { format: 'raw', evidence: 'no known header; MBR boot signature' };
-  return { format: 'raw', evidence: 'no known header' };
+  if (head.length >= 512 && head[510] === 0x55 && head[511] === 0xaa) return { format: 'raw', evidence: l10n.t('no known header; MBR boot signature') };
+  return { format: 'raw', evidence: l10n.t('no known header') };
 }
 
 /** Reads FILE's first HEAD_BYTES and last 512 bytes and detects its format. */
@@ -90,8 +91,8 @@ export function imageNameFromFile(file: string): string {
 
 /** Glance limits names to 255 characters; an empty name is allowed by Glance but useless in a list. */
 export function imageNameProblem(name: string): string | undefined {
-  if (!name.trim()) return 'Enter a name for the image';
-  if (name.length > 255) return `At most 255 characters (this is ${name.length})`;
+  if (!name.trim()) return l10n.t('Enter a name for the image');
+  if (name.length > 255) return l10n.t('At most 255 characters (this is {0})', name.length);
   return undefined;
 }
 

@@ -1,5 +1,6 @@
 // The checks behind the launch steps: instance names, metadata pairs, whether a flavor fits the project's
 // quota (and the image), and how many instances still fit. Pure: unit-tested.
+import * as l10n from '@vscode/l10n';
 import type { ComputeLimits, Flavor, Usage } from '../../../openstack/computeModels';
 import { cliLine, optional, repeated, type CliContext } from '../../../core/cliLine';
 
@@ -14,18 +15,18 @@ export function parseMetadata(text: string, maxItems = 128): MetadataCheck {
   const parts = text.split(',').map((p) => p.trim()).filter(Boolean);
   for (const part of parts) {
     const eq = part.indexOf('=');
-    if (eq < 0) return { problem: `'${part}' has no '=': write key=value, separated by commas` };
+    if (eq < 0) return { problem: l10n.t('\'{0}\' has no \'=\': write key=value, separated by commas', part) };
     const key = part.slice(0, eq).trim();
     const value = part.slice(eq + 1).trim();
-    if (!key) return { problem: `'${part}' has no key before '='` };
+    if (!key) return { problem: l10n.t('\'{0}\' has no key before \'=\'', part) };
     if (!METADATA_KEY.test(key)) {
-      return { problem: key.length > 255 ? `Key '${key.slice(0, 20)}…' is longer than 255 characters` : `Key '${key}' may only have letters, digits, spaces and - _ : .` };
+      return { problem: key.length > 255 ? l10n.t('Key \'{0}…\' is longer than 255 characters', key.slice(0, 20)) : l10n.t('Key \'{0}\' may only have letters, digits, spaces and - _ : .', key) };
     }
-    if (value.length > 255) return { problem: `The value of '${key}' is longer than 255 characters` };
-    if (key in metadata) return { problem: `Key '${key}' is given twice` };
+    if (value.length > 255) return { problem: l10n.t('The value of \'{0}\' is longer than 255 characters', key) };
+    if (key in metadata) return { problem: l10n.t('Key \'{0}\' is given twice', key) };
     metadata[key] = value;
   }
-  if (Object.keys(metadata).length > maxItems) return { problem: `At most ${maxItems} metadata items (the project's maxServerMeta)` };
+  if (Object.keys(metadata).length > maxItems) return { problem: l10n.t('At most {0} metadata items (the project\'s maxServerMeta)', maxItems) };
   return { metadata };
 }
 
@@ -36,9 +37,9 @@ export function formatMetadata(metadata: Record<string, string>): string {
 
 /** Nova takes names of 1–255 characters, not only spaces; with a count > 1 it appends -1, -2, … */
 export function instanceNameProblem(name: string): string | undefined {
-  if (!name.trim()) return 'Enter a name for the instance';
-  if (name.length > 255) return `At most 255 characters (this is ${name.length})`;
-  if (name.trim() !== name) return 'No spaces at the start or the end';
+  if (!name.trim()) return l10n.t('Enter a name for the instance');
+  if (name.length > 255) return l10n.t('At most 255 characters (this is {0})', name.length);
+  if (name.trim() !== name) return l10n.t('No spaces at the start or the end');
   return undefined;
 }
 
@@ -51,8 +52,8 @@ export function usage(u: Usage, unit = ''): string {
 
 /** "Quota: instances 1/10 · vCPUs 1/20 · RAM 512/51200 MiB" for the flavor step. */
 export function quotaSummary(limits: ComputeLimits): string {
-  const ram = `${limits.ram.used}/${limits.ram.limit < 0 ? '∞' : limits.ram.limit} MiB`;
-  return `Quota used: instances ${usage(limits.instances)} · vCPUs ${usage(limits.cores)} · RAM ${ram}`;
+  const ram = `${limits.ram.used}/${limits.ram.limit < 0 ? '∞' : limits.ram.limit}`;
+  return l10n.t('Quota used: instances {0} · vCPUs {1} · RAM {2} MiB', usage(limits.instances), usage(limits.cores), ram);
 }
 
 /** What the image asks of a flavor (Glance min_disk GiB, min_ram MiB, size in bytes). */
@@ -80,18 +81,23 @@ export function flavorHeadroom(flavor: Flavor, limits: ComputeLimits, image?: Im
     flavor.vcpus > 0 ? Math.floor(left(limits.cores) / flavor.vcpus) : Infinity,
     flavor.ram > 0 ? Math.floor(left(limits.ram) / flavor.ram) : Infinity,
   );
-  const per = count > 1 ? ` for ${count}` : '';
   if (left(limits.instances) < count) {
-    reasons.push(count === 1 ? `no instances left (${limits.instances.used} of ${limits.instances.limit} used)`
-      : `${count} instances, ${left(limits.instances)} left of ${limits.instances.limit}`);
+    reasons.push(count === 1 ? l10n.t('no instances left ({0} of {1} used)', limits.instances.used, limits.instances.limit)
+      : l10n.t('{0} instances, {1} left of {2}', count, left(limits.instances), limits.instances.limit));
   }
-  if (left(limits.cores) < flavor.vcpus * count) reasons.push(`needs ${flavor.vcpus * count} vCPUs${per}, ${left(limits.cores)} left of ${limits.cores.limit}`);
-  if (left(limits.ram) < flavor.ram * count) reasons.push(`needs ${flavor.ram * count} MiB RAM${per}, ${left(limits.ram)} MiB left of ${limits.ram.limit}`);
+  if (left(limits.cores) < flavor.vcpus * count) {
+    reasons.push(count > 1 ? l10n.t('needs {0} vCPUs for {1}, {2} left of {3}', flavor.vcpus * count, count, left(limits.cores), limits.cores.limit)
+      : l10n.t('needs {0} vCPUs, {1} left of {2}', flavor.vcpus * count, left(limits.cores), limits.cores.limit));
+  }
+  if (left(limits.ram) < flavor.ram * count) {
+    reasons.push(count > 1 ? l10n.t('needs {0} MiB RAM for {1}, {2} MiB left of {3}', flavor.ram * count, count, left(limits.ram), limits.ram.limit)
+      : l10n.t('needs {0} MiB RAM, {1} MiB left of {2}', flavor.ram * count, left(limits.ram), limits.ram.limit));
+  }
   if (image) {
-    if (image.minRam > flavor.ram) reasons.push(`the image needs at least ${image.minRam} MiB RAM`);
+    if (image.minRam > flavor.ram) reasons.push(l10n.t('the image needs at least {0} MiB RAM', image.minRam));
     // disk 0: the root disk takes the image's size (for admins: zeroDiskProblem)
-    if (flavor.disk > 0 && image.minDisk > flavor.disk) reasons.push(`the image needs a root disk of at least ${image.minDisk} GiB`);
-    if (flavor.disk > 0 && image.size !== null && image.size > flavor.disk * GiB) reasons.push(`the image (${(image.size / GiB).toFixed(1)} GiB) is larger than the ${flavor.disk} GiB disk`);
+    if (flavor.disk > 0 && image.minDisk > flavor.disk) reasons.push(l10n.t('the image needs a root disk of at least {0} GiB', image.minDisk));
+    if (flavor.disk > 0 && image.size !== null && image.size > flavor.disk * GiB) reasons.push(l10n.t('the image ({0} GiB) is larger than the {1} GiB disk', (image.size / GiB).toFixed(1), flavor.disk));
   }
   return { fits: reasons.length === 0, reasons, maxCount };
 }
@@ -101,24 +107,25 @@ export function flavorHeadroom(flavor: Flavor, limits: ComputeLimits, image?: Im
  * lets only admins boot an image on it, and refuses anyone else with 403.
  */
 export function zeroDiskProblem(flavor: Pick<Flavor, 'disk'>, admin: boolean): string | undefined {
-  return flavor.disk === 0 && !admin ? 'a zero-size root disk: only admins may boot an image on it (nova refuses others); choose a flavor with a disk' : undefined;
+  return flavor.disk === 0 && !admin ? l10n.t('a zero-size root disk: only admins may boot an image on it (nova refuses others); choose a flavor with a disk') : undefined;
 }
 
 /** A network without a subnet: nova cannot give the instance an address on it and refuses the launch. */
 export function networkProblem(network: { subnetIds: readonly string[] }): string | undefined {
-  return network.subnetIds.length === 0 ? 'no subnet: nova cannot give the instance an address on it; add a subnet first' : undefined;
+  return network.subnetIds.length === 0 ? l10n.t('no subnet: nova cannot give the instance an address on it; add a subnet first') : undefined;
 }
 
 /** The count box's check: a whole number from 1 to what the quota leaves for the flavor. */
 export function countProblem(value: string, headroom: Pick<Headroom, 'maxCount'>): string | undefined {
   const v = value.trim();
-  if (!/^\d+$/.test(v) || Number(v) < 1) return 'Enter how many instances to launch: 1 or more';
+  if (!/^\d+$/.test(v) || Number(v) < 1) return l10n.t('Enter how many instances to launch: 1 or more');
   const n = Number(v);
   if (n > headroom.maxCount) {
-    return headroom.maxCount === 0 ? 'The quota leaves room for no more instances of this flavor'
-      : `The quota leaves room for ${headroom.maxCount} more instance${headroom.maxCount === 1 ? '' : 's'} of this flavor`;
+    if (headroom.maxCount === 0) return l10n.t('The quota leaves room for no more instances of this flavor');
+    return headroom.maxCount === 1 ? l10n.t('The quota leaves room for 1 more instance of this flavor')
+      : l10n.t('The quota leaves room for {0} more instances of this flavor', headroom.maxCount);
   }
-  if (n > 100) return 'At most 100 at once';
+  if (n > 100) return l10n.t('At most 100 at once');
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 // What the network commands do once their input is collected: each takes a Spec (plain data, also what
 // "Copy as openstack CLI" prints), the Target (cloud, project, client) and the progress's AbortSignal. No vscode
 // import: the extension-host tests run these against the dev cloud. Request counts are in the doc comments.
+import * as l10n from '@vscode/l10n';
 import { ROUTER_INTERFACE_OWNERS, type FloatingIp, type Network, type Port, type Router, type Subnet } from '../../../openstack/networkModels';
 import { chooseAssignment, unreachableSubnet, type Remedy } from '../../floatingIps/model/floatingIpTargets';
 import type { Pool, ProviderType } from './networkInputs';
@@ -63,6 +64,14 @@ export type Category = 'networks' | 'routers' | 'floatingIps' | 'servers';
 
 const owned = (target: Target) => (item: { raw: Record<string, unknown> }) => ownedBy(item, target.projectId);
 
+function nameTakenRefusal(what: 'network' | 'subnet' | 'router', name: string): string {
+  switch (what) {
+    case 'network': return l10n.t('A network named \'{0}\' already exists in this project: choose another name, so that it (and the openstack CLI) can tell them apart.', name);
+    case 'subnet': return l10n.t('A subnet named \'{0}\' already exists in this project: choose another name, so that it (and the openstack CLI) can tell them apart.', name);
+    case 'router': return l10n.t('A router named \'{0}\' already exists in this project: choose another name, so that it (and the openstack CLI) can tell them apart.', name);
+  }
+}
+
 /** Refuses a NAME that a WHAT of the project (or a shared/external one it sees) already has: 1 GET. */
 async function assertNameFree(target: Target, what: 'network' | 'subnet' | 'router', name: string, signal?: AbortSignal): Promise<void> {
   const net = target.client.network;
@@ -71,7 +80,7 @@ async function assertNameFree(target: Target, what: 'network' | 'subnet' | 'rout
     : what === 'subnet' ? (await net.subnets({ name }).toArray(signal)).filter(owned(target))
       : (await net.routers({ name }).toArray(signal)).filter(owned(target));
   if (found.length > 0) {
-    throw new Refused(`A ${what} named '${name}' already exists in this project: choose another name, so that it (and the openstack CLI) can tell them apart.`);
+    throw new Refused(nameTakenRefusal(what, name));
   }
 }
 
@@ -210,8 +219,8 @@ function fixFor(remedy: Remedy, target: Target): Fix {
   const routerNode = { kind: 'router', router: remedy.router, interfaces: [], scope };
   const routerName = remedy.router.name || remedy.router.id;
   return remedy.kind === 'setGateway'
-    ? { title: `Set Router Gateway on ${routerName}…`, command: 'openstack.setRouterGateway', args: [routerNode] }
-    : { title: `Add Router Interface on ${routerName}…`, command: 'openstack.addRouterInterface', args: [{ ...routerNode, subnetId: remedy.subnetId }] };
+    ? { title: l10n.t('Set Router Gateway on {0}…', routerName), command: 'openstack.setRouterGateway', args: [routerNode] }
+    : { title: l10n.t('Add Router Interface on {0}…', routerName), command: 'openstack.addRouterInterface', args: [{ ...routerNode, subnetId: remedy.subnetId }] };
 }
 
 /**
@@ -231,9 +240,9 @@ export async function assignFloatingIp(serverId: string, serverName: string, tar
     net.subnets().toArray(signal),
   ]);
   const existing = floatingIps.find((f) => f.portId && ports.some((p) => p.id === f.portId));
-  if (existing) throw new Refused(`${serverName} already has floating IP ${existing.floatingIpAddress}.`);
+  if (existing) throw new Refused(l10n.t('{0} already has floating IP {1}.', serverName, existing.floatingIpAddress));
   const choice = chooseAssignment(ports, target.projectId, { routerPorts, routers, floatingIps, subnets });
-  if ('reasons' in choice) throw new Refused(`No floating IP can reach ${serverName}: ${choice.reasons.join('; ')}.`, choice.remedy && fixFor(choice.remedy, target));
+  if ('reasons' in choice) throw new Refused(l10n.t('No floating IP can reach {0}: {1}.', serverName, choice.reasons.join('; ')), choice.remedy && fixFor(choice.remedy, target));
   const { port, fixedIp } = choice.choice;
   const fixedIpAddress = port.fixedIps.length > 1 ? fixedIp.ipAddress : undefined;
   if (choice.reuse) {

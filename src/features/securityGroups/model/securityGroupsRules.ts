@@ -1,5 +1,6 @@
 // Security group rules as the student asks for them: the quick adds (ping, SSH, a TCP port) and the checks
 // of the custom rule's fields, validated as they are typed. Pure: unit-tested.
+import * as l10n from '@vscode/l10n';
 import type { SecurityGroupRuleCreate } from '../../../openstack/networkModels';
 import { cliLine, optional, type CliContext, type CliOption } from '../../../core/cliLine';
 import { formatIp, IP_BITS, ipVersion, parseIp, prefixMask, type Ip } from '../../../core/ip';
@@ -29,10 +30,10 @@ export const PROTOCOLS = ['tcp', 'udp', 'icmp', 'any'] as const;
 
 export function protocolProblem(value: string): string | undefined {
   const v = value.trim().toLowerCase();
-  if (!v) return 'Enter a protocol: tcp, udp, icmp, any, or an IP protocol number';
-  if (/^\d+$/.test(v)) return Number(v) <= 255 ? undefined : 'An IP protocol number is 0–255';
+  if (!v) return l10n.t('Enter a protocol: tcp, udp, icmp, any, or an IP protocol number');
+  if (/^\d+$/.test(v)) return Number(v) <= 255 ? undefined : l10n.t('An IP protocol number is 0–255');
   const known = ['tcp', 'udp', 'icmp', 'ipv6-icmp', 'any', 'ah', 'dccp', 'egp', 'esp', 'gre', 'igmp', 'ospf', 'pgm', 'rsvp', 'sctp', 'udplite', 'vrrp'];
-  return known.includes(v) ? undefined : `Unknown protocol '${value.trim()}': tcp, udp, icmp, any, or a number 0–255`;
+  return known.includes(v) ? undefined : l10n.t('Unknown protocol \'{0}\': tcp, udp, icmp, any, or a number 0–255', value.trim());
 }
 
 /** Whether PROTOCOL has ports (tcp, udp, …), ICMP type/code, or nothing. */
@@ -57,27 +58,27 @@ export function parsePortRange(value: string, kind: 'ports' | 'icmp'): { range: 
   if (!v) return { range: {} };
   if (kind === 'icmp') {
     const m = /^(\d{1,3})(?:\s*\/\s*(\d{1,3}))?$/.exec(v);
-    if (!m) return { problem: 'ICMP type, or type/code: e.g. 8 (echo request) or 3/4; empty for all' };
+    if (!m) return { problem: l10n.t('ICMP type, or type/code: e.g. 8 (echo request) or 3/4; empty for all') };
     const type = Number(m[1]);
     const code = m[2] === undefined ? undefined : Number(m[2]);
-    if (type > 255 || (code !== undefined && code > 255)) return { problem: 'ICMP type and code are 0–255' };
+    if (type > 255 || (code !== undefined && code > 255)) return { problem: l10n.t('ICMP type and code are 0–255') };
     return { range: { min: type, max: code } };
   }
   const m = /^(\d{1,5})(?:\s*[-:]\s*(\d{1,5}))?$/.exec(v);
-  if (!m) return { problem: 'A port (22) or a range (8000-8080); empty for all ports' };
+  if (!m) return { problem: l10n.t('A port (22) or a range (8000-8080); empty for all ports') };
   const min = Number(m[1]);
   const max = m[2] === undefined ? min : Number(m[2]);
-  if (min < 1 || max > 65535 || min > 65535) return { problem: 'Ports are 1–65535' };
-  if (min > max) return { problem: `The range starts after it ends (${min} > ${max})` };
+  if (min < 1 || max > 65535 || min > 65535) return { problem: l10n.t('Ports are 1–65535') };
+  if (min > max) return { problem: l10n.t('The range starts after it ends ({0} > {1})', min, max) };
   return { range: { min, max } };
 }
 
 /** A single port as the "Allow TCP port…" quick add takes it. */
 export function portProblem(value: string): string | undefined {
   const v = value.trim();
-  if (!/^\d{1,5}$/.test(v)) return 'Enter a port number, e.g. 80';
+  if (!/^\d{1,5}$/.test(v)) return l10n.t('Enter a port number, e.g. 80');
   const n = Number(v);
-  return n >= 1 && n <= 65535 ? undefined : 'Ports are 1–65535';
+  return n >= 1 && n <= 65535 ? undefined : l10n.t('Ports are 1–65535');
 }
 
 /**
@@ -86,19 +87,19 @@ export function portProblem(value: string): string | undefined {
  */
 export function cidrProblem(value: string, ethertype: Ethertype): string | undefined {
   const v = value.trim();
-  if (!v) return `Enter a CIDR, e.g. ${ethertype === 'IPv4' ? '0.0.0.0/0 (anywhere) or 192.168.1.0/24' : '::/0 (anywhere) or 2001:db8::/32'}`;
+  if (!v) return ethertype === 'IPv4' ? l10n.t('Enter a CIDR, e.g. {0} (anywhere) or {1}', '0.0.0.0/0', '192.168.1.0/24') : l10n.t('Enter a CIDR, e.g. {0} (anywhere) or {1}', '::/0', '2001:db8::/32');
   const [address, prefix, extra] = v.split('/');
-  if (extra !== undefined) return 'One / only: address/prefix, e.g. 10.0.0.0/24';
+  if (extra !== undefined) return l10n.t('One / only: address/prefix, e.g. {0}', '10.0.0.0/24');
   const ip = parseIp(address);
-  if (!ip) return `'${address}' is not an IP address`;
+  if (!ip) return l10n.t('\'{0}\' is not an IP address', address);
   const { version } = ip;
-  if ((version === 4) !== (ethertype === 'IPv4')) return `That is an IPv${version} address, but the rule is ${ethertype}: change the ethertype or the CIDR`;
+  if ((version === 4) !== (ethertype === 'IPv4')) return l10n.t('That is an IPv{0} address, but the rule is {1}: change the ethertype or the CIDR', version, ethertype);
   const bits = IP_BITS[version];
-  if (prefix !== undefined && !/^\d{1,3}$/.test(prefix)) return 'The prefix length is a number after /, e.g. /24';
+  if (prefix !== undefined && !/^\d{1,3}$/.test(prefix)) return l10n.t('The prefix length is a number after /, e.g. /24');
   const length = prefix === undefined ? bits : Number(prefix);
-  if (length > bits) return `An ${ethertype} prefix length is 0–${bits}`;
+  if (length > bits) return l10n.t('An {0} prefix length is 0–{1}', ethertype, bits);
   const host = hostBits(ip, length);
-  if (host) return `Host bits are set: did you mean ${host}/${length}?`;
+  if (host) return l10n.t('Host bits are set: did you mean {0}?', `${host}/${length}`);
   return undefined;
 }
 
@@ -120,18 +121,30 @@ export function describeRuleSpec(rule: RuleSpec): string {
   const kind = portKind(protocol);
   let ports = '';
   if (kind === 'ports' && rule.portRangeMin !== undefined) ports = rule.portRangeMin === rule.portRangeMax ? ` ${rule.portRangeMin}` : ` ${rule.portRangeMin}-${rule.portRangeMax}`;
-  if (kind === 'icmp' && rule.portRangeMin !== undefined) ports = ` type ${rule.portRangeMin}${rule.portRangeMax !== undefined ? ` code ${rule.portRangeMax}` : ''}`;
-  const remote = rule.remoteIpPrefix ?? (rule.remoteGroupId ? 'group' : 'any');
-  return `${rule.direction} ${rule.ethertype ?? 'IPv4'} ${protocol}${ports} ${rule.direction === 'ingress' ? 'from' : 'to'} ${remote}`;
+  if (kind === 'icmp' && rule.portRangeMin !== undefined) {
+    ports = ` ${rule.portRangeMax !== undefined ? l10n.t('type {0} code {1}', rule.portRangeMin, rule.portRangeMax) : l10n.t('type {0}', rule.portRangeMin)}`;
+  }
+  return ruleWords(rule.direction, rule.ethertype ?? 'IPv4', protocol, ports, rule.remoteIpPrefix, !!rule.remoteGroupId);
+}
+
+/**
+ * A rule in words: DIRECTION, ETHERTYPE and PROTOCOL as Neutron names them, PORTS (" 22", " 8000-8080", or an
+ * ICMP type; empty for all), then where from (ingress) or to (egress): the REMOTE prefix, else a group, else any.
+ */
+export function ruleWords(direction: string, ethertype: string, protocol: string, ports: string, remote: string | undefined, remoteGroup: boolean): string {
+  const head = `${direction} ${ethertype} ${protocol}${ports}`;
+  if (remote) return direction === 'ingress' ? l10n.t('{0} from {1}', head, remote) : l10n.t('{0} to {1}', head, remote);
+  if (remoteGroup) return direction === 'ingress' ? l10n.t('{0} from group', head) : l10n.t('{0} to group', head);
+  return direction === 'ingress' ? l10n.t('{0} from any', head) : l10n.t('{0} to any', head);
 }
 
 /** Security group names: Neutron takes up to 255 characters; "default" is the project's own and cannot be made again. */
 export function securityGroupNameProblem(name: string, taken: readonly string[] = []): string | undefined {
   const n = name.trim();
-  if (!n) return 'Enter a name for the security group';
-  if (n.length > 255) return `At most 255 characters (this is ${n.length})`;
-  if (n === 'default') return "'default' is reserved: every project has its own default group already";
-  if (taken.includes(n)) return `The project already has a group '${n}': Neutron would allow a second one, but names would then be ambiguous`;
+  if (!n) return l10n.t('Enter a name for the security group');
+  if (n.length > 255) return l10n.t('At most 255 characters (this is {0})', n.length);
+  if (n === 'default') return l10n.t('\'{0}\' is reserved: every project has its own default group already', 'default');
+  if (taken.includes(n)) return l10n.t('The project already has a group \'{0}\': Neutron would allow a second one, but names would then be ambiguous', n);
   return undefined;
 }
 
