@@ -6,6 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { formatBytes } from '../../core/format';
 import type { CreatedServer } from '../../openstack/compute';
@@ -26,6 +27,9 @@ import { Cancelled } from '../../core/cancelled';
 import { projectContext } from '../../context/target';
 import { type Target } from '../../core/target';
 import { ownedBy } from '../../core/ownership';
+import { plainText } from '../../core/displayText';
+import { capacityWarnings, type LaunchNeed } from './model/launchCapacity';
+import { loadLaunchRoom } from './launchRoom';
 
 /** Nova's limit on user data once base64-encoded (65535) is 49149 bytes of file. */
 const MAX_USER_DATA_BYTES = Math.floor(65535 / 4) * 3;
@@ -86,6 +90,11 @@ interface LaunchAnswers {
 
 /** Walks the steps; resolves with what to launch. */
 export async function collectLaunch(target: Target, cli: (spec: LaunchSpec) => string, note?: string): Promise<LaunchSpec> {
+  return (await collectAnswers(target, cli, note)).spec;
+}
+
+/** Walks the steps; resolves with what to launch and the chosen flavor's size. */
+async function collectAnswers(target: Target, cli: (spec: LaunchSpec) => string, note?: string): Promise<{ spec: LaunchSpec; flavor: Flavor }> {
   const loading = loadLaunchChoices(target);
   loading.catch(() => undefined);   // surfaced by the step that awaits it
   const state: LaunchAnswers = {
@@ -98,7 +107,7 @@ export async function collectLaunch(target: Target, cli: (spec: LaunchSpec) => s
     admin: target.client.session.isAdmin,
   };
   await runFlow('Launch instance', state, LAUNCH_STEPS);
-  return state.spec;
+  return { spec: state.spec, flavor: state.flavor! };
 }
 
 /** The quota headroom of F, and whether nova lets this user boot on it at all. */
@@ -338,10 +347,22 @@ export async function executeLaunch(spec: LaunchSpec, target: Target, signal: Ab
   return created;
 }
 
+/** Warns in a modal when the launch will not fit (the quota, the hosts' RAM); rejects with Cancelled unless the user goes on. */
+export async function confirmCapacity(target: Target, spec: LaunchSpec, flavor: Flavor): Promise<void> {
+  const need: LaunchNeed = { ram: flavor.ram, vcpus: flavor.vcpus, count: spec.count };
+  const warnings = capacityWarnings(need, await loadLaunchRoom(target));
+  if (warnings.length === 0) return;
+  const anyway = l10n.t('Launch Anyway');
+  const question = l10n.t('{0} may not fit: launch anyway?', spec.count > 1 ? l10n.t('{0} instances of {1}', spec.count, flavor.name) : flavor.name);
+  const choice = await vscode.window.showWarningMessage(plainText(question), { modal: true, detail: plainText(warnings.join('\n')) }, anyway);
+  if (choice !== anyway) throw new Cancelled();
+}
+
 export async function launchInstance(deps: ProjectCommandDeps, node?: unknown): Promise<void> {
   const target = await projectContext(node, deps);
   const context = await target.cli();
-  const spec = await collectLaunch(target, (s) => launchCli(s, context), cliNote(context));
+  const { spec, flavor } = await collectAnswers(target, (s) => launchCli(s, context), cliNote(context));
+  await confirmCapacity(target, spec, flavor);
   await withProgress(`Launching ${spec.name}`, (signal) => executeLaunch(spec, target, signal, changedIn(deps, target)));
   const names = spec.count > 1 ? `${spec.count} instances (${spec.name}-1 … ${spec.name}-${spec.count})` : `'${spec.name}'`;
   done(`Launching ${names}: they show as BUILD in the OpenStack view until they are ACTIVE.`, launchCli(spec, context), cliNote(context));
