@@ -28,7 +28,8 @@ import { projectContext } from '../../context/target';
 import { type Target } from '../../core/target';
 import { ownedBy } from '../../core/ownership';
 import { plainText } from '../../core/displayText';
-import { capacityWarnings, type LaunchNeed } from './model/launchCapacity';
+import { capacityWarnings, type LaunchNeed, type LaunchRoom } from './model/launchCapacity';
+import type { Log } from '../../context/log';
 import { loadLaunchRoom } from './launchRoom';
 
 /** Nova's limit on user data once base64-encoded (65535) is 49149 bytes of file. */
@@ -347,10 +348,20 @@ export async function executeLaunch(spec: LaunchSpec, target: Target, signal: Ab
   return created;
 }
 
-/** Warns in a modal when the launch will not fit (the quota, the hosts' RAM); rejects with Cancelled unless the user goes on. */
-export async function confirmCapacity(target: Target, spec: LaunchSpec, flavor: Flavor): Promise<void> {
+/**
+ * Warns in a modal when the launch will not fit (the quota, the hosts' RAM); rejects with Cancelled unless the user
+ * goes on. The check is advice: when the cloud cannot answer it, the launch goes ahead (and the log says why).
+ */
+export async function confirmCapacity(target: Target, spec: LaunchSpec, flavor: Flavor, log?: Log): Promise<void> {
   const need: LaunchNeed = { ram: flavor.ram, vcpus: flavor.vcpus, count: spec.count };
-  const warnings = capacityWarnings(need, await loadLaunchRoom(target));
+  let room: LaunchRoom;
+  try {
+    room = await loadLaunchRoom(target);
+  } catch (err) {
+    log?.warn(`launch: the capacity check could not read the limits: ${err instanceof Error ? err.message : String(err)}`);
+    return;
+  }
+  const warnings = capacityWarnings(need, room);
   if (warnings.length === 0) return;
   const anyway = l10n.t('Launch Anyway');
   const question = l10n.t('{0} may not fit: launch anyway?', spec.count > 1 ? l10n.t('{0} instances of {1}', spec.count, flavor.name) : flavor.name);
@@ -362,7 +373,7 @@ export async function launchInstance(deps: ProjectCommandDeps, node?: unknown): 
   const target = await projectContext(node, deps);
   const context = await target.cli();
   const { spec, flavor } = await collectAnswers(target, (s) => launchCli(s, context), cliNote(context));
-  await confirmCapacity(target, spec, flavor);
+  await confirmCapacity(target, spec, flavor, deps.log);
   await withProgress(`Launching ${spec.name}`, (signal) => executeLaunch(spec, target, signal, changedIn(deps, target)));
   const names = spec.count > 1 ? `${spec.count} instances (${spec.name}-1 … ${spec.name}-${spec.count})` : `'${spec.name}'`;
   done(`Launching ${names}: they show as BUILD in the OpenStack view until they are ACTIVE.`, launchCli(spec, context), cliNote(context));
