@@ -2,10 +2,12 @@
 // src/openstack, a folder in src/features (nodes, category, commands), and one line here.
 import { flavorsCategory } from './flavors/category';
 import { floatingIpsCategory } from './floatingIps/category';
+import { hypervisorsCategory } from './hypervisors/category';
 import { imagesCategory } from './images/category';
 import { serversCategory } from './instances/category';
 import { keypairsCategory } from './keypairs/category';
 import { networksCategory } from './networks/category';
+import { quotasCategory } from './quotas/category';
 import { routersCategory } from './routers/category';
 import { securityGroupsCategory } from './securityGroups/category';
 import type { CategorySpec } from '../ui/tree/node';
@@ -20,4 +22,6 @@ export const CATEGORIES = [
   flavorsCategory,
   securityGroupsCategory,
   keypairsCategory,
+  quotasCategory,
+  hypervisorsCategory,
 ] as unknown as readonly CategorySpec<unknown, unknown>[];

@@ -9,6 +9,7 @@ import { connectionError, HttpClient, type Exchange, type RetryPolicy } from './
 import { IdentityService } from './identity';
 import { ImageService } from './image';
 import { NetworkService } from './network';
+import { PlacementService } from './placement';
 import { Session } from './session';
 import { createDispatcher, openSocket, type TransportOptions } from './transport';
 
@@ -36,6 +37,7 @@ export class OpenStackClient {
   readonly compute: ComputeService;
   readonly network: NetworkService;
   readonly image: ImageService;
+  readonly placement: PlacementService;
 
   private constructor(
     readonly session: Session,
@@ -46,6 +48,7 @@ export class OpenStackClient {
     this.compute = new ComputeService(session);
     this.network = new NetworkService(session);
     this.image = new ImageService(session);
+    this.placement = new PlacementService(session);
   }
 
   /** Sends nothing yet: the first call authenticates. */

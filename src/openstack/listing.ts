@@ -70,6 +70,11 @@ export function union<T extends { id: string; name?: string }>(parts: readonly (
     // sorted by name like the paged lists, since a merged list has no server-side order
     return [...byId.values()].sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
   };
+  return oneRead(read);
+}
+
+/** What READ returns, as one page in its own order: for APIs that answer whole, with no paging. */
+export function oneRead<T>(read: (signal?: AbortSignal) => Promise<T[]>): Listing<T> {
   return {
     async *all(signal) {
       yield* await read(signal);

@@ -27,6 +27,10 @@ import { Cancelled } from '../../core/cancelled';
 import { projectContext } from '../../context/target';
 import { type Target } from '../../core/target';
 import { ownedBy } from '../../core/ownership';
+import { plainText } from '../../core/displayText';
+import { capacityWarnings, type LaunchNeed, type LaunchRoom } from './model/launchCapacity';
+import type { Log } from '../../context/log';
+import { loadLaunchRoom } from './launchRoom';
 
 /** Nova's limit on user data once base64-encoded (65535) is 49149 bytes of file. */
 const MAX_USER_DATA_BYTES = Math.floor(65535 / 4) * 3;
@@ -87,6 +91,11 @@ interface LaunchAnswers {
 
 /** Walks the steps; resolves with what to launch. */
 export async function collectLaunch(target: Target, cli: (spec: LaunchSpec) => string, note?: string): Promise<LaunchSpec> {
+  return (await collectAnswers(target, cli, note)).spec;
+}
+
+/** Walks the steps; resolves with what to launch and the chosen flavor's size. */
+async function collectAnswers(target: Target, cli: (spec: LaunchSpec) => string, note?: string): Promise<{ spec: LaunchSpec; flavor: Flavor }> {
   const loading = loadLaunchChoices(target);
   loading.catch(() => undefined);   // surfaced by the step that awaits it
   const state: LaunchAnswers = {
@@ -99,7 +108,7 @@ export async function collectLaunch(target: Target, cli: (spec: LaunchSpec) => s
     admin: target.client.session.isAdmin,
   };
   await runFlow(l10n.t('Launch instance'), state, LAUNCH_STEPS);
-  return state.spec;
+  return { spec: state.spec, flavor: state.flavor! };
 }
 
 /** Why no network of the project (NAMES: those it sees, all without a subnet) can take an instance. */
@@ -347,10 +356,32 @@ export async function executeLaunch(spec: LaunchSpec, target: Target, signal: Ab
   return created;
 }
 
+/**
+ * Warns in a modal when the launch will not fit (the quota, the hosts' RAM); rejects with Cancelled unless the user
+ * goes on. The check is advice: when the cloud cannot answer it, the launch goes ahead (and the log says why).
+ */
+export async function confirmCapacity(target: Target, spec: LaunchSpec, flavor: Flavor, log?: Log): Promise<void> {
+  const need: LaunchNeed = { ram: flavor.ram, vcpus: flavor.vcpus, count: spec.count };
+  let room: LaunchRoom;
+  try {
+    room = await loadLaunchRoom(target);
+  } catch (err) {
+    log?.warn(`launch: the capacity check could not read the limits: ${err instanceof Error ? err.message : String(err)}`);
+    return;
+  }
+  const warnings = capacityWarnings(need, room);
+  if (warnings.length === 0) return;
+  const anyway = l10n.t('Launch Anyway');
+  const question = l10n.t('{0} may not fit: launch anyway?', spec.count > 1 ? l10n.t('{0} instances of {1}', spec.count, flavor.name) : flavor.name);
+  const choice = await vscode.window.showWarningMessage(plainText(question), { modal: true, detail: plainText(warnings.join('\n')) }, anyway);
+  if (choice !== anyway) throw new Cancelled();
+}
+
 export async function launchInstance(deps: ProjectCommandDeps, node?: unknown): Promise<void> {
   const target = await projectContext(node, deps);
   const context = await target.cli();
-  const spec = await collectLaunch(target, (s) => launchCli(s, context), cliNote(context));
+  const { spec, flavor } = await collectAnswers(target, (s) => launchCli(s, context), cliNote(context));
+  await confirmCapacity(target, spec, flavor, deps.log);
   await withProgress(l10n.t('Launching {0}', spec.name), (signal) => executeLaunch(spec, target, signal, changedIn(deps, target)));
   const message = spec.count > 1
     ? l10n.t('Launching {0} instances ({1} … {2}): they show as BUILD in the OpenStack view until they are ACTIVE.', spec.count, `${spec.name}-1`, `${spec.name}-${spec.count}`)

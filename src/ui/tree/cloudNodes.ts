@@ -122,7 +122,7 @@ export class ProjectNode extends ExplorerNode {
   override async children(): Promise<ExplorerNode[]> {
     try {
       const client = await this.scope.client();
-      const available = await Promise.all(this.env.categories.map((c) => client.session.hasService(c.service)));
+      const available = await Promise.all(this.env.categories.map(async (c) => (!c.adminOnly || this.admin) && client.session.hasService(c.service)));
       // category nodes are kept so their loaded pages survive a re-render of the project
       this.categories ??= this.env.categories.filter((_, i) => available[i])
         .map((spec) => new CategoryNode(this, this.scope, spec, this.env, this.pageSize));

@@ -72,7 +72,7 @@ export function md(text: string): string {
   return new vscode.MarkdownString().appendText(text).value;
 }
 
-export type ServiceType = 'compute' | 'network' | 'image';
+export type ServiceType = 'compute' | 'network' | 'image' | 'placement';
 
 export interface CategorySpec<T, C> {
   kind: string;
@@ -80,6 +80,8 @@ export interface CategorySpec<T, C> {
   label: string;
   icon: string;
   service: ServiceType;
+  /** Shown only to admins: its APIs refuse others under the default policy (a row of 403s would help no one). */
+  adminOnly?: boolean;
   list(client: OpenStackClient, pageSize: number, scope: Scope): Listing<T>;
   /** Data joined into the nodes, fetched alongside the first page. */
   join(client: OpenStackClient, signal: AbortSignal, scope: Scope): Promise<C>;

@@ -1,0 +1,71 @@
+// The project's quota usage as rows: Nova's absolute limits (instances, vCPUs, RAM) and Neutron's quota details
+// (floating IPs, networks, routers, …), each with how close it is to the limit. Pure: unit-tested.
+import * as l10n from '@vscode/l10n';
+import { formatBytes } from '../../../core/format';
+import type { ComputeLimits, Usage } from '../../../openstack/computeModels';
+import type { NetworkQuotas } from '../../../openstack/networkModels';
+
+/** The share from which a row turns to the warning colour. */
+export const NEAR_LIMIT = 0.85;
+
+export interface QuotaRow {
+  /** `compute.ram`, `network.floatingip`: stable across loads. */
+  id: string;
+  /** Kept for the tree's generic resource rows (Find, Inspect): the label. */
+  name: string;
+  used: number;
+  /** −1: unlimited. */
+  limit: number;
+  /** RAM is counted in MiB. */
+  mebibytes?: boolean;
+}
+
+const NETWORK_LABELS = (): [string, string][] => [
+  ['floatingip', l10n.t('Floating IPs')],
+  ['network', l10n.t('Networks')],
+  ['subnet', l10n.t('Subnets')],
+  ['port', l10n.t('Ports')],
+  ['router', l10n.t('Routers')],
+  ['security_group', l10n.t('Security groups')],
+  ['security_group_rule', l10n.t('Security group rules')],
+];
+
+/** Compute rows first (what a launch needs), then the network ones Neutron reports, in a fixed order. */
+export function quotaRows(limits: ComputeLimits, network: NetworkQuotas): QuotaRow[] {
+  const compute = (key: string, name: string, u: Usage, mebibytes?: boolean): QuotaRow => ({ id: `compute.${key}`, name, used: u.used, limit: u.limit, mebibytes });
+  const rows = [
+    compute('instances', l10n.t('Instances'), limits.instances),
+    compute('cores', l10n.t('vCPUs'), limits.cores),
+    compute('ram', l10n.t('RAM'), limits.ram, true),
+  ];
+  for (const [key, name] of NETWORK_LABELS()) {
+    const q = network[key];
+    if (q) rows.push({ id: `network.${key}`, name, used: q.used, limit: q.limit });
+  }
+  return rows;
+}
+
+/** Used ÷ limit; 0 when unlimited, 1 when the limit is 0 (nothing may be created). */
+export function quotaShare(row: Pick<QuotaRow, 'used' | 'limit'>): number {
+  if (row.limit < 0) return 0;
+  return row.limit === 0 ? 1 : row.used / row.limit;
+}
+
+export function nearLimit(row: Pick<QuotaRow, 'used' | 'limit'>): boolean {
+  return quotaShare(row) >= NEAR_LIMIT;
+}
+
+/** "3 of 10 (30%)", "512 MiB of 50 GiB (1%)", "3 of unlimited". */
+export function quotaUsage(row: QuotaRow): string {
+  const size = (n: number) => (row.mebibytes ? formatBytes(n * 1024 * 1024) : String(n));
+  if (row.limit < 0) return l10n.t('{0} of unlimited', size(row.used));
+  return l10n.t('{0} of {1} ({2}%)', size(row.used), size(row.limit), String(Math.round(quotaShare(row) * 100)));
+}
+
+/** The tooltip's sentence for a row near its limit. */
+export function nearLimitSentence(row: QuotaRow): string | undefined {
+  if (!nearLimit(row)) return undefined;
+  return row.used >= row.limit
+    ? l10n.t('The quota is used up: OpenStack refuses to create more until something is deleted or an admin raises it.')
+    : l10n.t('Nearly used up: what remains may not be enough for the next one.');
+}
