@@ -11,6 +11,8 @@ import { registerConsoleCommands } from './features/console/consoleCommands';
 import { registerExplorerCommands } from './ui/tree/treeCommands';
 import { registerNetworkCommands } from './features/networks/networkCommands';
 import { registerTopologyCommands } from './features/topology/topologyCommands';
+import { registerWalkthrough } from './features/walkthrough/walkthroughCommands';
+import type { WalkthroughProgress } from './features/walkthrough/walkthroughProgress';
 import { ExplorerProvider } from './ui/tree/explorerProvider';
 import { INSPECT_SCHEME, InspectDocuments } from './ui/tree/inspectDocuments';
 import { configureL10n } from './context/l10n';
@@ -26,6 +28,8 @@ export interface OpenStackExplorerApi {
   readonly view: vscode.TreeView<ExplorerNode>;
   readonly store: CloudStore;
   readonly active: ActiveCloud;
+  /** Which walkthrough steps are done (the context keys openstack.walkthrough.<step>). */
+  readonly walkthrough: WalkthroughProgress;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<OpenStackExplorerApi> {
@@ -38,6 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenSt
   const explorer = new ExplorerProvider(registry, CATEGORIES);
   const view = vscode.window.createTreeView('openstackExplorer', { treeDataProvider: explorer, showCollapseAll: true });
   const inspect = new InspectDocuments();
+  const walkthrough = registerWalkthrough({ log, registry, active, explorer });
 
   context.subscriptions.push(
     log, registry, active, explorer, view, inspect,
@@ -54,10 +59,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenSt
     ...registerComputeCommands({ log, registry, active, explorer }),
     ...registerConsoleCommands({ context, log, registry, active, explorer }),
     ...registerTopologyCommands({ context, log, registry, active, explorer, view }),
+    ...walkthrough.disposables,
   );
   await registry.load();
   log.info(`activated in ${Date.now() - started} ms with ${registry.clouds.length} cloud(s)`);
-  return { version: String(context.extension.packageJSON.version), registry, explorer, view, store, active };
+  return { version: String(context.extension.packageJSON.version), registry, explorer, view, store, active, walkthrough: walkthrough.progress };
 }
 
 export function deactivate(): void {

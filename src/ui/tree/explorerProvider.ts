@@ -28,6 +28,9 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   private readonly categoryEmitter = new vscode.EventEmitter<CategoryChange>();
   /** A command changed a category (refreshCategory), or the poller saw one change by itself. */
   readonly onDidChangeCategory = this.categoryEmitter.event;
+  private readonly loadEmitter = new vscode.EventEmitter<CategoryChange>();
+  /** The view loaded a category's rows (first expand, Refresh, Load more, a poll): what it lists may be news. */
+  readonly onDidLoadCategory = this.loadEmitter.event;
   readonly poller: Poller<CategoryNode>;
   private roots: CloudNode[] | undefined;
   private readonly loadedByParent = new Map<string, ResourceNode[]>();
@@ -135,6 +138,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     this.poller.dispose();
     this.emitter.dispose();
     this.categoryEmitter.dispose();
+    this.loadEmitter.dispose();
   }
 
   /** Fires NODE's change, or holds it back while the view fetches the children of NODE or of a node below it. */
@@ -174,6 +178,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     });
     this.loadedByParent.set(parent.id, [...nodes, ...nested]);
     this.loadedParents.set(parent.id, parent);
+    if (parent instanceof CategoryNode) this.loadEmitter.fire({ cloud: parent.scope.cloud, projectId: parent.scope.projectId, kind: parent.spec.kind });
   }
 }
 

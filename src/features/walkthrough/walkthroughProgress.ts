@@ -1,0 +1,131 @@
+// Keeps the context keys openstack.walkthrough.<step> (the walkthrough's completionEvents) true exactly when the
+// active project has what the step builds. Asked again, one category at a time, when the tree loads a category
+// of the active project or a command changed one, and for every category when the active project changes;
+// the console step when a console panel opens.
+import * as vscode from 'vscode';
+import type { ActiveCloud } from '../../context/activeCloud';
+import type { CloudRegistry } from '../../context/cloudRegistry';
+import type { Log } from '../../context/log';
+import type { OpenStackClient } from '../../openstack/client';
+import type { CategoryChange, ExplorerProvider } from '../../ui/tree/explorerProvider';
+import { CONSOLE_VIEW_TYPE } from '../console/model/protocol';
+import { PROBES, type StepAnswers } from './model/probes';
+import { STEP_IDS, contextKey, noStepDone, type StepId, type StepState } from './model/steps';
+
+export interface WalkthroughDeps {
+  log: Log;
+  registry: CloudRegistry;
+  active: ActiveCloud;
+  explorer: Pick<ExplorerProvider, 'onDidChangeCategory' | 'onDidLoadCategory'>;
+}
+
+/** The project the state is about, with its client; the generation drops answers for an earlier project. */
+interface Watched {
+  cloud: string;
+  projectId: string;
+  client: OpenStackClient;
+  generation: number;
+}
+
+/** Events of one category that come together (a command's refresh, then the tree's reload) ask once. */
+const SETTLE_MS = 300;
+
+export class WalkthroughProgress implements vscode.Disposable {
+  private state = noStepDone();
+  private readonly changed = new vscode.EventEmitter<StepState>();
+  /** A step's state changed (tests and the API read it; VS Code reads the context keys). */
+  readonly onDidChange = this.changed.event;
+  private watched: Watched | undefined;
+  private generation = 0;
+  private controller = new AbortController();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** The latest probe of each category: an earlier one that answers late is dropped. */
+  private readonly latest = new Map<string, number>();
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly deps: WalkthroughDeps) {
+    this.subscriptions = [
+      deps.registry.onDidChange(() => this.set({ cloud: deps.registry.clouds.length > 0 })),
+      deps.active.onDidChange(() => void this.watchActiveProject()),
+      deps.explorer.onDidChangeCategory((c) => this.categoryChanged(c)),
+      deps.explorer.onDidLoadCategory((c) => this.categoryChanged(c)),
+      vscode.window.tabGroups.onDidChangeTabs((e) => { if (e.opened.some(isConsoleTab)) this.set({ console: true }); }),
+    ];
+    for (const id of STEP_IDS) void vscode.commands.executeCommand('setContext', contextKey(id), false);
+    this.set({ cloud: deps.registry.clouds.length > 0, console: vscode.window.tabGroups.all.some((g) => g.tabs.some(isConsoleTab)) });
+    void this.watchActiveProject();
+  }
+
+  /** Which steps are done now. */
+  get steps(): Readonly<StepState> {
+    return { ...this.state };
+  }
+
+  dispose(): void {
+    this.controller.abort();
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    vscode.Disposable.from(...this.subscriptions).dispose();
+    this.changed.dispose();
+  }
+
+  /** Every category again, for the project that is active now. */
+  private async watchActiveProject(): Promise<void> {
+    this.controller.abort();
+    this.controller = new AbortController();
+    const generation = ++this.generation;
+    const { signal } = this.controller;
+    const cloud = this.deps.active.cloud?.name;
+    this.watched = undefined;
+    this.set(Object.fromEntries(STEP_IDS.filter((id) => id !== 'cloud' && id !== 'console').map((id) => [id, false])));
+    if (!cloud) return;
+    try {
+      const client = await this.deps.active.client();
+      await client.session.token(signal);
+      const projectId = client.session.projectId;
+      if (!projectId || generation !== this.generation) return;
+      this.watched = { cloud, projectId, client, generation };
+      await Promise.all(Object.keys(PROBES).map((kind) => this.probe(kind)));
+    } catch (err) {
+      if (!signal.aborted) this.deps.log.warn(`walkthrough: cannot read the active project of ${cloud}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  private categoryChanged(change: CategoryChange): void {
+    const watched = this.watched;
+    if (!watched || change.cloud !== watched.cloud || change.projectId !== watched.projectId || !PROBES[change.kind]) return;
+    clearTimeout(this.timers.get(change.kind));
+    this.timers.set(change.kind, setTimeout(() => {
+      this.timers.delete(change.kind);
+      void this.probe(change.kind);
+    }, SETTLE_MS));
+  }
+
+  /** The steps that depend on category KIND, asked of the watched project; a failure leaves them as they were. */
+  private async probe(kind: string): Promise<void> {
+    const watched = this.watched;
+    if (!watched) return;
+    const asked = (this.latest.get(kind) ?? 0) + 1;
+    this.latest.set(kind, asked);
+    try {
+      const answers = await PROBES[kind](watched.client, watched.projectId, this.controller.signal);
+      if (watched.generation === this.generation && this.latest.get(kind) === asked) this.set(answers);
+    } catch (err) {
+      if (!this.controller.signal.aborted) this.deps.log.warn(`walkthrough: ${kind} of ${watched.cloud}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  private set(answers: StepAnswers): void {
+    const changedSteps = (Object.entries(answers) as [StepId, boolean][]).filter(([id, done]) => this.state[id] !== done);
+    if (changedSteps.length === 0) return;
+    for (const [id, done] of changedSteps) {
+      this.state[id] = done;
+      void vscode.commands.executeCommand('setContext', contextKey(id), done);
+    }
+    this.changed.fire(this.steps);
+  }
+}
+
+/** A tab of the instance console panel (webview tabs carry their view type, prefixed by VS Code). */
+function isConsoleTab(tab: vscode.Tab): boolean {
+  return tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(CONSOLE_VIEW_TYPE);
+}
