@@ -2,10 +2,8 @@
 // kept from what the cloud lists, and "OpenStack: Open Walkthrough".
 import * as vscode from 'vscode';
 import { registerCommand } from '../../ui/runCommand';
+import { WALKTHROUGH_ID } from './model/steps';
 import { WalkthroughProgress, type WalkthroughDeps } from './walkthroughProgress';
-
-/** publisher.name#walkthrough id, as package.json declares them. */
-export const WALKTHROUGH_ID = 'openstack-explorer.openstack-explorer#firstNetwork';
 
 export function registerWalkthrough(deps: WalkthroughDeps): { progress: WalkthroughProgress; disposables: vscode.Disposable[] } {
   const progress = new WalkthroughProgress(deps);

@@ -2,6 +2,11 @@
 // active project has what the step builds. Asked again, one category at a time, when the tree loads a category
 // of the active project or a command changed one, and for every category when the active project changes;
 // the console step when a console panel opens.
+//
+// The check boxes follow the same state through VS Code's welcome.markStepComplete / markStepIncomplete. A
+// completionEvent alone misses a step whose key was already true when the walkthrough service started (VS Code
+// creates it lazily, e.g. when the walkthrough is first opened, and records such an event as seen without ticking
+// the step), and it never unticks a step whose resource was deleted.
 import * as vscode from 'vscode';
 import type { ActiveCloud } from '../../context/activeCloud';
 import type { CloudRegistry } from '../../context/cloudRegistry';
@@ -10,7 +15,7 @@ import type { OpenStackClient } from '../../openstack/client';
 import type { CategoryChange, ExplorerProvider } from '../../ui/tree/explorerProvider';
 import { CONSOLE_VIEW_TYPE } from '../console/model/protocol';
 import { PROBES, type StepAnswers } from './model/probes';
-import { STEP_IDS, contextKey, noStepDone, type StepId, type StepState } from './model/steps';
+import { STEP_IDS, contextKey, noStepDone, workbenchStepId, type StepId, type StepState } from './model/steps';
 
 export interface WalkthroughDeps {
   log: Log;
@@ -51,7 +56,7 @@ export class WalkthroughProgress implements vscode.Disposable {
       deps.explorer.onDidLoadCategory((c) => this.categoryChanged(c)),
       vscode.window.tabGroups.onDidChangeTabs((e) => { if (e.opened.some(isConsoleTab)) this.set({ console: true }); }),
     ];
-    for (const id of STEP_IDS) void vscode.commands.executeCommand('setContext', contextKey(id), false);
+    for (const id of STEP_IDS) this.show(id, false);
     this.set({ cloud: deps.registry.clouds.length > 0, console: vscode.window.tabGroups.all.some((g) => g.tabs.some(isConsoleTab)) });
     void this.watchActiveProject();
   }
@@ -119,9 +124,18 @@ export class WalkthroughProgress implements vscode.Disposable {
     if (changedSteps.length === 0) return;
     for (const [id, done] of changedSteps) {
       this.state[id] = done;
-      void vscode.commands.executeCommand('setContext', contextKey(id), done);
+      this.show(id, done);
     }
     this.changed.fire(this.steps);
+  }
+
+  /** The step's context key and its check box in the walkthrough. */
+  private show(id: StepId, done: boolean): void {
+    void vscode.commands.executeCommand('setContext', contextKey(id), done);
+    vscode.commands.executeCommand(done ? 'welcome.markStepComplete' : 'welcome.markStepIncomplete', workbenchStepId(id)).then(undefined, (err: unknown) => {
+      // before VS Code has registered the walkthrough the mark is kept all the same (it is stored first)
+      this.deps.log.debug(`walkthrough: marking ${id} ${done ? 'done' : 'not done'}: ${err instanceof Error ? err.message : String(err)}`);
+    });
   }
 }
 

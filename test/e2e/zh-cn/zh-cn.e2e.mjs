@@ -1,7 +1,7 @@
 /* global document -- used in code that Playwright runs inside the page */
 // The extension in Chinese: run with VS Code's display language zh-cn (E2E_LOCALE=zh-cn, a stand-in language pack:
 // see scripts/codeserver/start.sh), so VS Code loads package.nls.zh-cn.json and l10n/bundle.l10n.zh-cn.json. The
-// tree's categories, a multi-step input's title and the console panel (its tabs, html[lang]) show the
+// tree's categories, a multi-step input's title, the console panel (its tabs, html[lang]) and the walkthrough show the
 // translations. Expected texts are read from the translation files, so a changed wording needs no edit here; each
 // must contain Chinese, so an untranslated message fails.
 //
@@ -35,7 +35,7 @@ function zhNls(key) {
 }
 
 const tag = `zh${process.pid}`;
-const CATEGORIES = ['Instances', 'Networks', 'Routers', 'Floating IPs', 'Images', 'Flavors', 'Security Groups', 'Key Pairs'];
+const CATEGORIES = ['Instances', 'Networks', 'Routers', 'Floating IPs', 'Images', 'Flavors', 'Security Groups', 'Key Pairs', 'Quotas'];
 let serverId = '';
 
 test('zh-cn: set-up: the dev cloud configured, an instance on a network of its own', async () => {
@@ -78,6 +78,18 @@ test('zh-cn: the console panel speaks Chinese (tabs, html[lang])', async ({ page
   assert.equal(await frame.evaluate(() => document.documentElement.lang), 'zh-cn');
   await sleep(500);
   await shot('zh-cn-console-panel');
+});
+
+test('zh-cn: the walkthrough is in Chinese, its steps checked by what the project has', async ({ page, shot }) => {
+  await runExactCommand(page, `OpenStack: ${zhNls('command.openWalkthrough.title')}`, { thenHidden: true });
+  await page.getByText(zhNls('walkthrough.firstNetwork.title')).first().waitFor({ timeout: 30_000 });
+  const router = page.locator('.getting-started-step', { hasText: zhNls('walkthrough.router.title') });
+  await router.waitFor({ timeout: 30_000 });
+  // the dev cloud's demo project has an image, the external network and (set up above) an internal network
+  await page.locator('[data-done-step-id$="#internalNetwork"].complete').waitFor({ timeout: 60_000 });
+  await router.click();
+  await page.waitForTimeout(1500);   // the step's diagram renders in a webview of its own
+  await shot('zh-cn-walkthrough');
 });
 
 test('zh-cn: clean up', async () => {

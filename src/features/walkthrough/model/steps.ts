@@ -16,6 +16,14 @@ export function contextKey(step: StepId): string {
   return `openstack.walkthrough.${step}`;
 }
 
+/** publisher.name#walkthrough id, as package.json declares them. */
+export const WALKTHROUGH_ID = 'openstack-explorer.openstack-explorer#firstNetwork';
+
+/** How VS Code names a step of the walkthrough (its check box's data-done-step-id, welcome.markStep* commands). */
+export function workbenchStepId(step: StepId): string {
+  return `${WALKTHROUGH_ID}#${step}`;
+}
+
 export function noStepDone(): StepState {
   return Object.fromEntries(STEP_IDS.map((id) => [id, false])) as StepState;
 }
