@@ -1,3 +1,5 @@
+// Named to run after explorer.e2e.mjs and tree.e2e.mjs (which console.e2e.mjs registers first): the welcome view
+// test needs a run that has no cloud yet.
 // Host capacity in a real workbench against the dev cloud, as the admin in a fresh project (its quota unlimited,
 // so only the hosts can say no): Launch Instance with a flavor larger than any compute host may allocate warns in a
 // modal before the request (Launch Anyway / Cancel), and Cancel sends nothing; then the project's Quotas and the
