@@ -8,6 +8,7 @@
                           an aggregate AZ, in availability zone AZ, holding compute HOST
   bootstrap.py seed FILE  a public image 'devcloud-guest' uploaded from FILE, and the
                           external flat network 'ext' with subnet $EXT_CIDR
+  bootstrap.py purge      security groups whose project is gone (at every `up`)
 
 Settings come from the environment (see up.sh). Going through keystoneauth in
 one process instead of ~40 `openstack` CLI calls saves about two minutes.
@@ -143,6 +144,20 @@ def seed(sess, image_file):
             'allocation_pools': [{'start': prefix + '.100', 'end': prefix + '.200'}]}}, **network)
 
 
+def purge(sess):
+    """Neutron keeps a project's security groups (its default one at least) after Keystone deleted the
+    project. Tests make and delete projects, so without this every run left a few more, until an admin's
+    all-projects list no longer fit a page."""
+    projects = {p['id'] for p in sess.get('/projects', endpoint_override=E['KEYSTONE_URL']).json()['projects']}
+    network = endpoint('network')
+    groups = sess.get('/v2.0/security-groups', params={'fields': ['id', 'project_id']}, **network).json()['security_groups']
+    orphans = [g['id'] for g in groups if g['project_id'] and g['project_id'] not in projects]
+    for group in orphans:
+        sess.delete('/v2.0/security-groups/' + group, raise_exc=False, **network)
+    if orphans:
+        print('purged %d security groups of deleted projects' % len(orphans))
+
+
 if __name__ == '__main__':
     session = admin_session()
     step = sys.argv[1]
@@ -154,5 +169,7 @@ if __name__ == '__main__':
         zone(session, sys.argv[2], sys.argv[3])
     elif step == 'seed':
         seed(session, sys.argv[2])
+    elif step == 'purge':
+        purge(session)
     else:
         sys.exit('unknown step %s' % step)

@@ -265,6 +265,7 @@ if [ $SEED = 1 ] && ! done_mark seed; then
     "$PY" "$DEVCLOUD_DIR/bootstrap.py" seed "$STATE/guest/devcloud-guest.qcow2"
   mark seed
 fi
+env "${BOOT_ENV[@]}" "$PY" "$DEVCLOUD_DIR/bootstrap.py" purge
 # rewritten only when it changes: editors watching it (the extension) reload on every write
 "$DEVCLOUD_DIR/clouds_yaml.sh" > "$STATE/clouds.yaml.new"
 if cmp -s "$STATE/clouds.yaml.new" "$STATE/clouds.yaml"; then rm -f "$STATE/clouds.yaml.new"; else mv "$STATE/clouds.yaml.new" "$STATE/clouds.yaml"; fi
