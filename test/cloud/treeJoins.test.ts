@@ -174,7 +174,8 @@ describe('tree joins: 3 requests at most per expand, with the joined data of the
         for (const net of items) {
           const ids = (list: { id: string; networkId: string }[]) => list.filter((s) => s.networkId === net.id).map((s) => s.id).sort();
           assert.deepEqual(ids(joined.items), ids(all), net.name);
-          assert.deepEqual(ids(joined.items), [...net.subnetIds].sort(), net.name);
+          // ext's subnet is the admin's: its id is on the network, but a member cannot read it
+          if (net.name.startsWith(tag)) assert.deepEqual(ids(joined.items), [...net.subnetIds].sort(), net.name);
         }
       }
       const own = steps(e).at(-1)!.items.filter((n) => n.name.startsWith(tag));
