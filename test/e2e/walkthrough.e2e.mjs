@@ -1,7 +1,6 @@
 // The "Build your first OpenStack network" walkthrough in a real workbench: opened from the palette with no
 // cloud yet (nothing checked), then the dev cloud's clouds.yaml appears and the steps whose resources the
 // active project has check themselves off, with no click on any step.
-import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { E2E_CLOUDS_YAML, dismissNotifications, runExactCommand, test, until } from './lib.mjs';
 import { DEVCLOUD_CLOUDS_YAML } from './devcloud.mjs';

@@ -1,7 +1,7 @@
 // Keeps the context keys openstack.walkthrough.<step> (the walkthrough's completionEvents) true exactly when the
 // active project has what the step builds. Asked again, one category at a time, when the tree loads a category
 // of the active project or a command changed one, and for every category when the active project changes;
-// the console step when a console panel opens.
+// the console step when a console panel opens while the project is active.
 //
 // The check boxes follow the same state through VS Code's welcome.markStepComplete / markStepIncomplete. A
 // completionEvent alone misses a step whose key was already true when the walkthrough service started (VS Code
@@ -57,8 +57,8 @@ export class WalkthroughProgress implements vscode.Disposable {
       vscode.window.tabGroups.onDidChangeTabs((e) => { if (e.opened.some(isConsoleTab)) this.set({ console: true }); }),
     ];
     for (const id of STEP_IDS) this.show(id, false);
+    void this.watchActiveProject();   // its reset is synchronous: a console panel restored with the window counts
     this.set({ cloud: deps.registry.clouds.length > 0, console: vscode.window.tabGroups.all.some((g) => g.tabs.some(isConsoleTab)) });
-    void this.watchActiveProject();
   }
 
   /** Which steps are done now. */
@@ -81,7 +81,8 @@ export class WalkthroughProgress implements vscode.Disposable {
     const { signal } = this.controller;
     const cloud = this.deps.active.cloud?.name;
     this.watched = undefined;
-    this.set(Object.fromEntries(STEP_IDS.filter((id) => id !== 'cloud' && id !== 'console').map((id) => [id, false])));
+    // every step but the cloud's is about the active project: the console too is opened again for the new one
+    this.set(Object.fromEntries(STEP_IDS.filter((id) => id !== 'cloud').map((id) => [id, false])));
     if (!cloud) return;
     try {
       const client = await this.deps.active.client();
