@@ -42,6 +42,11 @@ export class ComputeService {
     return this.list<NovaServer, Server>('/servers/detail', { name, status, limit, ...order }, 'servers', 'default', toServer);
   }
 
+  /** Only ids and names (nova's short list), e.g. to name the instances other resources refer to. */
+  serverNames(query: { limit?: number } = {}): Listing<{ id: string; name: string }> {
+    return this.list<{ id: string; name: string }, { id: string; name: string }>('/servers', { limit: query.limit }, 'servers', 'default', (s) => ({ id: s.id, name: s.name }));
+  }
+
   async server(id: string, signal?: AbortSignal): Promise<Server> {
     return toServer((await this.call<{ server: NovaServer }>('default', 'GET', path`/servers/${id}`, { signal })).server);
   }

@@ -45,8 +45,8 @@ export interface NetworkQuery extends Paged, Owned, ById {
 }
 
 export interface PortQuery extends Paged, Owned {
-  /** The server or router using the port. */
-  deviceId?: string;
+  /** The server or router using the port; several: any of them. */
+  deviceId?: OneOrMany;
   /** Several: any of them. */
   deviceOwner?: OneOrMany;
   networkId?: OneOrMany;
@@ -172,9 +172,13 @@ export class NetworkService {
     return this.remove(path`/ports/${id}`, signal);
   }
 
-  floatingIps(query: { portId?: OneOrMany; floatingNetworkId?: string } & Paged & Owned = {}): Listing<FloatingIp> {
+  /** FIXEDIPADDRESS: those associated with any of these fixed addresses (of any network: check the device). */
+  floatingIps(query: { portId?: OneOrMany; fixedIpAddress?: OneOrMany; floatingNetworkId?: string } & Paged & Owned = {}): Listing<FloatingIp> {
     // BYNAME: floating IPs have no name, so by address
-    const q = { port_id: query.portId, floating_network_id: query.floatingNetworkId, project_id: query.projectId, ...paging(query, 'floating_ip_address') };
+    const q = {
+      port_id: query.portId, fixed_ip_address: query.fixedIpAddress, floating_network_id: query.floatingNetworkId, project_id: query.projectId,
+      ...paging(query, 'floating_ip_address'),
+    };
     return this.list<NeutronFloatingIp, FloatingIp>('/floatingips', q, 'floatingips', toFloatingIp);
   }
 

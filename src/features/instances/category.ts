@@ -1,9 +1,10 @@
-// The Instances category: servers with Neutron's floating IPs joined in (a warning when none of an instance's
-// carries traffic), polled while any is in transition.
+// The Instances category: servers with Neutron's floating IPs joined in (those of the rows only: see
+// joinFloatingIps; a warning when none of an instance's carries traffic), polled while any is in transition.
 import * as l10n from '@vscode/l10n';
 import type { Server } from '../../openstack/computeModels';
 import type { FloatingIp } from '../../openstack/networkModels';
 import type { CategorySpec } from '../../ui/tree/node';
+import { joinFloatingIps, type InstanceFloatingIps } from './model/floatingIpJoin';
 import { serverInTransition, ServerNode } from './serverNode';
 import { floatingIpSettling, serverFloatingIpWarning } from '../floatingIps/model/floatingIpStatus';
 
@@ -20,12 +21,12 @@ function withNeutronFloatingIps(server: Server, fips: FloatingIp[] | undefined):
   return { ...server, addresses: [...floating, ...fixed] };
 }
 
-export const serversCategory: CategorySpec<Server, FloatingIp[] | undefined> = {
+export const serversCategory: CategorySpec<Server, InstanceFloatingIps> = {
   kind: 'servers', get label() { return l10n.t('Instances'); },
   icon: 'vm', service: 'compute',
   list: (c, limit) => c.compute.servers({ limit, byName: true }),
-  join: async (c, signal) => (await c.session.hasService('network', signal)) ? c.network.floatingIps().toArray(signal) : undefined,
-  node: (parent, s, fips) => new ServerNode(parent, withNeutronFloatingIps(s, fips), fips && serverFloatingIpWarning(s, fips)),
+  join: joinFloatingIps,
+  node: (parent, s, fips) => new ServerNode(parent, withNeutronFloatingIps(s, fips?.items), fips && serverFloatingIpWarning(s, fips.items)),
   // a floating IP just associated is DOWN for a moment: reload until it settles, so its warning does not linger
-  inTransition: (s, fips) => serverInTransition(s) || !!fips?.some((f) => f.deviceId === s.id && floatingIpSettling(f)),
+  inTransition: (s, fips) => serverInTransition(s) || !!fips?.items.some((f) => f.deviceId === s.id && floatingIpSettling(f)),
 };

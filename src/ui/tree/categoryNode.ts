@@ -1,4 +1,4 @@
-// One category of a project (Instances, Networks, …): loads its first page and joined data in one round,
+// One category of a project (Instances, Networks, …): loads its first page and the data joined for its rows,
 // offers "Load more…" when the page was full, shows a failure as an error item with Retry (never a modal),
 // and asks the poller to come back while something in it is in transition.
 //
@@ -7,18 +7,14 @@
 // its rows (memoised per generation) are the same objects however often the view asks for them.
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import type { Page } from '../../openstack/paging';
+import { readJoined, readMoreJoined, type JoinedRows } from '../../core/joinPlan';
 import type { CategorySpec } from './node';
 import { ExplorerNode, type ExplorerEnv, type ResourceNode } from './node';
 import { type Scope } from '../../core/target';
 import type { Pollable } from './poller';
 import { ErrorNode, LoadMoreNode, MessageNode } from './statusNodes';
 
-interface Loaded {
-  /** The last page read: Load more continues after it. */
-  page: Page<unknown>;
-  items: unknown[];
-  joined: unknown;
+interface Loaded extends JoinedRows<unknown, unknown> {
   /** openstack.pageSize when this was loaded: a change of the setting loads again on the next render. */
   pageSize: number;
 }
@@ -93,8 +89,9 @@ export class CategoryNode extends ExplorerNode implements Pollable {
     if (!from?.page.hasMore) return;
     const changed = await this.start(async (signal) => {
       const client = await this.scope.client();
-      const page = await this.spec.list(client, from.pageSize, this.scope).nextPage(from.page, signal);
-      return { ...from, page, items: [...from.items, ...page.items] };
+      const listing = this.spec.list(client, from.pageSize, this.scope);
+      const more = await readMoreJoined(listing, from, (rows, previous) => this.spec.join(client, { rows, previous, pageSize: from.pageSize, signal }), signal);
+      return { ...more, pageSize: from.pageSize };
     }, 'throw');
     if (changed) this.env.changed(this);
     this.pollIfBusy();
@@ -136,14 +133,8 @@ export class CategoryNode extends ExplorerNode implements Pollable {
       const client = await this.scope.client();
       const pageSize = this.pageSize();
       const listing = this.spec.list(client, pageSize, this.scope);
-      const [first, joined] = await Promise.all([listing.firstPage(signal), this.spec.join(client, signal, this.scope)]);
-      let page = first;
-      const items = [...first.items];
-      while (page.hasMore && items.length < shown) {
-        page = await listing.nextPage(page, signal);
-        items.push(...page.items);
-      }
-      return { page, items, joined, pageSize };
+      const read = await readJoined(listing, (rows) => this.spec.join(client, { rows, pageSize, signal }), shown, signal);
+      return { ...read, pageSize };
     }, 'show');
   }
 

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { CloudRegistry } from '../../context/cloudRegistry';
 import type { OpenStackClient } from '../../openstack/client';
 import type { Listing } from '../../openstack/listing';
+import type { JoinRequest } from '../../core/joinPlan';
 import type { Scope } from '../../core/target';
 import type { Pollable } from './poller';
 
@@ -83,8 +84,11 @@ export interface CategorySpec<T, C> {
   /** Shown only to admins: its APIs refuse others under the default policy (a row of 403s would help no one). */
   adminOnly?: boolean;
   list(client: OpenStackClient, pageSize: number, scope: Scope): Listing<T>;
-  /** Data joined into the nodes, fetched alongside the first page. */
-  join(client: OpenStackClient, signal: AbortSignal, scope: Scope): Promise<C>;
+  /**
+   * Data joined into the nodes of the request's rows, read for them only (by their ids, or one bounded page):
+   * never a whole list, since an expand must cost a few requests whatever the project's size.
+   */
+  join(client: OpenStackClient, request: JoinRequest<T, C>): Promise<C>;
   node(parent: ExplorerNode, item: T, joined: C): ResourceNode;
   /** Items that change by themselves (or whose joined data does) make the category poll until they settle. */
   inTransition?(item: T, joined: C): boolean;
@@ -92,6 +96,3 @@ export interface CategorySpec<T, C> {
 
 /** The join of a category that joins nothing. */
 export const noJoin = async (): Promise<undefined> => undefined;
-
-/** ID → name (or the ID, for a nameless one), to show what a resource refers to. */
-export const namesById = <T extends { id: string; name: string }>(items: T[]) => new Map(items.map((i) => [i.id, i.name || i.id]));
