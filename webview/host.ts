@@ -1,6 +1,8 @@
 // A page's side of the channel to its extension host: the VS Code API (acquired once per page), the state the
 // page keeps (across hide/show and, through the panel's serializer, a reload), and the host's messages, each
 // passed through the protocol's guard (only the host posts to the frame, but its messages are input all the same).
+import * as l10n from '@vscode/l10n';
+
 interface VsCodeApi {
   postMessage(message: unknown): void;
   getState(): unknown;
@@ -26,4 +28,28 @@ export function connectHost<Out, In, State>(
     if (guards.isMessage(event.data)) on(event.data);
   });
   return { restored: guards.isState(kept) ? kept : undefined, send: (m) => api.postMessage(m), save: (s) => api.setState(s) };
+}
+
+/** The host's message that carries the page's strings (the translations of the display language; empty in English). */
+interface StringsMessage {
+  type: 'l10n';
+  bundle: Record<string, string>;
+}
+
+const isStrings = (m: { type: string }): m is StringsMessage => m.type === 'l10n';
+
+/**
+ * What the host's messages go to: the first answer to `ready` is the page's strings, and only then is the page
+ * built (BUILD returns what the later messages go to), so no English flashes first. A later `l10n` (the page says
+ * `ready` again when shown after a hide) changes nothing.
+ */
+export function buildWhenTranslated<M extends { type: string }>(build: () => (m: M) => void): (m: M) => void {
+  let onPageMessage: ((m: M) => void) | undefined;
+  return (m) => {
+    if (!isStrings(m)) onPageMessage?.(m);
+    else if (!onPageMessage) {
+      l10n.config({ contents: m.bundle });
+      onPageMessage = build();
+    }
+  };
 }

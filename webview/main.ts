@@ -15,7 +15,7 @@ import {
 import { AnsiRenderer } from './ansiRender';
 import { RttChart } from './chart';
 import { DiagnoseView } from './diagnose';
-import { connectHost } from './host';
+import { buildWhenTranslated, connectHost } from './host';
 import { button, checkbox, componentsReady, divider, dropdown, el, tabs, textField } from './ui';
 
 const host = connectHost<WebviewMessage, HostMessage, PanelState>({ isMessage: isHostMessage, isState: isPanelState }, (m) => onMessage(m));
@@ -37,17 +37,7 @@ function addressLabel(a: InstanceAddress): string {
   return a.type === 'floating' ? l10n.t('{0} (floating, {1})', a.addr, a.network) : l10n.t('{0} (fixed, {1})', a.addr, a.network);
 }
 
-/** Set once the page is built: what the host's messages go to from then on. */
-let onPageMessage: ((m: HostMessage) => void) | undefined;
-
-/** The host's first answer to `ready` is the page's strings: only then is anything built, so no English flashes. */
-function onMessage(m: HostMessage): void {
-  if (m.type !== 'l10n') onPageMessage?.(m);
-  else if (!onPageMessage) {
-    l10n.config({ contents: m.bundle });
-    onPageMessage = buildPage();
-  }
-}
+const onMessage = buildWhenTranslated<HostMessage>(buildPage);
 
 /** Builds the page in the display language and answers the host's messages. */
 function buildPage(): (m: HostMessage) => void {

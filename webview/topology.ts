@@ -16,7 +16,7 @@ import { highlightOf } from '../src/features/topology/model/path';
 import {
   isHostMessage, isTopologyState, type HostMessage, type LoadStats, type TopologyState, type TopologyTarget, type WebviewMessage,
 } from '../src/features/topology/model/protocol';
-import { connectHost } from './host';
+import { buildWhenTranslated, connectHost } from './host';
 import { exportSvg } from './svgExport';
 import { drawTopology, svgEl, type Drawn } from './topologySvg';
 import { button, componentsReady, el } from './ui';
@@ -31,17 +31,7 @@ let drawn: Drawn | undefined;
 
 const send = (message: WebviewMessage) => host.send(message);
 
-/** Set once the page is built: what the host's messages go to from then on. */
-let onPageMessage: ((m: HostMessage) => void) | undefined;
-
-/** The host's first answer to `ready` is the page's strings: only then is anything built, so no English flashes. */
-function onMessage(m: HostMessage): void {
-  if (m.type !== 'l10n') onPageMessage?.(m);
-  else if (!onPageMessage) {
-    l10n.config({ contents: m.bundle });
-    onPageMessage = buildPage();
-  }
-}
+const onMessage = buildWhenTranslated<HostMessage>(buildPage);
 
 /** Builds the page in the display language and answers the host's messages. */
 function buildPage(): (m: HostMessage) => void {
