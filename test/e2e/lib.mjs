@@ -200,14 +200,16 @@ export async function errorToasts(page) {
  */
 export async function runExactCommand(page, title, { thenHidden = false } = {}) {
   const input = page.locator(`${QUICK_INPUT} input[type="text"]`);
-  // F1 can go nowhere while the focus moves (a terminal just killed): pressed again, as a user would
+  // F1 can go nowhere while the focus moves (a terminal just killed or opened), or the palette can close again
+  // before it takes the text: pressed again, as a user would
   for (let attempt = 1; ; attempt++) {
     await page.keyboard.press('F1');
-    const shown = await input.waitFor({ state: 'visible', timeout: 4000 }).then(() => true, () => false);
-    if (shown) break;
-    if (attempt === 3) throw new Error(`the command palette did not open for "${title}" after pressing F1 three times`);
+    const typed = await input.waitFor({ state: 'visible', timeout: 4000 })
+      .then(() => input.fill(`>${title}`, { timeout: 5000 }))
+      .then(() => true, () => false);
+    if (typed) break;
+    if (attempt === 3) throw new Error(`the command palette did not take "${title}" after pressing F1 three times`);
   }
-  await input.fill(`>${title}`);
   const rows = page.locator(`${QUICK_INPUT} .monaco-list-row`);
   const row = rows.filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(title)}\\s*$`) }) }).first();
   await row.waitFor({ timeout: 10_000 }).catch(async () => {
