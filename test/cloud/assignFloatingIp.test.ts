@@ -9,26 +9,13 @@ import type { Target } from '../../src/core/target';
 import type { OpenStackClient } from '../../src/openstack/client';
 import type { Network } from '../../src/openstack/networkModels';
 import { ensureDevcloud } from '../support/devcloud';
-import { connect, runTag, undoAll } from './helpers';
+import { connect, memberProject, runTag, undoAll } from './helpers';
 
 const tag = `${runTag}-fix`;
 const demo = connect('devcloud');
 const admin = connect('devcloud-admin');
 const cleanup: (() => Promise<unknown>)[] = [];
 
-/** A project with demo as member, and demo's client scoped to it. */
-async function freshProject(name: string): Promise<OpenStackClient> {
-  const json = async <T>(path: string, method: 'GET' | 'POST' | 'PUT' = 'GET', body?: unknown) =>
-    (await admin.client.session.request('identity', path, { method, json: body })).json<T>();
-  const [{ project }, { roles }, { users }] = await Promise.all([
-    json<{ project: { id: string } }>('/projects', 'POST', { project: { name, domain_id: 'default' } }),
-    json<{ roles: { id: string }[] }>('/roles?name=member'),
-    json<{ users: { id: string }[] }>('/users?name=demo'),
-  ]);
-  cleanup.push(() => admin.client.session.request('identity', `/projects/${project.id}`, { method: 'DELETE' }));
-  await json(`/projects/${project.id}/users/${users[0].id}/roles/${roles[0].id}`, 'PUT');
-  return demo.client.rescope(project.id);
-}
 
 /** The refusal assignFloatingIp throws. */
 async function refusal(promise: Promise<unknown>): Promise<Refused> {
@@ -51,7 +38,7 @@ describe('one-click Assign Floating IP', { concurrency: false }, () => {
   let subnetName: string;
 
   before(async () => {
-    client = await freshProject(tag);
+    client = await memberProject(admin, demo, tag, cleanup);
     target = { cloud: 'devcloud', projectId: client.session.projectId!, client };
     ext = (await client.network.networks({ external: true }).toArray()).find((n) => n.name === 'ext')!;
     assert.ok(ext, 'the dev cloud has its external network ext');

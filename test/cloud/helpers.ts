@@ -98,3 +98,24 @@ export async function fakeHostServer(client: OpenStackClient, name: string): Pro
   }).catch(async (err: unknown) => { await undo().catch(() => undefined); throw err; });
   return { id, undo };
 }
+
+/**
+ * A fresh project where demo (MEMBER) has the member role, and MEMBER's client scoped to it. UNDO gets its
+ * deletion, its security groups first: Neutron keeps them after Keystone deletes the project (what is left over
+ * anyway, `devcloud.sh up` purges).
+ */
+export async function memberProject(admin: Connected, member: Connected, name: string, undo: (() => Promise<unknown>)[]): Promise<OpenStackClient> {
+  const json = async <T>(path: string, method: 'GET' | 'POST' | 'PUT' = 'GET', body?: unknown) =>
+    (await admin.client.session.request('identity', path, { method, json: body })).json<T>();
+  const [{ project }, { roles }, { users }] = await Promise.all([
+    json<{ project: { id: string } }>('/projects', 'POST', { project: { name, domain_id: 'default' } }),
+    json<{ roles: { id: string }[] }>('/roles?name=member'),
+    json<{ users: { id: string }[] }>('/users?name=demo'),
+  ]);
+  undo.push(async () => {
+    for (const g of await admin.client.network.securityGroups({ projectId: project.id }).toArray()) await admin.client.network.deleteSecurityGroup(g.id);
+    await admin.client.session.request('identity', `/projects/${project.id}`, { method: 'DELETE' });
+  });
+  await json(`/projects/${project.id}/users/${users[0].id}/roles/${roles[0].id}`, 'PUT');
+  return member.client.rescope(project.id);
+}

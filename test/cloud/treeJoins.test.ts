@@ -15,7 +15,7 @@ import type { OpenStackClient } from '../../src/openstack/client';
 import type { Listing } from '../../src/openstack/listing';
 import type { Network, Subnet } from '../../src/openstack/networkModels';
 import { FAKE_AZ, GUEST_IMAGE, ensureDevcloud } from '../support/devcloud';
-import { connect, runTag, undoAll, until } from './helpers';
+import { connect, memberProject, runTag, undoAll, until } from './helpers';
 
 const tag = `${runTag}-join`;
 const demo = connect('devcloud');
@@ -24,19 +24,6 @@ const cleanup: (() => Promise<unknown>)[] = [];
 let client: OpenStackClient;
 const servers: Record<'a' | 'b' | 'c', string> = { a: '', b: '', c: '' };
 
-/** A project with demo as member, and demo's client scoped to it (its exchanges recorded in demo.log). */
-async function freshProject(name: string): Promise<OpenStackClient> {
-  const json = async <T>(path: string, method: 'GET' | 'POST' | 'PUT' = 'GET', body?: unknown) =>
-    (await admin.client.session.request('identity', path, { method, json: body })).json<T>();
-  const [{ project }, { roles }, { users }] = await Promise.all([
-    json<{ project: { id: string } }>('/projects', 'POST', { project: { name, domain_id: 'default' } }),
-    json<{ roles: { id: string }[] }>('/roles?name=member'),
-    json<{ users: { id: string }[] }>('/users?name=demo'),
-  ]);
-  cleanup.push(() => admin.client.session.request('identity', `/projects/${project.id}`, { method: 'DELETE' }));
-  await json(`/projects/${project.id}/users/${users[0].id}/roles/${roles[0].id}`, 'PUT');
-  return demo.client.rescope(project.id);
-}
 
 /** The OpenStack requests (not token requests) sent while FN ran. */
 async function counted<T>(fn: () => Promise<T>): Promise<{ result: T; requests: string[] }> {
@@ -66,7 +53,7 @@ function steps<T, C>(e: { first: { result: JoinedRows<T, C> }; more?: { result: 
 
 before(async () => {
   await ensureDevcloud();
-  client = await freshProject(tag);
+  client = await memberProject(admin, demo, tag, cleanup);
   const { compute, network, image } = client;
   const [images, flavors, exts] = await Promise.all([
     image.images({ name: GUEST_IMAGE }).toArray(), compute.flavors().toArray(), network.networks({ name: 'ext' }).toArray(),
