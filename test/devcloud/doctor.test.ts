@@ -6,13 +6,14 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Target } from '../../src/core/target';
+import type { OpenStackClient } from '../../src/openstack/client';
 import type { FloatingIp, Network, Router, SecurityGroup, Subnet } from '../../src/openstack/networkModels';
 import { applyFix } from '../../src/features/doctor/applyFix';
 import { gatherSnapshot, type Gathered } from '../../src/features/doctor/gather';
 import type { CheckId } from '../../src/features/doctor/model/checklist';
 import { diagnoseReachability, snapshotNames, type Diagnosis } from '../../src/features/doctor/model/diagnose';
 import { allowPing, allowSsh, ruleCreate } from '../../src/features/securityGroups/model/securityGroupsRules';
-import { connect, undoAll, until } from '../cloud/helpers';
+import { connect, memberProject, undoAll, until } from '../cloud/helpers';
 import { ensureDevcloud, GUEST_FLAVOR, GUEST_IMAGE, openstack } from '../support/devcloud';
 import { assertOnDevcloudBridge } from '../support/dataplane';
 
@@ -21,7 +22,9 @@ const member = connect('devcloud');
 const admin = connect('devcloud-admin');
 const undo: (() => Promise<unknown>)[] = [];
 const servers: string[] = [];
-const net = () => member.client.network;
+// the demo user in a project of its own: routers left in the demo project by an interrupted run change no verdict
+let client: OpenStackClient;
+const net = () => client.network;
 
 let projectId = '';
 let ext: Network;
@@ -32,7 +35,7 @@ let group: SecurityGroup;
 let icmpRuleId = '';
 const guests: Record<'a' | 'b', { id: string; fip?: FloatingIp }> = { a: { id: '' }, b: { id: '' } };
 
-const target = (who: 'member' | 'admin'): Target => ({ cloud: 'devcloud', projectId, client: (who === 'member' ? member : admin).client });
+const target = (who: 'member' | 'admin'): Target => ({ cloud: 'devcloud', projectId, client: who === 'member' ? client : admin.client });
 
 /** One diagnosis of guest A (with the live probes when it has a floating IP), as the command runs it. */
 async function diagnose(who: 'member' | 'admin' = 'member', guest: 'a' | 'b' = 'a'): Promise<Diagnosis & { requests: number }> {
@@ -78,22 +81,22 @@ async function addNetwork(name: string, cidr: string): Promise<{ network: Networ
 }
 
 async function boot(name: string, networks: ({ uuid: string } | { port: string })[]): Promise<string> {
-  const [images, flavors] = await Promise.all([member.client.image.images().toArray(), member.client.compute.flavors().toArray()]);
+  const [images, flavors] = await Promise.all([client.image.images().toArray(), client.compute.flavors().toArray()]);
   const image = images.find((i) => i.name === GUEST_IMAGE);
   const flavor = flavors.find((f) => f.name === GUEST_FLAVOR);
   assert.ok(image && flavor, 'the dev cloud was not seeded: run `npm run devcloud -- up --seed`');
-  const { id } = await member.client.compute.createServer({ name, imageRef: image.id, flavorRef: flavor.id, networks, securityGroups: [group.id] });
+  const { id } = await client.compute.createServer({ name, imageRef: image.id, flavorRef: flavor.id, networks, securityGroups: [group.id] });
   servers.push(id);
   return id;
 }
 
 async function activeAndBooted(id: string): Promise<void> {
   await until(`${id} ACTIVE`, async () => {
-    const s = await member.client.compute.server(id);
+    const s = await client.compute.server(id);
     assert.notEqual(s.status, 'ERROR', `nova's fault: ${s.fault?.message}`);
     return s.status === 'ACTIVE';
   }, 400_000, 2000);
-  await until(`${id} booted`, async () => /devcloud-guest ready at/.test(await member.client.compute.consoleOutput(id, 200)), 240_000, 3000);
+  await until(`${id} booted`, async () => /devcloud-guest ready at/.test(await client.compute.consoleOutput(id, 200)), 240_000, 3000);
 }
 
 async function allocate(guest: 'a' | 'b'): Promise<FloatingIp> {
@@ -105,8 +108,8 @@ async function allocate(guest: 'a' | 'b'): Promise<FloatingIp> {
 
 before(async () => {
   await ensureDevcloud();
-  await member.client.session.token();
-  projectId = member.client.session.projectId ?? '';
+  client = await memberProject(admin, member, `${tag}-project`, undo);
+  projectId = client.session.projectId ?? '';
   [ext] = await net().networks({ name: 'ext' }).toArray();
   assert.ok(ext, 'the dev cloud has no ext network: run `npm run devcloud -- up --seed`');
 });
@@ -122,7 +125,7 @@ test('doctor: the exercise built — guest A on int and int2, guest B with port 
   undo.push(() => net().deleteSecurityGroup(group.id));
   icmpRuleId = (await net().createSecurityGroupRule(ruleCreate(group.id, allowPing()))).id;
   await net().createSecurityGroupRule(ruleCreate(group.id, allowSsh()));
-  await openstack('devcloud', ['port', 'create', '--network', int.network.id, '--disable-port-security', '--no-security-group', `${tag}-open`]);
+  await openstack('devcloud-admin', ['port', 'create', '--project', projectId, '--network', int.network.id, '--disable-port-security', '--no-security-group', `${tag}-open`]);
   const [open] = await net().ports({ networkId: int.network.id }).toArray().then((ps) => ps.filter((p) => p.name === `${tag}-open`));
   undo.push(() => net().deletePort(open.id));
   guests.a.id = await boot(`${tag}-a`, [{ uuid: int.network.id }, { uuid: int2.network.id }]);
@@ -214,9 +217,9 @@ test('doctor, broken: subnet without a router interface → Add interface to the
 
 // The guests first, until gone: their ports hold the subnets and the group.
 after(async () => {
-  await Promise.all(servers.map((id) => member.client.compute.deleteServer(id)));
+  await Promise.all(servers.map((id) => client.compute.deleteServer(id)));
   await until('the guests deleted', async () => {
-    const left = await member.client.compute.servers().toArray();
+    const left = await client.compute.servers().toArray();
     return !left.some((s) => servers.includes(s.id));
   }, 180_000, 2000).catch((err: unknown) => console.error('cleanup:', err));
   await undoAll(undo);
