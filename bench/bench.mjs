@@ -2,9 +2,11 @@
 // cloud, ours against the openstack CLI (cold) and against bare curl (warm). Medians of alternating runs.
 // Setup is kept between runs: project `bench` with BENCH_SERVERS servers (no NICs) and 50 networks; the first
 // setup creates them (about 17 minutes for 200 servers on 2 cores: nova's resource tracker asks placement for
-// every instance on every claim). Prints a table, then one JSON line.
+// every instance on every claim). Then the workbench benches (bench/tree.mjs: Instances of those servers;
+// bench/projectTree.mjs: a whole project expanded at once) and the size of what activation loads. Prints tables,
+// then one JSON line with every figure.
 import { execFile, spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import * as esbuild from 'esbuild';
@@ -24,7 +26,7 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 
 async function setup() {
   await run('bash', [join(ROOT, 'test/devcloud/devcloud.sh'), 'up', '--seed']);
-  const base = (await import('node:fs')).readFileSync(join(STATE, 'clouds.yaml'), 'utf8');
+  const base = readFileSync(join(STATE, 'clouds.yaml'), 'utf8');
   writeFileSync(CLOUDS, `${base}  devcloud-bench:\n    auth: {auth_url: 'http://127.0.0.1:5000/v3', username: admin, password: admin, project_name: bench, user_domain_name: Default, project_domain_name: Default}\n    region_name: RegionOne\n`);
   await os('devcloud-admin', 'project', 'create', '--or-show', 'bench');
   await os('devcloud-admin', 'role', 'add', '--project', 'bench', '--user', 'admin', 'admin');
@@ -128,7 +130,34 @@ for (const [what, r] of Object.entries(results)) {
 }
 const s = results.servers;
 const n = results.networks;
-console.log(JSON.stringify({
+const listing = {
   servers: s.count, ours_cold_ms: Math.round(median(s.cold)), cli_ms: Math.round(median(s.cli)), ours_warm_ms: +median(s.warm).toFixed(1), curl_ms: +median(s.curl).toFixed(1), requests: s.coldRequests, requests_warm: s.warmRequests,
   networks: n.count, networks_ours_cold_ms: Math.round(median(n.cold)), networks_cli_ms: Math.round(median(n.cli)), networks_ours_warm_ms: +median(n.warm).toFixed(1), networks_curl_ms: +median(n.curl).toFixed(1), networks_requests: n.coldRequests,
+  cold_vs_cli: +(median(s.cold) / median(s.cli)).toFixed(2), warm_vs_curl: +(median(s.warm) / median(s.curl)).toFixed(2),
+  networks_cold_vs_cli: +(median(n.cold) / median(n.cli)).toFixed(2), networks_warm_vs_curl: +(median(n.warm) / median(n.curl)).toFixed(2),
+};
+const activationKb = await activationBundleKb();
+const instances = await lastJsonOf('tree.mjs');
+const project = await lastJsonOf('projectTree.mjs');
+console.log(`\nactivation: ${activationKb} KB loaded (production build), activated in ${instances.activation_ms} ms`);
+console.log(JSON.stringify({
+  activation: { kb: activationKb, ms: instances.activation_ms },
+  listing,
+  instances_tree: { servers: N, ...instances, ratio: +(instances.tree_ms / instances.api_ms).toFixed(2) },
+  project_tree: project,
+  scale_1000: null,
 }));
+
+/** The KB of the production bundles VS Code loads when it activates the extension (package.json's main). */
+async function activationBundleKb() {
+  await run(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--production']);
+  const main = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).main;
+  return Math.round(statSync(join(ROOT, main.endsWith('.js') ? main : `${main}.js`)).size / 1024);
+}
+
+/** Runs bench/SCRIPT (its tables go to this output) and returns its last line, JSON. */
+async function lastJsonOf(script) {
+  const { out } = await timed(process.execPath, [join(ROOT, 'bench', script)]);
+  process.stdout.write(out);
+  return JSON.parse(out.trim().split('\n').at(-1));
+}

@@ -48,6 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenSt
     log, registry, active, explorer, view, inspect,
     vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, inspect),
     view.onDidChangeVisibility((e) => explorer.poller.setVisible(e.visible)),
+    explorer.trackExpansion(view, context.workspaceState),
     registry.onDidChange(() => {
       // drives the "no cloud yet" welcome view (contributes.viewsWelcome)
       void vscode.commands.executeCommand('setContext', 'openstack.hasClouds', registry.clouds.length > 0);

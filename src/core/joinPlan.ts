@@ -16,6 +16,13 @@ export interface JoinRequest<T, C> {
   signal: AbortSignal;
 }
 
+/** A category's rows as a load left them: ITEMS with what was JOINED for them, WHOLE when no page is left to read. */
+export interface LoadedRows {
+  items: readonly unknown[];
+  joined: unknown;
+  whole: boolean;
+}
+
 /** Rows read, and the data joined for them. */
 export interface JoinedRows<T, C> {
   /** The last page read: Load more continues after it. */

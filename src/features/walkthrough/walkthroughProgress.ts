@@ -1,7 +1,8 @@
 // Keeps the context keys openstack.walkthrough.<step> (the walkthrough's completionEvents) true exactly when the
-// active project has what the step builds. Asked again, one category at a time, when the tree loads a category
-// of the active project or a command changed one, and for every category when the active project changes;
-// the console step when a console panel opens while the project is active.
+// active project has what the step builds. Decided from the rows when the tree loads a category of the active
+// project (asked of the cloud only when a partial page cannot tell), asked again when a command changed one, and
+// for every category the tree has not loaded soon after the active project changes (after the tree's own first
+// loads, which it would only slow down); the console step when a console panel opens while the project is active.
 //
 // The check boxes follow the same state through VS Code's welcome.markStepComplete / markStepIncomplete. A
 // completionEvent alone misses a step whose key was already true when the walkthrough service started (VS Code
@@ -12,9 +13,10 @@ import type { ActiveCloud } from '../../context/activeCloud';
 import type { CloudRegistry } from '../../context/cloudRegistry';
 import type { Log } from '../../context/log';
 import type { OpenStackClient } from '../../openstack/client';
-import type { CategoryChange, ExplorerProvider } from '../../ui/tree/explorerProvider';
+import type { CategoryChange, CategoryLoad, ExplorerProvider } from '../../ui/tree/explorerProvider';
 import { CONSOLE_VIEW_TYPE } from '../console/model/protocol';
 import { PROBES, type StepAnswers } from './model/probes';
+import { answersFromRows } from './model/rowAnswers';
 import { STEP_IDS, contextKey, noStepDone, workbenchStepId, type StepId, type StepState } from './model/steps';
 
 export interface WalkthroughDeps {
@@ -34,6 +36,8 @@ interface Watched {
 
 /** Events of one category that come together (a command's refresh, then the tree's reload) ask once. */
 const SETTLE_MS = 300;
+/** After the active project changes, the categories the tree has not loaded by then are asked. */
+const FIRST_PROBE_MS = 2000;
 
 export class WalkthroughProgress implements vscode.Disposable {
   private state = noStepDone();
@@ -46,6 +50,8 @@ export class WalkthroughProgress implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** The latest probe of each category: an earlier one that answers late is dropped. */
   private readonly latest = new Map<string, number>();
+  /** Categories of the watched project whose rows answered their steps. */
+  private readonly answered = new Set<string>();
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly deps: WalkthroughDeps) {
@@ -53,7 +59,7 @@ export class WalkthroughProgress implements vscode.Disposable {
       deps.registry.onDidChange(() => this.set({ cloud: deps.registry.clouds.length > 0 })),
       deps.active.onDidChange(() => void this.watchActiveProject()),
       deps.explorer.onDidChangeCategory((c) => this.categoryChanged(c)),
-      deps.explorer.onDidLoadCategory((c) => this.categoryChanged(c)),
+      deps.explorer.onDidLoadCategory((c) => this.categoryLoaded(c)),
       vscode.window.tabGroups.onDidChangeTabs((e) => { if (e.opened.some(isConsoleTab)) this.set({ console: true }); }),
     ];
     for (const id of STEP_IDS) this.show(id, false);
@@ -90,15 +96,34 @@ export class WalkthroughProgress implements vscode.Disposable {
       const projectId = client.session.projectId;
       if (!projectId || generation !== this.generation) return;
       this.watched = { cloud, projectId, client, generation };
-      await Promise.all(Object.keys(PROBES).map((kind) => this.probe(kind)));
+      this.answered.clear();
+      await new Promise((resolve) => setTimeout(resolve, FIRST_PROBE_MS));
+      if (generation !== this.generation || signal.aborted) return;
+      await Promise.all(Object.keys(PROBES).filter((kind) => !this.answered.has(kind)).map((kind) => this.probe(kind)));
     } catch (err) {
       if (!signal.aborted) this.deps.log.warn(`walkthrough: cannot read the active project of ${cloud}: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
 
-  private categoryChanged(change: CategoryChange): void {
+  private isWatched(change: CategoryChange): boolean {
     const watched = this.watched;
-    if (!watched || change.cloud !== watched.cloud || change.projectId !== watched.projectId || !PROBES[change.kind]) return;
+    return !!watched && change.cloud === watched.cloud && change.projectId === watched.projectId && !!PROBES[change.kind];
+  }
+
+  /** The tree loaded a category: its rows answer, unless a partial page cannot tell. */
+  private categoryLoaded(load: CategoryLoad): void {
+    if (!this.isWatched(load)) return;
+    const answers = answersFromRows(load.kind, load.rows, load.projectId);
+    if (!answers) return this.categoryChanged(load);
+    clearTimeout(this.timers.get(load.kind));
+    this.timers.delete(load.kind);
+    this.latest.set(load.kind, (this.latest.get(load.kind) ?? 0) + 1);   // a probe still out answers older news
+    this.answered.add(load.kind);
+    this.set(answers);
+  }
+
+  private categoryChanged(change: CategoryChange): void {
+    if (!this.isWatched(change)) return;
     clearTimeout(this.timers.get(change.kind));
     this.timers.set(change.kind, setTimeout(() => {
       this.timers.delete(change.kind);

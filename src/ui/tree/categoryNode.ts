@@ -7,7 +7,7 @@
 // its rows (memoised per generation) are the same objects however often the view asks for them.
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { readJoined, readMoreJoined, type JoinedRows } from '../../core/joinPlan';
+import { readJoined, readMoreJoined, type JoinedRows, type LoadedRows } from '../../core/joinPlan';
 import type { CategorySpec } from './node';
 import { ExplorerNode, type ExplorerEnv, type ResourceNode } from './node';
 import { type Scope } from '../../core/target';
@@ -68,6 +68,16 @@ export class CategoryNode extends ExplorerNode implements Pollable {
     return this.rows;
   }
 
+  /**
+   * Starts the first load before the view asks. VS Code asks for the rows of categories expanded together one
+   * after the other (its extension host awaits each getChildren in turn), so without this they would load in
+   * series; the view's ask then joins the load in flight.
+   */
+  prefetch(): void {
+    if (this.loaded || this.inFlight || this.failure !== undefined || this.detached) return;
+    void this.load(0).then(() => this.pollIfBusy());
+  }
+
   /** Refresh and Retry: the first page again, with the current page size; a load in flight is superseded. True when the rows changed. */
   refresh(): Promise<boolean> {
     return this.load(0);
@@ -95,6 +105,10 @@ export class CategoryNode extends ExplorerNode implements Pollable {
     }, 'throw');
     if (changed) this.env.changed(this);
     this.pollIfBusy();
+  }
+
+  loadedRows(): LoadedRows | undefined {
+    return this.loaded && { items: this.loaded.items, joined: this.loaded.joined, whole: !this.loaded.page.hasMore };
   }
 
   inTransition(): boolean {

@@ -126,6 +126,8 @@ export class ProjectNode extends ExplorerNode {
       // category nodes are kept so their loaded pages survive a re-render of the project
       this.categories ??= this.env.categories.filter((_, i) => available[i])
         .map((spec) => new CategoryNode(this, this.scope, spec, this.env, this.pageSize));
+      // the view is about to ask for the expanded ones, one at a time: their loads start now, side by side
+      for (const category of this.categories) if (this.env.wasExpanded(category.id)) category.prefetch();
       return this.categories;
     } catch (err) {
       return [new ErrorNode(this, err)];

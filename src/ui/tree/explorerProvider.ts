@@ -10,10 +10,15 @@ import * as vscode from 'vscode';
 import type { CloudRegistry } from '../../context/cloudRegistry';
 import { plainTreeItem } from '../shownItems';
 import { CategoryNode } from './categoryNode';
+import type { LoadedRows } from '../../core/joinPlan';
 import { CloudNode, ProjectNode } from './cloudNodes';
 import { ExplorerNode, ResourceNode, type CategorySpec, type ExplorerEnv } from './node';
 import { Poller } from './poller';
 import { ErrorNode, LoadMoreNode } from './statusNodes';
+
+const EXPANDED_KEY = 'openstack.expandedCategories';
+/** Categories remembered as expanded, across every cloud and project. */
+const MAX_REMEMBERED = 500;
 
 /** A category of a project whose resources changed. */
 export interface CategoryChange {
@@ -22,13 +27,18 @@ export interface CategoryChange {
   kind: string;
 }
 
+/** A category's rows as the view just loaded them: the walkthrough decides from them instead of asking again. */
+export interface CategoryLoad extends CategoryChange {
+  rows: LoadedRows;
+}
+
 export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly categoryEmitter = new vscode.EventEmitter<CategoryChange>();
   /** A command changed a category (refreshCategory), or the poller saw one change by itself. */
   readonly onDidChangeCategory = this.categoryEmitter.event;
-  private readonly loadEmitter = new vscode.EventEmitter<CategoryChange>();
+  private readonly loadEmitter = new vscode.EventEmitter<CategoryLoad>();
   /** The view loaded a category's rows (first expand, Refresh, Load more, a poll): what it lists may be news. */
   readonly onDidLoadCategory = this.loadEmitter.event;
   readonly poller: Poller<CategoryNode>;
@@ -40,6 +50,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   private readonly fetching = new Map<ExplorerNode, number>();
   /** Changes held back until the fetch of their node returns. */
   private readonly heldBack = new Set<ExplorerNode>();
+  /** Ids of the categories the view shows expanded (see trackExpansion). */
+  private expanded = new Set<string>();
 
   constructor(private readonly registry: CloudRegistry, categories: readonly CategorySpec<unknown, unknown>[]) {
     this.poller = new Poller((node) => {
@@ -52,7 +64,30 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       changed: (node) => this.changed(node),
       poll: (category) => this.poller.watch(category as CategoryNode),
       remember: (parent, nodes) => this.remember(parent, nodes),
+      wasExpanded: (id) => this.expanded.has(id),
     };
+  }
+
+  /**
+   * Follows which categories VIEW shows expanded (kept in MEMENTO for the next window): one that expands starts
+   * loading at once, and a project's listing starts those expanded before, so that categories expanded together
+   * load side by side although VS Code asks for their rows one after the other.
+   */
+  trackExpansion(view: vscode.TreeView<ExplorerNode>, memento: vscode.Memento): vscode.Disposable {
+    this.expanded = new Set(memento.get<string[]>(EXPANDED_KEY, []));
+    const save = () => void memento.update(EXPANDED_KEY, [...this.expanded].slice(-MAX_REMEMBERED));
+    return vscode.Disposable.from(
+      view.onDidExpandElement(({ element }) => {
+        if (!(element instanceof CategoryNode)) return;
+        element.prefetch();
+        this.expanded.delete(element.id);   // the newest last, so the cap drops the oldest
+        this.expanded.add(element.id);
+        save();
+      }),
+      view.onDidCollapseElement(({ element }) => {
+        if (element instanceof CategoryNode && this.expanded.delete(element.id)) save();
+      }),
+    );
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
@@ -178,7 +213,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     });
     this.loadedByParent.set(parent.id, [...nodes, ...nested]);
     this.loadedParents.set(parent.id, parent);
-    if (parent instanceof CategoryNode) this.loadEmitter.fire({ cloud: parent.scope.cloud, projectId: parent.scope.projectId, kind: parent.spec.kind });
+    const rows = parent instanceof CategoryNode && parent.loadedRows();
+    if (rows) this.loadEmitter.fire({ cloud: parent.scope.cloud, projectId: parent.scope.projectId, kind: parent.spec.kind, rows });
   }
 }
 

@@ -18,6 +18,8 @@ export interface ExplorerEnv {
   poll(category: ExplorerNode & Pollable): void;
   /** Registers loaded resources for "Find resource…". */
   remember(parent: ExplorerNode, nodes: readonly ResourceNode[]): void;
+  /** Whether the category node with this ID was expanded when the view last showed it. */
+  wasExpanded(id: string): boolean;
 }
 
 export abstract class ExplorerNode {

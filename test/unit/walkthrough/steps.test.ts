@@ -6,6 +6,7 @@ import {
   keypairReady, noStepDone, routerReady, routersWithGateway, securityGroupReady, STEP_IDS,
 } from '../../../src/features/walkthrough/model/steps';
 import { PROBES } from '../../../src/features/walkthrough/model/probes';
+import { answersFromRows } from '../../../src/features/walkthrough/model/rowAnswers';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -127,4 +128,21 @@ test('the router probe: small pages, and interfaces asked only of routers with a
   const answers = await PROBES.routers(client as never, 'p1', new AbortController().signal);
   assert.deepEqual(answers, { router: true });
   assert.deepEqual(asked, ['routers project=p1 limit=20', 'interfaces r1 limit=1', 'interfaces r2 limit=1']);
+});
+
+test('rows the tree loaded answer a category\'s steps: a qualifying row decides, a whole list decides, a partial list without one does not', () => {
+  const gw = { id: 'r1', gateway: { networkId: 'ext' } };
+  const iface = { deviceId: 'r1', fixedIps: [{ subnetId: 's1', ipAddress: '10.0.0.1' }] };
+  assert.deepEqual(answersFromRows('routers', { items: [gw], joined: { interfaces: [iface] }, whole: false }, 'p1'), { router: true });
+  assert.deepEqual(answersFromRows('routers', { items: [gw], joined: { interfaces: [] }, whole: true }, 'p1'), { router: false });
+  assert.equal(answersFromRows('routers', { items: [gw], joined: { interfaces: [] }, whole: false }, 'p1'), undefined);
+  // networks answer two steps: both must be decided by a partial page
+  const ext = net({ external: true, projectId: 'admin' });
+  assert.equal(answersFromRows('networks', { items: [ext], joined: undefined, whole: false }, 'p1'), undefined);
+  assert.deepEqual(answersFromRows('networks', { items: [ext, net({})], joined: undefined, whole: false }, 'p1'), { externalNetwork: true, internalNetwork: true });
+  assert.deepEqual(answersFromRows('servers', { items: [{ status: 'ACTIVE' }, { status: 'ERROR' }], joined: undefined, whole: true }, 'p1'), { instances: false });
+  assert.deepEqual(answersFromRows('floatingIps', { items: [{ portId: 'port1' }], joined: undefined, whole: false }, 'p1'), { floatingIp: true });
+  // every probed category has a decision from rows; a category without steps has none
+  for (const kind of Object.keys(PROBES)) assert.ok(answersFromRows(kind, { items: [], joined: { interfaces: [] }, whole: true }, 'p1'), kind);
+  assert.equal(answersFromRows('flavors', { items: [], joined: undefined, whole: true }, 'p1'), undefined);
 });
