@@ -6,7 +6,7 @@ import { fromBoundedPage, readJoined, readMoreJoined, stillToAsk, withMore } fro
 import { joinInstanceNames, reachedInstance } from '../../../src/features/floatingIps/model/instanceNames';
 import { floatingIpAddressesToAsk, joinFloatingIps } from '../../../src/features/instances/model/floatingIpJoin';
 import { joinSubnets, subnetIdsToAsk } from '../../../src/features/networks/model/subnetJoin';
-import { joinRouterInterfaces, networkIdsToAsk } from '../../../src/features/routers/model/routerJoin';
+import { joinRouterInterfaces, networkIdsToAsk, withRouterJoin } from '../../../src/features/routers/model/routerJoin';
 import type { Server } from '../../../src/openstack/computeModels';
 import type { Listing } from '../../../src/openstack/listing';
 import type { FloatingIp, Network, Port, Router, Subnet } from '../../../src/openstack/networkModels';
@@ -54,14 +54,15 @@ test('what a follow-up brought is added, each id once, the newer read winning; t
   assert.equal(more.whole, false);
 });
 
-test('routers: the networks of the gateways and interfaces a full page did not hold, each once; none after a whole page', () => {
+test('routers: the networks of the gateways and interfaces, each once, minus those Load more\'s earlier rows named', () => {
   const rows = [router('r1', 'ext'), router('r2'), router('r3', 'ext')];
   const interfaces = [port('p1', 'r1', 'net1'), port('p2', 'r2', 'net2'), port('p3', 'r2', 'net1')];
-  const full = (...ids: string[]) => fromBoundedPage({ items: ids.map((id) => network(id)), hasMore: true });
-  assert.deepEqual(networkIdsToAsk(rows, interfaces, full()), ['ext', 'net1', 'net2']);
-  assert.deepEqual(networkIdsToAsk(rows, interfaces, full('ext')), ['net1', 'net2']);
-  assert.deepEqual(networkIdsToAsk([router('r4')], [], full()), []);
-  assert.deepEqual(networkIdsToAsk(rows, interfaces, fromBoundedPage({ items: [network('ext')], hasMore: false })), []);
+  assert.deepEqual(networkIdsToAsk(rows, interfaces, new Map()), ['ext', 'net1', 'net2']);
+  assert.deepEqual(networkIdsToAsk(rows, interfaces, new Map([['ext', 'public']])), ['net1', 'net2']);
+  assert.deepEqual(networkIdsToAsk([router('r4')], [], new Map()), []);
+  const joined = withRouterJoin({ interfaces: [interfaces[0]], networkNames: new Map([['ext', 'public']]) }, { interfaces: [interfaces[1]], networkNames: new Map([['net2', 'b']]) });
+  assert.deepEqual(joined.interfaces.map((p) => p.id), ['p1', 'p2']);
+  assert.deepEqual([...joined.networkNames], [['ext', 'public'], ['net2', 'b']]);
 });
 
 test('a floating IP reaches the named instance when the bounded page of names held it, else its device id', () => {
@@ -139,21 +140,15 @@ test('Networks: a full bounded page of subnets is followed by the missing ids; a
   assert.equal(small.asked.length, 1);
 });
 
-test('Routers: a bounded page of networks alongside the first page, then the rows\' interfaces; the missing networks only when that page was full', async () => {
+test('Routers: the interfaces of the rows, then the names of their networks, by id; nothing for rows without either', async () => {
   const ports = [port('p1', 'r1', 'net1'), port('p2', 'other', 'net9')];
+  const networks = [{ id: 'ext', name: 'public' }, { id: 'net1', name: 'private' }, { id: 'net9', name: 'x' }];
   const filter = (what: string, q: Record<string, unknown>, item: { id: string; deviceId?: string }) =>
-    what === 'ports' ? (q.deviceId as string[]).includes(item.deviceId!) : !q.ids || (q.ids as string[]).includes(item.id);
-  const small = fakeClient({ ports, networks: [{ id: 'ext', name: 'public' }, { id: 'net1', name: 'private' }] as never }, filter as never);
-  const joined = await load([router('r1', 'ext'), router('r2')], (rows) => joinRouterInterfaces(small.client, { rows, pageSize: 2, signal }), small.nextRound);
-  assert.deepEqual(small.asked.map((a) => [a.what, a.query, a.round]), [['networks', { limit: 2 }, 1], ['ports', { deviceId: ['r1', 'r2'] }, 2]]);
+    what === 'ports' ? (q.deviceId as string[]).includes(item.deviceId!) : (q.ids as string[]).includes(item.id);
+  const { client, asked, nextRound } = fakeClient({ ports, networks }, filter as never);
+  const joined = await load([router('r1', 'ext'), router('r2')], (rows) => joinRouterInterfaces(client, { rows, pageSize: 2, signal }), nextRound);
+  assert.deepEqual(asked.map((a) => [a.what, a.query.deviceId ?? a.query.ids]), [['ports', ['r1', 'r2']], ['networks', ['ext', 'net1']]]);
   assert.deepEqual([joined.interfaces.map((p) => p.id), [...joined.networkNames]], [['p1'], [['ext', 'public'], ['net1', 'private']]]);
-  const big = fakeClient({ ports, networks: [{ id: 'a', name: 'a' }, { id: 'b', name: 'b' }, { id: 'ext', name: 'public' }, { id: 'net1', name: 'private' }] as never }, filter as never);
-  const more = await load([router('r1', 'ext')], (rows) => joinRouterInterfaces(big.client, { rows, pageSize: 2, signal }), big.nextRound);
-  assert.deepEqual(big.asked.map((a) => [a.what, a.query, a.round]), [['networks', { limit: 2 }, 1], ['ports', { deviceId: ['r1'] }, 2], ['networks', { ids: ['ext', 'net1'] }, 2]]);
-  assert.equal(more.networkNames.get('net1'), 'private');
-  const none = fakeClient({ ports, networks: [] }, filter as never);
-  await load([], (rows) => joinRouterInterfaces(none.client, { rows, pageSize: 2, signal }), none.nextRound);
-  assert.deepEqual(none.asked.map((a) => a.what), ['networks']);
 });
 
 test('Floating IPs: one bounded page of server names alongside the first page; Load more asks nothing', async () => {
