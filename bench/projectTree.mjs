@@ -134,7 +134,7 @@ async function expandAll(page, server) {
   await cloud.waitFor({ timeout: 60_000 });
   await cloud.click();
   await treeRow(page, 'Instances').first().waitFor({ timeout: 60_000 });
-  await page.waitForTimeout(3000);   // what the project's opening asked for is done (the walkthrough's first probes too)
+  await page.waitForTimeout(5000);   // what the project's opening asked for is done (the walkthrough's first probes too)
   const t0 = Date.now();
   await clickAtOnce(page, CATEGORIES.map(([label]) => label));
   await Promise.all(CATEGORIES.map(([, row]) => treeRow(page, row).first().waitFor({ timeout: 120_000 })));
