@@ -75,7 +75,12 @@ export class CategoryNode extends ExplorerNode implements Pollable {
    */
   prefetch(): void {
     if (this.loaded || this.inFlight || this.failure !== undefined || this.detached) return;
-    void this.load(0).then(() => this.pollIfBusy());
+    void this.load(0).then(() => {
+      // rendered now, as the view's ask would: the explorer then knows these rows (a command's refresh, Find
+      // resource, the walkthrough), also when the view does not ask after all
+      if (!this.detached && (this.loaded || this.failure !== undefined)) this.rows ??= this.render();
+      this.pollIfBusy();
+    });
   }
 
   /** Refresh and Retry: the first page again, with the current page size; a load in flight is superseded. True when the rows changed. */
