@@ -53,8 +53,6 @@ export async function start(shell: Shell): Promise<OpenStackExplorerApi> {
   const registry = new CloudRegistry(store, log);
   const active = new ActiveCloud(context.globalState, registry);
   const explorer = new ExplorerProvider(registry, CATEGORIES);
-  // the view may have been hidden before this bundle loaded
-  explorer.poller.setVisible(view.visible);
   const inspect = new InspectDocuments();
   const walkthrough = registerWalkthrough({ log, registry, active, explorer });
 
