@@ -1,5 +1,7 @@
 // Bundles everything with esbuild:
-//   1. the extension        src/extension.ts        -> dist/extension.js       (Node 20, cjs, `vscode` external)
+//   1. the extension        src/extension.ts        -> dist/extension.js       (Node 20, cjs, `vscode` external): the
+//                                                      activation shell, small (checked here, see bundles.mjs)
+//                           src/main.ts             -> dist/main.js            the rest, which the shell requires
 //   2. the webviews         webview/main.ts         -> dist/webview/main.js    (browser, iife: the console panel)
 //                           webview/topology.ts     -> dist/webview/topology.js (the network topology), each with its .css
 //   3. ext-host test suite  test/exthost/suite/*.ts -> dist/test/exthost/*.js  (cjs; `vscode` and `mocha` external,
@@ -11,34 +13,19 @@
 //   node scripts/build.mjs --watch         # rebuild on change
 import * as esbuild from 'esbuild';
 import { readdirSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
+import { ROOT, activationBundle, activationProblems, commonOptions, mainBundle } from './bundles.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const root = ROOT;
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-const common = {
-  bundle: true,
-  sourcemap: !production, // the .vsix ships no maps
-  minify: production,
-  keepNames: true,
-  logLevel: 'warning',
-  metafile: true,
-  absWorkingDir: root,
-};
+const common = commonOptions(production);
 
 const suiteDir = join(root, 'test/exthost/suite');
 const builds = [
-  {
-    ...common,
-    entryPoints: ['src/extension.ts'],
-    outfile: 'dist/extension.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-  },
+  activationBundle(production),
+  mainBundle(production),
   {
     ...common,
     entryPoints: ['webview/main.ts', 'webview/topology.ts'],
@@ -76,6 +63,11 @@ const reporter = {
     build.onStart(() => { started = Date.now(); });
     build.onEnd(result => {
       if (result.errors.length === 0) report(result);
+      if (result.errors.length === 0 && build.initialOptions.outfile === 'dist/extension.js') {
+        const problems = activationProblems(result.metafile, production);
+        for (const p of problems) console.error(`✘ ${p}`);
+        if (problems.length > 0 && !watch) process.exitCode = 1;
+      }
       if (watch) console.log(`[watch] ${build.initialOptions.outfile ?? build.initialOptions.outdir} built in ${Date.now() - started} ms`);
     });
   },
@@ -92,5 +84,5 @@ if (watch) {
   } catch {
     process.exit(1); // esbuild has already printed the errors
   }
-  console.log(`build${production ? ' (production)' : ''} done in ${Date.now() - t0} ms`);
+  console.log(`build${production ? ' (production)' : ''} ${process.exitCode ? 'failed' : 'done'} in ${Date.now() - t0} ms`);
 }

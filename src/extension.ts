@@ -1,72 +1,69 @@
-// Entry point: only wires the parts together. Activation is lazy: VS Code derives onView/onCommand activation
-// events from contributes, so package.json keeps `activationEvents` empty.
+// Entry point (dist/extension.js): the activation shell. Activation is lazy twice over. VS Code derives
+// onView/onCommand activation events from contributes (package.json lists only the restored panels); and this
+// bundle is small (no client, no YAML parser, no feature), so activate() returns in milliseconds: it registers a
+// placeholder for every command, panel serializer and document scheme and creates the tree view, and main.js
+// (src/main.ts: everything else) loads right after, or on the first use of any of them, and fills them in.
 import * as vscode from 'vscode';
-import { ActiveCloud } from './context/activeCloud';
-import { CloudRegistry } from './context/cloudRegistry';
-import { CloudStore } from './context/cloudStore';
-import { CATEGORIES } from './features/categories';
-import { registerCloudCommands } from './features/clouds/cloudCommands';
-import { registerComputeCommands } from './features/computeCommands';
-import { registerConsoleCommands } from './features/console/consoleCommands';
-import { registerExplorerCommands } from './ui/tree/treeCommands';
-import { registerNetworkCommands } from './features/networks/networkCommands';
-import { registerTopologyCommands } from './features/topology/topologyCommands';
-import { registerWalkthrough } from './features/walkthrough/walkthroughCommands';
-import type { WalkthroughProgress } from './features/walkthrough/walkthroughProgress';
-import { ExplorerProvider } from './ui/tree/explorerProvider';
-import { INSPECT_SCHEME, InspectDocuments } from './ui/tree/inspectDocuments';
-import { configureL10n } from './context/l10n';
+import { LazyTree } from './activation/lazyTree';
+import { registerPlaceholders } from './activation/placeholders';
 import { createLog } from './context/log';
+import { DOCUMENT_SCHEMES } from './core/schemes';
+import type { OpenStackExplorerApi } from './main';
 import type { ExplorerNode } from './ui/tree/node';
 
-/** What activate() returns; extension-host tests read it through getExtension(...).activate(). */
-export interface OpenStackExplorerApi {
+export type { OpenStackExplorerApi } from './main';
+
+/** What activate() returns: extension-host tests get the API through `ready()`. */
+export interface OpenStackExplorerActivation {
   readonly version: string;
-  readonly registry: CloudRegistry;
-  readonly explorer: ExplorerProvider;
-  /** The tree view showing the explorer. */
-  readonly view: vscode.TreeView<ExplorerNode>;
-  readonly store: CloudStore;
-  readonly active: ActiveCloud;
-  /** Which walkthrough steps are done (the context keys openstack.walkthrough.<step>). */
-  readonly walkthrough: WalkthroughProgress;
+  /** Loads main.js if it is not yet, and resolves once it has started (its clouds read). */
+  ready(): Promise<OpenStackExplorerApi>;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<OpenStackExplorerApi> {
+export function activate(context: vscode.ExtensionContext): OpenStackExplorerActivation {
   const started = Date.now();
-  configureL10n();
   const log = createLog();
-  const store = new CloudStore(context);
-  const registry = new CloudRegistry(store, log);
-  const active = new ActiveCloud(context.globalState, registry);
-  const explorer = new ExplorerProvider(registry, CATEGORIES);
-  const view = vscode.window.createTreeView('openstackExplorer', { treeDataProvider: explorer, showCollapseAll: true });
-  const inspect = new InspectDocuments();
-  const walkthrough = registerWalkthrough({ log, registry, active, explorer });
+  let main: Promise<OpenStackExplorerApi> | undefined;
+  const ready = (): Promise<OpenStackExplorerApi> => (main ??= loadMain());
+  const manifest = context.extension.packageJSON as Manifest;
+  const shell = registerPlaceholders({
+    commands: manifest.contributes.commands.map((c) => c.command),
+    viewTypes: manifest.activationEvents.flatMap((e) => e.match(/^onWebviewPanel:(.+)$/)?.[1] ?? []),
+    schemes: DOCUMENT_SCHEMES,
+  }, ready);
+  const tree = new LazyTree<ExplorerNode>(async () => (await ready()).explorer);
+  const view = vscode.window.createTreeView('openstackExplorer', { treeDataProvider: tree, showCollapseAll: true });
+  context.subscriptions.push(log, view, tree, ...shell.disposables);
 
-  context.subscriptions.push(
-    log, registry, active, explorer, view, inspect,
-    vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, inspect),
-    view.onDidChangeVisibility((e) => explorer.poller.setVisible(e.visible)),
-    explorer.trackExpansion(view, context.workspaceState),
-    registry.onDidChange(() => {
-      // drives the "no cloud yet" welcome view (contributes.viewsWelcome)
-      void vscode.commands.executeCommand('setContext', 'openstack.hasClouds', registry.clouds.length > 0);
-      explorer.refreshAll();
-    }),
-    ...registerExplorerCommands({ log, explorer, view, inspect }),
-    ...registerCloudCommands({ registry, store, log, active }),
-    ...registerNetworkCommands({ log, explorer, active, registry }),
-    ...registerComputeCommands({ log, registry, active, explorer }),
-    ...registerConsoleCommands({ context, log, registry, active, explorer }),
-    ...registerTopologyCommands({ context, log, registry, active, explorer, view }),
-    ...walkthrough.disposables,
-  );
-  await registry.load();
-  log.info(`activated in ${Date.now() - started} ms with ${registry.clouds.length} cloud(s)`);
-  return { version: String(context.extension.packageJSON.version), registry, explorer, view, store, active, walkthrough: walkthrough.progress };
+  async function loadMain(): Promise<OpenStackExplorerApi> {
+    const loading = Date.now();
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the second bundle, left out of this one (scripts/build.mjs)
+      const { start } = require('./main.js') as typeof import('./main');
+      const api = await start({ context, log, view, placeholders: shell.placeholders });
+      const unfilled = shell.unfilled();
+      if (unfilled.length > 0) throw new Error(`main.js registered nothing for ${unfilled.join(', ')}`);
+      log.info(`main.js loaded and started in ${Date.now() - loading} ms with ${api.registry.clouds.length} cloud(s)`);
+      return api;
+    } catch (err) {
+      log.error(`loading main.js: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      throw err;
+    }
+  }
+
+  // right after activation has returned, not within it: the first tree row waits for main.js anyway
+  setImmediate(() => void ready().catch(() => undefined));
+  log.info(`activated in ${Date.now() - started} ms`);
+  return { version: String(manifest.version), ready };
 }
 
 export function deactivate(): void {
   // Everything is disposed through context.subscriptions.
+}
+
+/** The parts of package.json read here. */
+interface Manifest {
+  readonly version: string;
+  readonly activationEvents: readonly string[];
+  readonly contributes: { readonly commands: readonly { readonly command: string }[] };
 }

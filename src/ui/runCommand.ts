@@ -1,7 +1,8 @@
 // The one wrapper every command runs in: failures become a message naming the cause and offering the log,
 // cancellation stays silent, and everything is logged. A command's first argument is a tree node, or nothing; an
 // argument from elsewhere (a webview's context menu hands over its element's context) is turned into the node the
-// commands understand by the resolver its feature registered.
+// commands understand by the resolver its feature registered. It registers through ./registrations, which fills
+// the placeholder the activation shell registered for the command.
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Log } from '../context/log';
@@ -11,6 +12,7 @@ import { ConfigError } from '../openstack/config';
 import { explainRefusal } from '../core/refusals';
 import { NothingToPick } from './pickers';
 import { Cancelled } from '../core/cancelled';
+import { registerCommandHandler } from './registrations';
 
 export function isCancellation(err: unknown): boolean {
   return err instanceof Cancelled || err instanceof vscode.CancellationError || (err instanceof OpenStackError && err.kind === 'aborted');
@@ -35,7 +37,7 @@ function resolveArgument(arg: unknown): unknown {
 }
 
 export function registerCommand(log: Log, id: string, handler: (...args: never[]) => unknown): vscode.Disposable {
-  return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+  return registerCommandHandler(id, async (...args: unknown[]) => {
     try {
       return await (handler as (...a: unknown[]) => unknown)(...args.map((a, i) => (i === 0 ? resolveArgument(a) : a)));
     } catch (err) {

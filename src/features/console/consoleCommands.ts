@@ -14,7 +14,9 @@ import { nodeOf } from '../../ui/tree/nodeLike';
 import { plainName } from './model/ansi';
 import { explainConsoleError } from './model/consoleErrors';
 import { ConsolePanel, type ConsoleDeps } from './consolePanel';
-import { CONSOLE_LOG_SCHEME, ConsoleLogDocuments } from './consoleLogDocuments';
+import { ConsoleLogDocuments } from './consoleLogDocuments';
+import { CONSOLE_LOG_SCHEME } from '../../core/schemes';
+import { registerDocuments, registerSerializer } from '../../ui/registrations';
 import { openExternalUrl } from '../../ui/openExternal';
 import { CONSOLE_VIEW_TYPE, isConsoleTarget, type ConsoleTarget } from './model/protocol';
 import { openSerialTerminal } from './serialTerminal';
@@ -129,8 +131,8 @@ export function registerConsoleCommands(deps: ConsoleCommandDeps): vscode.Dispos
 
   return [
     documents,
-    vscode.workspace.registerTextDocumentContentProvider(CONSOLE_LOG_SCHEME, documents),
-    vscode.window.registerWebviewPanelSerializer(CONSOLE_VIEW_TYPE, {
+    registerDocuments(CONSOLE_LOG_SCHEME, documents),
+    registerSerializer(CONSOLE_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state) => ConsolePanel.restore(consoleDeps, panel, state),
     }),
     { dispose: () => ConsolePanel.disposeAll() },

@@ -2,8 +2,7 @@
 // be edited or saved in place), plain text with every escape sequence removed.
 import * as vscode from 'vscode';
 import { fileNameOf } from '../../core/displayText';
-
-export const CONSOLE_LOG_SCHEME = 'openstack-console-log';
+import { CONSOLE_LOG_SCHEME } from '../../core/schemes';
 
 export class ConsoleLogDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly texts = new Map<string, string>();

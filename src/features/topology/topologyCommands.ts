@@ -7,6 +7,7 @@ import type { CloudRegistry } from '../../context/cloudRegistry';
 import type { Log } from '../../context/log';
 import { resolveTarget, scopeOf } from '../../context/target';
 import { registerArgumentResolver, registerCommand } from '../../ui/runCommand';
+import { registerSerializer } from '../../ui/registrations';
 import type { ExplorerProvider } from '../../ui/tree/explorerProvider';
 import type { ExplorerNode } from '../../ui/tree/node';
 import { TOPOLOGY_VIEW_TYPE, type TopologyTarget } from './model/protocol';
@@ -37,7 +38,7 @@ export function registerTopologyCommands(deps: TopologyCommandDeps): vscode.Disp
   }
 
   return [
-    vscode.window.registerWebviewPanelSerializer(TOPOLOGY_VIEW_TYPE, {
+    registerSerializer(TOPOLOGY_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state) => TopologyPanel.restore(panelDeps, panel, state),
     }),
     { dispose: () => TopologyPanel.disposeAll() },

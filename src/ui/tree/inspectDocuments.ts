@@ -1,9 +1,8 @@
 // "Inspect": any resource's JSON as OpenStack returned it, in a read-only editor (a virtual document).
 import * as vscode from 'vscode';
 import { fileNameOf } from '../../core/displayText';
+import { INSPECT_SCHEME } from '../../core/schemes';
 import type { ResourceNode } from './node';
-
-export const INSPECT_SCHEME = 'openstack-inspect';
 
 export class InspectDocuments implements vscode.TextDocumentContentProvider {
   private readonly documents = new Map<string, string>();

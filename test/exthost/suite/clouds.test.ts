@@ -6,8 +6,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ActiveCloud } from '../../../src/context/activeCloud';
 import type { OpenStackExplorerApi } from '../../../src/extension';
+import { explorerApi } from './api';
 
-const EXTENSION_ID = 'openstack-explorer.openstack-explorer';
 type Api = OpenStackExplorerApi & { readonly active?: ActiveCloud };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -21,8 +21,8 @@ describe('Clouds in the extension host', function () {
   const wrongSecret = `exthost-secret-${Date.now()}`;
 
   before(async () => {
-    api = await vscode.extensions.getExtension<Api>(EXTENSION_ID)!.activate();
-    assert.ok(api.active, 'activate() returns no `active` (ActiveCloud): wire it as proposed');
+    api = await explorerApi();
+    assert.ok(api.active, 'the API has no `active` (ActiveCloud): wire it as proposed');
     active = api.active;
   });
 

@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import * as vscode from 'vscode';
 import type { OpenStackExplorerApi } from '../../../src/extension';
+import { explorerApi } from './api';
 import type { CategoryNode } from '../../../src/ui/tree/categoryNode';
 import { collectImageUpload, executeImageUpload } from '../../../src/features/images/imageCommands';
 import { detectFileDiskFormat, imageNameFromFile, imageUploadCli } from '../../../src/features/images/model/imagesFormat';
@@ -37,7 +38,6 @@ import { GUEST_IMAGE, openstack, until } from '../../support/devcloud';
 import { accept, spyPrompts } from './prompts';
 import { treeQueries } from './treeQueries';
 
-const EXTENSION_ID = 'openstack-explorer.openstack-explorer';
 const tag = `cc${Date.now() % 100000}`;
 const run = promisify(execFile);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -90,7 +90,7 @@ describe('Compute commands on the dev cloud', function () {
   const changed = (kind: 'servers' | 'images' | 'keypairs' | 'securityGroups') => api.explorer.refreshCategory('devcloud', target.projectId, kind);
 
   before(async () => {
-    api = await vscode.extensions.getExtension<OpenStackExplorerApi>(EXTENSION_ID)!.activate();
+    api = await explorerApi();
     const cloud = api.registry.cloud('devcloud');
     assert.ok(cloud, 'the dev cloud is in clouds.yaml');
     const client = OpenStackClient.create(clientOptionsFor(cloud, { onExchange: (e) => exchanges.push(e) }));

@@ -5,13 +5,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OpenStackExplorerApi } from '../../../src/extension';
+import { explorerApi } from './api';
 import type { OpenStackClient } from '../../../src/openstack/client';
 import { explainConsoleError } from '../../../src/features/console/model/consoleErrors';
 import { SerialPty, openSerialTerminal } from '../../../src/features/console/serialTerminal';
 import type { ConsoleTarget } from '../../../src/features/console/model/protocol';
 import { FAKE_AZ, GUEST_IMAGE } from '../../support/devcloud';
 
-const EXTENSION_ID = 'openstack-explorer.openstack-explorer';
 const tag = `cons${Date.now() % 100000}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -39,7 +39,7 @@ describe('Instance consoles on the dev cloud', function () {
   const name = `${tag}-<b>vm</b>`;
 
   before(async () => {
-    api = await vscode.extensions.getExtension<OpenStackExplorerApi>(EXTENSION_ID)!.activate();
+    api = await explorerApi();
     client = await api.registry.client('devcloud');
     const image = (await client.image.images({ name: GUEST_IMAGE }).toArray())[0];
     const flavor = (await client.compute.flavors().toArray()).find((f) => f.name === 'm1.tiny')!;

@@ -2,27 +2,28 @@
 // Runs inside a real VS Code extension host (code-server's, or a desktop VS Code via @vscode/test-electron).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { OpenStackExplorerApi } from '../../../src/extension';
+import type { OpenStackExplorerActivation, OpenStackExplorerApi } from '../../../src/extension';
 import type { ExplorerNode } from '../../../src/ui/tree/node';
+import { activated } from './api';
 import { label, treeQueries } from './treeQueries';
 
-const EXTENSION_ID = 'openstack-explorer.openstack-explorer';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('OpenStack Explorer in the extension host', () => {
-  let ext: vscode.Extension<OpenStackExplorerApi>;
+  let ext: vscode.Extension<OpenStackExplorerActivation>;
+  let activation: OpenStackExplorerActivation;
   let api: OpenStackExplorerApi;
   const { children } = treeQueries(() => api);
 
   before(async () => {
-    const found = vscode.extensions.getExtension<OpenStackExplorerApi>(EXTENSION_ID);
-    assert.ok(found, `${EXTENSION_ID} is not loaded in this extension host`);
-    ext = found;
-    api = await ext.activate();
+    ({ ext, activation } = await activated());
+    // main.js started with every command, panel serializer and document scheme filled in, or ready() rejects
+    api = await activation.ready();
   });
 
   it('activates and returns the test API with the package version', () => {
     assert.equal(ext.isActive, true);
+    assert.equal(activation.version, ext.packageJSON.version);
     assert.equal(api.version, ext.packageJSON.version);
     assert.match(api.version, /^\d+\.\d+\.\d+/);
   });

@@ -8,11 +8,10 @@ import { collectLaunch } from '../../../src/features/instances/launchInstance';
 import { launchCli } from '../../../src/features/instances/model/launchInstanceInputs';
 import { isCancellation } from '../../../src/ui/runCommand';
 import type { Target } from '../../../src/core/target';
-import type { OpenStackExplorerApi } from '../../../src/extension';
+import { explorerApi } from './api';
 import { openstack } from '../../support/devcloud';
 import { accept, spyPrompts } from './prompts';
 
-const EXTENSION_ID = 'openstack-explorer.openstack-explorer';
 const tag = `launch${Date.now() % 100000}`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -31,7 +30,7 @@ describe('Launch choices a member cannot use', function () {
   const undo: (() => Promise<unknown>)[] = [];
 
   before(async () => {
-    const api = await vscode.extensions.getExtension<OpenStackExplorerApi>(EXTENSION_ID)!.activate();
+    const api = await explorerApi();
     const project = await openstack<{ id: string }>('devcloud-admin', ['project', 'create', '-f', 'json', `${tag}-proj`]);
     undo.push(() => openstack('devcloud-admin', ['project', 'delete', project.id]));
     await openstack('devcloud-admin', ['role', 'add', '--user', 'demo', '--user-domain', 'Default', '--project', project.id, 'member']);

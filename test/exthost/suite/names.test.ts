@@ -8,6 +8,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import * as vscode from 'vscode';
 import type { OpenStackExplorerApi } from '../../../src/extension';
+import { explorerApi } from './api';
 import type { OpenStackClient } from '../../../src/openstack/client';
 import type { Network } from '../../../src/openstack/networkModels';
 import type { ExplorerNode } from '../../../src/ui/tree/node';
@@ -18,7 +19,6 @@ import { resolveTarget } from '../../../src/context/target';
 import { openExternalUrl } from '../../../src/ui/openExternal';
 import { label, treeQueries } from './treeQueries';
 
-const EXTENSION_ID = 'openstack-explorer.openstack-explorer';
 const tag = `fixnames${Date.now() % 100000}`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const run = promisify(execFile);
@@ -45,7 +45,7 @@ describe('Names and URLs shown safely', function () {
   }
 
   before(async () => {
-    api = await vscode.extensions.getExtension<OpenStackExplorerApi>(EXTENSION_ID)!.activate();
+    api = await explorerApi();
     demo = await api.registry.client('devcloud');
     for (const name of [spoof, icon, chinese]) created.push(await demo.network.createNetwork({ name }));
     await demo.network.createSubnet({ networkId: created[0].id, name: `${tag}-sub`, cidr: '10.213.9.0/24' });

@@ -8,6 +8,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import * as vscode from 'vscode';
 import type { OpenStackExplorerApi } from '../../../src/extension';
+import { explorerApi } from './api';
 import type { OpenStackClient } from '../../../src/openstack/client';
 import type { Network, Subnet } from '../../../src/openstack/networkModels';
 import {
@@ -26,7 +27,6 @@ import { accept, spyPrompts } from './prompts';
 import { label, treeQueries } from './treeQueries';
 import { FAKE_AZ, GUEST_IMAGE } from '../../support/devcloud';
 
-const EXTENSION_ID = 'openstack-explorer.openstack-explorer';
 const tag = `netcmd${Date.now() % 100000}`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const run = promisify(execFile);
@@ -53,7 +53,7 @@ describe('Network commands on the dev cloud', function () {
   const category = async (name: string) => child(await child(await child(undefined, 'devcloud'), 'demo'), name);
 
   before(async () => {
-    api = await vscode.extensions.getExtension<OpenStackExplorerApi>(EXTENSION_ID)!.activate();
+    api = await explorerApi();
     demo = await api.registry.client('devcloud');
     ext = (await demo.network.networks({ external: true }).toArray()).find((n) => n.name === 'ext')!;
     assert.ok(ext, 'the dev cloud has its external network ext');

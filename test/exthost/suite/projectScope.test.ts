@@ -8,12 +8,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { OpenStackExplorerApi } from '../../../src/extension';
+import { explorerApi } from './api';
 import type { ExplorerNode } from '../../../src/ui/tree/node';
 import type { OpenStackClient } from '../../../src/openstack/client';
 import { openstack } from '../../support/devcloud';
 import { label, treeQueries } from './treeQueries';
 
-const EXTENSION_ID = 'openstack-explorer.openstack-explorer';
 const tag = `scope${Date.now() % 100000}`;
 
 describe('Admin project scope on the dev cloud', function () {
@@ -39,7 +39,7 @@ describe('Admin project scope on the dev cloud', function () {
   }
 
   before(async () => {
-    api = await vscode.extensions.getExtension<OpenStackExplorerApi>(EXTENSION_ID)!.activate();
+    api = await explorerApi();
     const admin = await api.registry.client('devcloud-admin');
     const project = await openstack<{ id: string }>('devcloud-admin', ['project', 'create', '-f', 'json', `${tag}-proj`]);
     undo.push(() => openstack('devcloud-admin', ['project', 'delete', project.id]));

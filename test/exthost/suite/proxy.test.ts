@@ -5,9 +5,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OpenStackExplorerApi } from '../../../src/extension';
+import { explorerApi } from './api';
 import { tunnelProxy } from '../../unit/http/helpers';
 
-const EXTENSION_ID = 'openstack-explorer.openstack-explorer';
 
 describe("VS Code's proxy settings", function () {
   this.timeout(60_000);
@@ -18,7 +18,7 @@ describe("VS Code's proxy settings", function () {
   const http = () => vscode.workspace.getConfiguration('http');
 
   before(async () => {
-    api = await vscode.extensions.getExtension<OpenStackExplorerApi>(EXTENSION_ID)!.activate();
+    api = await explorerApi();
     const keystone = new URL(api.registry.cloud('devcloud')?.auth.authUrl ?? '');
     proxy = await tunnelProxy(Number(keystone.port), closers);
     await api.store.save(name, {

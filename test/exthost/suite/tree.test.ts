@@ -4,11 +4,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OpenStackExplorerApi } from '../../../src/extension';
+import { explorerApi } from './api';
 import type { OpenStackClient } from '../../../src/openstack/client';
 import { label, treeQueries } from './treeQueries';
 import { FAKE_AZ, GUEST_IMAGE } from '../../support/devcloud';
 
-const EXTENSION_ID = 'openstack-explorer.openstack-explorer';
 const tag = `tree${Date.now() % 100000}`;
 
 describe('Explorer tree on the dev cloud', function () {
@@ -22,7 +22,7 @@ describe('Explorer tree on the dev cloud', function () {
   const demoProject = async () => child(await child(undefined, 'devcloud'), 'demo');
 
   before(async () => {
-    api = await vscode.extensions.getExtension<OpenStackExplorerApi>(EXTENSION_ID)!.activate();
+    api = await explorerApi();
     client = await api.registry.client('devcloud');
     const net = await client.network.createNetwork({ name: `${tag}-net` });
     networkId = net.id;

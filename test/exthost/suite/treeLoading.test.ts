@@ -6,13 +6,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OpenStackExplorerApi } from '../../../src/extension';
+import { explorerApi } from './api';
 import type { ExplorerNode } from '../../../src/ui/tree/node';
 import { serverInTransition } from '../../../src/features/instances/serverNode';
 import type { OpenStackClient } from '../../../src/openstack/client';
 import type { Server } from '../../../src/openstack/computeModels';
 import { label, treeQueries } from './treeQueries';
 
-const EXTENSION_ID = 'openstack-explorer.openstack-explorer';
 const tag = `fix-tree-load-${Date.now() % 100000}`;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const LOAD_MORE = 'Load more…';
@@ -29,7 +29,7 @@ describe('Explorer category loading on the dev cloud', function () {
   const ours = (nodes: ExplorerNode[]) => nodes.map(label).filter((l) => l.startsWith(`${tag}-`));
 
   before(async () => {
-    api = await vscode.extensions.getExtension<OpenStackExplorerApi>(EXTENSION_ID)!.activate();
+    api = await explorerApi();
     client = await api.registry.client('devcloud');
     // created out of name order: Neutron lists by id
     for (const suffix of ['d', 'a', 'e', 'b', 'c']) routerIds.push((await client.network.createRouter({ name: `${tag}-${suffix}` })).id);

@@ -7,12 +7,12 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { OpenStackExplorerApi } from '../../../src/extension';
+import { explorerApi } from './api';
 import type { ExplorerNode } from '../../../src/ui/tree/node';
 import type { OpenStackClient } from '../../../src/openstack/client';
 import type { Router } from '../../../src/openstack/networkModels';
 import { label, treeQueries } from './treeQueries';
 
-const EXTENSION_ID = 'openstack-explorer.openstack-explorer';
 const STEPS = 200;
 const ROUTERS = 4;   // the demo project's router quota (10) is shared with other suites
 const PAGE_SIZE = 2;
@@ -50,7 +50,7 @@ describe('Explorer tree under interleaved expand, refresh, poll, Load more and c
   const routersCategory = async () => child(await child(await child(undefined, 'devcloud'), 'demo'), 'Routers');
 
   before(async () => {
-    api = await vscode.extensions.getExtension<OpenStackExplorerApi>(EXTENSION_ID)!.activate();
+    api = await explorerApi();
     client = await api.registry.client('devcloud');
     for (let i = 0; i < ROUTERS; i++) routerIds.push((await client.network.createRouter({ name: `${tag}-r${i}` })).id);
     await vscode.workspace.getConfiguration('openstack').update('pageSize', PAGE_SIZE, vscode.ConfigurationTarget.Global);

@@ -5,12 +5,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OpenStackExplorerApi } from '../../../src/extension';
+import { explorerApi } from './api';
 import type { OpenStackClient } from '../../../src/openstack/client';
 import type { StepId } from '../../../src/features/walkthrough/model/steps';
 import { FAKE_AZ, GUEST_IMAGE, openstack } from '../../support/devcloud';
 import { treeQueries } from './treeQueries';
 
-const EXTENSION_ID = 'openstack-explorer.openstack-explorer';
 const tag = `walk${Date.now() % 100000}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -45,7 +45,7 @@ describe('Walkthrough progress on the dev cloud', function () {
   const announce = (kind: string) => api.explorer.refreshCategory('devcloud', projectId, kind);
 
   before(async () => {
-    api = await vscode.extensions.getExtension<OpenStackExplorerApi>(EXTENSION_ID)!.activate();
+    api = await explorerApi();
     const project = await openstack<{ id: string; name: string }>('devcloud-admin', ['project', 'create', '-f', 'json', `${tag}-proj`]);
     projectId = project.id;
     undo.push(() => openstack('devcloud-admin', ['project', 'delete', project.id]));
