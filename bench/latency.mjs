@@ -19,7 +19,11 @@ const SERVICES = {
   identity: ['5000', '/v3', 25000],
 };
 
-/** Starts the proxies and adds their endpoints to the catalog; close() stops them and takes the region out again (nothing else may see it). */
+/**
+ * Starts the proxies and adds their endpoints to the catalog; close() stops them and takes the region out again.
+ * Clouds that name their region (every test's) never use it; an interrupted bench leaves it until the next one's
+ * close().
+ */
 export async function farRegion(delayMs, env) {
   const os = async (...args) => (await run('openstack', ['--os-cloud', 'devcloud-admin', ...args], { env })).stdout.trim();
   const servers = Object.values(SERVICES).map(([target, , port]) => proxy(Number(target), port, delayMs));

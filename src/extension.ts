@@ -51,14 +51,23 @@ export function activate(context: vscode.ExtensionContext): OpenStackExplorerAct
     }
   }
 
-  // right after activation has returned, not within it: the first tree row waits for main.js anyway
-  setImmediate(() => void ready().catch(() => undefined));
+  // right after activation has returned, not within it: the first tree row waits for main.js anyway. VS Code no
+  // longer sees a failure here as a failed activation, so it is said once, with the way to the log.
+  setImmediate(() => void ready().catch(() => reportMainFailure(log)));
   log.info(`activated in ${Date.now() - started} ms`);
   return { version: String(manifest.version), ready };
 }
 
 export function deactivate(): void {
   // Everything is disposed through context.subscriptions.
+}
+
+function reportMainFailure(log: { show(): void }): void {
+  // eslint-disable-next-line no-restricted-properties -- the shell bundles no @vscode/l10n; VS Code's own reads the same bundle
+  const showLog = vscode.l10n.t('Show Log');
+  // eslint-disable-next-line no-restricted-properties -- as above
+  void vscode.window.showErrorMessage(vscode.l10n.t('OpenStack Explorer could not start: its clouds, tree and commands are unavailable. The log says why.'), showLog)
+    .then((choice) => { if (choice === showLog) log.show(); });
 }
 
 /** The parts of package.json read here. */

@@ -46,7 +46,7 @@ export interface Shell {
 
 export async function start(shell: Shell): Promise<OpenStackExplorerApi> {
   const { context, log, view } = shell;
-  // this bundle's own copy of @vscode/l10n: the shell's is another module instance
+  // @vscode/l10n lives in this bundle only: it learns the bundle here, before any message is made
   configureL10n();
   usePlaceholders(shell.placeholders);
   const store = new CloudStore(context);

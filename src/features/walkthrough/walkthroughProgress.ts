@@ -48,7 +48,7 @@ export class WalkthroughProgress implements vscode.Disposable {
   private generation = 0;
   private controller = new AbortController();
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  /** The latest probe of each category: an earlier one that answers late is dropped. */
+  /** The latest probe (or rows' answer) of each category: a probe that answers after a newer one is dropped. */
   private readonly latest = new Map<string, number>();
   /** Categories of the watched project whose rows answered their steps. */
   private readonly answered = new Set<string>();
@@ -113,7 +113,8 @@ export class WalkthroughProgress implements vscode.Disposable {
   /** The tree loaded a category: its rows answer, unless a partial page cannot tell. */
   private categoryLoaded(load: CategoryLoad): void {
     if (!this.isWatched(load)) return;
-    const answers = answersFromRows(load.kind, load.rows, load.projectId);
+    // every project's rows would answer for this one: asked of the project instead
+    const answers = load.allProjects ? undefined : answersFromRows(load.kind, load.rows, load.projectId);
     if (!answers) return this.categoryChanged(load);
     clearTimeout(this.timers.get(load.kind));
     this.timers.delete(load.kind);

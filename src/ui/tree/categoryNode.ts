@@ -33,6 +33,8 @@ export class CategoryNode extends ExplorerNode implements Pollable {
   private inFlight: Load | undefined;
   private rows: ExplorerNode[] | undefined;
   private detached = false;
+  /** The view has asked for the rows (it shows the category expanded). */
+  asked = false;
 
   constructor(
     parent: ExplorerNode,
@@ -55,6 +57,7 @@ export class CategoryNode extends ExplorerNode implements Pollable {
   }
 
   override async children(): Promise<ExplorerNode[]> {
+    this.asked = true;
     if (this.inFlight && !this.loaded && !this.failure) {
       await this.settled();
     } else if (!this.failure && this.loaded?.pageSize !== this.pageSize()) {
@@ -76,11 +79,12 @@ export class CategoryNode extends ExplorerNode implements Pollable {
   prefetch(): void {
     if (this.loaded || this.inFlight || this.failure !== undefined || this.detached) return;
     void this.load(0).then(() => {
+      if (this.detached || (!this.loaded && this.failure === undefined)) return;
       // rendered now, as the view's ask would: the explorer then knows these rows (a command's refresh, Find
       // resource, the walkthrough), also when the view does not ask after all
-      if (!this.detached && (this.loaded || this.failure !== undefined)) this.rows ??= this.render();
+      this.rows ??= this.render();
       this.pollIfBusy();
-    });
+    }).catch(() => undefined);   // a load shows its own failure as a row
   }
 
   /** Refresh and Retry: the first page again, with the current page size; a load in flight is superseded. True when the rows changed. */

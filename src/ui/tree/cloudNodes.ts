@@ -87,6 +87,8 @@ export class CloudNode extends ExplorerNode {
 export class ProjectNode extends ExplorerNode {
   readonly id: string;
   private categories: CategoryNode[] | undefined;
+  /** Counts resets: a listing that a reset overtook while it read the catalog keeps nothing. */
+  private resets = 0;
 
   constructor(
     parent: CloudNode, readonly scope: Scope, readonly configured: boolean,
@@ -117,17 +119,22 @@ export class ProjectNode extends ExplorerNode {
   resetCategories(): void {
     for (const category of this.categories ?? []) category.detach();
     this.categories = undefined;
+    this.resets++;
   }
 
   override async children(): Promise<ExplorerNode[]> {
+    const resets = this.resets;
     try {
       const client = await this.scope.client();
       const available = await Promise.all(this.env.categories.map(async (c) => (!c.adminOnly || this.admin) && client.session.hasService(c.service)));
+      // refreshed or dropped meanwhile: the view asks the project again if it still shows it, and no category of
+      // this listing may load (it would stand in the explorer for the live one of the same id)
+      if (resets !== this.resets) return [];
       // category nodes are kept so their loaded pages survive a re-render of the project
       this.categories ??= this.env.categories.filter((_, i) => available[i])
         .map((spec) => new CategoryNode(this, this.scope, spec, this.env, this.pageSize));
       // the view is about to ask for the expanded ones, one at a time: their loads start now, side by side
-      for (const category of this.categories) if (this.env.wasExpanded(category.id)) category.prefetch();
+      for (const category of this.categories) this.env.listed(category);
       return this.categories;
     } catch (err) {
       return [new ErrorNode(this, err)];

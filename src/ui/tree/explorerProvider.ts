@@ -19,6 +19,8 @@ import { ErrorNode, LoadMoreNode } from './statusNodes';
 const EXPANDED_KEY = 'openstack.expandedCategories';
 /** Categories remembered as expanded, across every cloud and project. */
 const MAX_REMEMBERED = 500;
+/** How long the view may take to ask for a category remembered as expanded. */
+const UNASKED_MS = 10_000;
 
 /** A category of a project whose resources changed. */
 export interface CategoryChange {
@@ -30,6 +32,8 @@ export interface CategoryChange {
 /** A category's rows as the view just loaded them: the walkthrough decides from them instead of asking again. */
 export interface CategoryLoad extends CategoryChange {
   rows: LoadedRows;
+  /** An admin's "All projects" view: the rows are every project's, not only this one's. */
+  allProjects: boolean;
 }
 
 export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
@@ -52,6 +56,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   private readonly heldBack = new Set<ExplorerNode>();
   /** Ids of the categories the view shows expanded (see trackExpansion). */
   private expanded = new Set<string>();
+  private saveExpanded = () => undefined as void;
 
   constructor(private readonly registry: CloudRegistry, categories: readonly CategorySpec<unknown, unknown>[]) {
     this.poller = new Poller((node) => {
@@ -64,7 +69,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       changed: (node) => this.changed(node),
       poll: (category) => this.poller.watch(category as CategoryNode),
       remember: (parent, nodes) => this.remember(parent, nodes),
-      wasExpanded: (id) => this.expanded.has(id),
+      listed: (category) => this.listed(category),
     };
   }
 
@@ -75,7 +80,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
    */
   trackExpansion(view: vscode.TreeView<ExplorerNode>, memento: vscode.Memento): vscode.Disposable {
     this.expanded = new Set(memento.get<string[]>(EXPANDED_KEY, []));
-    const save = () => void memento.update(EXPANDED_KEY, [...this.expanded].slice(-MAX_REMEMBERED));
+    const save = this.saveExpanded = () => void memento.update(EXPANDED_KEY, [...this.expanded].slice(-MAX_REMEMBERED));
     return vscode.Disposable.from(
       view.onDidExpandElement(({ element }) => {
         if (!(element instanceof CategoryNode)) return;
@@ -164,6 +169,19 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     return rows.find((n): n is ResourceNode => n instanceof ResourceNode && n.resourceId === resourceId);
   }
 
+  /**
+   * A category remembered as expanded starts loading as its project lists it. Collapse All collapses without an
+   * event: a category the view then does not ask for within UNASKED_MS is forgotten, so it costs one load at most.
+   */
+  private listed(category: ExplorerNode & { prefetch(): void; readonly asked: boolean }): void {
+    if (!this.expanded.has(category.id)) return;
+    category.prefetch();
+    setTimeout(() => {
+      if (category.asked || !this.expanded.delete(category.id)) return;
+      this.saveExpanded();
+    }, UNASKED_MS).unref?.();
+  }
+
   /** Resources loaded so far, for "Find resource…". */
   loadedResources(): ResourceNode[] {
     return [...this.loadedByParent.values()].flat();
@@ -206,6 +224,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   private remember(parent: ExplorerNode, nodes: readonly ResourceNode[]): void {
+    if (parent instanceof CategoryNode && !parent.attached) return;   // dropped: its rows are no longer the tree's
     // subnets are found by name and CIDR too: their network node holds them already
     const nested = nodes.flatMap((n) => {
       const kids = n.children();
@@ -214,7 +233,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     this.loadedByParent.set(parent.id, [...nodes, ...nested]);
     this.loadedParents.set(parent.id, parent);
     const rows = parent instanceof CategoryNode && parent.loadedRows();
-    if (rows) this.loadEmitter.fire({ cloud: parent.scope.cloud, projectId: parent.scope.projectId, kind: parent.spec.kind, rows });
+    if (rows) this.loadEmitter.fire({ cloud: parent.scope.cloud, projectId: parent.scope.projectId, kind: parent.spec.kind, rows, allProjects: parent.scope.allProjects === true });
   }
 }
 

@@ -18,8 +18,8 @@ export interface ExplorerEnv {
   poll(category: ExplorerNode & Pollable): void;
   /** Registers loaded resources for "Find resource…". */
   remember(parent: ExplorerNode, nodes: readonly ResourceNode[]): void;
-  /** Whether the category node with this ID was expanded when the view last showed it. */
-  wasExpanded(id: string): boolean;
+  /** A project lists CATEGORY: its load starts now if the view showed it expanded last time (see trackExpansion). */
+  listed(category: ExplorerNode & { prefetch(): void; readonly asked: boolean }): void;
 }
 
 export abstract class ExplorerNode {

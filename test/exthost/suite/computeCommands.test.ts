@@ -303,7 +303,8 @@ describe('Compute commands on the dev cloud', function () {
       undo.push(() => target.client.compute.deleteKeypair(`${tag}-vmkey`));
       const group = await executeSecurityGroupCreate({ name: `${tag}-vmsg`, description: '', rules: [allowPing(), allowSsh()] }, target, never);
       // refused (409) while the deleted instances' ports still hold it: retried, bounded, like the networks
-      undo.push(() => until(`${group.name} deleted`, () => target.client.network.deleteSecurityGroup(group.id).then(() => true, () => false), 60_000, 2000));
+      undo.push(() => until(`${group.name} deleted`, () => target.client.network.deleteSecurityGroup(group.id)
+        .then(() => true, (err: unknown) => err instanceof OpenStackError && err.status === 404), 60_000, 2000));
       const choices = await loadLaunchChoices(target);
       const net = choices.networks.find((n) => n.name === `${tag}-net`)!;
       const spec: LaunchSpec = {
