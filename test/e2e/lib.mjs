@@ -451,10 +451,19 @@ export async function openConsoleInline(page, prefix, action = 'Open Console') {
   await instances.locator('.action-label[aria-label="Refresh"]').click();
   const row = treeRow(page, name).first();
   await row.waitFor({ timeout: 60_000 });
-  await row.hover();
   // a panel already open for it shows its tab at once: then give the picker a moment to show instead
   const settled = Date.now() + ((await page.locator('.tabs-container .tab', { hasText: `Console: ${prefix}` }).isVisible()) ? 5000 : 0);
-  await row.locator(`.action-label[aria-label="${action}"]`).click();
+  // the inline action shows on hover only: when a poll removes a row above (an instance of an earlier test
+  // deleted), the row moves away from the mouse and its action hides, so hover again
+  for (let attempt = 1; ; attempt++) {
+    await row.hover();
+    try {
+      await row.locator(`.action-label[aria-label="${action}"]`).click({ timeout: 5_000 });
+      break;
+    } catch (err) {
+      if (attempt === 4) throw err;
+    }
+  }
   await page.mouse.move(900, 600);
   const tab = page.locator('.tabs-container .tab', { hasText: `Console: ${prefix}` });
   const picker = page.locator(`${QUICK_INPUT} .quick-input-title`, { hasText: new RegExp(`^${escapeRegExp(action.replace(/…$/, ''))}: choose an instance`) });
