@@ -15,9 +15,9 @@ import type { Log } from '../../context/log';
 import type { OpenStackClient } from '../../openstack/client';
 import type { CategoryChange, CategoryLoad, ExplorerProvider } from '../../ui/tree/explorerProvider';
 import { CONSOLE_VIEW_TYPE } from '../console/model/protocol';
-import { PROBES, type StepAnswers } from './model/probes';
+import { PROBES } from './model/probes';
 import { answersFromRows } from './model/rowAnswers';
-import { STEP_IDS, contextKey, noStepDone, workbenchStepId, type StepId, type StepState } from './model/steps';
+import { STEP_IDS, contextKey, noStepDone, workbenchStepId, type StepAnswers, type StepId, type StepState } from './model/steps';
 
 export interface WalkthroughDeps {
   log: Log;

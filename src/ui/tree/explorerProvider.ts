@@ -56,7 +56,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   private readonly heldBack = new Set<ExplorerNode>();
   /** Ids of the categories the view shows expanded (see trackExpansion). */
   private expanded = new Set<string>();
-  private saveExpanded = () => undefined as void;
+  /** Where EXPANDED is kept for the next window (see trackExpansion). */
+  private memento: vscode.Memento | undefined;
 
   constructor(private readonly registry: CloudRegistry, categories: readonly CategorySpec<unknown, unknown>[]) {
     this.poller = new Poller((node) => {
@@ -79,18 +80,18 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
    * load side by side although VS Code asks for their rows one after the other.
    */
   trackExpansion(view: vscode.TreeView<ExplorerNode>, memento: vscode.Memento): vscode.Disposable {
+    this.memento = memento;
     this.expanded = new Set(memento.get<string[]>(EXPANDED_KEY, []));
-    const save = this.saveExpanded = () => void memento.update(EXPANDED_KEY, [...this.expanded].slice(-MAX_REMEMBERED));
     return vscode.Disposable.from(
       view.onDidExpandElement(({ element }) => {
         if (!(element instanceof CategoryNode)) return;
         element.prefetch();
         this.expanded.delete(element.id);   // the newest last, so the cap drops the oldest
         this.expanded.add(element.id);
-        save();
+        this.saveExpanded();
       }),
       view.onDidCollapseElement(({ element }) => {
-        if (element instanceof CategoryNode && this.expanded.delete(element.id)) save();
+        if (element instanceof CategoryNode && this.expanded.delete(element.id)) this.saveExpanded();
       }),
     );
   }
@@ -180,6 +181,10 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       if (category.asked || !this.expanded.delete(category.id)) return;
       this.saveExpanded();
     }, UNASKED_MS).unref?.();
+  }
+
+  private saveExpanded(): void {
+    void this.memento?.update(EXPANDED_KEY, [...this.expanded].slice(-MAX_REMEMBERED));
   }
 
   /** Resources loaded so far, for "Find resource…". */

@@ -5,14 +5,14 @@ import type { Keypair, Server } from '../../../openstack/computeModels';
 import type { Image } from '../../../openstack/image';
 import type { FloatingIp, Network, Router, SecurityGroup } from '../../../openstack/networkModels';
 import type { RouterJoin } from '../../routers/model/routerJoin';
-import type { StepAnswers } from './probes';
 import {
   externalNetworkReady, floatingIpReady, imageReady, instancesReady, internalNetworkReady, keypairReady, routerReady, securityGroupReady,
+  type StepAnswers,
 } from './steps';
 
 type Decide = (items: readonly never[], joined: never, projectId: string) => StepAnswers;
 
-/** By the tree's category kind, as PROBES (probes.ts) asks the same questions. */
+/** By the tree's category kind: the one place that says which steps a category's rows answer (PROBES uses it too). */
 const FROM_ROWS: Readonly<Record<string, Decide>> = {
   images: (items: readonly Image[]) => ({ image: imageReady(items) }),
   networks: (items: readonly Network[], _joined, projectId) => ({ externalNetwork: externalNetworkReady(items), internalNetwork: internalNetworkReady(items, projectId) }),
@@ -28,8 +28,12 @@ const FROM_ROWS: Readonly<Record<string, Decide>> = {
  * partial list without one does not (it may be on a later page), and then the walkthrough asks the cloud.
  */
 export function answersFromRows(kind: string, rows: LoadedRows, projectId: string): StepAnswers | undefined {
-  const decide = FROM_ROWS[kind];
-  if (!decide) return undefined;
-  const answers = decide(rows.items as readonly never[], rows.joined as never, projectId);
+  if (!FROM_ROWS[kind]) return undefined;
+  const answers = decideSteps(kind, rows.items, rows.joined, projectId);
   return rows.whole || Object.values(answers).every(Boolean) ? answers : undefined;
+}
+
+/** The steps that category KIND's ITEMS (with what was JOINED for them) answer, as if they were the whole list. */
+export function decideSteps(kind: string, items: readonly unknown[], joined?: unknown, projectId = ''): StepAnswers {
+  return FROM_ROWS[kind]?.(items as readonly never[], joined as never, projectId) ?? {};
 }

@@ -12,6 +12,9 @@ export type StepId = (typeof STEP_IDS)[number];
 
 export type StepState = Record<StepId, boolean>;
 
+/** The steps a category's rows or probe answer, done or not. */
+export type StepAnswers = Partial<Record<StepId, boolean>>;
+
 export function contextKey(step: StepId): string {
   return `openstack.walkthrough.${step}`;
 }
