@@ -181,9 +181,10 @@ export class ObjectStorageService {
     }
   }
 
-  /** Deletes the object; already gone counts as deleted. */
-  async deleteObject(container: string, object: string, signal?: AbortSignal): Promise<void> {
-    await this.session.request(SERVICE, objectPath(container, object), { method: 'DELETE', signal, expectStatus: [204, 404] });
+  /** Deletes the object; already gone counts as deleted. True when there was one to delete. */
+  async deleteObject(container: string, object: string, signal?: AbortSignal): Promise<boolean> {
+    const res = await this.session.request(SERVICE, objectPath(container, object), { method: 'DELETE', signal, expectStatus: [204, 404] });
+    return res.status === 204;
   }
 
   /** Server-side copy (PUT with X-Copy-From): the data never comes through this machine. */
