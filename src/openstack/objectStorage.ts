@@ -139,7 +139,7 @@ export class ObjectStorageService {
   async writeIfUnchanged(container: string, object: string, data: Buffer, expected: string, opts: PutOptions = {}): Promise<string> {
     const current = await this.head(container, object, opts.signal);
     if (current?.etag !== expected) throw new StaleObject(object, expected, current?.etag);
-    return this.write(container, object, data, opts);
+    return this.write(container, object, data, { ...opts, contentType: opts.contentType ?? current.contentType });
   }
 
   /** Streams FILE into the object; a PUT is atomic in Swift, so a cancelled one leaves no partial object. */

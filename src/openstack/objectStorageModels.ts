@@ -36,6 +36,8 @@ export interface ObjectHead {
   bytes: number;
   contentType: string;
   lastModified: string;
+  /** Milliseconds since the epoch, from X-Timestamp (sub-second, unlike Last-Modified) when Swift sends it. */
+  modified: number;
 }
 
 export interface RawContainer {
@@ -82,6 +84,7 @@ export function toHead(headers: Record<string, string>): ObjectHead {
     bytes: Number(headers['content-length'] ?? 0),
     contentType: headers['content-type'] ?? 'application/octet-stream',
     lastModified: headers['last-modified'] ?? '',
+    modified: Math.round(Number(headers['x-timestamp'] ?? 0) * 1000) || Date.parse(headers['last-modified'] ?? '') || 0,
   };
 }
 

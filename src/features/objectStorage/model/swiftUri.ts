@@ -2,7 +2,7 @@
 // the authority (its name as in clouds.yaml or the editor's list), the project is its id (names can be renamed),
 // and the object name keeps its slashes, so pseudo-folders read as folders. A path with no object names the
 // container; one ending in '/' names a pseudo-folder. Pure: no vscode import.
-export const SWIFT_SCHEME = 'swift';
+export { SWIFT_SCHEME } from '../../../core/schemes';
 
 export interface SwiftLocation {
   cloud: string;
