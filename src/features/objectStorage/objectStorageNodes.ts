@@ -71,8 +71,30 @@ abstract class EntryListNode extends ResourceNode {
 
 export class ContainerNode extends EntryListNode {
   readonly kind = 'container';
-  constructor(parent: ExplorerNode, readonly info: Container) {
+  private recounted = false;
+  constructor(parent: ExplorerNode, public info: Container) {
     super(parent, { id: info.name, label: info.name, raw: info as unknown as Record<string, unknown> }, info.name, '');
+  }
+
+  /**
+   * The account listing's counts lag (Swift's container-updater brings them there eventually): the first expand
+   * also HEADs the container, whose own counts are current, and shows those.
+   */
+  override async children(): Promise<ExplorerNode[]> {
+    const rows = await super.children();
+    if (!this.recounted) {
+      this.recounted = true;
+      void this.recount();
+    }
+    return rows;
+  }
+
+  private async recount(): Promise<void> {
+    const category = categoryOf(this);
+    const head = await (await category.scope.client()).objectStorage.container(this.info.name).catch(() => undefined);
+    if (!head || (head.count === this.info.count && head.bytes === this.info.bytes)) return;
+    this.info = { ...this.info, count: head.count, bytes: head.bytes };
+    category.announce(this);
   }
 
   treeItem(): vscode.TreeItem {

@@ -1,0 +1,88 @@
+/// <reference types="mocha" />
+// Object Storage in the real extension host against the dev cloud's Swift: the tree (container → folder →
+// object), and the swift: file system: open an object as a document, edit, save, the API has the new content and
+// ETag; a save over another client's change is refused, never written.
+import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { OpenStackExplorerApi } from '../../../src/extension';
+import type { OpenStackClient } from '../../../src/openstack/client';
+import { explorerApi } from './api';
+import { label, treeQueries } from './treeQueries';
+
+const tag = `swift${Date.now() % 100000}`;
+const md5 = (text: string) => createHash('md5').update(text).digest('hex');
+
+describe('Object Storage on the dev cloud', function () {
+  this.timeout(120_000);
+  let api: OpenStackExplorerApi;
+  let client: OpenStackClient;
+  let uri: vscode.Uri;
+  const { children, child } = treeQueries(() => api);
+
+  before(async () => {
+    api = await explorerApi();
+    client = await api.registry.client('devcloud');
+    await client.objectStorage.createContainer(tag);
+    await client.objectStorage.write(tag, 'notes/a.txt', Buffer.from('one\n'), { contentType: 'text/plain' });
+    await client.objectStorage.write(tag, 'notes/pixel.png', Buffer.from([0x89, 0x50, 0x4e, 0x47]), { contentType: 'image/png' });
+    uri = vscode.Uri.from({ scheme: 'swift', authority: 'devcloud', path: `/${client.session.projectId}/${tag}/notes/a.txt` });
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const o of await client.objectStorage.entries(tag).toArray()) await client.objectStorage.deleteObject(tag, o.name);
+    await client.objectStorage.deleteContainer(tag);
+  });
+
+  it('lists the container, its pseudo-folder and the objects in it', async () => {
+    const project = await child(await child(undefined, 'devcloud'), 'demo');
+    const container = await child(await child(project, 'Object Storage'), tag);
+    const folder = await child(container, 'notes');
+    // the account listing's counts lag behind; the expand's HEAD of the container brings the current ones
+    for (let i = 0; i < 50 && !/^2 objects/.test(String(container.treeItem().description)); i++) await new Promise((r) => setTimeout(r, 100));
+    assert.match(String(container.treeItem().description), /^2 objects · 8 B$/);
+    const objects = await children(folder);
+    assert.deepEqual(objects.map(label), ['a.txt', 'pixel.png']);
+    const item = objects[0].treeItem();
+    assert.equal(item.description, '4 B · text/plain');
+    assert.equal((item.command?.arguments?.[0] as vscode.Uri).toString(), uri.toString());
+  });
+
+  it('opens an object as a document, saves an edit back, and the API has the new content and ETag', async () => {
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    assert.equal(doc.getText(), 'one\n');
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(1, 0), 'two\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(await doc.save(), 'the save went through');
+    const { data, head } = await client.objectStorage.read(tag, 'notes/a.txt', 1 << 20);
+    assert.equal(data.toString(), 'one\ntwo\n');
+    assert.equal(head.etag, md5('one\ntwo\n'));
+    assert.equal(head.contentType, 'text/plain', 'the content type is kept');
+  });
+
+  it('refuses a save over a change someone else made meanwhile', async () => {
+    await client.objectStorage.write(tag, 'notes/a.txt', Buffer.from('theirs\n'), { contentType: 'text/plain' });
+    const refused = await Promise.resolve(vscode.workspace.fs.writeFile(uri, Buffer.from('mine\n'))).then(() => undefined, (err: unknown) => err);
+    assert.ok(refused instanceof Error, 'the write was refused');
+    assert.match(refused.message, new RegExp(`notes/a\\.txt changed on the server since you opened it \\(ETag ${md5('one\ntwo\n')}, now ${md5('theirs\n')}\\): reopen it`));
+    // through the editor too: the document's save fails and the server keeps their version
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(0, 0), 'mine ');
+    await vscode.workspace.applyEdit(edit);
+    assert.equal(await doc.save(), false, 'the editor did not save over it');
+    assert.equal((await client.objectStorage.read(tag, 'notes/a.txt', 1 << 20)).data.toString(), 'theirs\n');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('marks binary objects read-only, and lists folders as directories', async () => {
+    const png = uri.with({ path: uri.path.replace('a.txt', 'pixel.png') });
+    assert.equal((await vscode.workspace.fs.stat(png)).permissions, vscode.FilePermission.Readonly);
+    assert.equal((await vscode.workspace.fs.stat(uri)).permissions, undefined);
+    const folder = uri.with({ path: uri.path.replace('/notes/a.txt', '') });
+    assert.deepEqual(await vscode.workspace.fs.readDirectory(folder), [['notes', vscode.FileType.Directory]]);
+  });
+});
