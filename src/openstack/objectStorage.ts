@@ -145,15 +145,7 @@ export class ObjectStorageService {
   /** Streams FILE into the object; a PUT is atomic in Swift, so a cancelled one leaves no partial object. */
   async upload(container: string, object: string, file: string, opts: TransferOptions & { contentType?: string } = {}): Promise<string> {
     const { size } = await stat(file);
-    let sent = 0;
-    const counting = new Transform({
-      transform(chunk: Buffer, _enc, next) {
-        sent += chunk.length;
-        opts.onProgress?.(sent, size);
-        next(null, chunk);
-      },
-    });
-    const body = createReadStream(file).pipe(counting);
+    const body = createReadStream(file).pipe(counting(size, opts.onProgress));
     const headers = { 'content-type': opts.contentType ?? 'application/octet-stream', 'content-length': String(size) };
     const res = await this.session.request(SERVICE, objectPath(container, object), { method: 'PUT', body: body as Readable, headers, signal: opts.signal, expectStatus: [201] });
     return unquoteEtag(res.headers.etag);
@@ -163,17 +155,9 @@ export class ObjectStorageService {
   async download(container: string, object: string, file: string, opts: TransferOptions = {}): Promise<void> {
     const res = await this.session.request(SERVICE, objectPath(container, object), { method: 'GET', signal: opts.signal, stream: true });
     const total = Number(res.headers['content-length'] ?? 0);
-    let received = 0;
-    const counting = new Transform({
-      transform(chunk: Buffer, _enc, next) {
-        received += chunk.length;
-        opts.onProgress?.(received, total);
-        next(null, chunk);
-      },
-    });
     const partial = `${file}.part`;
     try {
-      await pipeline(res.stream(), counting, createWriteStream(partial), { signal: opts.signal });
+      await pipeline(res.stream(), counting(total, opts.onProgress), createWriteStream(partial), { signal: opts.signal });
       await rename(partial, file);
     } catch (err) {
       await rm(partial, { force: true });
@@ -257,6 +241,18 @@ export class StaleObject extends Error {
       ? l10n.t('{0} was deleted on the server since you opened it: Save As to keep your version.', object)
       : l10n.t('{0} changed on the server since you opened it (ETag {1}, now {2}): reopen it to see the new version, or Save As.', object, expected, found));
   }
+}
+
+/** A pass-through stream that reports the running byte count of TOTAL as chunks go by. */
+function counting(total: number, onProgress?: (moved: number, total: number) => void): Transform {
+  let moved = 0;
+  return new Transform({
+    transform(chunk: Buffer, _enc, next) {
+      moved += chunk.length;
+      onProgress?.(moved, total);
+      next(null, chunk);
+    },
+  });
 }
 
 /** The cluster's /info: at the root of the endpoint's host, before /v1. */

@@ -1,24 +1,21 @@
 // Object Storage in a real workbench: the tree shows a container → its pseudo-folder → the objects in it, and
 // clicking an object opens it in the editor through the swift: file system (its tab and title name the object).
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { E2E_CLOUDS_YAML, openOpenStack, test, treeRow, until } from './lib.mjs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { E2E_CLOUDS_YAML, openOpenStack, setExpanded, test, treeRow, until } from './lib.mjs';
 import { DEVCLOUD_CLOUDS_YAML, openstack } from './devcloud.mjs';
 
 const tag = `e2eswift${process.pid}`;
 const row = (page, label) => treeRow(page, label).first();
 
-async function expand(page, label) {
-  const r = row(page, label);
-  await r.waitFor({ timeout: 30_000 });
-  await r.click();
-  await page.mouse.move(900, 600);
-}
+const expand = (page, label) => setExpanded(page, row(page, label), true);
 
 test('object storage: container → folder → objects in the tree; an object opens in the editor', async ({ page, shot }) => {
   writeFileSync(E2E_CLOUDS_YAML, readFileSync(DEVCLOUD_CLOUDS_YAML, 'utf8'));
   await openstack('devcloud', 'container', 'create', tag);
-  const note = '/tmp/' + tag + '-readme.txt';
+  const note = join(tmpdir(), `${tag}-readme.txt`);
   writeFileSync(note, 'Hello from Swift\nsecond line\n');
   try {
     await openstack('devcloud', 'object', 'create', tag, note, '--name', 'docs/readme.txt');
@@ -26,7 +23,7 @@ test('object storage: container → folder → objects in the tree; an object op
     await openstack('devcloud', 'object', 'create', tag, note, '--name', 'top.txt');
     await openOpenStack(page);
     await row(page, 'devcloud').waitFor({ timeout: 30_000 });
-    if (!(await row(page, 'Instances').isVisible())) await expand(page, 'devcloud');
+    await expand(page, 'devcloud');
     await expand(page, 'Object Storage');
     await expand(page, tag);
     // the account listing's count lags; the container's own HEAD on expand brings the current one
@@ -48,5 +45,6 @@ test('object storage: container → folder → objects in the tree; an object op
   } finally {
     for (const name of ['docs/readme.txt', 'docs/notes.md', 'top.txt']) await openstack('devcloud', 'object', 'delete', tag, name).catch(() => undefined);
     await openstack('devcloud', 'container', 'delete', tag).catch(() => undefined);
+    rmSync(note, { force: true });
   }
 });
