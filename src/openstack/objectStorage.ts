@@ -203,16 +203,21 @@ export class ObjectStorageService {
     return `${endpoint.origin}${encoded}?${query}`;
   }
 
-  /** Swift answers a bare JSON array (204 or [] when empty), paged by MARKER; LIMIT + 1 are asked to know whether more follow. */
+  /**
+   * Swift answers a bare JSON array (204 or [] when empty), paged by MARKER. LIMIT + 1 are asked to know whether
+   * more follow; at Swift's own cap (10,000) a full page is taken to mean that more may.
+   */
   private markerListing<R, T extends { name: string }>(path: string, query: Record<string, string | undefined>, limit: number, map: (raw: R) => T): Listing<T> {
+    const asked = Math.min(limit + 1, MAX_PAGE);
+    const shown = Math.min(limit, MAX_PAGE);
     const page = async (marker: string | undefined, signal?: AbortSignal): Promise<Page<T>> => {
-      const url = withQuery(path, { format: 'json', ...query, limit: Math.min(limit + 1, MAX_PAGE), marker });
+      const url = withQuery(path, { format: 'json', ...query, limit: asked, marker });
       const res = await this.session.request(SERVICE, url, { method: 'GET', signal });
-      const raw = (await res.json<R[] | undefined>()) ?? [];
-      const items = raw.map(map);
-      if (items.length <= limit) return { items, hasMore: false };
-      const shown = items.slice(0, limit);
-      return { items: shown, hasMore: true, nextUrl: shown.at(-1)!.name };
+      const items = ((await res.json<R[] | undefined>()) ?? []).map(map);
+      const more = items.length > shown || (asked === MAX_PAGE && items.length === MAX_PAGE);
+      if (!more) return { items, hasMore: false };
+      const kept = items.slice(0, shown);
+      return { items: kept, hasMore: true, nextUrl: kept.at(-1)!.name };
     };
     return {
       async *all(signal) {

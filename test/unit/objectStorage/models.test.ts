@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { explainRefusal } from '../../../src/core/refusals';
 import { OpenStackError, parseFault } from '../../../src/openstack/errors';
-import { infoUrl, StaleObject } from '../../../src/openstack/objectStorage';
+import { infoUrl, ObjectStorageService, StaleObject } from '../../../src/openstack/objectStorage';
+import type { Session } from '../../../src/openstack/session';
 import {
   leafName, objectPath, strongestDigest, tempUrlSignature, toClusterInfo, toEntry, unquoteEtag,
 } from '../../../src/openstack/objectStorageModels';
@@ -111,4 +112,38 @@ test("Swift's refusals: a non-empty container, quota, no Swift role; its own wor
   assert.match(explainRefusal(swift(413, 'PUT', '<html><h1>Request Entity Too Large</h1><p>Your request is too large.</p></html>'))!.message, /max_file_size/);
   assert.match(explainRefusal(swift(403, 'GET', '<html><h1>Forbidden</h1><p>Access was denied to this resource.</p></html>'))!.message, /operator_roles/);
   assert.equal(explainRefusal(swift(409, 'PUT', 'conflict')), undefined, 'a 409 of a PUT is not "not empty"');
+});
+
+/** An ObjectStorageService over a stand-in session that answers listings from NAMES as Swift would (sorted, marker, limit). */
+function fakeListing(names: string[]) {
+  const asked: string[] = [];
+  const session = {
+    async request(_service: string, url: string) {
+      asked.push(url);
+      const query = new URL(url, 'http://x').searchParams;
+      const marker = query.get('marker') ?? '';
+      const limit = Number(query.get('limit'));
+      const rows = names.filter((n) => n > marker).slice(0, limit).map((name) => ({ name, count: 0, bytes: 0 }));
+      return { status: 200, headers: {}, json: async () => rows };
+    },
+  };
+  return { storage: new ObjectStorageService(session as unknown as Session), asked };
+}
+
+test('marker paging: one more than the page is asked, the next page starts after the last name shown', async () => {
+  const { storage, asked } = fakeListing(['a', 'b', 'c', 'd', 'e']);
+  const listing = storage.containers(2);
+  const first = await listing.firstPage();
+  assert.deepEqual([first.items.map((c) => c.name), first.hasMore, first.nextUrl], [['a', 'b'], true, 'b']);
+  const second = await listing.nextPage(first);
+  const third = await listing.nextPage(second);
+  assert.deepEqual([second.items.map((c) => c.name), third.items.map((c) => c.name), third.hasMore], [['c', 'd'], ['e'], false]);
+  assert.deepEqual(asked, ['?format=json&limit=3', '?format=json&limit=3&marker=b', '?format=json&limit=3&marker=d']);
+});
+
+test("a whole listing past Swift's 10,000 cap follows the marker", async () => {
+  const names = Array.from({ length: 10_005 }, (_, i) => `c${String(i).padStart(5, '0')}`);
+  const { storage, asked } = fakeListing(names);
+  assert.equal((await storage.containers().toArray()).length, 10_005);
+  assert.equal(asked.length, 2);
 });
