@@ -104,7 +104,7 @@ async function chosenPaths(arg: unknown, all: unknown): Promise<string[]> {
 }
 
 async function pickContainer(target: ProjectContext): Promise<string> {
-  return pickOne(l10n.t('Upload to object storage'), l10n.t('The container to upload into'), async () =>
+  return pickOne(l10n.t('Upload to object storage'), l10n.t('The container to upload into (cloud {0})', target.cloud), async () =>
     (await target.client.objectStorage.containers().toArray()).map((c) => ({ label: c.name, description: l10n.t('{0} objects · {1}', c.count, formatBytes(c.bytes)), value: c.name })),
   l10n.t('This project has no containers: create one first (OpenStack: Create Container…).'));
 }

@@ -61,7 +61,8 @@ abstract class EntryListNode extends ResourceNode {
   private render(): ExplorerNode[] {
     if (this.failure !== undefined) return [new ErrorNode(this, this.failure)];
     const { scope } = categoryOf(this);
-    const nodes = this.items.map((entry) => (entry.kind === 'folder'
+    // a folder marker (a zero-byte object named like the folder, as Horizon and some tools make) is the folder itself
+    const nodes = this.items.filter((entry) => entry.name !== this.prefix).map((entry) => (entry.kind === 'folder'
       ? new PseudoFolderNode(this, this.container, entry, leafName(entry, this.prefix))
       : new ObjectNode(this, scope.cloud, scope.projectId, this.container, entry, leafName(entry, this.prefix))));
     if (nodes.length === 0) return [new MessageNode(this, this.prefix ? l10n.t('No objects') : l10n.t('Empty container'))];

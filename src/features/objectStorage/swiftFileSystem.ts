@@ -53,7 +53,8 @@ export class SwiftFileSystem implements vscode.FileSystemProvider, vscode.Dispos
     const { storage, location } = await this.open(uri);
     const prefix = folderPrefix(location);
     const entries = await mapped(uri, storage.entries(location.container, { prefix, delimiter: '/' }).toArray());
-    return entries.map((e) => [e.name.slice(prefix.length).replace(/\/$/, ''), e.kind === 'folder' ? vscode.FileType.Directory : vscode.FileType.File]);
+    // a folder marker object (named like the folder) is the folder itself, not an entry in it
+    return entries.filter((e) => e.name !== prefix).map((e) => [e.name.slice(prefix.length).replace(/\/$/, ''), e.kind === 'folder' ? vscode.FileType.Directory : vscode.FileType.File]);
   }
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {

@@ -26,6 +26,8 @@ describe('Object Storage on the dev cloud', function () {
     await client.objectStorage.createContainer(tag);
     await client.objectStorage.write(tag, 'notes/a.txt', Buffer.from('one\n'), { contentType: 'text/plain' });
     await client.objectStorage.write(tag, 'notes/pixel.png', Buffer.from([0x89, 0x50, 0x4e, 0x47]), { contentType: 'image/png' });
+    // a folder marker, as Horizon makes for "Create Folder": the folder itself, never a row of its own
+    await client.objectStorage.write(tag, 'notes/', Buffer.alloc(0), { contentType: 'application/directory' });
     uri = vscode.Uri.from({ scheme: 'swift', authority: 'devcloud', path: `/${client.session.projectId}/${tag}/notes/a.txt` });
   });
 
@@ -40,8 +42,8 @@ describe('Object Storage on the dev cloud', function () {
     const container = await child(await child(project, 'Object Storage'), tag);
     const folder = await child(container, 'notes');
     // the account listing's counts lag behind; the expand's HEAD of the container brings the current ones
-    for (let i = 0; i < 50 && !/^2 objects/.test(String(container.treeItem().description)); i++) await new Promise((r) => setTimeout(r, 100));
-    assert.match(String(container.treeItem().description), /^2 objects · 8 B$/);
+    for (let i = 0; i < 50 && !/^3 objects/.test(String(container.treeItem().description)); i++) await new Promise((r) => setTimeout(r, 100));
+    assert.match(String(container.treeItem().description), /^3 objects · 8 B$/);
     const objects = await children(folder);
     assert.deepEqual(objects.map(label), ['a.txt', 'pixel.png']);
     const item = objects[0].treeItem();
@@ -84,5 +86,7 @@ describe('Object Storage on the dev cloud', function () {
     assert.equal((await vscode.workspace.fs.stat(uri)).permissions, undefined);
     const folder = uri.with({ path: uri.path.replace('/notes/a.txt', '') });
     assert.deepEqual(await vscode.workspace.fs.readDirectory(folder), [['notes', vscode.FileType.Directory]]);
+    assert.deepEqual(await vscode.workspace.fs.readDirectory(folder.with({ path: `${folder.path}/notes` })), [['a.txt', vscode.FileType.File], ['pixel.png', vscode.FileType.File]]);
+    assert.equal((await vscode.workspace.fs.stat(folder.with({ path: `${folder.path}/notes` }))).type, vscode.FileType.Directory);
   });
 });
