@@ -4,6 +4,9 @@
 // ETag; a save over another client's change is refused, never written.
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { OpenStackExplorerApi } from '../../../src/extension';
 import type { OpenStackClient } from '../../../src/openstack/client';
@@ -88,5 +91,64 @@ describe('Object Storage on the dev cloud', function () {
     assert.deepEqual(await vscode.workspace.fs.readDirectory(folder), [['notes', vscode.FileType.Directory]]);
     assert.deepEqual(await vscode.workspace.fs.readDirectory(folder.with({ path: `${folder.path}/notes` })), [['a.txt', vscode.FileType.File], ['pixel.png', vscode.FileType.File]]);
     assert.equal((await vscode.workspace.fs.stat(folder.with({ path: `${folder.path}/notes` }))).type, vscode.FileType.Directory);
+  });
+});
+
+describe('Object Storage commands on the dev cloud', function () {
+  this.timeout(120_000);
+  let client: OpenStackClient;
+  const name = `${tag}-cmd`;
+  const shown: string[] = [];
+  type Window = Record<string, unknown>;
+  const win = vscode.window as unknown as Window;
+  const original = { warning: win.showWarningMessage, error: win.showErrorMessage, info: win.showInformationMessage, open: win.showOpenDialog };
+  let dir = '';
+
+  before(async () => {
+    client = await (await explorerApi()).registry.client('devcloud');
+    await client.objectStorage.createContainer(name);
+    await client.objectStorage.write(name, 'keep.txt', Buffer.from('keep\n'));
+    // the modal confirmation answers Delete; what the command then says is recorded
+    win.showWarningMessage = async (_q: string, _o: unknown, ...actions: string[]) => actions[0];
+    win.showErrorMessage = async (message: string) => { shown.push(message); return undefined; };
+    // a modal question (the upload's confirmation) answers its first button; a notification is recorded
+    win.showInformationMessage = async (message: string, ...rest: unknown[]) => {
+      const modal = typeof rest[0] === 'object' && (rest[0] as { modal?: boolean }).modal;
+      if (modal) return rest[1];
+      shown.push(message);
+      return undefined;
+    };
+    dir = await mkdtemp(path.join(os.tmpdir(), 'ose-swift-'));
+    await mkdir(path.join(dir, 'site', 'css'), { recursive: true });
+    await writeFile(path.join(dir, 'site', 'index.html'), '<h1>hi</h1>\n');
+    await writeFile(path.join(dir, 'site', 'css', 'a.css'), 'h1 {}\n');
+    win.showOpenDialog = async () => [vscode.Uri.file(path.join(dir, 'site'))];
+  });
+
+  after(async () => {
+    Object.assign(win, { showWarningMessage: original.warning, showErrorMessage: original.error, showInformationMessage: original.info, showOpenDialog: original.open });
+    await rm(dir, { recursive: true, force: true });
+    for (const o of await client.objectStorage.entries(name).toArray()) await client.objectStorage.deleteObject(name, o.name);
+    await client.objectStorage.deleteContainer(name);
+  });
+
+  it("Delete Container on a non-empty container says Swift's reason and deletes nothing", async () => {
+    const projectId = client.session.projectId!;
+    const scope = { cloud: 'devcloud', projectId, projectName: 'demo', client: async () => client };
+    await vscode.commands.executeCommand('openstack.deleteContainer', { info: { name, count: 1 }, parent: { scope } });
+    for (let i = 0; i < 50 && shown.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    assert.match(shown.join('\n'), new RegExp(`Container '${name}' is not empty: Swift deletes only empty containers, so nothing was deleted\\. \\(Swift said: There was a conflict when trying to complete your request\\.\\)`));
+    assert.equal((await client.objectStorage.container(name))?.count, 1);
+  });
+
+  it('Upload to Object Storage on a folder row uploads a local folder below it, with its own folder name', async () => {
+    const projectId = client.session.projectId!;
+    const scope = { cloud: 'devcloud', projectId, projectName: 'demo', client: async () => client };
+    shown.length = 0;
+    await vscode.commands.executeCommand('openstack.uploadToObjectStorage', { container: name, prefix: 'web/', parent: { scope } });
+    assert.match(shown.join('\n'), new RegExp(`^2 files uploaded into ${name}\\.`));
+    const names = (await client.objectStorage.entries(name, { prefix: 'web/' }).toArray()).map((e) => e.name);
+    assert.deepEqual(names, ['web/site/css/a.css', 'web/site/index.html']);
+    assert.equal((await client.objectStorage.head(name, 'web/site/index.html'))?.contentType, 'text/html');
   });
 });
