@@ -1,13 +1,13 @@
 // Entry point (dist/extension.js): the activation shell. Activation is lazy twice over. VS Code derives
 // onView/onCommand activation events from contributes (package.json lists only the restored panels); and this
 // bundle is small (no client, no YAML parser, no feature), so activate() returns in milliseconds: it registers a
-// placeholder for every command, panel serializer and document scheme and creates the tree view, and main.js
+// placeholder for every command, panel serializer, document scheme and file system and creates the tree view, and main.js
 // (src/main.ts: everything else) loads right after, or on the first use of any of them, and fills them in.
 import * as vscode from 'vscode';
 import { LazyTree } from './activation/lazyTree';
 import { registerPlaceholders } from './activation/placeholders';
 import { createLog } from './context/log';
-import { DOCUMENT_SCHEMES } from './core/schemes';
+import { DOCUMENT_SCHEMES, FILE_SYSTEM_SCHEMES } from './core/schemes';
 import type { OpenStackExplorerApi } from './main';
 import type { ExplorerNode } from './ui/tree/node';
 
@@ -30,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): OpenStackExplorerAct
     commands: manifest.contributes.commands.map((c) => c.command),
     viewTypes: manifest.activationEvents.flatMap((e) => e.match(/^onWebviewPanel:(.+)$/)?.[1] ?? []),
     schemes: DOCUMENT_SCHEMES,
+    fileSystems: FILE_SYSTEM_SCHEMES,
   }, ready);
   const tree = new LazyTree<ExplorerNode>(async () => (await ready()).explorer);
   const view = vscode.window.createTreeView('openstackExplorer', { treeDataProvider: tree, showCollapseAll: true });

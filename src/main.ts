@@ -11,15 +11,17 @@ import { registerComputeCommands } from './features/computeCommands';
 import { registerConsoleCommands } from './features/console/consoleCommands';
 import { registerExplorerCommands } from './ui/tree/treeCommands';
 import { registerNetworkCommands } from './features/networks/networkCommands';
+import { registerObjectStorageCommands } from './features/objectStorage/objectStorageCommands';
+import { SwiftFileSystem } from './features/objectStorage/swiftFileSystem';
 import { registerTopologyCommands } from './features/topology/topologyCommands';
 import { registerWalkthrough } from './features/walkthrough/walkthroughCommands';
 import type { WalkthroughProgress } from './features/walkthrough/walkthroughProgress';
 import { ExplorerProvider } from './ui/tree/explorerProvider';
 import { InspectDocuments } from './ui/tree/inspectDocuments';
-import { INSPECT_SCHEME } from './core/schemes';
+import { INSPECT_SCHEME, SWIFT_SCHEME } from './core/schemes';
 import { configureL10n } from './context/l10n';
 import type { Log } from './context/log';
-import { registerDocuments, usePlaceholders, type Placeholders } from './ui/registrations';
+import { registerDocuments, registerFileSystem, usePlaceholders, type Placeholders } from './ui/registrations';
 import type { ExplorerNode } from './ui/tree/node';
 
 /** What the extension-host tests get from `ready()` of what activate() returns. */
@@ -54,11 +56,13 @@ export async function start(shell: Shell): Promise<OpenStackExplorerApi> {
   const active = new ActiveCloud(context.globalState, registry);
   const explorer = new ExplorerProvider(registry, CATEGORIES);
   const inspect = new InspectDocuments();
+  const swift = new SwiftFileSystem(registry);
   const walkthrough = registerWalkthrough({ log, registry, active, explorer });
 
   context.subscriptions.push(
     registry, active, explorer, inspect,
     registerDocuments(INSPECT_SCHEME, inspect),
+    swift, registerFileSystem(SWIFT_SCHEME, swift),
     view.onDidChangeVisibility((e) => explorer.poller.setVisible(e.visible)),
     explorer.trackExpansion(view, context.workspaceState),
     registry.onDidChange(() => {
@@ -70,6 +74,7 @@ export async function start(shell: Shell): Promise<OpenStackExplorerApi> {
     ...registerCloudCommands({ registry, store, log, active }),
     ...registerNetworkCommands({ log, explorer, active, registry }),
     ...registerComputeCommands({ log, registry, active, explorer }),
+    ...registerObjectStorageCommands({ log, registry, active, explorer }),
     ...registerConsoleCommands({ context, log, registry, active, explorer }),
     ...registerTopologyCommands({ context, log, registry, active, explorer, view }),
     ...walkthrough.disposables,

@@ -11,6 +11,8 @@ export interface PlaceholderKeys {
   readonly viewTypes: readonly string[];
   /** The schemes of the virtual documents. */
   readonly schemes: readonly string[];
+  /** The schemes of the file systems. */
+  readonly fileSystems: readonly string[];
 }
 
 /** What main.js filled in, by key. */
@@ -58,8 +60,12 @@ export function registerPlaceholders(keys: PlaceholderKeys, loaded: () => Promis
   // the real provider's (one per scheme: VS Code ignores, with a warning, a change of another scheme's document)
   const changed = new Map(keys.schemes.map((scheme) => [scheme, new vscode.EventEmitter<vscode.Uri>()]));
   const documents = new Slots<vscode.TextDocumentContentProvider>(keys.schemes, loaded, (scheme, provider) => provider.onDidChange?.((uri) => changed.get(scheme)?.fire(uri)));
+  const fileChanged = new Map(keys.fileSystems.map((scheme) => [scheme, new vscode.EventEmitter<vscode.FileChangeEvent[]>()]));
+  const fileSystems = new Slots<vscode.FileSystemProvider>(keys.fileSystems, loaded, (scheme, provider) => provider.onDidChangeFile((events) => fileChanged.get(scheme)?.fire(events)));
   const disposables = [
     ...changed.values(),
+    ...fileChanged.values(),
+    ...keys.fileSystems.map((scheme) => vscode.workspace.registerFileSystemProvider(scheme, placeholderFileSystem(fileChanged.get(scheme)!.event, () => fileSystems.get(scheme)), { isCaseSensitive: true })),
     ...keys.commands.map((id) => vscode.commands.registerCommand(id, async (...args: unknown[]) => (await commands.get(id))(...args))),
     ...keys.viewTypes.map((viewType) => vscode.window.registerWebviewPanelSerializer(viewType, {
       deserializeWebviewPanel: async (panel, state) => (await serializers.get(viewType)).deserializeWebviewPanel(panel, state),
@@ -70,8 +76,29 @@ export function registerPlaceholders(keys: PlaceholderKeys, loaded: () => Promis
     })),
   ];
   return {
-    placeholders: { commands: commands.fill, serializers: serializers.fill, documents: documents.fill },
-    unfilled: () => [...commands.unfilled(), ...serializers.unfilled(), ...documents.unfilled()],
+    placeholders: { commands: commands.fill, serializers: serializers.fill, documents: documents.fill, fileSystems: fileSystems.fill },
+    unfilled: () => [...commands.unfilled(), ...serializers.unfilled(), ...documents.unfilled(), ...fileSystems.unfilled()],
     disposables,
+  };
+}
+
+/** A file system that waits for main.js's (REAL) and forwards every call; CHANGED forwards its change events. */
+function placeholderFileSystem(changed: vscode.Event<vscode.FileChangeEvent[]>, real: () => Promise<vscode.FileSystemProvider>): vscode.FileSystemProvider {
+  return {
+    onDidChangeFile: changed,
+    watch(uri, options) {
+      // watch must answer at once: the real watch starts once main.js has loaded, unless disposed before
+      let watching: vscode.Disposable | undefined;
+      let disposed = false;
+      void real().then((fs) => { if (!disposed) watching = fs.watch(uri, options); }, () => undefined);
+      return new vscode.Disposable(() => { disposed = true; watching?.dispose(); });
+    },
+    stat: async (uri) => (await real()).stat(uri),
+    readDirectory: async (uri) => (await real()).readDirectory(uri),
+    createDirectory: async (uri) => (await real()).createDirectory(uri),
+    readFile: async (uri) => (await real()).readFile(uri),
+    writeFile: async (uri, content, options) => (await real()).writeFile(uri, content, options),
+    delete: async (uri, options) => (await real()).delete(uri, options),
+    rename: async (from, to, options) => (await real()).rename(from, to, options),
   };
 }

@@ -164,6 +164,37 @@ const COMPUTE_RULES: Rule[] = [
   },
 ];
 
+// ---- Swift: its refusals are HTML pages whose text only repeats the status, so the status and the request decide.
+const SWIFT_RULES: Rule[] = [
+  {
+    // DELETE of a container with objects: "There was a conflict when trying to complete your request."
+    test: (e) => e.service === 'Swift' && e.status === 409 && e.method === 'DELETE',
+    explain: () => ({ message: l10n.t('The container is not empty: Swift deletes only empty containers. Delete its objects first, or use "Delete Container and Its Objects…".') }),
+  },
+  {
+    // container_quotas / account_quotas: "Upload exceeds quota."
+    test: (e, t) => e.service === 'Swift' && e.status === 413 && /quota/i.test(t),
+    explain: () => ({ message: l10n.t("The upload would exceed the container's or the account's quota (X-Container-Meta-Quota-Bytes / -Count, X-Account-Meta-Quota-Bytes): delete objects you no longer need, or ask an admin to raise the quota.") }),
+  },
+  {
+    // max_file_size: "Your request is too large."
+    test: (e) => e.service === 'Swift' && e.status === 413,
+    explain: () => ({ message: l10n.t("The object is larger than the cluster's max_file_size (see its /info): bigger objects must be uploaded in segments, e.g. with `swift upload --segment-size`.") }),
+  },
+  {
+    test: (e) => e.service === 'Swift' && (e.status === 401 || e.status === 403),
+    explain: () => ({ message: l10n.t("Swift refused your user in this project: it accepts only users with one of its operator roles (keystoneauth's operator_roles, usually member or admin), or the access a container's ACL grants. Ask an admin for such a role.") }),
+  },
+  {
+    test: (e) => e.service === 'Swift' && e.status === 422,
+    explain: () => ({ message: l10n.t('Swift received different bytes than were sent (the ETag did not match): nothing was stored; try again.') }),
+  },
+  {
+    test: (e) => e.service === 'Swift' && e.status === 412,
+    explain: () => ({ message: l10n.t('An object of that name exists already: choose another name, or delete the object first.') }),
+  },
+];
+
 // ---- General rules.
 const RULES: Rule[] = [
   {
@@ -304,7 +335,7 @@ export function explainRefusal(err: unknown): Refusal | undefined {
   if (isA(err, Refused, 'Refused')) return { message: err.message, fix: err.fix };
   if (!httpError(err)) return undefined;
   const text = err.serviceMessage ?? err.message;
-  for (const rule of [...COMPUTE_RULES, ...RULES]) {
+  for (const rule of [...SWIFT_RULES, ...COMPUTE_RULES, ...RULES]) {
     const match = rule.test(err, text);
     if (match) {
       const refusal = rule.explain(match, err);

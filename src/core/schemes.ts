@@ -4,3 +4,11 @@
 export const INSPECT_SCHEME = 'openstack-inspect';
 export const CONSOLE_LOG_SCHEME = 'openstack-console-log';
 export const DOCUMENT_SCHEMES: readonly string[] = [INSPECT_SCHEME, CONSOLE_LOG_SCHEME];
+
+/** Swift objects in the editor (src/features/objectStorage/swiftFileSystem.ts): swift://<cloud>/<project-id>/<container>/<object>. */
+export const SWIFT_SCHEME = 'swift';
+/**
+ * The schemes of the extension's file systems. The shell registers a placeholder provider for each (and
+ * package.json's onFileSystem activation event): an editor restored at startup reads its file at once.
+ */
+export const FILE_SYSTEM_SCHEMES: readonly string[] = [SWIFT_SCHEME];

@@ -7,6 +7,7 @@ import { imagesCategory } from './images/category';
 import { serversCategory } from './instances/category';
 import { keypairsCategory } from './keypairs/category';
 import { networksCategory } from './networks/category';
+import { objectStorageCategory } from './objectStorage/category';
 import { quotasCategory } from './quotas/category';
 import { routersCategory } from './routers/category';
 import { securityGroupsCategory } from './securityGroups/category';
@@ -22,6 +23,7 @@ export const CATEGORIES = [
   flavorsCategory,
   securityGroupsCategory,
   keypairsCategory,
+  objectStorageCategory,
   quotasCategory,
   hypervisorsCategory,
 ] as unknown as readonly CategorySpec<unknown, unknown>[];

@@ -9,6 +9,7 @@ import { connectionError, HttpClient, type Exchange, type RetryPolicy } from './
 import { IdentityService } from './identity';
 import { ImageService } from './image';
 import { NetworkService } from './network';
+import { ObjectStorageService } from './objectStorage';
 import { PlacementService } from './placement';
 import { Session } from './session';
 import { createDispatcher, openSocket, type TransportOptions } from './transport';
@@ -38,6 +39,7 @@ export class OpenStackClient {
   readonly network: NetworkService;
   readonly image: ImageService;
   readonly placement: PlacementService;
+  readonly objectStorage: ObjectStorageService;
 
   private constructor(
     readonly session: Session,
@@ -49,6 +51,7 @@ export class OpenStackClient {
     this.network = new NetworkService(session);
     this.image = new ImageService(session);
     this.placement = new PlacementService(session);
+    this.objectStorage = new ObjectStorageService(session);
   }
 
   /** Sends nothing yet: the first call authenticates. */

@@ -23,6 +23,8 @@ export interface HttpRequest {
   service?: string;
   /** Overrides the method default (GET and HEAD retry); false disables every retry. */
   retryable?: boolean;
+  /** An expected response's body is left unread for `stream()` (object downloads); any other is read as text. */
+  stream?: boolean;
 }
 
 export interface HttpResponse {
@@ -31,6 +33,8 @@ export interface HttpResponse {
   /** Undefined for an empty body (204). */
   json<T>(): Promise<T>;
   text(): Promise<string>;
+  /** The body as it arrives; only for a request sent with `stream: true` (then json() and text() are empty). */
+  stream(): Readable;
   requestId?: string;
 }
 
@@ -74,6 +78,8 @@ interface Received {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** The unread body of an expected response to a `stream` request. */
+  stream?: Readable;
   requestId?: string;
 }
 
@@ -103,7 +109,7 @@ export class HttpClient {
         continue;
       }
       const { status, headers, body, requestId } = received;
-      if (req.expectStatus ? req.expectStatus.includes(status) : status >= 200 && status < 300) {
+      if (expected(req, status)) {
         this.log(req, attempt, started, { status, requestId });
         return respond(req, received);
       }
@@ -145,10 +151,9 @@ export class HttpClient {
     for (const [name, value] of Object.entries(res.headers)) {
       if (value !== undefined) received[name] = Array.isArray(value) ? value.join(', ') : value;
     }
-    return {
-      status: res.statusCode, headers: received, body: await res.body.text(),
-      requestId: received['x-openstack-request-id'] ?? received['x-compute-request-id'],
-    };
+    const requestId = received['x-openstack-request-id'] ?? received['x-compute-request-id'];
+    if (req.stream && expected(req, res.statusCode)) return { status: res.statusCode, headers: received, body: '', stream: res.body, requestId };
+    return { status: res.statusCode, headers: received, body: await res.body.text(), requestId };
   }
 
   private async pause(ms: number, req: HttpRequest): Promise<void> {
@@ -176,11 +181,19 @@ export class HttpClient {
   }
 }
 
+function expected(req: HttpRequest, status: number): boolean {
+  return req.expectStatus ? req.expectStatus.includes(status) : status >= 200 && status < 300;
+}
+
 function respond(req: HttpRequest, received: Received): HttpResponse {
   const { status, headers, body, requestId } = received;
   return {
     status, headers, requestId,
     text: () => Promise.resolve(body),
+    stream() {
+      if (!received.stream) throw new Error(`${req.method} ${redactUrl(req.url)} was not sent with stream: true`);
+      return received.stream;
+    },
     async json<T>(): Promise<T> {
       if (body === '') return undefined as T;
       try {

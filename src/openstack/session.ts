@@ -34,7 +34,7 @@ interface Authenticated {
 const MIN_TOKEN_LIFE_MS = 120_000;
 
 const SERVICE_NAMES: Record<string, string> = {
-  identity: 'Keystone', compute: 'Nova', network: 'Neutron', image: 'Glance', placement: 'Placement', 'block-storage': 'Cinder',
+  identity: 'Keystone', compute: 'Nova', network: 'Neutron', image: 'Glance', placement: 'Placement', 'block-storage': 'Cinder', 'object-store': 'Swift',
 };
 
 export class Session {

@@ -1,5 +1,5 @@
 // How the features register with VS Code. VS Code needs every command of package.json, the webview panels'
-// serializers (it restores panels at startup) and the virtual documents' schemes the moment the extension
+// serializers (it restores panels at startup), the virtual documents' and file systems' schemes the moment the extension
 // activates, but their implementations live in dist/main.js, loaded after activation. So the activation shell
 // (src/extension.ts) registers a placeholder for each, which waits for main.js and forwards to what main.js fills
 // in here. Whatever has no placeholder is registered with VS Code directly.
@@ -14,6 +14,7 @@ export interface Placeholders {
   readonly commands: Fill<CommandHandler>;
   readonly serializers: Fill<vscode.WebviewPanelSerializer>;
   readonly documents: Fill<vscode.TextDocumentContentProvider>;
+  readonly fileSystems: Fill<vscode.FileSystemProvider>;
 }
 
 let placeholders: Placeholders | undefined;
@@ -33,4 +34,8 @@ export function registerSerializer(viewType: string, serializer: vscode.WebviewP
 
 export function registerDocuments(scheme: string, provider: vscode.TextDocumentContentProvider): vscode.Disposable {
   return placeholders?.documents(scheme, provider) ?? vscode.workspace.registerTextDocumentContentProvider(scheme, provider);
+}
+
+export function registerFileSystem(scheme: string, provider: vscode.FileSystemProvider): vscode.Disposable {
+  return placeholders?.fileSystems(scheme, provider) ?? vscode.workspace.registerFileSystemProvider(scheme, provider, { isCaseSensitive: true });
 }

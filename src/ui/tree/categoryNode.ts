@@ -42,6 +42,8 @@ export class CategoryNode extends ExplorerNode implements Pollable {
     readonly spec: CategorySpec<unknown, unknown>,
     private readonly env: ExplorerEnv,
     private readonly pageSize: () => number,
+    /** The catalog has no endpoint of the spec's service: the one row is its absentNote, and nothing loads. */
+    private readonly absent = false,
   ) {
     super(parent);
     this.id = `${parent.id}/${spec.kind}`;
@@ -58,6 +60,7 @@ export class CategoryNode extends ExplorerNode implements Pollable {
 
   override async children(): Promise<ExplorerNode[]> {
     this.asked = true;
+    if (this.absent) return [new MessageNode(this, this.spec.absentNote ?? '')];
     if (this.inFlight && !this.loaded && !this.failure) {
       await this.settled();
     } else if (!this.failure && this.loaded?.pageSize !== this.pageSize()) {
@@ -77,7 +80,7 @@ export class CategoryNode extends ExplorerNode implements Pollable {
    * series; the view's ask then joins the load in flight.
    */
   prefetch(): void {
-    if (this.loaded || this.inFlight || this.failure !== undefined || this.detached) return;
+    if (this.absent || this.loaded || this.inFlight || this.failure !== undefined || this.detached) return;
     void this.load(0).then(() => {
       if (this.detached || (!this.loaded && this.failure === undefined)) return;
       // rendered now, as the view's ask would: the explorer then knows these rows (a command's refresh, Find
@@ -89,7 +92,7 @@ export class CategoryNode extends ExplorerNode implements Pollable {
 
   /** Refresh and Retry: the first page again, with the current page size; a load in flight is superseded. True when the rows changed. */
   refresh(): Promise<boolean> {
-    return this.load(0);
+    return this.absent ? Promise.resolve(false) : this.load(0);
   }
 
   /** The poller: the rows shown again (as many pages as Load more had read), joining a load in flight. True when they changed. */
@@ -114,6 +117,11 @@ export class CategoryNode extends ExplorerNode implements Pollable {
     }, 'throw');
     if (changed) this.env.changed(this);
     this.pollIfBusy();
+  }
+
+  /** Re-renders NODE, a row below this category that loads rows of its own (a container's objects). */
+  announce(node: ExplorerNode): void {
+    this.env.changed(node);
   }
 
   loadedRows(): LoadedRows | undefined {

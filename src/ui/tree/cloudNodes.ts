@@ -131,8 +131,8 @@ export class ProjectNode extends ExplorerNode {
       // this listing may load (it would stand in the explorer for the live one of the same id)
       if (resets !== this.resets) return [];
       // category nodes are kept so their loaded pages survive a re-render of the project
-      this.categories ??= this.env.categories.filter((_, i) => available[i])
-        .map((spec) => new CategoryNode(this, this.scope, spec, this.env, this.pageSize));
+      this.categories ??= this.env.categories.flatMap((spec, i) => (available[i] || (spec.absentNote !== undefined && !spec.adminOnly)
+        ? [new CategoryNode(this, this.scope, spec, this.env, this.pageSize, !available[i])] : []));
       // the view is about to ask for the expanded ones, one at a time: their loads start now, side by side
       for (const category of this.categories) this.env.listed(category);
       return this.categories;

@@ -75,7 +75,7 @@ export function md(text: string): string {
   return new vscode.MarkdownString().appendText(text).value;
 }
 
-export type ServiceType = 'compute' | 'network' | 'image' | 'placement';
+export type ServiceType = 'compute' | 'network' | 'image' | 'placement' | 'object-store';
 
 export interface CategorySpec<T, C> {
   kind: string;
@@ -85,6 +85,11 @@ export interface CategorySpec<T, C> {
   service: ServiceType;
   /** Shown only to admins: its APIs refuse others under the default policy (a row of 403s would help no one). */
   adminOnly?: boolean;
+  /**
+   * A category shown also when the catalog lacks its service, as one row saying so (a getter calling l10n.t):
+   * for services many clouds do not run, whose absence is news rather than noise. Others are just left out.
+   */
+  readonly absentNote?: string;
   list(client: OpenStackClient, pageSize: number, scope: Scope): Listing<T>;
   /**
    * Data joined into the nodes of the request's rows, read for them only (by their ids, or one bounded page):

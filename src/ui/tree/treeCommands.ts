@@ -20,7 +20,8 @@ export function registerExplorerCommands(deps: {
     command('openstack.retry', (node: ExplorerNode) => explorer.refresh(node)),
     command('openstack.showAllProjects', (node: ProjectNode) => explorer.showAllProjects(node, true)),
     command('openstack.showOneProject', (node: ProjectNode) => explorer.showAllProjects(node, false)),
-    command('openstack.loadMore', (node: ExplorerNode) => (node.parent as CategoryNode).loadMore()),
+    // a category, or a row that pages its own children (a container's objects)
+    command('openstack.loadMore', (node: ExplorerNode) => (node.parent as unknown as Pick<CategoryNode, 'loadMore'>).loadMore()),
     command('openstack.inspect', (node: ResourceNode) => inspect.open(node)),
     command('openstack.copyId', async (node: ResourceNode) => {
       await vscode.env.clipboard.writeText(node.resourceId);

@@ -1,0 +1,121 @@
+// Uploading files and folders into a container, the part without VS Code (the command and the cloud tests run
+// the same code): a plan (each file's object name under a prefix, a folder's files below its name), then the
+// PUTs, 4 at a time. A Swift PUT is atomic, so no object is ever half-written; a cancelled or failed run deletes
+// the objects it created, so nothing of it stays behind. An object it replaced keeps the new content: Swift has
+// no undo for an overwrite, which the command says before it starts.
+import * as l10n from '@vscode/l10n';
+import { readdir, stat } from 'node:fs/promises';
+import * as path from 'node:path';
+import type { ObjectStorageService } from '../../../openstack/objectStorage';
+import { contentTypeFor } from './objectStorageFormat';
+
+export interface UploadItem {
+  file: string;
+  /** The object name: prefix + path below the chosen folder's parent, with '/' separators. */
+  object: string;
+  bytes: number;
+}
+
+export interface UploadProgress {
+  files: number;
+  totalFiles: number;
+  bytes: number;
+  totalBytes: number;
+}
+
+export interface UploadRunOptions {
+  signal?: AbortSignal;
+  concurrency?: number;
+  onProgress?: (progress: UploadProgress) => void;
+  /** Object names that existed before the run: a rollback leaves them (their old content is gone either way). */
+  existing: ReadonlySet<string>;
+}
+
+/** Every file of PATHS (folders walked, links not followed) as the object it becomes under PREFIX, by object name. */
+export async function planUpload(paths: readonly string[], prefix: string): Promise<UploadItem[]> {
+  const items: UploadItem[] = [];
+  for (const chosen of paths) {
+    const info = await stat(chosen);
+    const base = path.dirname(chosen);
+    if (info.isDirectory()) await walk(chosen, base, prefix, items);
+    else items.push({ file: chosen, object: objectName(prefix, base, chosen), bytes: info.size });
+  }
+  return items.sort((a, b) => a.object.localeCompare(b.object));
+}
+
+async function walk(dir: string, base: string, prefix: string, into: UploadItem[]): Promise<void> {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) await walk(full, base, prefix, into);
+    else if (entry.isFile()) into.push({ file: full, object: objectName(prefix, base, full), bytes: (await stat(full)).size });
+  }
+}
+
+function objectName(prefix: string, base: string, file: string): string {
+  return prefix + path.relative(base, file).split(path.sep).join('/');
+}
+
+/** The run was cancelled or failed, and what it had created was deleted again. */
+export class UploadRolledBack extends Error {
+  override readonly name = 'UploadRolledBack';
+  constructor(cause: unknown, readonly deleted: number, readonly left: readonly string[], cancelled: boolean) {
+    const what = cancelled ? l10n.t('The upload was cancelled') : l10n.t('The upload failed ({0})', cause instanceof Error ? cause.message : String(cause));
+    super(left.length === 0
+      ? l10n.t('{0}: the {1} objects it had uploaded were deleted again, so nothing of it is left.', what, deleted)
+      : l10n.t('{0}: {1} objects it had uploaded were deleted again; {2} could not be deleted: {3}.', what, deleted, left.length, left.join(', ')), { cause });
+  }
+}
+
+/**
+ * Uploads ITEMS into CONTAINER, CONCURRENCY at a time; on cancel or failure deletes every object it started that
+ * was not there before (a PUT aborted after its body left may still have been stored), then throws UploadRolledBack.
+ */
+export async function runUpload(storage: ObjectStorageService, container: string, items: readonly UploadItem[], opts: UploadRunOptions): Promise<string[]> {
+  const totalBytes = items.reduce((sum, i) => sum + i.bytes, 0);
+  const progress: UploadProgress = { files: 0, totalFiles: items.length, bytes: 0, totalBytes };
+  const started: string[] = [];
+  const inner = new AbortController();
+  const stop = () => inner.abort();
+  opts.signal?.addEventListener('abort', stop, { once: true });
+  let next = 0;
+  const uploadOne = async (item: UploadItem): Promise<void> => {
+    started.push(item.object);
+    let counted = 0;
+    await storage.upload(container, item.object, item.file, {
+      signal: inner.signal, contentType: contentTypeFor(item.file),
+      onProgress: (sent) => {
+        progress.bytes += sent - counted;
+        counted = sent;
+        opts.onProgress?.({ ...progress });
+      },
+    });
+    progress.files++;
+    opts.onProgress?.({ ...progress });
+  };
+  const worker = async (): Promise<void> => {
+    try {
+      while (next < items.length && !inner.signal.aborted) await uploadOne(items[next++]);
+    } catch (err) {
+      inner.abort();   // the first failure stops the others
+      throw err;
+    }
+  };
+  try {
+    const results = await Promise.allSettled(Array.from({ length: Math.min(opts.concurrency ?? 4, items.length) }, () => worker()));
+    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure || opts.signal?.aborted) {
+      const created = started.filter((o) => !opts.existing.has(o));
+      throw await rollback(storage, container, created, failure?.reason, opts.signal?.aborted === true);
+    }
+    return started;
+  } finally {
+    opts.signal?.removeEventListener('abort', stop);
+  }
+}
+
+async function rollback(storage: ObjectStorageService, container: string, objects: readonly string[], cause: unknown, cancelled: boolean): Promise<UploadRolledBack> {
+  const results = await Promise.allSettled(objects.map((o) => storage.deleteObject(container, o)));
+  const left = objects.filter((_, i) => results[i].status === 'rejected');
+  const deleted = results.filter((r) => r.status === 'fulfilled' && r.value).length;
+  return new UploadRolledBack(cause, deleted, left, cancelled);
+}

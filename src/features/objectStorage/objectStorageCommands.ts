@@ -1,0 +1,262 @@
+// Object Storage commands: create and delete containers, upload files and folders (from the Explorer, or into a
+// container or folder of the tree), download, delete objects and folders, and copy a temporary URL. Each offers
+// its openstack CLI line once done.
+import * as l10n from '@vscode/l10n';
+import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { Cancelled } from '../../core/cancelled';
+import { cliNote } from '../../core/cliLine';
+import { formatBytes } from '../../core/format';
+import { Refused } from '../../core/refusals';
+import { projectContext, type ProjectContext } from '../../context/target';
+import { OpenStackError } from '../../openstack/errors';
+import type { StoredObject } from '../../openstack/objectStorageModels';
+import { confirm, copyCli, done, type ProjectCommandDeps } from '../../ui/commandKit';
+import { pickOne } from '../../ui/pickers';
+import { registerCommand, withProgress } from '../../ui/runCommand';
+import {
+  containerCreateCli, containerDeleteCli, containerNameProblem, normalPrefix, objectDeleteCli, objectSaveCli, tempUrlKeyCli, uploadManyCli,
+} from './model/objectStorageFormat';
+import { planUpload, runUpload, type UploadItem } from './model/uploadRun';
+
+/** What the commands get from a row of the tree (ContainerNode, PseudoFolderNode, ObjectNode). */
+interface ContainerArg { info?: { name: string; count: number } }
+interface FolderArg { container?: string; prefix?: string; object?: StoredObject }
+
+const refreshed = (deps: ProjectCommandDeps, target: ProjectContext) => deps.explorer.refreshCategory(target.cloud, target.projectId, 'objectStorage');
+
+export function registerObjectStorageCommands(deps: ProjectCommandDeps): vscode.Disposable[] {
+  const command = (id: string, handler: (...args: never[]) => unknown) => registerCommand(deps.log, id, handler);
+  return [
+    command('openstack.createContainer', (node?: unknown) => createContainer(deps, node)),
+    command('openstack.deleteContainer', (node: ContainerArg) => deleteContainer(deps, node)),
+    command('openstack.deleteContainerRecursive', (node: ContainerArg) => deleteContainerRecursive(deps, node)),
+    command('openstack.uploadToObjectStorage', (arg?: unknown, all?: unknown) => uploadToObjectStorage(deps, arg, all)),
+    command('openstack.downloadObjects', (node: FolderArg) => downloadObjects(deps, node)),
+    command('openstack.deleteObjects', (node: FolderArg) => deleteObjects(deps, node)),
+    command('openstack.copyTempUrl', (node: FolderArg) => copyTempUrl(deps, node)),
+  ];
+}
+
+async function createContainer(deps: ProjectCommandDeps, node?: unknown): Promise<void> {
+  const target = await projectContext(node, deps);
+  const name = await vscode.window.showInputBox({ title: l10n.t('Create container'), prompt: l10n.t('Name of the new container'), validateInput: containerNameProblem });
+  if (name === undefined) throw new Cancelled();
+  const created = await withProgress(l10n.t('Creating container {0}', name.trim()), (signal) => target.client.objectStorage.createContainer(name.trim(), signal));
+  await refreshed(deps, target);
+  const context = await target.cli();
+  done(created ? l10n.t("Container '{0}' created.", name.trim()) : l10n.t("Container '{0}' exists already: nothing changed.", name.trim()), containerCreateCli(context, name.trim()), cliNote(context));
+}
+
+/** Deletes an empty container; Swift refuses one with objects, which is explained with the explicit way to empty it. */
+async function deleteContainer(deps: ProjectCommandDeps, node: ContainerArg): Promise<void> {
+  const target = await projectContext(node, deps);
+  const name = node.info!.name;
+  await confirm(l10n.t("Delete container '{0}'?", name), l10n.t('Swift deletes only an empty container.'));
+  try {
+    await withProgress(l10n.t('Deleting container {0}', name), (signal) => target.client.objectStorage.deleteContainer(name, signal));
+  } catch (err) {
+    if (err instanceof OpenStackError && err.status === 409) {
+      // reportError explains Swift's 409 and offers the one command that deletes the objects too
+      throw new Refused(l10n.t("Container '{0}' is not empty: Swift deletes only empty containers, so nothing was deleted. ({1} said: {2})", name, 'Swift', err.serviceMessage ?? err.message),
+        { title: l10n.t('Delete Container and Its Objects…'), command: 'openstack.deleteContainerRecursive', args: [node] });
+    }
+    throw err;
+  }
+  await refreshed(deps, target);
+  const context = await target.cli();
+  done(l10n.t("Container '{0}' deleted.", name), containerDeleteCli(context, name), cliNote(context));
+}
+
+/** The explicit, strongly confirmed way: every object (counted first), then the container. */
+async function deleteContainerRecursive(deps: ProjectCommandDeps, node: ContainerArg): Promise<void> {
+  const target = await projectContext(node, deps);
+  const name = node.info!.name;
+  const objects = await withProgress(l10n.t('Counting the objects of {0}', name), (signal) => target.client.objectStorage.entries(name).toArray(signal));
+  const typed = await vscode.window.showInputBox({
+    title: l10n.t('Delete container {0} and its {1} objects', name, objects.length),
+    prompt: l10n.t('This deletes {0} objects ({1}) for good. Type the container name to confirm.', objects.length, formatBytes(objects.reduce((n, o) => n + (o.kind === 'object' ? o.bytes : 0), 0))),
+    validateInput: (v) => (v === name ? undefined : l10n.t('Type {0} exactly.', name)),
+  });
+  if (typed !== name) throw new Cancelled();
+  await withProgress(l10n.t('Deleting container {0} and its objects', name), async (signal, report) => {
+    let deleted = 0;
+    for (const o of objects) {
+      await target.client.objectStorage.deleteObject(name, o.name, signal);
+      report(l10n.t('{0} of {1} objects', ++deleted, objects.length), 100 / Math.max(1, objects.length));
+    }
+    await target.client.objectStorage.deleteContainer(name, signal);
+  });
+  await refreshed(deps, target);
+  const context = await target.cli();
+  done(l10n.t("Container '{0}' and its {1} objects deleted.", name, objects.length), containerDeleteCli(context, name, true), cliNote(context));
+}
+
+/** The files and folders chosen in the Explorer (one, or the selection), or in an open dialog. */
+async function chosenPaths(arg: unknown, all: unknown): Promise<string[]> {
+  const uris = Array.isArray(all) && all.every((u) => u instanceof vscode.Uri) ? all as vscode.Uri[] : arg instanceof vscode.Uri ? [arg] : [];
+  const files = uris.filter((u) => u.scheme === 'file').map((u) => u.fsPath);
+  if (files.length) return files;
+  const picked = await vscode.window.showOpenDialog({ title: l10n.t('Upload to object storage: choose files'), canSelectMany: true, openLabel: l10n.t('Upload') });
+  if (!picked?.length) throw new Cancelled();
+  return picked.map((u) => u.fsPath);
+}
+
+async function pickContainer(target: ProjectContext): Promise<string> {
+  return pickOne(l10n.t('Upload to object storage'), l10n.t('The container to upload into (cloud {0})', target.cloud), async () =>
+    (await target.client.objectStorage.containers().toArray()).map((c) => ({ label: c.name, description: l10n.t('{0} objects · {1}', c.count, formatBytes(c.bytes)), value: c.name })),
+  l10n.t('This project has no containers: create one first (OpenStack: Create Container…).'));
+}
+
+/** Upload files and folders: from the Explorer (into a container picked), or from a container/folder row (into it). */
+async function uploadToObjectStorage(deps: ProjectCommandDeps, arg?: unknown, all?: unknown): Promise<void> {
+  const fromTree = arg !== undefined && !(arg instanceof vscode.Uri);
+  const files = await chosenPaths(fromTree ? undefined : arg, all);
+  const target = await projectContext(fromTree ? arg : undefined, deps);
+  const node = (fromTree ? arg : {}) as ContainerArg & FolderArg;
+  const container = node.info?.name ?? node.container ?? await pickContainer(target);
+  const typed = fromTree ? node.prefix ?? '' : await vscode.window.showInputBox({
+    title: l10n.t('Upload into {0}', container), prompt: l10n.t('Folder in the container (empty: its top level)'), value: '',
+  });
+  if (typed === undefined) throw new Cancelled();
+  const items = await planUpload(files, normalPrefix(typed));
+  if (items.length === 0) throw new Refused(l10n.t('There is no file to upload in what was chosen.'));
+  const existing = await existingNames(target, container, items);
+  await confirmUpload(target, container, items, existing);
+  const started = Date.now();
+  const uploaded = await withProgress(l10n.t('Uploading to {0}', container), (signal, report) => {
+    let shown = 0;
+    return runUpload(target.client.objectStorage, container, items, {
+      signal, existing,
+      onProgress: (p) => {
+        const percent = p.totalBytes > 0 ? (p.bytes / p.totalBytes) * 100 : (p.files / p.totalFiles) * 100;
+        report(l10n.t('{0} of {1} files, {2} of {3}', p.files, p.totalFiles, formatBytes(p.bytes), formatBytes(p.totalBytes)), percent - shown);
+        shown = percent;
+      },
+    });
+  });
+  await refreshed(deps, target);
+  const context = await target.cli();
+  deps.log.info(`uploaded ${uploaded.length} objects into ${container} in ${Date.now() - started} ms`);
+  done(l10n.t('{0} files uploaded into {1}.', uploaded.length, container), uploadManyCli(context, container, items), cliNote(context));
+}
+
+/** The object names of ITEMS that exist already (a cancelled run must not delete those). */
+async function existingNames(target: ProjectContext, container: string, items: readonly UploadItem[]): Promise<Set<string>> {
+  const prefix = commonPrefix(items.map((i) => i.object));
+  const listed = await target.client.objectStorage.entries(container, { prefix }).toArray();
+  const wanted = new Set(items.map((i) => i.object));
+  return new Set(listed.map((e) => e.name).filter((n) => wanted.has(n)));
+}
+
+function commonPrefix(names: readonly string[]): string {
+  let prefix = names[0] ?? '';
+  for (const name of names) while (!name.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  return prefix;
+}
+
+async function confirmUpload(target: ProjectContext, container: string, items: readonly UploadItem[], existing: ReadonlySet<string>): Promise<void> {
+  const bytes = formatBytes(items.reduce((n, i) => n + i.bytes, 0));
+  const upload = l10n.t('Upload');
+  const copy = l10n.t('Copy as openstack CLI');
+  const detail = [
+    l10n.t('{0} files ({1}) into container {2}, e.g. {3}.', items.length, bytes, container, items[0].object),
+    existing.size ? l10n.t('{0} of them exist already and will be replaced (Swift keeps no old version).', existing.size) : '',
+    l10n.t('Cancelling deletes the objects the upload created, so nothing half-done is left.'),
+  ].filter(Boolean).join('\n');
+  for (;;) {
+    const choice = await vscode.window.showInformationMessage(l10n.t('Upload {0} files to {1}?', items.length, container), { modal: true, detail }, upload, copy);
+    if (choice === upload) return;
+    if (choice !== copy) throw new Cancelled();
+    const context = await target.cli();
+    await copyCli(uploadManyCli(context, container, items), cliNote(context));
+  }
+}
+
+/** The objects an object or folder row stands for: the object, or everything below the folder. */
+async function objectsOf(target: ProjectContext, node: FolderArg, signal?: AbortSignal): Promise<StoredObject[]> {
+  if (node.object) return [node.object];
+  const listed = await target.client.objectStorage.entries(node.container!, { prefix: node.prefix }).toArray(signal);
+  return listed.filter((e): e is StoredObject => e.kind === 'object');
+}
+
+async function downloadObjects(deps: ProjectCommandDeps, node: FolderArg): Promise<void> {
+  const target = await projectContext(node, deps);
+  const container = node.container!;
+  const picked = await vscode.window.showOpenDialog({ title: l10n.t('Download into folder'), canSelectFiles: false, canSelectFolders: true, openLabel: l10n.t('Download Here') });
+  if (!picked?.[0]) throw new Cancelled();
+  const folder = picked[0].fsPath;
+  const objects = await objectsOf(target, node);
+  // a folder's objects keep their path below it; an object lands under its own name
+  const base = node.object ? path.posix.dirname(node.object.name) : (node.prefix ?? '').replace(/\/$/, '');
+  const localName = (o: StoredObject) => path.join(folder, ...path.posix.relative(base === '.' ? '' : base, o.name).split('/'));
+  await withProgress(l10n.t('Downloading from {0}', container), async (signal, report) => {
+    let n = 0;
+    for (const o of objects) {
+      const file = localName(o);
+      await vscode.workspace.fs.createDirectory(vscode.Uri.file(path.dirname(file)));
+      await target.client.objectStorage.download(container, o.name, file, { signal });
+      report(l10n.t('{0} of {1} files', ++n, objects.length), 100 / Math.max(1, objects.length));
+    }
+  });
+  const context = await target.cli();
+  const first = objects[0];
+  done(l10n.t('{0} objects downloaded into {1}.', objects.length, folder), first && objectSaveCli(context, container, first.name, localName(first)), cliNote(context));
+}
+
+async function deleteObjects(deps: ProjectCommandDeps, node: FolderArg): Promise<void> {
+  const target = await projectContext(node, deps);
+  const container = node.container!;
+  const objects = await objectsOf(target, node);
+  const what = node.object ? node.object.name : node.prefix ?? '';
+  await confirm(objects.length === 1 ? l10n.t("Delete '{0}' from {1}?", what, container) : l10n.t("Delete folder '{0}' and its {1} objects from {2}?", what, objects.length, container),
+    l10n.t('Swift keeps no old version: deleted objects are gone.'));
+  await withProgress(l10n.t('Deleting from {0}', container), async (signal, report) => {
+    let n = 0;
+    for (const o of objects) {
+      await target.client.objectStorage.deleteObject(container, o.name, signal);
+      report(l10n.t('{0} of {1} objects', ++n, objects.length), 100 / Math.max(1, objects.length));
+    }
+  });
+  await refreshed(deps, target);
+  const context = await target.cli();
+  done(l10n.t('{0} objects deleted from {1}.', objects.length, container), objectDeleteCli(context, container, objects.map((o) => o.name)), cliNote(context));
+}
+
+interface ExpiryItem extends vscode.QuickPickItem { seconds: number }
+
+async function copyTempUrl(deps: ProjectCommandDeps, node: FolderArg): Promise<void> {
+  const target = await projectContext(node, deps);
+  const storage = target.client.objectStorage;
+  const object = node.object!;
+  const info = await storage.info();
+  if (!info.tempUrl) throw new Refused(l10n.t("This cloud's object storage has no temp URLs (the tempurl middleware is not enabled)."));
+  const key = (await storage.account()).tempUrlKeys[0] ?? await offerTempUrlKey(target);
+  const expiries: ExpiryItem[] = [
+    { label: l10n.t('1 hour'), seconds: 3600 }, { label: l10n.t('1 day'), seconds: 86_400 }, { label: l10n.t('7 days'), seconds: 7 * 86_400 },
+  ];
+  const expiry = await vscode.window.showQuickPick(expiries, { title: l10n.t('Temporary URL for {0}', object.name), placeHolder: l10n.t('Anyone with the URL can download the object until it expires') });
+  if (!expiry) throw new Cancelled();
+  const url = await storage.tempUrl(node.container!, object.name, key, expiry.seconds);
+  await vscode.env.clipboard.writeText(url);
+  done(l10n.t('Copied a temporary URL of {0}, valid for {1}.', object.name, expiry.label));
+}
+
+/** The account has no temp URL key: sets a random one, only if the user agrees (it signs every temp URL of the project). */
+async function offerTempUrlKey(target: ProjectContext): Promise<string> {
+  const set = l10n.t('Set a Key');
+  const copy = l10n.t('Copy as openstack CLI');
+  const choice = await vscode.window.showWarningMessage(l10n.t('This project has no temp URL key yet.'), {
+    modal: true,
+    detail: l10n.t('A temporary URL is signed with a key kept in the account\'s metadata (X-Account-Meta-Temp-URL-Key), which every member of the project can read. Set a random one now?'),
+  }, set, copy);
+  if (choice === copy) {
+    const context = await target.cli();
+    await copyCli(tempUrlKeyCli(context), cliNote(context));
+  }
+  if (choice !== set) throw new Cancelled();
+  const key = randomBytes(24).toString('hex');
+  await target.client.objectStorage.setTempUrlKey(key);
+  return key;
+}

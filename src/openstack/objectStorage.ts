@@ -1,0 +1,272 @@
+// Swift (object-store v1): containers, objects, pseudo-folders and temp URLs. The catalog endpoint is the
+// account (`…/v1/AUTH_<project>`); listings are JSON (`format=json`) paged by `marker`; bodies stream both
+// ways so that a big object is never held in memory.
+import * as l10n from '@vscode/l10n';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { rename, rm, stat } from 'node:fs/promises';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { OpenStackError } from './errors';
+import type { Listing } from './listing';
+import type { Page } from './paging';
+import { withQuery } from './paths';
+import type { Session } from './session';
+import {
+  md5Hex, objectPath, strongestDigest, tempUrlQuery, toClusterInfo, toContainer, toEntry, toHead, unquoteEtag,
+  type ClusterInfo, type Container, type ContainerEntry, type ObjectHead, type RawContainer, type RawEntry,
+} from './objectStorageModels';
+
+const SERVICE = 'object-store';
+/** Swift's own listing limit (container_listing_limit). */
+const MAX_PAGE = 10_000;
+
+export interface EntryQuery {
+  /** Only names starting with it, e.g. a pseudo-folder `logs/`. */
+  prefix?: string;
+  /** '/' groups deeper names into pseudo-folders (`subdir` entries); unset lists every object under the prefix. */
+  delimiter?: string;
+  limit?: number;
+}
+
+export interface AccountInfo {
+  containers: number;
+  objects: number;
+  bytes: number;
+  /** X-Account-Meta-Quota-Bytes, set by a reseller admin. */
+  quotaBytes?: number;
+  /** X-Account-Meta-Temp-URL-Key and -Key-2: account metadata, readable by anyone who may read the account. */
+  tempUrlKeys: string[];
+}
+
+export interface TransferOptions {
+  signal?: AbortSignal;
+  /** Bytes moved so far of TOTAL. */
+  onProgress?: (moved: number, total: number) => void;
+}
+
+export interface PutOptions {
+  contentType?: string;
+  /** Only create: Swift answers 412 when the object exists (If-None-Match: *). */
+  createOnly?: boolean;
+  signal?: AbortSignal;
+}
+
+export class ObjectStorageService {
+  constructor(private readonly session: Session) {}
+
+  /** The account's containers by name. */
+  containers(limit = MAX_PAGE): Listing<Container> {
+    return this.markerListing<RawContainer, Container>('', {}, limit, toContainer);
+  }
+
+  /** The objects (and, with a delimiter, pseudo-folders) of CONTAINER, by name. */
+  entries(container: string, query: EntryQuery = {}): Listing<ContainerEntry> {
+    return this.markerListing<RawEntry, ContainerEntry>(objectPath(container), { prefix: query.prefix, delimiter: query.delimiter }, query.limit ?? MAX_PAGE, toEntry);
+  }
+
+  async account(signal?: AbortSignal): Promise<AccountInfo> {
+    const { headers } = await this.session.request(SERVICE, '', { method: 'HEAD', signal });
+    const num = (name: string) => Number(headers[name] ?? 0);
+    return {
+      containers: num('x-account-container-count'), objects: num('x-account-object-count'), bytes: num('x-account-bytes-used'),
+      quotaBytes: headers['x-account-meta-quota-bytes'] === undefined ? undefined : num('x-account-meta-quota-bytes'),
+      tempUrlKeys: [headers['x-account-meta-temp-url-key'], headers['x-account-meta-temp-url-key-2']].filter((k): k is string => !!k),
+    };
+  }
+
+  /** HEAD of the container: its counts and its quota (X-Container-Meta-Quota-Bytes/-Count), or undefined when it does not exist. */
+  async container(name: string, signal?: AbortSignal): Promise<(Container & { quotaBytes?: number; quotaCount?: number }) | undefined> {
+    const res = await this.session.request(SERVICE, objectPath(name), { method: 'HEAD', signal, expectStatus: [200, 204, 404] });
+    if (res.status === 404) return undefined;
+    const h = res.headers;
+    const optional = (v: string | undefined) => (v === undefined ? undefined : Number(v));
+    return {
+      name, count: Number(h['x-container-object-count'] ?? 0), bytes: Number(h['x-container-bytes-used'] ?? 0),
+      quotaBytes: optional(h['x-container-meta-quota-bytes']), quotaCount: optional(h['x-container-meta-quota-count']),
+    };
+  }
+
+  /** Creates NAME; true when it is new (201), false when it already existed (202). */
+  async createContainer(name: string, signal?: AbortSignal): Promise<boolean> {
+    const res = await this.session.request(SERVICE, objectPath(name), { method: 'PUT', signal, headers: { 'content-length': '0' } });
+    return res.status === 201;
+  }
+
+  /** Deletes an empty container; Swift refuses one with objects (409 Conflict), which this rethrows unchanged. */
+  async deleteContainer(name: string, signal?: AbortSignal): Promise<void> {
+    await this.session.request(SERVICE, objectPath(name), { method: 'DELETE', signal, expectStatus: [204, 404] });
+  }
+
+  async head(container: string, object: string, signal?: AbortSignal): Promise<ObjectHead | undefined> {
+    const res = await this.session.request(SERVICE, objectPath(container, object), { method: 'HEAD', signal, expectStatus: [200, 404] });
+    return res.status === 404 ? undefined : toHead(res.headers);
+  }
+
+  /** The whole object in memory, for the editor; refused above MAXBYTES (check head() first for big ones). */
+  async read(container: string, object: string, maxBytes: number, signal?: AbortSignal): Promise<{ data: Buffer; head: ObjectHead }> {
+    const res = await this.session.request(SERVICE, objectPath(container, object), { method: 'GET', signal, stream: true });
+    const head = toHead(res.headers);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of res.stream()) {
+      size += (chunk as Buffer).length;
+      if (size > maxBytes) {
+        res.stream().destroy();
+        throw new OpenStackError({ kind: 'config', text: l10n.t('{0} is larger than {1} bytes: download it instead of opening it.', object, maxBytes) });
+      }
+      chunks.push(chunk as Buffer);
+    }
+    return { data: Buffer.concat(chunks), head };
+  }
+
+  /**
+   * Writes DATA as the object, sending its MD5 as ETag: Swift refuses (422) a body that arrived different.
+   * Returns the new ETag.
+   */
+  async write(container: string, object: string, data: Buffer, opts: PutOptions = {}): Promise<string> {
+    const headers: Record<string, string> = { etag: md5Hex(data), 'content-type': opts.contentType ?? 'application/octet-stream' };
+    if (opts.createOnly) headers['if-none-match'] = '*';
+    const res = await this.session.request(SERVICE, objectPath(container, object), { method: 'PUT', body: data, headers, signal: opts.signal, expectStatus: [201] });
+    return unquoteEtag(res.headers.etag);
+  }
+
+  /**
+   * Writes DATA over the object only if it is still the version read (ETag EXPECTED): Swift has no If-Match on
+   * PUT, so this HEADs the object, compares, then PUTs. Another client's PUT landing between that HEAD and this
+   * PUT (a few milliseconds) is still overwritten: Swift offers nothing to close that window. A conflict throws
+   * a StaleObject with the server's ETag.
+   */
+  async writeIfUnchanged(container: string, object: string, data: Buffer, expected: string, opts: PutOptions = {}): Promise<string> {
+    const current = await this.head(container, object, opts.signal);
+    if (current?.etag !== expected) throw new StaleObject(object, expected, current?.etag);
+    return this.write(container, object, data, { ...opts, contentType: opts.contentType ?? current.contentType });
+  }
+
+  /** Streams FILE into the object; a PUT is atomic in Swift, so a cancelled one leaves no partial object. */
+  async upload(container: string, object: string, file: string, opts: TransferOptions & { contentType?: string } = {}): Promise<string> {
+    const { size } = await stat(file);
+    const body = createReadStream(file).pipe(counting(size, opts.onProgress));
+    const headers = { 'content-type': opts.contentType ?? 'application/octet-stream', 'content-length': String(size) };
+    const res = await this.session.request(SERVICE, objectPath(container, object), { method: 'PUT', body: body as Readable, headers, signal: opts.signal, expectStatus: [201] });
+    return unquoteEtag(res.headers.etag);
+  }
+
+  /** Streams the object into FILE through FILE.part, renamed when complete: a cancelled download leaves no file. */
+  async download(container: string, object: string, file: string, opts: TransferOptions = {}): Promise<void> {
+    const res = await this.session.request(SERVICE, objectPath(container, object), { method: 'GET', signal: opts.signal, stream: true });
+    const total = Number(res.headers['content-length'] ?? 0);
+    const partial = `${file}.part`;
+    try {
+      await pipeline(res.stream(), counting(total, opts.onProgress), createWriteStream(partial), { signal: opts.signal });
+      await rename(partial, file);
+    } catch (err) {
+      await rm(partial, { force: true });
+      throw err;
+    }
+  }
+
+  /** Deletes the object; already gone counts as deleted. True when there was one to delete. */
+  async deleteObject(container: string, object: string, signal?: AbortSignal): Promise<boolean> {
+    const res = await this.session.request(SERVICE, objectPath(container, object), { method: 'DELETE', signal, expectStatus: [204, 404] });
+    return res.status === 204;
+  }
+
+  /** Server-side copy (PUT with X-Copy-From): the data never comes through this machine. */
+  async copy(from: { container: string; object: string }, to: { container: string; object: string }, signal?: AbortSignal): Promise<void> {
+    const headers = { 'x-copy-from': objectPath(from.container, from.object), 'content-length': '0' };
+    await this.session.request(SERVICE, objectPath(to.container, to.object), { method: 'PUT', headers, signal, expectStatus: [201] });
+  }
+
+  /** What the cluster offers (GET /info at the endpoint's root, outside /v1; no token needed). */
+  async info(signal?: AbortSignal): Promise<ClusterInfo> {
+    const res = await this.session.request(SERVICE, infoUrl(await this.session.endpoint(SERVICE, signal)), { method: 'GET', signal });
+    return toClusterInfo(await res.json<Record<string, unknown>>());
+  }
+
+  /** Sets the account's temp URL key (X-Account-Meta-Temp-URL-Key), replacing the one there. */
+  async setTempUrlKey(key: string, signal?: AbortSignal): Promise<void> {
+    await this.session.request(SERVICE, '', { method: 'POST', headers: { 'x-account-meta-temp-url-key': key }, signal, expectStatus: [204] });
+  }
+
+  /**
+   * A temp URL for the object, valid SECONDS from now, signed with KEY and the strongest digest the cluster
+   * allows. Throws when the cluster has no tempurl middleware.
+   */
+  async tempUrl(container: string, object: string, key: string, seconds: number, signal?: AbortSignal): Promise<string> {
+    const info = await this.info(signal);
+    const digest = strongestDigest(info.tempUrlDigests);
+    if (!info.tempUrl || !digest) throw new OpenStackError({ kind: 'config', text: l10n.t('This cloud\'s object storage has no temp URLs (the tempurl middleware is not enabled).') });
+    const endpoint = new URL(await this.session.endpoint(SERVICE, signal));
+    const encoded = `${endpoint.pathname.replace(/\/$/, '')}${objectPath(container, object)}`;
+    const expires = Math.floor(Date.now() / 1000) + seconds;
+    const query = tempUrlQuery({ method: 'GET', expires, path: decodeURIComponent(encoded), key, digest });
+    return `${endpoint.origin}${encoded}?${query}`;
+  }
+
+  /**
+   * Swift answers a bare JSON array (204 or [] when empty), paged by MARKER. LIMIT + 1 are asked to know whether
+   * more follow; at Swift's own cap (10,000) a full page is taken to mean that more may.
+   */
+  private markerListing<R, T extends { name: string }>(path: string, query: Record<string, string | undefined>, limit: number, map: (raw: R) => T): Listing<T> {
+    const asked = Math.min(limit + 1, MAX_PAGE);
+    const shown = Math.min(limit, MAX_PAGE);
+    const page = async (marker: string | undefined, signal?: AbortSignal): Promise<Page<T>> => {
+      const url = withQuery(path, { format: 'json', ...query, limit: asked, marker });
+      const res = await this.session.request(SERVICE, url, { method: 'GET', signal });
+      const items = ((await res.json<R[] | undefined>()) ?? []).map(map);
+      const more = items.length > shown || (asked === MAX_PAGE && items.length === MAX_PAGE);
+      if (!more) return { items, hasMore: false };
+      const kept = items.slice(0, shown);
+      return { items: kept, hasMore: true, nextUrl: kept.at(-1)!.name };
+    };
+    return {
+      async *all(signal) {
+        for (let p = await page(undefined, signal); ; p = await page(p.nextUrl, signal)) {
+          yield* p.items;
+          if (!p.hasMore) return;
+        }
+      },
+      async toArray(signal) {
+        const items: T[] = [];
+        for await (const item of this.all(signal)) items.push(item);
+        return items;
+      },
+      firstPage: (signal) => page(undefined, signal),
+      // nextUrl carries the marker: the name of the last item shown
+      nextPage: async (previous, signal) => (previous.nextUrl === undefined ? { items: [], hasMore: false } : page(previous.nextUrl, signal)),
+    };
+  }
+}
+
+/** The object changed on the server since it was read: its ETag is not the one the write expected. */
+export class StaleObject extends Error {
+  override readonly name = 'StaleObject';
+  constructor(readonly object: string, readonly expected: string, readonly found: string | undefined) {
+    super(found === undefined
+      ? l10n.t('{0} was deleted on the server since you opened it: Save As to keep your version.', object)
+      : l10n.t('{0} changed on the server since you opened it (ETag {1}, now {2}): reopen it to see the new version, or Save As.', object, expected, found));
+  }
+}
+
+/** A pass-through stream that reports the running byte count of TOTAL as chunks go by. */
+function counting(total: number, onProgress?: (moved: number, total: number) => void): Transform {
+  let moved = 0;
+  return new Transform({
+    transform(chunk: Buffer, _enc, next) {
+      moved += chunk.length;
+      onProgress?.(moved, total);
+      next(null, chunk);
+    },
+  });
+}
+
+/** The cluster's /info: at the root of the endpoint's host, before /v1. */
+export function infoUrl(endpoint: string): string {
+  const url = new URL(endpoint);
+  const segments = url.pathname.split('/');
+  const v1 = segments.indexOf('v1');
+  url.pathname = `${v1 < 0 ? '' : segments.slice(0, v1).join('/')}/info`;
+  url.search = '';
+  return url.toString();
+}
+
