@@ -33,7 +33,7 @@ LOG_LEVELS="amqp=WARN,amqplib=WARN,sqlalchemy=WARN,oslo.messaging=INFO,oslo_mess
 gen_configs() {
   mkdir -p "$ETC"/{mysql,keystone,glance,placement,nova,neutron,rabbitmq,cinder,swift} "$LOGDIR" "$RUN" "$CONSOLE_DIR" \
            "$STATE"/{keystone,glance/images,glance/staging,glance/tasks,glance/lock,nova/instances,nova/lock,neutron/lock,rabbitmq} \
-           "$STATE"/{cinder/lock,cinder/conversion} "$VOLUMES_DIR/dev" "$SWIFT_DIR/devices/d1"
+           "$STATE"/{cinder/lock,cinder/conversion} "$VOLUMES_DIR/dev" "$SWIFT_DIR"/{devices/d1,recon}
 
   # MariaDB: fast rather than crash-safe (this is a throwaway dev cloud).
   cat > "$ETC/mysql/my.cnf" <<EOF2
@@ -494,6 +494,10 @@ pipeline = $server-server
 use = egg:swift#$server
 EOF2
   done
+  # the one background daemon we run, the container updater (pylib/devcloud_container_updater.py): it
+  # brings the containers' object counts and bytes to their account (an account HEAD shows them)
+  printf '[container-updater]\ninterval = 15\nlog_level = WARNING\nrecon_cache_path = %s\n' "$SWIFT_DIR/recon" \
+    >> "$ETC/swift/container-server.conf"
   cat > "$ETC/swift/proxy-server.conf" <<EOF2
 [DEFAULT]
 bind_ip = $IP

@@ -72,7 +72,8 @@ INFRA=(mariadb epmd rabbitmq virtlogd libvirtd)
 OPENSTACK=(keystone glance-api placement-api nova-api nova-api-metadata nova-conductor nova-scheduler
            nova-compute nova-compute-fake nova-serialproxy neutron-server neutron-linuxbridge-agent
            neutron-dhcp-agent neutron-l3-agent neutron-metadata-agent serial-guest
-           cinder-api cinder-scheduler cinder-volume swift-proxy swift-account swift-container swift-object)
+           cinder-api cinder-scheduler cinder-volume swift-proxy swift-account swift-container swift-object
+           swift-container-updater)
 
 log() { printf '%s [devcloud] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }

@@ -195,6 +195,13 @@ test('swift: upload with ETag, listing with a delimiter, a temp URL, and 409 for
   const listing = JSON.parse((await http('GET', `${account}/${container}?delimiter=/&format=json`, auth)).text) as { name?: string; subdir?: string }[];
   assert.deepEqual(listing.map((e) => e.subdir ?? e.name), ['dir/', 'top.txt']);
 
+  // the account's listing learns the container's totals from the container updater
+  await until('the account listing counts the objects', async () => {
+    const containers = JSON.parse((await http('GET', `${account}?format=json&prefix=${container}`, auth)).text) as { name: string; count: number; bytes: number }[];
+    const mine = containers.find((c) => c.name === container);
+    return mine?.count === 3 && mine.bytes === 3 * Buffer.byteLength(body);
+  }, 60_000, 2000);
+
   // a container's own temp URL key: the demo account's keys stay as they are
   const key = `${tag}-key`;
   assert.equal((await http('POST', `${account}/${container}`, { ...auth, 'X-Container-Meta-Temp-URL-Key': key })).status, 204);

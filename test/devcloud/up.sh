@@ -275,6 +275,8 @@ else
       # -v: log to stderr, i.e. log/swift-NAME.log (the servers' syslog has no /dev/log here)
       start_bg "swift-$server" "/usr/bin/swift-$server-server" "$ETC/swift/$server-server.conf" -v
     done
+    start_bg swift-container-updater "$PY" "$DEVCLOUD_DIR/pylib/devcloud_container_updater.py" \
+      "$ETC/swift/container-server.conf" -v
     wait_api swift-proxy "http://$IP:$SWIFT_PORT/info"
     ready swift
   }
