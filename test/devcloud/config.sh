@@ -435,9 +435,6 @@ transport_url = $TRANSPORT_URL
 auth_strategy = keystone
 api_paste_config = $ETC/cinder/api-paste.ini
 resource_query_filters_file = $ETC/cinder/resource_filters.json
-osapi_volume_listen = $IP
-osapi_volume_listen_port = $CINDER_PORT
-osapi_volume_workers = 1
 graceful_shutdown_timeout = 5
 default_log_levels = $LOG_LEVELS
 enabled_backends = devcloud
@@ -502,7 +499,8 @@ EOF2
 [DEFAULT]
 bind_ip = $IP
 bind_port = $SWIFT_PORT
-workers = 1
+# one process that serves, as the servers above (1 would fork a worker under a parent of the same size)
+workers = 0
 user = root
 swift_dir = $SWIFT_DIR
 log_name = swift-proxy

@@ -251,7 +251,10 @@ else
       "$EP" cinder-manage cinder.cmd.manage:main "${CCONF[@]}" db sync
       mark cinder-db
     fi
-    start_bg cinder-api "$EP" cinder-api cinder.cmd.api:main "${CCONF[@]}"
+    # under uwsgi (like nova-api): its master is small, where cinder-api's own parent process holds all of cinder
+    start_bg cinder-api "${UWSGI[@]}" --procname-prefix-spaced cinder-api \
+      --http-socket "$IP:$CINDER_PORT" --processes 1 --threads 1 \
+      --wsgi-file "$DEVCLOUD_DIR/cinder_api_wsgi.py" --pyargv "${CCONF[*]}"
     needs rabbit
     start_bg cinder-scheduler "$EP" cinder-scheduler cinder.cmd.scheduler:main "${CCONF[@]}"
     start_bg cinder-volume env PYTHONPATH="$DEVCLOUD_DIR/pylib" DEVCLOUD_VOLUMES_DIR="$VOLUMES_DIR" \
