@@ -495,7 +495,9 @@ EOF2
   # brings the containers' object counts and bytes to their account (an account HEAD shows them)
   printf '[container-updater]\ninterval = 15\nlog_level = WARNING\nrecon_cache_path = %s\n' "$SWIFT_DIR/recon" \
     >> "$ETC/swift/container-server.conf"
-  cat > "$ETC/swift/proxy-server.conf" <<EOF2
+  local filter
+  {
+    cat <<EOF2
 [DEFAULT]
 bind_ip = $IP
 bind_port = $SWIFT_PORT
@@ -510,33 +512,16 @@ pipeline = catch_errors gatekeeper healthcheck proxy-logging listing_formats bul
 use = egg:swift#proxy
 # Keystone projects get their account on first use
 account_autocreate = true
-[filter:catch_errors]
-use = egg:swift#catch_errors
-[filter:gatekeeper]
-use = egg:swift#gatekeeper
-[filter:healthcheck]
-use = egg:swift#healthcheck
-[filter:proxy-logging]
-use = egg:swift#proxy_logging
-[filter:listing_formats]
-use = egg:swift#listing_formats
-[filter:bulk]
-use = egg:swift#bulk
-[filter:tempurl]
-use = egg:swift#tempurl
-[filter:formpost]
-use = egg:swift#formpost
-[filter:copy]
-use = egg:swift#copy
-[filter:slo]
-use = egg:swift#slo
-[filter:dlo]
-use = egg:swift#dlo
+EOF2
+    # the filters with Swift's defaults: SECTION[:ENTRY POINT]
+    for filter in catch_errors gatekeeper healthcheck proxy-logging:proxy_logging listing_formats bulk tempurl \
+                  formpost copy slo dlo symlink; do
+      printf '[filter:%s]\nuse = egg:swift#%s\n' "${filter%%:*}" "${filter#*:}"
+    done
+    cat <<EOF2
 [filter:versioned_writes]
 use = egg:swift#versioned_writes
 allow_versioned_writes = true
-[filter:symlink]
-use = egg:swift#symlink
 [filter:keystoneauth]
 use = egg:swift#keystoneauth
 operator_roles = admin, member
@@ -545,4 +530,5 @@ $(_authtoken swift | sed 's/^\[keystone_authtoken\]$/[filter:authtoken]\npaste.f
 # anonymous requests (temp URLs, form posts, public containers) reach keystoneauth and tempurl
 delay_auth_decision = true
 EOF2
+  } > "$ETC/swift/proxy-server.conf"
 }
