@@ -136,6 +136,21 @@ test('attach and detach on the fake host (nova records the attachment, cinder ma
   await detach(server.id, blank.id);
 });
 
+test('boot from volume on the fake host: nova has cinder make a bootable volume from the image', async () => {
+  const server = await compute('server', 'create', '--availability-zone', FAKE_AZ, '--image', GUEST_IMAGE,
+    '--boot-from-volume', '1', '--flavor', GUEST_FLAVOR, '--nic', 'none', '--wait', `${tag}-bfv`);
+  servers.push(server.id);
+  assert.equal(server.status, 'ACTIVE');
+  const shown = await demoJson<{ volumes_attached: { id: string }[] }>('server', 'show', server.id);
+  assert.equal(shown.volumes_attached.length, 1);
+  const root = shown.volumes_attached[0].id;
+  volumes.push(root);
+  const v = await volumeOf(root);
+  assert.equal(v.status, 'in-use');
+  assert.equal(v.bootable, 'true');
+  assert.equal(v.volume_image_metadata?.image_name, GUEST_IMAGE);
+});
+
 test('a real guest on devcloud-node1 sees the attached volume and writes through to its file', async () => {
   const server = await compute('server', 'create', '--image', GUEST_IMAGE, '--flavor', GUEST_FLAVOR,
     '--nic', 'none', '--wait', `${tag}-real`);
