@@ -65,7 +65,7 @@ def identity(sess):
                                             'default_project_id': demo_project['id']},
                   domain_id='default')
     grant(demo_project, demo, roles['member'])
-    for name in ('glance', 'placement', 'nova', 'neutron'):
+    for name in ('glance', 'placement', 'nova', 'neutron', 'cinder', 'swift'):
         user = ensure('user', 'users', name, {'domain_id': 'default', 'password': E['SERVICE_PASS']},
                       domain_id='default')
         grant(service, user, roles['admin'])
@@ -74,7 +74,11 @@ def identity(sess):
     catalog = [('image', 'glance', E['GLANCE_PORT'], ''),
                ('placement', 'placement', E['PLACEMENT_PORT'], ''),
                ('compute', 'nova', E['NOVA_PORT'], '/v2.1'),
-               ('network', 'neutron', E['NEUTRON_PORT'], '')]
+               ('network', 'neutron', E['NEUTRON_PORT'], ''),
+               # Cinder under both of its types, as devstack does: nova (Zed) looks for volumev3
+               ('block-storage', 'cinder', E['CINDER_PORT'], '/v3/%(project_id)s'),
+               ('volumev3', 'cinderv3', E['CINDER_PORT'], '/v3/%(project_id)s'),
+               ('object-store', 'swift', E['SWIFT_PORT'], '/v1/AUTH_%(project_id)s')]
     for stype, name, port, suffix in catalog:
         url = 'http://%s:%s%s' % (IP, port, suffix)
         svc = first(get('/services', type=stype)['services'])

@@ -31,8 +31,9 @@ _policy() { printf '[oslo_policy]\nenforce_scope = false\nenforce_new_defaults =
 LOG_LEVELS="amqp=WARN,amqplib=WARN,sqlalchemy=WARN,oslo.messaging=INFO,oslo_messaging=INFO,oslo_messaging.rpc.client=ERROR,iso8601=WARN,urllib3.connectionpool=WARN,keystonemiddleware=WARN,routes.middleware=WARN,stevedore=WARN,keystoneauth=WARN,oslo_policy=INFO"
 
 gen_configs() {
-  mkdir -p "$ETC"/{mysql,keystone,glance,placement,nova,neutron,rabbitmq} "$LOGDIR" "$RUN" "$CONSOLE_DIR" \
-           "$STATE"/{keystone,glance/images,glance/staging,glance/tasks,glance/lock,nova/instances,nova/lock,neutron/lock,rabbitmq}
+  mkdir -p "$ETC"/{mysql,keystone,glance,placement,nova,neutron,rabbitmq,cinder,swift} "$LOGDIR" "$RUN" "$CONSOLE_DIR" \
+           "$STATE"/{keystone,glance/images,glance/staging,glance/tasks,glance/lock,nova/instances,nova/lock,neutron/lock,rabbitmq} \
+           "$STATE"/{cinder/lock,cinder/conversion} "$VOLUMES_DIR/dev" "$SWIFT_DIR"/{devices/d1,recon}
 
   # MariaDB: fast rather than crash-safe (this is a throwaway dev cloud).
   cat > "$ETC/mysql/my.cnf" <<EOF2
@@ -221,6 +222,8 @@ service_metadata_proxy = true
 metadata_proxy_shared_secret = $METADATA_SECRET
 [glance]
 region_name = $REGION
+[cinder]
+os_region_name = $REGION
 $(_keystone_auth service_user nova)
 send_service_user_token = true
 [vnc]
@@ -246,6 +249,9 @@ metadata_workers = 1
 [nova_sys_admin]
 helper_command = privsep-helper --config-file $ETC/nova/nova-cpu.conf
 [vif_plug_linux_bridge_privileged]
+helper_command = privsep-helper --config-file $ETC/nova/nova-cpu.conf
+# os-brick's (volume attach: the host's initiator name, read as root)
+[privsep_osbrick]
 helper_command = privsep-helper --config-file $ETC/nova/nova-cpu.conf
 [oslo_concurrency]
 lock_path = $STATE/nova/lock
@@ -372,4 +378,157 @@ nova_metadata_port = $NOVA_METADATA_PORT
 metadata_proxy_shared_secret = $METADATA_SECRET
 metadata_workers = 1
 EOF2
+  gen_cinder_config
+  gen_swift_config
+}
+
+# ---- Cinder: api, scheduler and volume with the dev cloud's file driver (pylib/devcloud_volume.py) ----
+gen_cinder_config() {
+  cat > "$ETC/cinder/api-paste.ini" <<'EOF2'
+[composite:osapi_volume]
+use = call:cinder.api:root_app_factory
+/: apiversions
+/v3: openstack_volume_api_v3
+[composite:openstack_volume_api_v3]
+use = call:cinder.api.middleware.auth:pipeline_factory
+keystone = request_id faultwrap sizelimit authtoken keystonecontext apiv3
+[filter:request_id]
+paste.filter_factory = oslo_middleware.request_id:RequestId.factory
+[filter:faultwrap]
+paste.filter_factory = cinder.api.middleware.fault:FaultWrapper.factory
+[filter:sizelimit]
+paste.filter_factory = oslo_middleware.sizelimit:RequestBodySizeLimiter.factory
+[filter:keystonecontext]
+paste.filter_factory = cinder.api.middleware.auth:CinderKeystoneContext.factory
+[filter:authtoken]
+paste.filter_factory = keystonemiddleware.auth_token:filter_factory
+[app:apiv3]
+paste.app_factory = cinder.api.v3.router:APIRouter.factory
+[pipeline:apiversions]
+pipeline = request_id faultwrap osvolumeversionapp
+[app:osvolumeversionapp]
+paste.app_factory = cinder.api.versions:Versions.factory
+EOF2
+  # which list filters the API accepts (`?name=` ...): Cinder's own defaults, which come with the
+  # cinder-common package, not with python3-cinder
+  cat > "$ETC/cinder/resource_filters.json" <<'EOF2'
+{
+  "volume": ["name", "status", "metadata", "bootable", "migration_status", "availability_zone",
+             "group_id", "size", "created_at", "updated_at"],
+  "backup": ["name", "status", "volume_id"],
+  "snapshot": ["name", "status", "volume_id", "metadata", "availability_zone"],
+  "group": ["name"],
+  "group_snapshot": ["name", "status", "group_id"],
+  "attachment": ["volume_id", "status", "instance_id", "attach_status"],
+  "message": ["resource_uuid", "resource_type", "event_id", "request_id", "message_level"],
+  "pool": ["name", "volume_type"],
+  "volume_type": ["is_public", "extra_specs"]
+}
+EOF2
+  cat > "$ETC/cinder/cinder.conf" <<EOF2
+[DEFAULT]
+debug = false
+host = $NODE_HOST
+my_ip = $IP
+state_path = $STATE/cinder
+transport_url = $TRANSPORT_URL
+auth_strategy = keystone
+api_paste_config = $ETC/cinder/api-paste.ini
+resource_query_filters_file = $ETC/cinder/resource_filters.json
+graceful_shutdown_timeout = 5
+default_log_levels = $LOG_LEVELS
+enabled_backends = devcloud
+image_conversion_dir = $STATE/cinder/conversion
+glance_catalog_info = image:glance:publicURL
+[database]
+connection = $(_db cinder cinder)
+$(_authtoken cinder)
+$(_keystone_auth nova cinder)
+interface = public
+$(_keystone_auth service_user cinder)
+send_service_user_token = true
+[devcloud]
+volume_driver = devcloud_volume.DevcloudVolumeDriver
+volume_backend_name = devcloud
+[oslo_concurrency]
+lock_path = $STATE/cinder/lock
+[oslo_messaging_notifications]
+driver = noop
+$(_policy)
+EOF2
+}
+
+# ---- Swift: a proxy with Keystone auth and one account, container and object server on one
+# directory (one replica, mount_check off). swift.conf and the rings live in $SWIFT_DIR (the rings
+# are built once, at up); the servers' own files here. ----
+gen_swift_config() {
+  cat > "$SWIFT_DIR/swift.conf" <<'EOF2'
+[swift-hash]
+swift_hash_path_suffix = openstack-explorer-devcloud
+swift_hash_path_prefix = openstack-explorer-devcloud
+[storage-policy:0]
+name = Policy-0
+default = yes
+EOF2
+  # servers log to stderr (started with -v, so into log/NAME.log); there is no /dev/log here
+  local server port
+  for server in account:$SWIFT_ACCOUNT_PORT container:$SWIFT_CONTAINER_PORT object:$SWIFT_OBJECT_PORT; do
+    port="${server#*:}"; server="${server%%:*}"
+    cat > "$ETC/swift/$server-server.conf" <<EOF2
+[DEFAULT]
+bind_ip = $IP
+bind_port = $port
+# 0: serve in the one process we started (no forked worker)
+workers = 0
+user = root
+swift_dir = $SWIFT_DIR
+devices = $SWIFT_DIR/devices
+mount_check = false
+log_name = swift-$server
+[pipeline:main]
+pipeline = $server-server
+[app:$server-server]
+use = egg:swift#$server
+EOF2
+  done
+  # the one background daemon we run, the container updater (pylib/devcloud_container_updater.py): it
+  # brings the containers' object counts and bytes to their account (an account HEAD shows them)
+  printf '[container-updater]\ninterval = 15\nlog_level = WARNING\nrecon_cache_path = %s\n' "$SWIFT_DIR/recon" \
+    >> "$ETC/swift/container-server.conf"
+  local filter
+  {
+    cat <<EOF2
+[DEFAULT]
+bind_ip = $IP
+bind_port = $SWIFT_PORT
+# one process that serves, as the servers above (1 would fork a worker under a parent of the same size)
+workers = 0
+user = root
+swift_dir = $SWIFT_DIR
+log_name = swift-proxy
+[pipeline:main]
+pipeline = catch_errors gatekeeper healthcheck proxy-logging listing_formats bulk tempurl formpost authtoken keystoneauth copy slo dlo versioned_writes symlink proxy-logging proxy-server
+[app:proxy-server]
+use = egg:swift#proxy
+# Keystone projects get their account on first use
+account_autocreate = true
+EOF2
+    # the filters with Swift's defaults: SECTION[:ENTRY POINT]
+    for filter in catch_errors gatekeeper healthcheck proxy-logging:proxy_logging listing_formats bulk tempurl \
+                  formpost copy slo dlo symlink; do
+      printf '[filter:%s]\nuse = egg:swift#%s\n' "${filter%%:*}" "${filter#*:}"
+    done
+    cat <<EOF2
+[filter:versioned_writes]
+use = egg:swift#versioned_writes
+allow_versioned_writes = true
+[filter:keystoneauth]
+use = egg:swift#keystoneauth
+operator_roles = admin, member
+reseller_admin_role = ResellerAdmin
+$(_authtoken swift | sed 's/^\[keystone_authtoken\]$/[filter:authtoken]\npaste.filter_factory = keystonemiddleware.auth_token:filter_factory/')
+# anonymous requests (temp URLs, form posts, public containers) reach keystoneauth and tempurl
+delay_auth_decision = true
+EOF2
+  } > "$ETC/swift/proxy-server.conf"
 }

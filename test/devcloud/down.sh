@@ -1,7 +1,8 @@
 #!/bin/bash
 # down.sh - stop every dev cloud process by its recorded PID (never by name): the
-# OpenStack services together, then the guests and libvirt, RabbitMQ, epmd and
-# MariaDB; then remove the data plane's namespaces, bridges and firewall rules.
+# OpenStack services together, then the guests and libvirt (and the loop devices of
+# their volumes), RabbitMQ, epmd and MariaDB; then remove the data plane's
+# namespaces, bridges and firewall rules.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 source "$DEVCLOUD_DIR/dataplane.sh"
@@ -15,6 +16,7 @@ for name in "${OPENSTACK[@]}"; do
 done
 wait "${pids[@]}"
 stop_libvirt
+detach_volume_loops
 is_running rabbitmq && { rabbitmqctl_ stop >/dev/null 2>&1 || true; }
 stop_svc rabbitmq 30
 if [ -e "$RUN/epmd.adopted" ]; then

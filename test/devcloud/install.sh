@@ -16,6 +16,10 @@ PKGS=(
   bridge-utils ebtables iptables ipset conntrack haproxy dnsmasq-base dnsmasq-utils iputils-arping
   iputils-ping openssh-client busybox-static dropbear-bin extlinux syslinux-common fdisk cpio kmod
   e2fsprogs
+  # storage: Cinder (api, scheduler, volume; our file-backed driver needs only losetup) and
+  # Swift (the daemon packages ship swift-*-server and swift-ring-builder; their init scripts
+  # never start here, see the policy-rc.d guard below)
+  python3-cinder swift swift-proxy swift-account swift-container swift-object
 )
 missing=()
 for p in "${PKGS[@]}"; do

@@ -44,6 +44,11 @@ NEUTRON_PORT=9696
 NOVNC_PORT=6080
 SERIALPROXY_PORT=6083
 NOVA_METADATA_PORT=8775
+CINDER_PORT=8776
+SWIFT_PORT=8080                      # the proxy; the account, container and object servers below
+SWIFT_ACCOUNT_PORT=6202
+SWIFT_CONTAINER_PORT=6201
+SWIFT_OBJECT_PORT=6200
 SERIAL_GUEST_PORT=10000              # the fake host's serial stand-in (pylib/devcloud_guest.py)
 SERIAL_PORT_RANGE=10300:10399        # libvirt guests' TCP serial ports, clear of the stand-in's
 METADATA_SECRET=metadatasecret
@@ -58,13 +63,17 @@ KEYSTONE_URL="http://$IP:$KEYSTONE_PORT/v3"
 MYSQL_SOCK="$STATE/mysql.run/mysqld.sock"
 TRANSPORT_URL="rabbit://$RABBIT_USER:$RABBIT_PASS@$IP:$RABBIT_PORT/"
 CONSOLE_DIR="$STATE/console"   # per-instance console logs read by the compute driver
+VOLUMES_DIR="$STATE/volumes"   # Cinder's volumes and snapshots (raw files; pylib/devcloud_volume.py)
+SWIFT_DIR="$STATE/swift"       # swift.conf, the rings and devices/d1, Swift's one device
 EP="$DEVCLOUD_DIR/bin/ep"
 
 # Start order; down stops the OpenStack services together, then the infrastructure in reverse.
 INFRA=(mariadb epmd rabbitmq virtlogd libvirtd)
 OPENSTACK=(keystone glance-api placement-api nova-api nova-api-metadata nova-conductor nova-scheduler
            nova-compute nova-compute-fake nova-serialproxy neutron-server neutron-linuxbridge-agent
-           neutron-dhcp-agent neutron-l3-agent neutron-metadata-agent serial-guest)
+           neutron-dhcp-agent neutron-l3-agent neutron-metadata-agent serial-guest
+           cinder-api cinder-scheduler cinder-volume swift-proxy swift-account swift-container swift-object
+           swift-container-updater)
 
 log() { printf '%s [devcloud] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -168,3 +177,29 @@ RABBIT_ENV=(
   ERL_EPMD_PORT="$EPMD_PORT"
 )
 rabbitmqctl_() { env "${RABBIT_ENV[@]}" /usr/lib/rabbitmq/bin/rabbitmqctl "$@"; }
+
+# The volume driver's loop devices (pylib/devcloud_volume.py): "NAME FILE" for each one backed by a file
+# under $VOLUMES_DIR. Only these are the dev cloud's.
+volume_loops() { losetup -nl -O NAME,BACK-FILE 2>/dev/null | awk -v dir="$VOLUMES_DIR/" 'index($2, dir) == 1 {print $1, $2}'; }
+
+detach_volume_loops() {
+  local dev file
+  while read -r dev file; do
+    losetup -d "$dev" && log "detached $dev ($file)"
+  done < <(volume_loops)
+}
+
+# An attached volume's device path is the link $VOLUMES_DIR/dev/volume-<id> (nova keeps it in the
+# attachment): after a restart, point it at a loop device of the volume's file again, before
+# nova-compute starts the guests that use it.
+relink_volumes() {
+  local link file dev
+  for link in "$VOLUMES_DIR"/dev/volume-*; do
+    [ -L "$link" ] || continue
+    file="$VOLUMES_DIR/$(basename "$link")"
+    [ -f "$file" ] || { rm -f "$link"; continue; }
+    dev="$(losetup -j "$file" | head -1 | cut -d: -f1)"
+    [ -n "$dev" ] || dev="$(losetup --find --show -- "$file")"
+    [ "$(readlink "$link")" = "$dev" ] || { ln -sfn "$dev" "$link"; log "volume $(basename "$link") is $dev"; }
+  done
+}

@@ -39,6 +39,7 @@ else
   rm -rf "$CHAINS" "$RUN/up-phases"; mkdir -p "$CHAINS"
   gen_configs
   ensure_ext_bridge
+  relink_volumes
   phase configured
 
   # ---- MariaDB (everything else needs it) ----
@@ -51,20 +52,22 @@ else
   start_bg mariadb /usr/sbin/mariadbd --defaults-file="$ETC/mysql/my.cnf"
   for _ in $(seq 1 300); do mysql_root -e 'select 1' >/dev/null 2>&1 && break; sleep 0.1; done
   mysql_root -e 'select 1' >/dev/null 2>&1 || die "MariaDB did not start; see $LOGDIR/mariadb.log"
-  if ! done_mark dbs; then
+  # dbs-storage: the cinder DB, added to states made before the dev cloud had Cinder
+  if ! done_mark dbs || ! done_mark dbs-storage; then
     {
-      for db in keystone glance placement nova_api nova nova_cell0 neutron; do
+      for db in keystone glance placement nova_api nova nova_cell0 neutron cinder; do
         echo "CREATE DATABASE IF NOT EXISTS $db;"
       done
-      for u in keystone glance placement nova neutron; do
+      for u in keystone glance placement nova neutron cinder; do
         echo "CREATE USER IF NOT EXISTS '$u'@'$IP' IDENTIFIED BY '$DB_PASS';"
       done
       for pair in keystone:keystone glance:glance placement:placement nova:nova_api nova:nova \
-                  nova:nova_cell0 neutron:neutron; do
+                  nova:nova_cell0 neutron:neutron cinder:cinder; do
         echo "GRANT ALL ON ${pair#*:}.* TO '${pair%%:*}'@'$IP';"
       done
     } | mysql_root
     mark dbs
+    mark dbs-storage
   fi
   phase mariadb
 
@@ -94,6 +97,7 @@ else
   PCONF=(--config-file "$ETC/placement/placement.conf")
   NCONF=(--config-file "$ETC/nova/nova.conf")
   QCONF=(--config-file "$ETC/neutron/neutron.conf")
+  CCONF=(--config-file "$ETC/cinder/cinder.conf")
   NOVA_MANAGE=("$EP" nova-manage nova.cmd.manage:main "${NCONF[@]}")
   # uwsgi's --http-socket has no keep-alive: close every response so pooling
   # clients never reuse a socket the server is about to drop.
@@ -102,7 +106,8 @@ else
          --disable-logging --log-4xx --log-5xx)
   BOOT_ENV=(IP="$IP" REGION="$REGION" KEYSTONE_URL="$KEYSTONE_URL" ADMIN_PASS="$ADMIN_PASS"
             DEMO_PASS="$DEMO_PASS" SERVICE_PASS="$SERVICE_PASS" GLANCE_PORT="$GLANCE_PORT"
-            PLACEMENT_PORT="$PLACEMENT_PORT" NOVA_PORT="$NOVA_PORT" NEUTRON_PORT="$NEUTRON_PORT")
+            PLACEMENT_PORT="$PLACEMENT_PORT" NOVA_PORT="$NOVA_PORT" NEUTRON_PORT="$NEUTRON_PORT"
+            CINDER_PORT="$CINDER_PORT" SWIFT_PORT="$SWIFT_PORT")
 
   chain_rabbit() {
     mkdir -p "$LOGDIR/rabbitmq"
@@ -135,9 +140,11 @@ else
       --http-socket "$IP:$KEYSTONE_PORT" --processes 1 --threads 2 \
       --env OS_KEYSTONE_CONFIG_FILES="$ETC/keystone/keystone.conf" --wsgi-file /usr/bin/keystone-wsgi-public
     wait_api keystone "$KEYSTONE_URL"
-    if ! done_mark identity; then
+    # identity-storage: Cinder's and Swift's users and endpoints, added to states made before them
+    if ! done_mark identity || ! done_mark identity-storage; then
       env "${BOOT_ENV[@]}" "$PY" "$DEVCLOUD_DIR/bootstrap.py" identity
       mark identity
+      mark identity-storage
     fi
     ready keystone
   }
@@ -239,7 +246,45 @@ else
     ready neutron
   }
 
-  chains=(rabbit keystone glance placement libvirt nova neutron)
+  chain_cinder() {
+    if ! done_mark cinder-db; then
+      "$EP" cinder-manage cinder.cmd.manage:main "${CCONF[@]}" db sync
+      mark cinder-db
+    fi
+    # under uwsgi (like nova-api): its master is small, where cinder-api's own parent process holds all of cinder
+    start_bg cinder-api "${UWSGI[@]}" --procname-prefix-spaced cinder-api \
+      --http-socket "$IP:$CINDER_PORT" --processes 1 --threads 1 \
+      --wsgi-file "$DEVCLOUD_DIR/cinder_api_wsgi.py" --pyargv "${CCONF[*]}"
+    needs rabbit
+    start_bg cinder-scheduler "$EP" cinder-scheduler cinder.cmd.scheduler:main "${CCONF[@]}"
+    start_bg cinder-volume env PYTHONPATH="$DEVCLOUD_DIR/pylib" DEVCLOUD_VOLUMES_DIR="$VOLUMES_DIR" \
+      "$EP" cinder-volume cinder.cmd.volume:main "${CCONF[@]}"
+    wait_api cinder-api "http://$IP:$CINDER_PORT/"
+    ready cinder
+  }
+  chain_swift() {
+    local ring port server
+    for ring in account:$SWIFT_ACCOUNT_PORT container:$SWIFT_CONTAINER_PORT object:$SWIFT_OBJECT_PORT; do
+      port="${ring#*:}"; ring="${ring%%:*}"
+      [ -s "$SWIFT_DIR/$ring.ring.gz" ] && continue
+      rm -f "$SWIFT_DIR/$ring.builder"
+      # 2^8 partitions, 1 replica, min_part_hours 1; the one device is devices/d1
+      swift-ring-builder "$SWIFT_DIR/$ring.builder" create 8 1 1
+      swift-ring-builder "$SWIFT_DIR/$ring.builder" add --region 1 --zone 1 --ip "$IP" --port "$port" \
+        --device d1 --weight 100
+      swift-ring-builder "$SWIFT_DIR/$ring.builder" rebalance || [ $? = 1 ]   # 1: done, with warnings
+    done
+    for server in account container object proxy; do
+      # -v: log to stderr, i.e. log/swift-NAME.log (the servers' syslog has no /dev/log here)
+      start_bg "swift-$server" "/usr/bin/swift-$server-server" "$ETC/swift/$server-server.conf" -v
+    done
+    start_bg swift-container-updater "$PY" "$DEVCLOUD_DIR/pylib/devcloud_container_updater.py" \
+      "$ETC/swift/container-server.conf" -v
+    wait_api swift-proxy "http://$IP:$SWIFT_PORT/info"
+    ready swift
+  }
+
+  chains=(rabbit keystone glance placement libvirt nova neutron cinder swift)
   pids=()
   for c in "${chains[@]}"; do
     # not `chain || ...`: bash ignores set -e inside a function called that way
