@@ -3,6 +3,7 @@
 import type { Socket } from 'node:net';
 import type { Dispatcher } from 'undici';
 import type { AuthSpec } from './auth';
+import { BlockStorageService } from './blockStorage';
 import type { EndpointInterface } from './catalog';
 import { ComputeService } from './compute';
 import { connectionError, HttpClient, type Exchange, type RetryPolicy } from './http';
@@ -38,6 +39,7 @@ export class OpenStackClient {
   readonly network: NetworkService;
   readonly image: ImageService;
   readonly placement: PlacementService;
+  readonly blockStorage: BlockStorageService;
 
   private constructor(
     readonly session: Session,
@@ -49,6 +51,7 @@ export class OpenStackClient {
     this.network = new NetworkService(session);
     this.image = new ImageService(session);
     this.placement = new PlacementService(session);
+    this.blockStorage = new BlockStorageService(session);
   }
 
   /** Sends nothing yet: the first call authenticates. */

@@ -76,23 +76,25 @@ export function negotiate(feature: ComputeFeature, server: VersionRange, apiVers
   const [min, max] = COMPUTE_FEATURES[feature];
   // As openstacksdk: '2' or '2.0' only selects the API; '2.53' also pins the microversion.
   const pin = apiVersion && /^\d+\.[1-9]\d*$/.test(apiVersion) ? apiVersion : undefined;
-  let version = lower(max, server.max);
-  if (pin) version = lower(version, pin);
-  if (compare(version, min) >= 0 && compare(version, server.min) >= 0) return version;
+  let version = lowerVersion(max, server.max);
+  if (pin) version = lowerVersion(version, pin);
+  if (compareVersions(version, min) >= 0 && compareVersions(version, server.min) >= 0) return version;
   const label = labelOf(feature);
   let text: string;
-  if (compare(server.max, min) < 0) text = l10n.t('Nova supports microversions up to {0}, but {1} needs {2} or later.', server.max, label, min);
-  else if (pin && compare(pin, min) < 0) text = l10n.t('compute_api_version {0} is below {1}, which {2} needs: raise or remove it.', pin, min, label);
-  else if (pin && compare(pin, server.min) < 0) text = l10n.t('compute_api_version {0} is below {1}, the lowest Nova accepts: raise or remove it.', pin, server.min);
+  if (compareVersions(server.max, min) < 0) text = l10n.t('Nova supports microversions up to {0}, but {1} needs {2} or later.', server.max, label, min);
+  else if (pin && compareVersions(pin, min) < 0) text = l10n.t('compute_api_version {0} is below {1}, which {2} needs: raise or remove it.', pin, min, label);
+  else if (pin && compareVersions(pin, server.min) < 0) text = l10n.t('compute_api_version {0} is below {1}, the lowest Nova accepts: raise or remove it.', pin, server.min);
   else text = l10n.t('Nova requires microversion {0} or later, but this client speaks up to {1}.', server.min, max);
   throw new OpenStackError({ kind: 'config', text });
 }
 
-function lower(a: string, b: string): string {
-  return compare(a, b) <= 0 ? a : b;
+/** The lower of two microversions. */
+export function lowerVersion(a: string, b: string): string {
+  return compareVersions(a, b) <= 0 ? a : b;
 }
 
-function compare(a: string, b: string): number {
+/** Negative, zero or positive as microversion A is below, equal to or above B. */
+export function compareVersions(a: string, b: string): number {
   const [aMajor, aMinor = 0] = a.split('.').map(Number);
   const [bMajor, bMinor = 0] = b.split('.').map(Number);
   return aMajor - bMajor || aMinor - bMinor;
