@@ -13,7 +13,7 @@ import { joinSubnets } from '../../src/features/networks/model/subnetJoin';
 import { joinRouterInterfaces } from '../../src/features/routers/model/routerJoin';
 import type { OpenStackClient } from '../../src/openstack/client';
 import type { Listing } from '../../src/openstack/listing';
-import type { Network, Subnet } from '../../src/openstack/networkModels';
+import type { FloatingIp, Network, Subnet } from '../../src/openstack/networkModels';
 import { FAKE_AZ, GUEST_IMAGE, ensureDevcloud } from '../support/devcloud';
 import { connect, memberProject, runTag, undoAll, until } from './helpers';
 
@@ -138,7 +138,7 @@ describe('tree joins: 3 requests at most per expand, with the joined data of the
   it('Floating IPs: the name of the instance each reaches when the bounded page of names holds it, else its device id', async () => {
     const names = new Map((await client.compute.servers().toArray()).map((s) => [s.id, s.name]));
     for (const pageSize of [2, 10]) {
-      const e = await expand(client.network.floatingIps({ limit: pageSize, byName: true }), joinInstanceNames, pageSize);
+      const e = await expand(client.network.floatingIps({ limit: pageSize, byName: true }), joinInstanceNames<FloatingIp>, pageSize);
       const newest = (await client.compute.serverNames({ limit: pageSize }).firstPage()).items.map((s) => s.id);
       for (const { items, joined } of steps(e)) {
         for (const fip of items.filter((f) => f.deviceId)) {

@@ -42,6 +42,8 @@ export class CategoryNode extends ExplorerNode implements Pollable {
     readonly spec: CategorySpec<unknown, unknown>,
     private readonly env: ExplorerEnv,
     private readonly pageSize: () => number,
+    /** The cloud has no such service: the category's one row says so (spec.absent), and nothing loads. */
+    private readonly absent = false,
   ) {
     super(parent);
     this.id = `${parent.id}/${spec.kind}`;
@@ -58,6 +60,7 @@ export class CategoryNode extends ExplorerNode implements Pollable {
 
   override async children(): Promise<ExplorerNode[]> {
     this.asked = true;
+    if (this.absent) return [new MessageNode(this, this.spec.absent ?? '')];
     if (this.inFlight && !this.loaded && !this.failure) {
       await this.settled();
     } else if (!this.failure && this.loaded?.pageSize !== this.pageSize()) {
@@ -77,7 +80,7 @@ export class CategoryNode extends ExplorerNode implements Pollable {
    * series; the view's ask then joins the load in flight.
    */
   prefetch(): void {
-    if (this.loaded || this.inFlight || this.failure !== undefined || this.detached) return;
+    if (this.loaded || this.inFlight || this.failure !== undefined || this.detached || this.absent) return;
     void this.load(0).then(() => {
       if (this.detached || (!this.loaded && this.failure === undefined)) return;
       // rendered now, as the view's ask would: the explorer then knows these rows (a command's refresh, Find
@@ -89,6 +92,7 @@ export class CategoryNode extends ExplorerNode implements Pollable {
 
   /** Refresh and Retry: the first page again, with the current page size; a load in flight is superseded. True when the rows changed. */
   refresh(): Promise<boolean> {
+    if (this.absent) return Promise.resolve(false);
     return this.load(0);
   }
 

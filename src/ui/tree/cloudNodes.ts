@@ -126,13 +126,14 @@ export class ProjectNode extends ExplorerNode {
     const resets = this.resets;
     try {
       const client = await this.scope.client();
-      const available = await Promise.all(this.env.categories.map(async (c) => (!c.adminOnly || this.admin) && client.session.hasService(c.service)));
+      const present = await Promise.all(this.env.categories.map((c) => client.session.hasService(c.service)));
       // refreshed or dropped meanwhile: the view asks the project again if it still shows it, and no category of
       // this listing may load (it would stand in the explorer for the live one of the same id)
       if (resets !== this.resets) return [];
       // category nodes are kept so their loaded pages survive a re-render of the project
-      this.categories ??= this.env.categories.filter((_, i) => available[i])
-        .map((spec) => new CategoryNode(this, this.scope, spec, this.env, this.pageSize));
+      this.categories ??= this.env.categories.map((spec, i) => ({ spec, present: present[i] }))
+        .filter(({ spec, present }) => (!spec.adminOnly || this.admin) && (present || spec.absent !== undefined))
+        .map(({ spec, present }) => new CategoryNode(this, this.scope, spec, this.env, this.pageSize, !present));
       // the view is about to ask for the expanded ones, one at a time: their loads start now, side by side
       for (const category of this.categories) this.env.listed(category);
       return this.categories;

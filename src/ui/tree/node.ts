@@ -75,7 +75,7 @@ export function md(text: string): string {
   return new vscode.MarkdownString().appendText(text).value;
 }
 
-export type ServiceType = 'compute' | 'network' | 'image' | 'placement';
+export type ServiceType = 'compute' | 'network' | 'image' | 'placement' | 'block-storage';
 
 export interface CategorySpec<T, C> {
   kind: string;
@@ -85,6 +85,11 @@ export interface CategorySpec<T, C> {
   service: ServiceType;
   /** Shown only to admins: its APIs refuse others under the default policy (a row of 403s would help no one). */
   adminOnly?: boolean;
+  /**
+   * The one row shown when the cloud has no such service (a getter that calls l10n.t), for a category a student
+   * expects to find; without it the category is left out on such a cloud.
+   */
+  readonly absent?: string;
   list(client: OpenStackClient, pageSize: number, scope: Scope): Listing<T>;
   /**
    * Data joined into the nodes of the request's rows, read for them only (by their ids, or one bounded page):
