@@ -27,6 +27,7 @@ import { explainRefusal } from '../../../src/core/refusals';
 import { isCancellation } from '../../../src/ui/runCommand';
 import { collectRule, executeRuleAdd, executeRuleDelete, executeSecurityGroupCreate, executeSecurityGroupDelete } from '../../../src/features/securityGroups/securityGroupCommands';
 import { allowPing, allowSsh, allowTcpPort } from '../../../src/features/securityGroups/model/securityGroupsRules';
+import type { Changed } from '../../../src/ui/commandKit';
 import type { Target } from '../../../src/core/target';
 import { OpenStackClient } from '../../../src/openstack/client';
 import { clientOptionsFor } from '../../../src/openstack/clientOptions';
@@ -87,7 +88,7 @@ describe('Compute commands on the dev cloud', function () {
     }
     await accept();
   };
-  const changed = (kind: 'servers' | 'images' | 'keypairs' | 'securityGroups') => api.explorer.refreshCategory('devcloud', target.projectId, kind);
+  const changed = (kind: Parameters<Changed>[0]) => api.explorer.refreshCategory('devcloud', target.projectId, kind);
 
   before(async () => {
     api = await explorerApi();
