@@ -115,6 +115,8 @@ async function collectAnswers(target: Target, cli: (spec: LaunchSpec) => string,
     admin: target.client.session.isAdmin,
     volumes: false,
   };
+  // known before the image step shows its counter, so that the root disk step is counted from there on
+  loading.then((choices) => { state.volumes = choices.volumes; }, () => undefined);
   await runFlow(l10n.t('Launch instance'), state, LAUNCH_STEPS);
   return { spec: state.spec, flavor: state.flavor! };
 }
@@ -172,8 +174,7 @@ const imageStep: FlowStep<LaunchAnswers> = {
 
 const flavorStep: FlowStep<LaunchAnswers> = {
   async ask(input, a) {
-    const { flavors, limits, volumes } = await a.loading;
-    a.volumes = volumes;
+    const { flavors, limits } = await a.loading;
     const ref = refsOf(flavors);
     const rated = flavors.map((f) => ({ f, room: rate(a, f, limits) }));
     const fitting = rated.filter((r) => r.room.fits);
