@@ -200,7 +200,7 @@ async function inlineAction(page, r, title) {
 async function openCategory(page, category, keep = []) {
   await setExpanded(page, row(page, 'devcloud'), true);
   await setExpanded(page, row(page, 'demo'), true);
-  for (const other of ['Instances', 'Networks', 'Routers', 'Floating IPs', 'Images', 'Flavors', 'Security Groups', 'Key Pairs']) {
+  for (const other of ['Instances', 'Volumes', 'Networks', 'Routers', 'Floating IPs', 'Images', 'Flavors', 'Security Groups', 'Key Pairs']) {
     if (other !== category && !keep.includes(other) && (await row(page, other).getAttribute('aria-expanded')) === 'true') {
       await setExpanded(page, row(page, other), false);
     }
@@ -612,7 +612,7 @@ test('exercise: clean up (CLI for anything left), tree and active cloud as the n
   } finally {
     if (!state.verifiedClean) await cliCleanup();   // after a failed (or skipped) step
     // collapse what this file opened, then the cloud: tree.e2e.mjs opens rows by clicking them
-    for (const category of ['Instances', 'Networks', 'Routers', 'Floating IPs', 'Images', 'Flavors', 'Security Groups', 'Key Pairs']) {
+    for (const category of ['Instances', 'Volumes', 'Networks', 'Routers', 'Floating IPs', 'Images', 'Flavors', 'Security Groups', 'Key Pairs']) {
       const r = row(page, category);
       if ((await r.count()) && (await r.getAttribute('aria-expanded')) === 'true') await setExpanded(page, r, false).catch(() => undefined);
     }

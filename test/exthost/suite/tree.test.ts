@@ -52,7 +52,7 @@ describe('Explorer tree on the dev cloud', function () {
   it('shows every category of the project in the exercise order', async () => {
     const categories = (await children(await demoProject())).map(label);
     // demo is a member: placement refuses it, so no Hypervisors category (rather than a row of 403s)
-    assert.deepEqual(categories, ['Instances', 'Networks', 'Routers', 'Floating IPs', 'Images', 'Flavors', 'Security Groups', 'Key Pairs', 'Quotas']);
+    assert.deepEqual(categories, ['Instances', 'Volumes', 'Networks', 'Routers', 'Floating IPs', 'Images', 'Flavors', 'Security Groups', 'Key Pairs', 'Quotas']);
   });
 
   it("shows a member its project's quotas, and an admin each compute host's allocation", async () => {

@@ -1,14 +1,16 @@
 /// <reference types="mocha" />
 // The volume commands against the dev cloud, their input through the real quick input and their effect in the
-// explorer: Create Volume (name, blank, size) shows the new row at once and polls it to available; attached to an
-// instance on the fake host, the row says to which instance at which device; a snapshot is the volume's child;
-// Delete is refused with the fix named (detach from the instance, delete the snapshot); Extend, Detach, Delete.
+// explorer: on a cloud without Cinder the category says so in one row; Create Volume (name, blank, size) shows
+// the new row at once and polls it to available; attached to an instance on the fake host, the row says to which
+// instance at which device; a snapshot is the volume's child; Delete is refused with the fix named (detach from
+// the instance, delete the snapshot); Extend, Detach, Delete.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OpenStackExplorerApi } from '../../../src/extension';
 import type { Changed } from '../../../src/ui/commandKit';
 import type { CategoryNode } from '../../../src/ui/tree/categoryNode';
-import type { Target } from '../../../src/core/target';
+import type { Scope, Target } from '../../../src/core/target';
+import type { ExplorerNode } from '../../../src/ui/tree/node';
 import {
   collectVolumeCreate, executeSnapshotCreate, executeSnapshotDelete, executeVolumeAttach, executeVolumeCreate, executeVolumeDelete,
   executeVolumeDetach, executeVolumeExtend,
@@ -81,6 +83,24 @@ describe('Volume commands on the dev cloud', function () {
     rebuilt?.dispose();
     for (const step of undo.splice(0).reverse()) await step().catch((err: unknown) => console.error('cleanup:', err));
     await target?.client.close();
+  });
+
+  it('on a cloud without Cinder the category stays, with one row that says so', async () => {
+    const project = await child(await child(undefined, 'devcloud'), 'demo') as ExplorerNode & { scope: Scope };
+    const session = (await project.scope.client()).session;
+    const hasService = session.hasService;
+    // the catalog as a cloud without block storage has it, for this project's listing only
+    session.hasService = async (type, signal) => type !== 'block-storage' && hasService.call(session, type, signal);
+    try {
+      await api.explorer.refresh(project);
+      const category = await child(project, 'Volumes');
+      assert.deepEqual((await children(category)).map(label), ['This cloud has no block storage (Cinder): instances keep their data on their local disks.']);
+    } finally {
+      session.hasService = hasService;
+      await api.explorer.refresh(project);
+      held = undefined;
+    }
+    assert.notEqual((await children(await volumes())).map(label)[0], 'This cloud has no block storage (Cinder): instances keep their data on their local disks.');
   });
 
   it('Create Volume: name, blank, 1 GiB through the quick input; the row shows at once and is polled to available', async () => {
