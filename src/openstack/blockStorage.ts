@@ -1,7 +1,6 @@
 // Cinder v3: volumes, their snapshots, volume types, availability zones and limits. Every request carries the
 // microversion negotiated once per session (OpenStack-API-Version: volume 3.x), like nova's.
 import * as l10n from '@vscode/l10n';
-import { abortable, quiet } from './abortable';
 import {
   toSnapshot, toVolume, toVolumeLimits, volumeCreateBody, type CinderAbsoluteLimits, type CinderSnapshot, type CinderVolume,
   type Snapshot, type Volume, type VolumeCreate, type VolumeLimits, type VolumeType,
@@ -9,7 +8,7 @@ import {
 import { OpenStackError } from './errors';
 import type { HttpMethod } from './http';
 import { listing, type Listing } from './listing';
-import { compareVersions, lowerVersion, type VersionRange } from './microversion';
+import { compareVersions, lowerVersion, readOnce, type VersionRange } from './microversion';
 import { path, type QueryValue } from './paths';
 import type { Session } from './session';
 
@@ -22,18 +21,10 @@ export const EXTEND_IN_USE = '3.42';
 const DELETED = [202, 204, 404];
 
 export class VolumeVersions {
-  private range?: Promise<VersionRange>;
+  /** The microversions Cinder supports, read once per session from its version document. */
+  readonly supported = readOnce(() => this.discover());
 
   constructor(private readonly session: Session) {}
-
-  /** The microversions Cinder supports, read once per session from its version document. */
-  supported(signal?: AbortSignal): Promise<VersionRange> {
-    this.range ??= quiet(this.discover().catch((err: unknown) => {
-      this.range = undefined;
-      throw err;
-    }));
-    return abortable(this.range, signal);
-  }
 
   /** The version every request asks for: the highest the server, the client and a `volume_api_version` pin allow. */
   async negotiate(signal?: AbortSignal): Promise<string> {

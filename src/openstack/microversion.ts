@@ -39,19 +39,23 @@ function labelOf(feature: ComputeFeature): string {
   }
 }
 
-export class ComputeVersions {
-  private range?: Promise<VersionRange>;
-
-  constructor(private readonly session: Session) {}
-
-  /** The microversions the server supports, read once per session from nova's version document. */
-  supported(signal?: AbortSignal): Promise<VersionRange> {
-    this.range ??= quiet(this.discover().catch((err: unknown) => {
-      this.range = undefined;
+/** LOAD's result, asked for once and shared by every caller; a failure is forgotten, so the next call asks again. */
+export function readOnce<T>(load: () => Promise<T>): (signal?: AbortSignal) => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return (signal) => {
+    pending ??= quiet(load().catch((err: unknown) => {
+      pending = undefined;
       throw err;
     }));
-    return abortable(this.range, signal);
-  }
+    return abortable(pending, signal);
+  };
+}
+
+export class ComputeVersions {
+  /** The microversions the server supports, read once per session from nova's version document. */
+  readonly supported = readOnce(() => this.discover());
+
+  constructor(private readonly session: Session) {}
 
   async negotiate(feature: ComputeFeature, signal?: AbortSignal): Promise<string> {
     return negotiate(feature, await this.supported(signal), this.session.apiVersion('compute'));

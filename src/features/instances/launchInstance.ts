@@ -15,7 +15,7 @@ import type { Image } from '../../openstack/image';
 import type { Network, SecurityGroup } from '../../openstack/networkModels';
 import { changedIn, copyCli, done, type Changed, type ProjectCommandDeps } from '../../ui/commandKit';
 import {
-  countProblem, flavorHeadroom, formatMetadata, instanceNameProblem, launchCli, networkProblem, parseMetadata, quotaSummary, uniqueNames,
+  bootVolumeCliNote, countProblem, flavorHeadroom, formatMetadata, instanceNameProblem, joinNotes, launchCli, networkProblem, parseMetadata, quotaSummary, uniqueNames,
   zeroDiskProblem, type Headroom, type LaunchSpec, type Ref,
 } from './model/launchInstanceInputs';
 import { runFlow, summaryRows, type FlowStep } from '../../ui/flow';
@@ -378,13 +378,13 @@ const summaryStep: FlowStep<LaunchAnswers> = {
     for (;;) {
       const items: Item<'launch' | 'copy' | 'row'>[] = [
         { iconPath: new vscode.ThemeIcon('rocket'), label: a.spec.count > 1 ? l10n.t('Launch {0} instances', a.spec.count) : l10n.t('Launch instance'), value: 'launch' },
-        { label: l10n.t('Copy as openstack CLI'), iconPath: new vscode.ThemeIcon('copy'), description: l10n.t('and stay here'), detail: a.note, value: 'copy' },
+        { label: l10n.t('Copy as openstack CLI'), iconPath: new vscode.ThemeIcon('copy'), description: l10n.t('and stay here'), detail: joinNotes(a.note, bootVolumeCliNote(a.spec)), value: 'copy' },
         separator(l10n.t('Summary (Back to change)')),
         ...rows.map(([label, description]): Item<'row'> => ({ label, description, value: 'row' })),
       ];
       const chosen = await input.quickPick({ placeholder: l10n.t('Launch? Back changes an answer'), items, matchOnDescription: true });
       if (chosen.value === 'launch') return;
-      if (chosen.value === 'copy') await copyCli(a.cli(a.spec), a.note);
+      if (chosen.value === 'copy') await copyCli(a.cli(a.spec), joinNotes(a.note, bootVolumeCliNote(a.spec)));
     }
   },
 };
@@ -446,5 +446,5 @@ export async function launchInstance(deps: ProjectCommandDeps, node?: unknown): 
   const message = spec.count > 1
     ? l10n.t('Launching {0} instances ({1} … {2}): they show as BUILD in the OpenStack view until they are ACTIVE.', spec.count, `${spec.name}-1`, `${spec.name}-${spec.count}`)
     : l10n.t('Launching \'{0}\': they show as BUILD in the OpenStack view until they are ACTIVE.', spec.name);
-  done(message, launchCli(spec, context), cliNote(context));
+  done(message, launchCli(spec, context), joinNotes(cliNote(context), bootVolumeCliNote(spec)));
 }

@@ -7,7 +7,7 @@ import {
   attachmentText, deleteRefusalFix, extendInUseProblem, extendProblem, imageMinimumGiB, sizeProblem, snapshotCreateCli,
   volumeAttachCli, volumeCreateCli, volumeDescription, volumeDetachCli, volumeExtendCli, volumeInTransition,
 } from '../../../src/features/volumes/model/volumesFormat';
-import { launchCli, type LaunchSpec } from '../../../src/features/instances/model/launchInstanceInputs';
+import { bootVolumeCliNote, joinNotes, launchCli, type LaunchSpec } from '../../../src/features/instances/model/launchInstanceInputs';
 import { negotiateVolume } from '../../../src/openstack/blockStorage';
 import { toVolume, type Volume } from '../../../src/openstack/blockStorageModels';
 import { serverCreateBody } from '../../../src/openstack/computeModels';
@@ -73,8 +73,12 @@ test('boot from a new volume: the mapping nova gets, and the CLI line', () => {
   assert.equal(serverCreateBody({ name: 'vm', imageRef: 'img', flavorRef: 'f', networks: 'none' }).server.imageRef, 'img');
   const spec: LaunchSpec = { name: 'vm', image: { id: 'img', name: 'cirros' }, flavor: { id: 'f', name: 'm1.tiny' }, networks: 'auto', securityGroups: [], metadata: {}, count: 1 };
   assert.match(launchCli({ ...spec, bootVolume: { size: 2, deleteOnTermination: false } }, {}), /server create --image cirros --boot-from-volume 2 --flavor m1\.tiny/);
-  assert.match(launchCli({ ...spec, bootVolume: { size: 2, deleteOnTermination: true } }, {}),
-    /server create --block-device uuid=img,source_type=image,destination_type=volume,volume_size=2,boot_index=0,delete_on_termination=true --flavor/);
+  // the CLI (6.0) refuses a boot mapping without --image, and --boot-from-volume keeps the volume: the note says so
+  assert.match(launchCli({ ...spec, bootVolume: { size: 2, deleteOnTermination: true } }, {}), /server create --image cirros --boot-from-volume 2 --flavor/);
+  assert.match(bootVolumeCliNote({ bootVolume: { size: 2, deleteOnTermination: true } }) ?? '', /stays when the instance is deleted/);
+  assert.equal(bootVolumeCliNote({ bootVolume: { size: 2, deleteOnTermination: false } }), undefined);
+  assert.equal(joinNotes(undefined, 'b'), 'b');
+  assert.equal(joinNotes(undefined, undefined), undefined);
 });
 
 function cinder(status: number, text: string, faultType: string): OpenStackError {

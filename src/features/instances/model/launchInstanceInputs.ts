@@ -180,13 +180,22 @@ export function launchCli(spec: LaunchSpec, context: CliContext): string {
   ], [spec.name]);
 }
 
-/**
- * The root disk's options: `--image I`; from a new volume kept after the instance `--image I --boot-from-volume N`;
- * one deleted with it a `--block-device` mapping (--boot-from-volume has no delete_on_termination).
- */
+/** The root disk's options: `--image I`, and `--boot-from-volume N` for a new volume (see bootVolumeCliNote). */
 function bootCli(spec: LaunchSpec): CliOption[] {
-  const volume = spec.bootVolume;
-  if (!volume) return [['--image', cliRef(spec.image)]];
-  if (!volume.deleteOnTermination) return [['--image', cliRef(spec.image)], ['--boot-from-volume', String(volume.size)]];
-  return [['--block-device', `uuid=${spec.image.id},source_type=image,destination_type=volume,volume_size=${volume.size},boot_index=0,delete_on_termination=true`]];
+  return [['--image', cliRef(spec.image)], ...(spec.bootVolume ? [['--boot-from-volume', String(spec.bootVolume.size)] as const] : [])];
+}
+
+/**
+ * What the copied line does differently: python-openstackclient's --boot-from-volume keeps the volume when the
+ * instance is deleted, and the CLI refuses a boot mapping without --image (which would carry delete_on_termination).
+ */
+export function bootVolumeCliNote(spec: Pick<LaunchSpec, 'bootVolume'>): string | undefined {
+  return spec.bootVolume?.deleteOnTermination
+    ? l10n.t("The CLI line's boot volume stays when the instance is deleted (--boot-from-volume cannot say otherwise): delete it then with openstack volume delete.")
+    : undefined;
+}
+
+/** Notes said beside a copied line, in one text. */
+export function joinNotes(...notes: (string | undefined)[]): string | undefined {
+  return notes.filter(Boolean).join(' ') || undefined;
 }
