@@ -195,6 +195,51 @@ const SWIFT_RULES: Rule[] = [
   },
 ];
 
+// ---- Cinder's refusals (volumes, snapshots; attaching them goes through nova, which passes Cinder's words on).
+
+/** Cinder's delete refusal for a volume that is attached, has snapshots, or is busy: one text for all of them. */
+const VOLUME_BUSY = /must not be migrating, attached, belong to a group, have snapshots/i;
+
+const VOLUME_RULES: Rule[] = [
+  {
+    // VolumeSizeExceedsAvailableQuota: "Requested volume or snapshot exceeds allowed gigabytes quota. Requested 2000G, quota is 1000G and 2G has been consumed."
+    test: (_e, t) => t.match(/exceeds allowed (\w+) quota\. Requested (\d+)G, quota is (-?\d+)G and (\d+)G has been consumed/i),
+    explain: (m) => {
+      const [, , requested, quota, used] = m as RegExpMatchArray;
+      return {
+        message: l10n.t("This needs {0} GiB, but the project's volume storage quota has {1} of {2} GiB in use ({3} GiB left): make it smaller, delete volumes or snapshots you no longer need, or ask an admin to raise the quota.",
+          requested, used, quota, Math.max(0, Number(quota) - Number(used))),
+      };
+    },
+  },
+  {
+    // VolumeLimitExceeded / SnapshotLimitExceeded: "Maximum number of volumes allowed (10) exceeded for quota 'volumes'."
+    test: (_e, t) => t.match(/Maximum number of (volumes|snapshots) allowed \((\d+)\) exceeded/i),
+    explain: (m) => {
+      const [, what, allowed] = m as RegExpMatchArray;
+      return {
+        message: what.toLowerCase() === 'volumes'
+          ? l10n.t('The project may have {0} volumes (its quota) and has them all: delete volumes you no longer need, or ask an admin to raise the quota.', allowed)
+          : l10n.t('The project may have {0} volume snapshots (its quota) and has them all: delete snapshots you no longer need, or ask an admin to raise the quota.', allowed),
+      };
+    },
+  },
+  {
+    test: (_e, t) => VOLUME_BUSY.test(t),
+    explain: () => ({ message: l10n.t('The volume is attached to an instance, has snapshots, or is busy: detach it and delete its snapshots first.') }),
+  },
+  {
+    // extending an attached volume below microversion 3.42: "Volume <id> status must be 'available' to extend, currently in-use."
+    test: (_e, t) => /must be '?available'? to extend/i.test(t),
+    explain: () => ({ message: l10n.t('This Cinder extends only detached volumes: detach it from its instance first, extend it, then attach it again.') }),
+  },
+  {
+    // nova attaching a volume that is not available: "Invalid volume: volume '<id>' status must be 'available'. Currently in 'in-use'"
+    test: (_e, t) => t.match(/status must be '?available'?\.? Currently in '?([\w-]+)'?/i),
+    explain: (m) => ({ message: l10n.t("The volume is {0}, and only an available volume can be attached: detach it from its instance first, or wait until it is available.", (m as RegExpMatchArray)[1]) }),
+  },
+];
+
 // ---- General rules.
 const RULES: Rule[] = [
   {
@@ -335,7 +380,7 @@ export function explainRefusal(err: unknown): Refusal | undefined {
   if (isA(err, Refused, 'Refused')) return { message: err.message, fix: err.fix };
   if (!httpError(err)) return undefined;
   const text = err.serviceMessage ?? err.message;
-  for (const rule of [...SWIFT_RULES, ...COMPUTE_RULES, ...RULES]) {
+  for (const rule of [...SWIFT_RULES, ...COMPUTE_RULES, ...VOLUME_RULES, ...RULES]) {
     const match = rule.test(err, text);
     if (match) {
       const refusal = rule.explain(match, err);
@@ -350,4 +395,10 @@ export function unreachableFromSubnet(err: unknown): { externalNetworkId: string
   if (!httpError(err)) return undefined;
   const match = (err.serviceMessage ?? err.message).match(UNREACHABLE);
   return match ? { externalNetworkId: match[1], subnetId: match[2], said: said(err) } : undefined;
+}
+
+/** Cinder's refusal to delete a volume that is attached, has snapshots or is busy, with its words; the command looks again to say which. */
+export function volumeBusy(err: unknown): { said: string } | undefined {
+  if (!httpError(err)) return undefined;
+  return VOLUME_BUSY.test(err.serviceMessage ?? err.message) ? { said: said(err) } : undefined;
 }

@@ -11,11 +11,13 @@ import { objectStorageCategory } from './objectStorage/category';
 import { quotasCategory } from './quotas/category';
 import { routersCategory } from './routers/category';
 import { securityGroupsCategory } from './securityGroups/category';
+import { volumesCategory } from './volumes/category';
 import type { CategorySpec } from '../ui/tree/node';
 
 /** Each category's item and joined types differ; the tree only passes each one's own values back to it. */
 export const CATEGORIES = [
   serversCategory,
+  volumesCategory,
   networksCategory,
   routersCategory,
   floatingIpsCategory,

@@ -1,5 +1,5 @@
 // Registers the commands that build the student's compute side: images, key pairs, security groups, launching
-// instances and their power actions. Each takes a tree node (context menus) or nothing (palette: the active
+// instances and their power actions, volumes and their snapshots. Each takes a tree node (context menus) or nothing (palette: the active
 // cloud and project), and a file Uri where a file is what it starts from (Explorer context menu).
 import type * as vscode from 'vscode';
 import type { Server } from '../openstack/computeModels';
@@ -9,6 +9,7 @@ import { instanceAction } from './instances/instanceActions';
 import { deleteKeypair, importKeypair } from './keypairs/keypairCommands';
 import { launchInstance } from './instances/launchInstance';
 import { registerCommand } from '../ui/runCommand';
+import { volumeCommands } from './volumes/volumeCommands';
 import { addSecurityGroupRule, createSecurityGroup, deleteSecurityGroup, deleteSecurityGroupRule } from './securityGroups/securityGroupCommands';
 
 /** A ServerNode, or nothing from the palette. */
@@ -31,5 +32,6 @@ export function registerComputeCommands(deps: ProjectCommandDeps): vscode.Dispos
     command('openstack.rebootInstance', (node?: ServerArg) => instanceAction(deps, 'softReboot', node)),
     command('openstack.hardRebootInstance', (node?: ServerArg) => instanceAction(deps, 'hardReboot', node)),
     command('openstack.deleteInstance', (node?: ServerArg) => instanceAction(deps, 'delete', node)),
+    ...volumeCommands(deps).map(([id, handler]) => command(id, handler)),
   ];
 }

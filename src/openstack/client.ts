@@ -3,6 +3,7 @@
 import type { Socket } from 'node:net';
 import type { Dispatcher } from 'undici';
 import type { AuthSpec } from './auth';
+import { BlockStorageService } from './blockStorage';
 import type { EndpointInterface } from './catalog';
 import { ComputeService } from './compute';
 import { connectionError, HttpClient, type Exchange, type RetryPolicy } from './http';
@@ -39,6 +40,7 @@ export class OpenStackClient {
   readonly network: NetworkService;
   readonly image: ImageService;
   readonly placement: PlacementService;
+  readonly blockStorage: BlockStorageService;
   readonly objectStorage: ObjectStorageService;
 
   private constructor(
@@ -51,6 +53,7 @@ export class OpenStackClient {
     this.network = new NetworkService(session);
     this.image = new ImageService(session);
     this.placement = new PlacementService(session);
+    this.blockStorage = new BlockStorageService(session);
     this.objectStorage = new ObjectStorageService(session);
   }
 

@@ -85,6 +85,17 @@ export class ComputeService {
     return res.remote_console;
   }
 
+  /** Attaches VOLUMEID (Cinder) to server ID, at DEVICE or where nova chooses; answers with the device. */
+  async attachVolume(id: string, volumeId: string, device?: string, signal?: AbortSignal): Promise<{ device?: string }> {
+    const json = { volumeAttachment: { volumeId, device } };
+    const res = await this.call<{ volumeAttachment: { device?: string | null } }>('default', 'POST', path`/servers/${id}/os-volume_attachments`, { json, signal });
+    return { device: res.volumeAttachment.device ?? undefined };
+  }
+
+  async detachVolume(id: string, volumeId: string, signal?: AbortSignal): Promise<void> {
+    await this.call('default', 'DELETE', path`/servers/${id}/os-volume_attachments/${volumeId}`, { signal, expectStatus: [202, 204] });
+  }
+
   /** BYNAME: ordered by name (nova's own order is by flavor id). */
   flavors(query: { limit?: number; byName?: boolean } = {}): Listing<Flavor> {
     const order = query.byName ? { sort_key: 'name', sort_dir: 'asc' } : {};

@@ -96,6 +96,23 @@ export interface ServerCreate {
   minCount?: number;
   maxCount?: number;
   availabilityZone?: string;
+  /** Boot from a new volume made from imageRef (block_device_mapping_v2) instead of the flavor's local disk. */
+  bootVolume?: BootVolume;
+}
+
+export interface BootVolume {
+  /** GiB. */
+  size: number;
+  /** Delete the volume with the instance; otherwise it stays, available, for another instance. */
+  deleteOnTermination: boolean;
+}
+
+/** Nova's block_device_mapping_v2 entry that makes the root disk a new volume of the image. */
+function bootVolumeMapping(imageRef: string, volume: BootVolume): Raw[] {
+  return [{
+    boot_index: 0, uuid: imageRef, source_type: 'image', destination_type: 'volume',
+    volume_size: volume.size, delete_on_termination: volume.deleteOnTermination,
+  }];
 }
 
 // Nova's limit on the encoded user data.
@@ -112,7 +129,9 @@ export function serverCreateBody(spec: ServerCreate): { server: Raw } {
   }
   return {
     server: {
-      name: spec.name, imageRef: spec.imageRef, flavorRef: spec.flavorRef, networks,
+      name: spec.name, flavorRef: spec.flavorRef, networks,
+      // booting from a volume, the image is the volume's source: nova takes it from the mapping
+      ...(spec.bootVolume ? { block_device_mapping_v2: bootVolumeMapping(spec.imageRef, spec.bootVolume) } : { imageRef: spec.imageRef }),
       security_groups: spec.securityGroups?.map((name) => ({ name })), key_name: spec.keyName, metadata: spec.metadata,
       user_data: userData, min_count: spec.minCount, max_count: spec.maxCount, availability_zone: spec.availabilityZone,
     },

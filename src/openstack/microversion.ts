@@ -39,19 +39,23 @@ function labelOf(feature: ComputeFeature): string {
   }
 }
 
-export class ComputeVersions {
-  private range?: Promise<VersionRange>;
-
-  constructor(private readonly session: Session) {}
-
-  /** The microversions the server supports, read once per session from nova's version document. */
-  supported(signal?: AbortSignal): Promise<VersionRange> {
-    this.range ??= quiet(this.discover().catch((err: unknown) => {
-      this.range = undefined;
+/** LOAD's result, asked for once and shared by every caller; a failure is forgotten, so the next call asks again. */
+export function readOnce<T>(load: () => Promise<T>): (signal?: AbortSignal) => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return (signal) => {
+    pending ??= quiet(load().catch((err: unknown) => {
+      pending = undefined;
       throw err;
     }));
-    return abortable(this.range, signal);
-  }
+    return abortable(pending, signal);
+  };
+}
+
+export class ComputeVersions {
+  /** The microversions the server supports, read once per session from nova's version document. */
+  readonly supported = readOnce(() => this.discover());
+
+  constructor(private readonly session: Session) {}
 
   async negotiate(feature: ComputeFeature, signal?: AbortSignal): Promise<string> {
     return negotiate(feature, await this.supported(signal), this.session.apiVersion('compute'));
@@ -76,23 +80,25 @@ export function negotiate(feature: ComputeFeature, server: VersionRange, apiVers
   const [min, max] = COMPUTE_FEATURES[feature];
   // As openstacksdk: '2' or '2.0' only selects the API; '2.53' also pins the microversion.
   const pin = apiVersion && /^\d+\.[1-9]\d*$/.test(apiVersion) ? apiVersion : undefined;
-  let version = lower(max, server.max);
-  if (pin) version = lower(version, pin);
-  if (compare(version, min) >= 0 && compare(version, server.min) >= 0) return version;
+  let version = lowerVersion(max, server.max);
+  if (pin) version = lowerVersion(version, pin);
+  if (compareVersions(version, min) >= 0 && compareVersions(version, server.min) >= 0) return version;
   const label = labelOf(feature);
   let text: string;
-  if (compare(server.max, min) < 0) text = l10n.t('Nova supports microversions up to {0}, but {1} needs {2} or later.', server.max, label, min);
-  else if (pin && compare(pin, min) < 0) text = l10n.t('compute_api_version {0} is below {1}, which {2} needs: raise or remove it.', pin, min, label);
-  else if (pin && compare(pin, server.min) < 0) text = l10n.t('compute_api_version {0} is below {1}, the lowest Nova accepts: raise or remove it.', pin, server.min);
+  if (compareVersions(server.max, min) < 0) text = l10n.t('Nova supports microversions up to {0}, but {1} needs {2} or later.', server.max, label, min);
+  else if (pin && compareVersions(pin, min) < 0) text = l10n.t('compute_api_version {0} is below {1}, which {2} needs: raise or remove it.', pin, min, label);
+  else if (pin && compareVersions(pin, server.min) < 0) text = l10n.t('compute_api_version {0} is below {1}, the lowest Nova accepts: raise or remove it.', pin, server.min);
   else text = l10n.t('Nova requires microversion {0} or later, but this client speaks up to {1}.', server.min, max);
   throw new OpenStackError({ kind: 'config', text });
 }
 
-function lower(a: string, b: string): string {
-  return compare(a, b) <= 0 ? a : b;
+/** The lower of two microversions. */
+export function lowerVersion(a: string, b: string): string {
+  return compareVersions(a, b) <= 0 ? a : b;
 }
 
-function compare(a: string, b: string): number {
+/** Negative, zero or positive as microversion A is below, equal to or above B. */
+export function compareVersions(a: string, b: string): number {
   const [aMajor, aMinor = 0] = a.split('.').map(Number);
   const [bMajor, bMinor = 0] = b.split('.').map(Number);
   return aMajor - bMajor || aMinor - bMinor;

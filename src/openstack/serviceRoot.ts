@@ -17,6 +17,8 @@ const RULES: Record<string, VersionRule> = {
   compute: { append: 'v2.1', accepts: /^v2\.1$/ },
   network: { append: 'v2.0', accepts: /^v2\.0$/ },
   image: { append: 'v2', accepts: /^v2(\.\d+)?$/ },
+  // Cinder's /v3 takes the microversion header; its /v2 (gone since Xena) has the same project path beside it.
+  'block-storage': { append: 'v3', accepts: /^v3$/ },
 };
 
 /** URL pinned to the version of SERVICE_TYPE this client speaks, without a trailing slash. */
@@ -33,9 +35,9 @@ export function versionedRoot(serviceType: string, url: string): string {
   return parsed.toString().replace(/\/+$/, '');
 }
 
-// Keystone v2.0 and nova's legacy /v2 sit next to the version we want on the same server.
+// Keystone v2.0, nova's legacy /v2 and Cinder's /v2 sit next to the version we want on the same server.
 function replacement(serviceType: string, found: string, rule: VersionRule, url: string): string {
-  if ((serviceType === 'identity' && found === 'v2.0') || (serviceType === 'compute' && found === 'v2')) return rule.append;
+  if ((serviceType === 'identity' && found === 'v2.0') || ((serviceType === 'compute' || serviceType === 'block-storage') && found === 'v2')) return rule.append;
   throw new OpenStackError({
     kind: 'config',
     text: l10n.t('{0} is a {1} {2} endpoint; this client speaks {3}: set {4}.', url, serviceType, found, rule.append, `${serviceType.replace(/-/g, '_')}_endpoint_override`),

@@ -27,7 +27,7 @@ export type ProjectCommandDeps = Pick<CommandServices, 'log' | 'registry' | 'act
 export type CloudCommandDeps = Pick<CommandServices, 'registry' | 'store' | 'log' | 'active'>;
 
 /** Tells the tree that a category of the target's project changed (it reloads it and polls what is in transition). */
-export type Changed = (kind: 'servers' | 'images' | 'keypairs' | 'securityGroups') => Promise<void>;
+export type Changed = (kind: 'servers' | 'images' | 'keypairs' | 'securityGroups' | 'volumes') => Promise<void>;
 
 export function changedIn(deps: Pick<CommandServices, 'explorer'>, target: Target): Changed {
   return (kind) => deps.explorer.refreshCategory(target.cloud, target.projectId, kind);

@@ -14,7 +14,8 @@ import { keypairImportCli } from '../../src/features/keypairs/model/keypairsForm
 import { launchCli } from '../../src/features/instances/model/launchInstanceInputs';
 import { associateCli, floatingIpCli, networkCli, routerCli, routerGatewayCli, routerInterfaceCli, subnetCli } from '../../src/features/networks/model/networkCli';
 import { securityGroupCli, securityGroupRuleCli } from '../../src/features/securityGroups/model/securityGroupsRules';
-import { cloudsYaml, ensureDevcloud, openstack } from '../support/devcloud';
+import { FAKE_AZ, GUEST_IMAGE, cloudsYaml, ensureDevcloud, openstack } from '../support/devcloud';
+import { snapshotCreateCli, volumeAttachCli, volumeCreateCli, volumeDetachCli, volumeExtendCli } from '../../src/features/volumes/model/volumesFormat';
 import { runTag } from './helpers';
 
 const run = promisify(execFile);
@@ -136,6 +137,62 @@ describe('Copy as openstack CLI: each copied line runs with the real CLI, names 
     const shown = await show(['image'], image);
     undo.push(['image', 'delete', String(shown.id)]);
     assert.deepEqual([shown.disk_format, shown.size], ['raw', 4096]);
+  });
+
+  it('volume create (blank, from a snapshot), volume set --size, snapshot create --force, server add/remove volume, for "-…" names', async () => {
+    const vol = name('vol');
+    const snap = name('snap');
+    const copy = name('volcopy');
+    const status = async (kind: string[], n: string, want: string) => {
+      for (let i = 0; i < 120; i++) {
+        const r = await show(kind, n);
+        if (r.status === want) return r;
+        assert.ok(!String(r.status).startsWith('error'), `${n} went ${String(r.status)}`);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+      assert.fail(`${n} never ${want}`);
+    };
+    await paste(volumeCreateCli(demo, { name: vol, size: 1, source: { kind: 'blank' } }));
+    const volume = await status(['volume'], vol, 'available');
+    const volId = String(volume.id);
+    undo.push(['volume', 'delete', volId]);
+    await paste(volumeExtendCli(demo, volId, 2));
+    assert.equal((await status(['volume'], vol, 'available')).size, 2);
+    // an instance on the fake host to attach it to (the CLI's --nic none needs microversion 2.37)
+    const vm = String((await openstack<Record<string, unknown>>('devcloud', ['--os-compute-api-version', '2.37', 'server', 'create', '--flavor', 'm1.tiny',
+      '--image', GUEST_IMAGE, '--availability-zone', FAKE_AZ, '--nic', 'none', '--wait', '-f', 'json', '--', name('volvm')])).id);
+    undo.push(['server', 'delete', '--wait', vm]);
+    await paste(volumeAttachCli(demo, vm, volId));
+    await status(['volume'], vol, 'in-use');
+    await paste(snapshotCreateCli(demo, volId, snap, true));
+    const snapshot = await status(['volume', 'snapshot'], snap, 'available');
+    undo.push(['volume', 'snapshot', 'delete', String(snapshot.id)]);
+    await paste(volumeDetachCli(demo, vm, volId));
+    await status(['volume'], vol, 'available');
+    await paste(volumeCreateCli(demo, { name: copy, size: 2, source: { kind: 'snapshot', id: String(snapshot.id), name: snap } }));
+    const made = await status(['volume'], copy, 'available');
+    undo.push(['volume', 'delete', String(made.id)]);
+    assert.equal(made.snapshot_id, snapshot.id);
+  });
+
+  it('server create booting from a new volume (--boot-from-volume), on the fake host', async () => {
+    const vm = name('bfv');
+    const [guest] = await openstack<{ ID: string }[]>('devcloud', ['image', 'list', '--name', GUEST_IMAGE, '-f', 'json']);
+    const line = launchCli({
+      name: vm, image: { id: guest.ID, name: GUEST_IMAGE }, flavor: { id: 'unused', name: 'm1.tiny' }, networks: [{ id: 'unused', name: net }], securityGroups: [], metadata: {}, count: 1,
+      bootVolume: { size: 1, deleteOnTermination: false },
+    }, demo);
+    assert.match(line, / --image devcloud-guest --boot-from-volume 1 /);
+    // the zone is the test's, not the line's: the fake host's instances need no guest
+    await paste(line.replace(' server create ', ` server create --availability-zone ${FAKE_AZ} `));
+    const server = await show(['server'], vm);
+    undo.push(['server', 'delete', '--wait', String(server.id)]);
+    assert.equal(server.status, 'ACTIVE', `nova's fault: ${JSON.stringify(server.fault)}`);
+    assert.match(String(server.image), /booted from volume/);
+    // the volume the line made stays after the instance (what bootVolumeCliNote says): deleted after it
+    const attached = server.volumes_attached as { id: string }[];
+    assert.equal(attached.length, 1);
+    undo.splice(undo.length - 1, 0, ['volume', 'delete', attached[0].id]);
   });
 
   it('server create from a "-…" image on a "-…" network with a "-…" group and key pair, named "-…"', async () => {

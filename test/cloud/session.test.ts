@@ -180,21 +180,24 @@ describe('projects and application credentials', () => {
 describe('catalog', { concurrency: true }, () => {
   it('finds each service by type, at its versioned root', async () => {
     const { session } = open('devcloud').client;
-    const roots = await Promise.all(['compute', 'network', 'image', 'identity', 'placement'].map((t) => session.endpoint(t)));
+    const roots = await Promise.all(['compute', 'network', 'image', 'identity', 'placement', 'volumev3'].map((t) => session.endpoint(t)));
     assert.deepEqual(roots, [
       'http://127.0.0.1:8774/v2.1', 'http://127.0.0.1:9696/v2.0', 'http://127.0.0.1:9292/v2', 'http://127.0.0.1:5000/v3', 'http://127.0.0.1:8778',
+      `http://127.0.0.1:8776/v3/${session.projectId}`,
     ]);
     assert.equal(await session.hasService('network'), true);
-    assert.equal(await session.hasService('block-storage'), false);
-    assert.equal(await session.hasService('volumev3'), false);
+    // Cinder is registered as block-storage and as its alias volumev3
+    assert.equal(await session.hasService('block-storage'), true);
+    assert.equal(await session.hasService('volumev3'), true);
+    assert.equal(await session.hasService('dns'), false);
   });
 
   it('names what the catalog has when a service, interface or region is missing', async () => {
     const { session } = open('devcloud').client;
     const catalog = await keystoneCatalog(session);
-    const missing = await rejection(session.endpoint('volumev3'));
+    const missing = await rejection(session.endpoint('dns'));
     assert.equal(missing.kind, 'config');
-    assert.match(missing.message, /^The catalog of cloud devcloud has no 'block-storage' endpoint for interface public in region RegionOne; available: /);
+    assert.match(missing.message, /^The catalog of cloud devcloud has no 'dns' endpoint for interface public in region RegionOne; available: /);
     const publicHere = catalog.filter((s) => s.endpoints.some((e) => e.interface === 'public' && e.region_id === REGION));
     assert.deepEqual(availableIn(missing.message), new Map(publicHere.map((s) => [s.type, new Set()])));
 

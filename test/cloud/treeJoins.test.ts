@@ -1,8 +1,8 @@
 // The tree's joins against the dev cloud, in a fresh project of demo's with more of each resource than a page of 2:
 // every category expand (first page, then Load more) costs 3 requests at most, and the joined data is what the
-// whole lists say (floating IPs and their status on instances, instance names on floating IPs, subnets under
-// networks, gateway and interface network names on routers). Page size 10 stands for a small project (its bounded
-// page is the whole list).
+// whole lists say (floating IPs and their status on instances, instance names on floating IPs and volumes, subnets
+// under networks, gateway and interface network names on routers). Page size 10 stands for a small project (its
+// bounded page is the whole list).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { readJoined, readMoreJoined, type JoinRequest, type JoinedRows } from '../../src/core/joinPlan';
@@ -13,7 +13,8 @@ import { joinSubnets } from '../../src/features/networks/model/subnetJoin';
 import { joinRouterInterfaces } from '../../src/features/routers/model/routerJoin';
 import type { OpenStackClient } from '../../src/openstack/client';
 import type { Listing } from '../../src/openstack/listing';
-import type { Network, Subnet } from '../../src/openstack/networkModels';
+import type { FloatingIp, Network, Subnet } from '../../src/openstack/networkModels';
+import type { Volume } from '../../src/openstack/blockStorageModels';
 import { FAKE_AZ, GUEST_IMAGE, ensureDevcloud } from '../support/devcloud';
 import { connect, memberProject, runTag, undoAll, until } from './helpers';
 
@@ -23,6 +24,7 @@ const admin = connect('devcloud-admin');
 const cleanup: (() => Promise<unknown>)[] = [];
 let client: OpenStackClient;
 const servers: Record<'a' | 'b' | 'c', string> = { a: '', b: '', c: '' };
+const volumes: Record<'a' | 'b' | 'c', string> = { a: '', b: '', c: '' };
 
 
 /** The OpenStack requests (not token requests) sent while FN ran. */
@@ -102,8 +104,23 @@ before(async () => {
   await until('the floating IPs ACTIVE', async () => (await network.floatingIps().toArray()).filter((f) => f.portId).every((f) => f.status === 'ACTIVE'));
   const free = await network.allocateFloatingIp({ floatingNetworkId: ext.id });
   cleanup.push(() => network.releaseFloatingIp(free.id));
-  // the token, the catalog and nova's version document are read once per session, before any expand
-  await Promise.all([compute.versions.supported(), network.networks({ limit: 1 }).firstPage()]);
+  // three volumes: vol-a attached to vm-a, vol-c to vm-c, vol-b free
+  for (const key of ['a', 'b', 'c'] as const) {
+    const volume = await client.blockStorage.createVolume({ name: `${tag}-vol-${key}`, size: 1 });
+    cleanup.push(() => client.blockStorage.deleteVolume(volume.id));
+    volumes[key] = volume.id;
+  }
+  for (const key of ['a', 'b', 'c'] as const) await until(`${tag}-vol-${key} available`, async () => (await client.blockStorage.volume(volumes[key])).status === 'available');
+  for (const key of ['a', 'c'] as const) {
+    await client.compute.attachVolume(servers[key], volumes[key]);
+    cleanup.push(async () => {
+      await client.compute.detachVolume(servers[key], volumes[key]);
+      await until(`${tag}-vol-${key} detached`, async () => (await client.blockStorage.volume(volumes[key])).status === 'available');
+    });
+  }
+  for (const key of ['a', 'c'] as const) await until(`${tag}-vol-${key} in-use`, async () => (await client.blockStorage.volume(volumes[key])).status === 'in-use');
+  // the token, the catalog and the version documents of nova and Cinder are read once per session, before any expand
+  await Promise.all([compute.versions.supported(), client.blockStorage.versions.supported(), network.networks({ limit: 1 }).firstPage()]);
 });
 
 after(async () => {
@@ -138,7 +155,7 @@ describe('tree joins: 3 requests at most per expand, with the joined data of the
   it('Floating IPs: the name of the instance each reaches when the bounded page of names holds it, else its device id', async () => {
     const names = new Map((await client.compute.servers().toArray()).map((s) => [s.id, s.name]));
     for (const pageSize of [2, 10]) {
-      const e = await expand(client.network.floatingIps({ limit: pageSize, byName: true }), joinInstanceNames, pageSize);
+      const e = await expand(client.network.floatingIps({ limit: pageSize, byName: true }), joinInstanceNames<FloatingIp>, pageSize);
       const newest = (await client.compute.serverNames({ limit: pageSize }).firstPage()).items.map((s) => s.id);
       for (const { items, joined } of steps(e)) {
         for (const fip of items.filter((f) => f.deviceId)) {
@@ -149,6 +166,25 @@ describe('tree joins: 3 requests at most per expand, with the joined data of the
       if (pageSize === 10) {
         const labels = steps(e).at(-1)!.items.map((f) => reachedInstance(f, e.first.result.joined)).filter(Boolean).sort();
         assert.deepEqual(labels, [`${tag}-vm-a`, `${tag}-vm-c`], 'a small project: every instance by name');
+      }
+    }
+  });
+
+  it('Volumes: the name of the instance each is attached to when the bounded page of names holds it, else its id', async () => {
+    const names = new Map((await client.compute.servers().toArray()).map((s) => [s.id, s.name]));
+    for (const pageSize of [2, 10]) {
+      const e = await expand(client.blockStorage.volumes({ limit: pageSize, byName: true }), joinInstanceNames<Volume>, pageSize);
+      const newest = (await client.compute.serverNames({ limit: pageSize }).firstPage()).items.map((s) => s.id);
+      for (const { items, joined } of steps(e)) {
+        for (const volume of items) {
+          const expected = volume.attachments.map((a) => (newest.includes(a.serverId) ? names.get(a.serverId)! : a.serverId));
+          assert.deepEqual(volume.attachments.map((a) => joined.get(a.serverId) ?? a.serverId), expected, volume.name);
+        }
+      }
+      if (pageSize === 10) {
+        const rows = steps(e).at(-1)!;
+        const attachedTo = (key: 'a' | 'b' | 'c') => rows.items.find((v) => v.id === volumes[key])!.attachments.map((a) => rows.joined.get(a.serverId));
+        assert.deepEqual([attachedTo('a'), attachedTo('b'), attachedTo('c')], [[`${tag}-vm-a`], [], [`${tag}-vm-c`]], 'a small project: every instance by name');
       }
     }
   });

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync } from 'node:fs';
 import {
-  E2E_CLOUDS_YAML, enterQuickInput, escapeRegExp, openOpenStack, pickQuickItem, setExpanded, test, treeRow, waitForQuickInput,
+  E2E_CLOUDS_YAML, enterQuickInput, escapeRegExp, openOpenStack, pickQuickItem, quickItems, setExpanded, test, treeRow, waitForQuickInput,
 } from './lib.mjs';
 import { DEVCLOUD_CLOUDS_YAML, openstack } from './devcloud.mjs';
 
@@ -45,18 +45,24 @@ test('capacity: Launch Instance warns before the request when no host has the RA
     await inlineAction(page, row(page, 'Instances'), 'Launch Instance…');
     await waitForQuickInput(page, /^Launch instance \(1\/\d+\)$/);
     await enterQuickInput(page, `${tag}-vm`);
-    const total = (await waitForQuickInput(page, /^Launch instance \(2\/(9|10)\)$/)).match(/\/(\d+)\)$/)[1];
+    const total = (await waitForQuickInput(page, /^Launch instance \(2\/(9|10|11)\)$/)).match(/\/(\d+)\)$/)[1];
     let at = 2;
     const next = () => waitForQuickInput(page, new RegExp(`^Launch instance \\(${++at}\\/${total}\\)$`));
     await pickQuickItem(page, 'devcloud-guest', { filter: 'devcloud-guest' });
     await next();
     await pickQuickItem(page, NAMES.flavor, { filter: NAMES.flavor });   // within the (unlimited) quota: offered
-    if (total === '10') {
+    await next();
+    // where the cloud has Cinder the root disk is asked: the flavor's local disk
+    const rootDisk = (await quickItems(page)).some((i) => i.startsWith('Boot from the local disk'));
+    if (rootDisk) {
+      await pickQuickItem(page, 'Boot from the local disk');
       await next();
+    }
+    if (Number(total) - (rootDisk ? 1 : 0) === 10) {
       await pickQuickItem(page, NAMES.net, { filter: NAMES.net });
       await page.keyboard.press('Enter');
+      await next();
     }
-    await next();
     await page.keyboard.press('Enter');                                  // security groups: default
     await next();
     await pickQuickItem(page, 'No key pair');

@@ -28,7 +28,7 @@ test('tree: the dev cloud appears when clouds.yaml is written', async ({ page, s
   await row(page, 'devcloud').waitFor({ timeout: 30_000 });
   await expand(page, 'devcloud');
   // the configured project opens by itself
-  for (const category of ['Instances', 'Networks', 'Routers', 'Floating IPs', 'Images', 'Flavors', 'Security Groups', 'Key Pairs']) {
+  for (const category of ['Instances', 'Volumes', 'Networks', 'Routers', 'Floating IPs', 'Images', 'Flavors', 'Security Groups', 'Key Pairs']) {
     await row(page, category).waitFor({ timeout: 30_000 });
   }
   await shot('tree-cloud-project-categories');

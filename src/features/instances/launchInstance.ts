@@ -1,8 +1,8 @@
 // OpenStack: Launch Instance…: the six or so Horizon steps a student needs, as one multi-step input: name,
 // image (active ones), flavor (the project's quota headroom shown, flavors that do not fit refused with the
-// reason), network(s) (asked only when the project sees more than one), security groups, key pair, metadata,
-// user data, count, and a summary with "Copy as openstack CLI". Everything is loaded in parallel when the
-// command starts, while the user types the name.
+// reason), root disk (a new volume where the cloud has Cinder), network(s) (asked only when the project sees more
+// than one), security groups, key pair, metadata, user data, count, and a summary with "Copy as openstack CLI".
+// Everything is loaded in parallel when the command starts, while the user types the name.
 import * as l10n from '@vscode/l10n';
 import { readFile, stat } from 'node:fs/promises';
 import * as os from 'node:os';
@@ -15,7 +15,7 @@ import type { Image } from '../../openstack/image';
 import type { Network, SecurityGroup } from '../../openstack/networkModels';
 import { changedIn, copyCli, done, type Changed, type ProjectCommandDeps } from '../../ui/commandKit';
 import {
-  countProblem, flavorHeadroom, formatMetadata, instanceNameProblem, launchCli, networkProblem, parseMetadata, quotaSummary, uniqueNames,
+  bootVolumeCliNote, countProblem, flavorHeadroom, formatMetadata, instanceNameProblem, joinNotes, launchCli, networkProblem, parseMetadata, quotaSummary, uniqueNames,
   zeroDiskProblem, type Headroom, type LaunchSpec, type Ref,
 } from './model/launchInstanceInputs';
 import { runFlow, summaryRows, type FlowStep } from '../../ui/flow';
@@ -31,6 +31,7 @@ import { plainText } from '../../core/displayText';
 import { capacityWarnings, type LaunchNeed, type LaunchRoom } from './model/launchCapacity';
 import type { Log } from '../../context/log';
 import { loadLaunchRoom } from './launchRoom';
+import { imageMinimumGiB, sizeProblem } from '../volumes/model/volumesFormat';
 
 /** Nova's limit on user data once base64-encoded (65535) is 49149 bytes of file. */
 const MAX_USER_DATA_BYTES = Math.floor(65535 / 4) * 3;
@@ -44,12 +45,14 @@ export interface LaunchChoices {
   /** The project's own groups (an admin lists every project's). */
   securityGroups: SecurityGroup[];
   keypairs: Keypair[];
+  /** The cloud has Cinder: the instance can boot from a new volume. */
+  volumes: boolean;
 }
 
 /** Everything the steps offer, in one parallel round. Requests: GET images, flavors/detail, limits, networks, security-groups, os-keypairs. */
 export async function loadLaunchChoices(target: Target, signal?: AbortSignal): Promise<LaunchChoices> {
   const { compute, network, image } = target.client;
-  const [images, flavors, limits, networks, securityGroups, keypairs] = await Promise.all([
+  const [images, flavors, limits, networks, securityGroups, keypairs, volumes] = await Promise.all([
     // an admin's token lists every project's private images: offer what the project sees
     (target.client.session.isAdmin ? image.projectImages(target.projectId, { status: 'active' }) : image.images({ status: 'active' })).toArray(signal),
     compute.flavors().toArray(signal),
@@ -57,6 +60,7 @@ export async function loadLaunchChoices(target: Target, signal?: AbortSignal): P
     network.networks().toArray(signal),
     network.securityGroups().toArray(signal),
     compute.keypairs().toArray(signal),
+    target.client.session.hasService('block-storage', signal),
   ]);
   return {
     images: images.sort((a, b) => a.name.localeCompare(b.name)),
@@ -65,6 +69,7 @@ export async function loadLaunchChoices(target: Target, signal?: AbortSignal): P
     networks: networks.filter((n) => n.projectId === target.projectId || n.shared).sort((a, b) => a.name.localeCompare(b.name)),
     securityGroups: securityGroups.filter((g) => ownedBy(g, target.projectId)).sort((a, b) => (a.name === 'default' ? -1 : b.name === 'default' ? 1 : a.name.localeCompare(b.name))),
     keypairs,
+    volumes,
   };
 }
 
@@ -87,6 +92,8 @@ interface LaunchAnswers {
   note?: string;
   /** The user is an admin: nova lets admins boot on zero-disk flavors. */
   admin: boolean;
+  /** The cloud has Cinder (known once the choices are loaded): a zero-disk flavor boots from a new volume. */
+  volumes: boolean;
 }
 
 /** Walks the steps; resolves with what to launch. */
@@ -106,7 +113,10 @@ async function collectAnswers(target: Target, cli: (spec: LaunchSpec) => string,
     cli,
     note,
     admin: target.client.session.isAdmin,
+    volumes: false,
   };
+  // known before the image step shows its counter, so that the root disk step is counted from there on
+  loading.then((choices) => { state.volumes = choices.volumes; }, () => undefined);
   await runFlow(l10n.t('Launch instance'), state, LAUNCH_STEPS);
   return { spec: state.spec, flavor: state.flavor! };
 }
@@ -122,7 +132,8 @@ function noNetworkRefusal(names: string[]): string {
 /** The quota headroom of F, and whether nova lets this user boot on it at all. */
 function rate(a: LaunchAnswers, f: Flavor, limits: ComputeLimits): Headroom {
   const room = flavorHeadroom(f, limits, a.image);
-  const disk = zeroDiskProblem(f, a.admin);
+  // with Cinder, a zero-disk flavor boots from a new volume (the boot step's default for it)
+  const disk = a.volumes ? undefined : zeroDiskProblem(f, a.admin);
   return disk ? { ...room, fits: false, reasons: [disk, ...room.reasons] } : room;
 }
 
@@ -186,6 +197,54 @@ const flavorStep: FlowStep<LaunchAnswers> = {
     a.spec.flavor = ref(a.flavor);
   },
   summary: ({ flavor: f, spec }) => [l10n.t('Flavor'), f ? l10n.t('{0}: {1} vCPU, {2} RAM, {3} GiB disk', f.name, f.vcpus, formatBytes(f.ram * 1024 * 1024), f.disk) : spec.flavor.name],
+};
+
+type BootChoice = 'local' | 'volumeDeleted' | 'volumeKept';
+
+/** Where the root disk lives: the flavor's local disk, or a new volume of the image (asked where Cinder is). */
+const bootStep: FlowStep<LaunchAnswers> = {
+  when: (a) => a.volumes,
+  async ask(input, a) {
+    const f = a.flavor!;
+    const local = zeroDiskProblem(f, a.admin);
+    const size = bootVolumeSize(a);
+    const items: Item<BootChoice>[] = [
+      {
+        label: l10n.t('Boot from the local disk'), value: 'local', iconPath: local ? new vscode.ThemeIcon('circle-slash') : undefined,
+        description: f.disk ? l10n.t("the flavor's {0} GiB disk, deleted with the instance", f.disk) : l10n.t("the flavor's disk is 0 GiB: the image's size"),
+        detail: local && l10n.t('Cannot be used: {0}', local),
+      },
+      { label: l10n.t('Boot from a new volume ({0} GiB), deleted with the instance', size), value: 'volumeDeleted', description: l10n.t('Cinder keeps the root disk; it can be extended and snapshotted') },
+      { label: l10n.t('Boot from a new volume ({0} GiB), kept after the instance', size), value: 'volumeKept', description: l10n.t('the volume stays available, to boot another instance from it') },
+    ];
+    const current: BootChoice = a.spec.bootVolume ? (a.spec.bootVolume.deleteOnTermination ? 'volumeDeleted' : 'volumeKept') : f.disk === 0 ? 'volumeDeleted' : 'local';
+    const chosen = (await input.quickPick({
+      placeholder: f.disk === 0 ? l10n.t('{0} has no local disk: boot from a new volume (the norm on this cloud)', f.name) : l10n.t('The root disk'),
+      items, active: items.find((i) => i.value === current),
+      refuse: (i) => (i.value === 'local' && local ? l10n.t('{0} cannot be used: {1}', i.label, local) : undefined),
+    })).value;
+    a.spec.bootVolume = chosen === 'local' ? undefined : { size: a.spec.bootVolume?.size ?? size, deleteOnTermination: chosen === 'volumeDeleted' };
+  },
+  summary: ({ spec }) => [l10n.t('Root disk'), spec.bootVolume
+    ? (spec.bootVolume.deleteOnTermination ? l10n.t('new volume of {0} GiB, deleted with the instance', spec.bootVolume.size) : l10n.t('new volume of {0} GiB, kept after the instance', spec.bootVolume.size))
+    : l10n.t('local disk')],
+};
+
+/** The boot volume's default size: the flavor's disk, at least what the image needs. */
+function bootVolumeSize(a: LaunchAnswers): number {
+  return Math.max(a.flavor?.disk ?? 0, a.image ? imageMinimumGiB(a.image) : 1);
+}
+
+const bootVolumeSizeStep: FlowStep<LaunchAnswers> = {
+  when: (a) => !!a.spec.bootVolume,
+  async ask(input, a) {
+    const volume = a.spec.bootVolume!;
+    const min = a.image ? imageMinimumGiB(a.image) : 1;
+    volume.size = Number((await input.inputBox({
+      prompt: l10n.t('Size of the boot volume in GiB (at least {0}, what the image needs)', min), value: String(Math.max(volume.size, min)),
+      validate: (v) => sizeProblem(v, min),
+    })).trim());
+  },
 };
 
 const networksStep: FlowStep<LaunchAnswers> = {
@@ -312,24 +371,24 @@ const countStep: FlowStep<LaunchAnswers> = {
   summary: ({ spec }) => [l10n.t({ message: 'Count', comment: ['how many instances to launch'] }), String(spec.count)],
 };
 
-const ASKED = [nameStep, imageStep, flavorStep, networksStep, securityGroupsStep, keypairStep, metadataStep, userDataStep, countStep];
+const ASKED = [nameStep, imageStep, flavorStep, bootStep, bootVolumeSizeStep, networksStep, securityGroupsStep, keypairStep, metadataStep, userDataStep, countStep];
 const summaryStep: FlowStep<LaunchAnswers> = {
   async ask(input, a) {
     const rows = summaryRows(ASKED, a);
     for (;;) {
       const items: Item<'launch' | 'copy' | 'row'>[] = [
         { iconPath: new vscode.ThemeIcon('rocket'), label: a.spec.count > 1 ? l10n.t('Launch {0} instances', a.spec.count) : l10n.t('Launch instance'), value: 'launch' },
-        { label: l10n.t('Copy as openstack CLI'), iconPath: new vscode.ThemeIcon('copy'), description: l10n.t('and stay here'), detail: a.note, value: 'copy' },
+        { label: l10n.t('Copy as openstack CLI'), iconPath: new vscode.ThemeIcon('copy'), description: l10n.t('and stay here'), detail: joinNotes(a.note, bootVolumeCliNote(a.spec)), value: 'copy' },
         separator(l10n.t('Summary (Back to change)')),
         ...rows.map(([label, description]): Item<'row'> => ({ label, description, value: 'row' })),
       ];
       const chosen = await input.quickPick({ placeholder: l10n.t('Launch? Back changes an answer'), items, matchOnDescription: true });
       if (chosen.value === 'launch') return;
-      if (chosen.value === 'copy') await copyCli(a.cli(a.spec), a.note);
+      if (chosen.value === 'copy') await copyCli(a.cli(a.spec), joinNotes(a.note, bootVolumeCliNote(a.spec)));
     }
   },
 };
-/** Name → image → flavor → [networks] → security groups → key pair → metadata → user data → count → summary. */
+/** Name → image → flavor → [root disk → boot volume size] → [networks] → security groups → key pair → metadata → user data → count → summary. */
 const LAUNCH_STEPS = [...ASKED, summaryStep];
 
 /**
@@ -344,6 +403,7 @@ export async function executeLaunch(spec: LaunchSpec, target: Target, signal: Ab
     name: spec.name,
     imageRef: spec.image.id,
     flavorRef: spec.flavor.id,
+    bootVolume: spec.bootVolume,
     networks: spec.networks === 'auto' ? 'auto' : spec.networks.map((n) => ({ uuid: n.id })),
     securityGroups: spec.securityGroups.length ? spec.securityGroups.map((g) => g.id) : undefined,
     keyName: spec.keyName,
@@ -386,5 +446,5 @@ export async function launchInstance(deps: ProjectCommandDeps, node?: unknown): 
   const message = spec.count > 1
     ? l10n.t('Launching {0} instances ({1} … {2}): they show as BUILD in the OpenStack view until they are ACTIVE.', spec.count, `${spec.name}-1`, `${spec.name}-${spec.count}`)
     : l10n.t('Launching \'{0}\': they show as BUILD in the OpenStack view until they are ACTIVE.', spec.name);
-  done(message, launchCli(spec, context), cliNote(context));
+  done(message, launchCli(spec, context), joinNotes(cliNote(context), bootVolumeCliNote(spec)));
 }

@@ -75,7 +75,7 @@ export function md(text: string): string {
   return new vscode.MarkdownString().appendText(text).value;
 }
 
-export type ServiceType = 'compute' | 'network' | 'image' | 'placement' | 'object-store';
+export type ServiceType = 'compute' | 'network' | 'image' | 'placement' | 'block-storage' | 'object-store';
 
 export interface CategorySpec<T, C> {
   kind: string;

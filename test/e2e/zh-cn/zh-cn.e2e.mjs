@@ -35,7 +35,7 @@ function zhNls(key) {
 }
 
 const tag = `zh${process.pid}`;
-const CATEGORIES = ['Instances', 'Networks', 'Routers', 'Floating IPs', 'Images', 'Flavors', 'Security Groups', 'Key Pairs', 'Quotas'];
+const CATEGORIES = ['Instances', 'Volumes', 'Networks', 'Routers', 'Floating IPs', 'Images', 'Flavors', 'Security Groups', 'Key Pairs', 'Quotas'];
 let serverId = '';
 
 test('zh-cn: set-up: the dev cloud configured, an instance on a network of its own', async () => {

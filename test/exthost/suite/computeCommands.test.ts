@@ -27,6 +27,7 @@ import { explainRefusal } from '../../../src/core/refusals';
 import { isCancellation } from '../../../src/ui/runCommand';
 import { collectRule, executeRuleAdd, executeRuleDelete, executeSecurityGroupCreate, executeSecurityGroupDelete } from '../../../src/features/securityGroups/securityGroupCommands';
 import { allowPing, allowSsh, allowTcpPort } from '../../../src/features/securityGroups/model/securityGroupsRules';
+import type { Changed } from '../../../src/ui/commandKit';
 import type { Target } from '../../../src/core/target';
 import { OpenStackClient } from '../../../src/openstack/client';
 import { clientOptionsFor } from '../../../src/openstack/clientOptions';
@@ -87,7 +88,7 @@ describe('Compute commands on the dev cloud', function () {
     }
     await accept();
   };
-  const changed = (kind: 'servers' | 'images' | 'keypairs' | 'securityGroups') => api.explorer.refreshCategory('devcloud', target.projectId, kind);
+  const changed = (kind: Parameters<Changed>[0]) => api.explorer.refreshCategory('devcloud', target.projectId, kind);
 
   before(async () => {
     api = await explorerApi();
@@ -404,7 +405,8 @@ describe('Compute commands on the dev cloud', function () {
       await acceptStep(1);                                      // 1 name: vm1
       await acceptStep(2);                                      // 2 image: the public devcloud-guest (shown once the choices loaded)
       await acceptStep(3);                                      // 3 flavor: m1.tiny
-      const networks = await spy.when(4) as vscode.QuickPick<vscode.QuickPickItem>;
+      await acceptStep(4, /^Boot from the local disk$/);        // 4 root disk (the dev cloud has Cinder): m1.tiny's own
+      const networks = await spy.when(5) as vscode.QuickPick<vscode.QuickPickItem>;
       await accept();                                           // 4 networks: none checked → refused, stays open
       await until('the refusal in place of the placeholder', async () => /^Check at least one network/.test(networks.placeholder ?? ''), 10_000, 100);
       const own = networks.items.find((i) => i.label === `${tag}-net`);
@@ -412,20 +414,20 @@ describe('Compute commands on the dev cloud', function () {
       networks.selectedItems = [own];                           //   check the project's own network
       await sleep(300);
       await accept();
-      await acceptStep(5);                                      // 5 security groups: default checked
-      await acceptStep(6);                                      // 6 key pair
-      await acceptStep(7);                                      // 7 metadata: none
-      await acceptStep(8);                                      // 8 user data: none
-      await acceptStep(9);                                      // 9 count: 1
-      await acceptStep(10, copyCliLabel);                       // 10 summary: Copy as openstack CLI
-      await acceptStep(11);                                     // summary again (once the copy landed): Launch (collect only)
+      await acceptStep(6);                                      // 6 security groups: default checked
+      await acceptStep(7);                                      // 7 key pair
+      await acceptStep(8);                                      // 8 metadata: none
+      await acceptStep(9);                                      // 9 user data: none
+      await acceptStep(10);                                     // 10 count: 1
+      await acceptStep(11, copyCliLabel);                       // 11 summary: Copy as openstack CLI
+      await acceptStep(12);                                     // summary again (once the copy landed): Launch (collect only)
       const spec = await collecting;
       assert.equal(spec.name, 'vm1');
       assert.equal(spec.image.name, GUEST_IMAGE);
       assert.equal(spec.flavor.name, 'm1.tiny');
       assert.deepEqual(Array.isArray(spec.networks) && spec.networks.map((n) => n.name), [`${tag}-net`]);
       assert.deepEqual(spec.securityGroups.map((g) => g.name), ['default']);
-      assert.deepEqual([spec.metadata, spec.userDataFile, spec.count], [{}, undefined, 1]);
+      assert.deepEqual([spec.metadata, spec.userDataFile, spec.count, spec.bootVolume], [{}, undefined, 1, undefined]);
       assert.equal(await vscode.env.clipboard.readText(), launchCli(spec, { cloud: 'devcloud' }));
       assert.match(launchCli(spec, { cloud: 'devcloud' }), /^openstack --os-cloud devcloud server create --image devcloud-guest --flavor m1\.tiny --network \S+ --security-group default (--key-name \S+ )?--wait vm1$/);
     });

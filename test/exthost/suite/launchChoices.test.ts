@@ -1,7 +1,8 @@
 /// <reference types="mocha" />
 // What Launch Instance offers a member, through the real quick input, in a fresh project of demo's: a flavor
-// with a zero-size disk (nova refuses it to non-admins with 403) and a network without a subnet (nova refuses
-// the launch) are listed as unusable with the reason, and refused in the pick.
+// with a zero-size disk (nova refuses to boot an image on it for non-admins with 403) boots from a new volume
+// where the cloud has Cinder (the dev cloud does), its local disk listed as unusable with the reason; a network
+// without a subnet (nova refuses the launch) is listed as unusable with the reason, and refused in the pick.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { collectLaunch } from '../../../src/features/instances/launchInstance';
@@ -49,7 +50,7 @@ describe('Launch choices a member cannot use', function () {
     for (const step of undo.splice(0).reverse()) await step().catch((err: unknown) => console.error('cleanup:', err));
   });
 
-  it('marks a zero-disk flavor and a network without a subnet unusable, with the reason', async () => {
+  it('boots a zero-disk flavor from a new volume (its local disk unusable), and marks a network without a subnet unusable, with the reason', async () => {
     const { when, restore } = spyPrompts();
     const collecting = collectLaunch(target, (s) => launchCli(s, { cloud: 'devcloud' }));
     try {
@@ -59,12 +60,21 @@ describe('Launch choices a member cannot use', function () {
       await accept();                                      // image: the default
       const flavors = await when(3) as Pick;
       const zero = itemOf(flavors, `${tag}-zero`);
-      assert.equal(iconOf(zero), 'circle-slash');
-      // it fits the quota and the image otherwise (512 MiB RAM, like m1.tiny): only the disk rules it out
-      assert.equal(zero.detail, 'Cannot be used: a zero-size root disk: only admins may boot an image on it (nova refuses others); choose a flavor with a disk');
+      // with Cinder it can be used: the root disk becomes a volume
+      assert.equal(iconOf(zero), undefined);
       assert.equal(flavors.activeItems[0]?.label, 'm1.tiny');
-      await accept();                                      // flavor: m1.tiny
-      const networks = await when(4) as Pick;
+      flavors.activeItems = [zero];
+      await sleep(300);
+      await accept();                                      // flavor: the zero-disk one
+      const rootDisk = await when(4) as Pick;
+      assert.match(rootDisk.activeItems[0]?.label ?? '', /^Boot from a new volume \(\d+ GiB\), deleted with the instance$/);
+      const local = itemOf(rootDisk, 'local disk');
+      assert.equal(iconOf(local), 'circle-slash');
+      assert.equal(local.detail, 'Cannot be used: a zero-size root disk: only admins may boot an image on it (nova refuses others); choose a flavor with a disk');
+      await accept();                                      // root disk: a new volume
+      await when(5);
+      await accept();                                      // its size: what the image needs
+      const networks = await when(6) as Pick;
       const bare = itemOf(networks, `${tag}-nosub`);
       assert.equal(iconOf(bare), 'circle-slash');
       assert.match(bare.detail ?? '', /^Cannot be used: no subnet: nova cannot give the instance an address on it/);

@@ -53,7 +53,7 @@ describe('Explorer tree on the dev cloud', function () {
     // demo is a member: placement refuses it, so no Hypervisors category (rather than a row of 403s); Object Storage
     // shows also on a cloud without Swift, as one row saying so
     const categories = (await children(await demoProject())).map(label);
-    assert.deepEqual(categories, ['Instances', 'Networks', 'Routers', 'Floating IPs', 'Images', 'Flavors', 'Security Groups', 'Key Pairs', 'Object Storage', 'Quotas']);
+    assert.deepEqual(categories, ['Instances', 'Volumes', 'Networks', 'Routers', 'Floating IPs', 'Images', 'Flavors', 'Security Groups', 'Key Pairs', 'Object Storage', 'Quotas']);
   });
 
   it("shows a member its project's quotas, and an admin each compute host's allocation", async () => {

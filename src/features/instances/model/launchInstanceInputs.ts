@@ -2,7 +2,7 @@
 // quota (and the image), and how many instances still fit. Pure: unit-tested.
 import * as l10n from '@vscode/l10n';
 import type { ComputeLimits, Flavor, Usage } from '../../../openstack/computeModels';
-import { cliLine, optional, repeated, type CliContext } from '../../../core/cliLine';
+import { cliLine, optional, repeated, type CliContext, type CliOption } from '../../../core/cliLine';
 
 /** Nova's metadata keys: 1–255 of letters, digits, space and -_:. ; values up to 255 characters. */
 const METADATA_KEY = /^[a-zA-Z0-9-_:. ]{1,255}$/;
@@ -151,6 +151,8 @@ export interface LaunchSpec {
   /** A file whose content becomes the user data (cloud-init), read when the instance is created. */
   userDataFile?: string;
   count: number;
+  /** Boot from a new volume of the image (GiB), instead of the flavor's local disk. */
+  bootVolume?: { size: number; deleteOnTermination: boolean };
 }
 
 /** The name when it is unambiguous, else the id. */
@@ -168,7 +170,7 @@ export function uniqueNames(items: readonly { name: string }[]): Set<string> {
 /** `openstack server create --image I --flavor F --network N … NAME`, as python-openstackclient spells it. */
 export function launchCli(spec: LaunchSpec, context: CliContext): string {
   return cliLine(context, [
-    'server', 'create', ['--image', cliRef(spec.image)], ['--flavor', cliRef(spec.flavor)],
+    'server', 'create', ...bootCli(spec), ['--flavor', cliRef(spec.flavor)],
     ...(spec.networks === 'auto' ? [['--nic', 'auto'] as const] : repeated('--network', spec.networks.map(cliRef))),
     ...repeated('--security-group', spec.securityGroups.map(cliRef)),
     ...optional('--key-name', spec.keyName),
@@ -176,4 +178,24 @@ export function launchCli(spec: LaunchSpec, context: CliContext): string {
     ...optional('--user-data', spec.userDataFile),
     ...(spec.count > 1 ? [['--min', String(spec.count)] as const, ['--max', String(spec.count)] as const] : ['--wait']),
   ], [spec.name]);
+}
+
+/** The root disk's options: `--image I`, and `--boot-from-volume N` for a new volume (see bootVolumeCliNote). */
+function bootCli(spec: LaunchSpec): CliOption[] {
+  return [['--image', cliRef(spec.image)], ...(spec.bootVolume ? [['--boot-from-volume', String(spec.bootVolume.size)] as const] : [])];
+}
+
+/**
+ * What the copied line does differently: python-openstackclient's --boot-from-volume keeps the volume when the
+ * instance is deleted, and the CLI refuses a boot mapping without --image (which would carry delete_on_termination).
+ */
+export function bootVolumeCliNote(spec: Pick<LaunchSpec, 'bootVolume'>): string | undefined {
+  return spec.bootVolume?.deleteOnTermination
+    ? l10n.t("The CLI line's boot volume stays when the instance is deleted (--boot-from-volume cannot say otherwise): delete it then with openstack volume delete.")
+    : undefined;
+}
+
+/** Notes said beside a copied line, in one text. */
+export function joinNotes(...notes: (string | undefined)[]): string | undefined {
+  return notes.filter(Boolean).join(' ') || undefined;
 }
