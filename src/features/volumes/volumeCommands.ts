@@ -1,46 +1,26 @@
-// OpenStack: Create Volume… (blank, from an image or a snapshot), Extend Volume…, Delete Volume, Attach Volume…
-// (from a volume: pick an instance; from an instance: pick an available volume), Detach Volume, Create Snapshot…
-// and Delete Snapshot. Each ends with "Copy as openstack CLI"; the tree follows volumes through their transitions
-// (the category polls), and the snapshot commands wait for theirs, as the category does not list snapshots.
+// OpenStack: Create Volume… (blank, from an image or a snapshot), Extend Volume… and Delete Volume, and the
+// registration of every volume command (attachCommands.ts, snapshotCommands.ts). Each ends with "Copy as openstack
+// CLI"; the tree follows volumes through their transitions (the category polls).
 import * as l10n from '@vscode/l10n';
 import type { Snapshot, Volume, VolumeLimits } from '../../openstack/blockStorageModels';
-import type { Server } from '../../openstack/computeModels';
 import type { Image } from '../../openstack/image';
-import { OpenStackError } from '../../openstack/errors';
-import { cliNote } from '../../core/cliLine';
 import { Refused, volumeBusy } from '../../core/refusals';
-import { changedIn, confirm, done, type Changed, type ProjectCommandDeps } from '../../ui/commandKit';
+import { changedIn, confirm, type Changed, type ProjectCommandDeps } from '../../ui/commandKit';
 import { runFlow, type FlowStep } from '../../ui/flow';
-import { pickOne, pickUsable, type Item } from '../../ui/pickers';
+import { pickUsable, type Item } from '../../ui/pickers';
 import { withProgress } from '../../ui/runCommand';
-import { projectContext, type ProjectContext } from '../../context/target';
+import { projectContext } from '../../context/target';
 import type { Target } from '../../core/target';
 import {
-  deleteRefusalFix, extendInUseProblem, extendProblem, imageMinimumGiB, sizeProblem, snapshotCreateCli, snapshotDeleteCli,
-  volumeAttachCli, volumeCreateCli, volumeDeleteCli, volumeDetachCli, volumeExtendCli, volumeLabel, volumeNameProblem,
-  type VolumeCreateSpec, type VolumeSource,
+  deleteRefusalFix, extendInUseProblem, extendProblem, imageMinimumGiB, sizeProblem, volumeCreateCli, volumeDeleteCli,
+  volumeExtendCli, volumeLabel, volumeNameProblem, type VolumeCreateSpec, type VolumeSource,
 } from './model/volumesFormat';
-
-/** A VolumeNode, a SnapshotNode (its volume and snapshot), a ServerNode, or nothing from the palette. */
-export interface VolumeArg {
-  volume?: Volume;
-  snapshot?: Snapshot;
-  server?: Server;
-}
+import { attachVolume, detachVolume } from './attachCommands';
+import { createSnapshot, deleteSnapshot } from './snapshotCommands';
+import { attachedServerNames, finish, pickVolume, type VolumeArg } from './volumePicks';
 
 const left = (limits: VolumeLimits | undefined): number | undefined =>
   limits && limits.gigabytes.limit >= 0 ? Math.max(0, limits.gigabytes.limit - limits.gigabytes.used) : undefined;
-
-/** The volume's row label with its instances: nova's names of them, read once. */
-async function serverNames(target: Target, signal?: AbortSignal): Promise<Map<string, string>> {
-  const servers = await target.client.compute.serverNames().toArray(signal);
-  return new Map(servers.map((s) => [s.id, s.name || s.id]));
-}
-
-async function pickVolume(target: Target, title: string, filter: (v: Volume) => boolean, empty: string): Promise<Volume> {
-  return pickOne(title, l10n.t('The volume'), async () => (await target.client.blockStorage.volumes({ byName: true }).toArray())
-    .filter(filter).map((v) => ({ label: volumeLabel(v), description: `${v.status} · ${v.size} GiB`, detail: v.id, value: v })), empty);
-}
 
 // ---- Create
 
@@ -140,12 +120,6 @@ export async function createVolume(deps: ProjectCommandDeps, node?: VolumeArg): 
   await finish(target, l10n.t('Creating volume {0} ({1} GiB): the OpenStack view follows it until it is available.', spec.name, spec.size), (c) => volumeCreateCli(c, spec));
 }
 
-/** Says MESSAGE with the command's CLI line on offer. */
-async function finish(target: ProjectContext, message: string, cli: (context: Awaited<ReturnType<ProjectContext['cli']>>) => string): Promise<void> {
-  const context = await target.cli();
-  done(message, cli(context), cliNote(context));
-}
-
 // ---- Extend
 
 /** Requests: POST /volumes/{id}/action (os-extend). */
@@ -191,7 +165,7 @@ export async function executeVolumeDelete(volume: Volume, target: Target, signal
     const busy = volumeBusy(err);
     if (!busy) throw err;
     const [now, snapshots, names] = await Promise.all([
-      blockStorage.volume(volume.id, signal), blockStorage.snapshots({ volumeId: volume.id }).toArray(signal), serverNames(target, signal).catch(() => new Map<string, string>()),
+      blockStorage.volume(volume.id, signal), blockStorage.snapshots({ volumeId: volume.id }).toArray(signal), attachedServerNames(target, volume, signal),
     ]);
     throw new Refused(`${l10n.t('Cinder keeps volume {0}: {1}', volumeLabel(volume), deleteRefusalFix(now, snapshots.length, names))} ${busy.said}`);
   }
@@ -204,132 +178,6 @@ export async function deleteVolume(deps: ProjectCommandDeps, node?: VolumeArg): 
   await confirm(l10n.t("Delete volume '{0}'?", volumeLabel(volume)), l10n.t('Its {0} GiB and everything on them are gone for good.', volume.size));
   await withProgress(l10n.t('Deleting volume {0}', volumeLabel(volume)), (signal) => executeVolumeDelete(volume, target, signal, changedIn(deps, target)));
   await finish(target, l10n.t('Deleting volume {0}: the OpenStack view follows it until it is gone.', volumeLabel(volume)), (c) => volumeDeleteCli(c, volume.id));
-}
-
-// ---- Attach and detach (through nova, as `openstack server add volume` does)
-
-/** Requests: POST /servers/{id}/os-volume_attachments. */
-export async function executeVolumeAttach(serverId: string, volumeId: string, target: Target, signal: AbortSignal, changed?: Changed): Promise<{ device?: string }> {
-  const attached = await target.client.compute.attachVolume(serverId, volumeId, undefined, signal);
-  await changed?.('volumes');
-  return attached;
-}
-
-/** Nova attaches volumes to instances in these statuses. */
-const ATTACHABLE = ['ACTIVE', 'SHUTOFF', 'PAUSED', 'SUSPENDED'];
-
-async function pickServerFor(target: Target, volume: Volume): Promise<Server> {
-  return pickOne(l10n.t('Attach {0}', volumeLabel(volume)), l10n.t('The instance to attach {0} to', volumeLabel(volume)), async () =>
-    (await target.client.compute.servers({ byName: true }).toArray()).map((s) => ({
-      label: s.name || s.id, description: s.status, detail: s.id, value: s,
-      unusable: volume.attachments.some((a) => a.serverId === s.id) ? l10n.t('already attached to it')
-        : !ATTACHABLE.includes(s.status) ? l10n.t('nova attaches volumes only to an instance that is ACTIVE, SHUTOFF, PAUSED or SUSPENDED') : undefined,
-    })), l10n.t('This project has no instances.'));
-}
-
-export async function attachVolume(deps: ProjectCommandDeps, node?: VolumeArg): Promise<void> {
-  const target = await projectContext(node, deps);
-  let volume = node?.volume;
-  let server = node?.server;
-  if (!volume) {
-    volume = await pickOne(l10n.t('Attach volume'), server ? l10n.t('The volume to attach to {0}', server.name || server.id) : l10n.t('The volume to attach'), async () =>
-      (await target.client.blockStorage.volumes({ byName: true }).toArray()).map((v) => ({
-        label: volumeLabel(v), description: `${v.status} · ${v.size} GiB`, detail: v.id, value: v,
-        unusable: v.status === 'available' ? undefined : l10n.t('{0}: only an available volume can be attached', v.status),
-      })), l10n.t('This project has no volumes: create one first.'));
-  }
-  if (volume.status !== 'available' && !volume.multiattach) throw new Refused(l10n.t('Volume {0} is {1}: only an available volume can be attached.', volumeLabel(volume), volume.status));
-  server ??= await pickServerFor(target, volume);
-  const v = volume;
-  const s = server;
-  const { device } = await withProgress(l10n.t('Attaching {0} to {1}', volumeLabel(v), s.name || s.id), (signal) => executeVolumeAttach(s.id, v.id, target, signal, changedIn(deps, target)));
-  const at = device ? l10n.t('Attaching {0} to {1} at {2}.', volumeLabel(v), s.name || s.id, device) : l10n.t('Attaching {0} to {1}.', volumeLabel(v), s.name || s.id);
-  await finish(target, at, (c) => volumeAttachCli(c, s.id, v.id));
-}
-
-/** Requests: DELETE /servers/{id}/os-volume_attachments/{volume_id}. */
-export async function executeVolumeDetach(serverId: string, volumeId: string, target: Target, signal: AbortSignal, changed?: Changed): Promise<void> {
-  await target.client.compute.detachVolume(serverId, volumeId, signal);
-  await changed?.('volumes');
-}
-
-export async function detachVolume(deps: ProjectCommandDeps, node?: VolumeArg): Promise<void> {
-  const target = await projectContext(node, deps);
-  const volume = node?.volume ?? await pickVolume(target, l10n.t('Detach volume'), (v) => v.attachments.length > 0, l10n.t('No volume of this project is attached.'));
-  if (!volume.attachments.length) throw new Refused(l10n.t('Volume {0} is not attached to any instance.', volumeLabel(volume)));
-  const names = await serverNames(target).catch(() => new Map<string, string>());
-  const attachment = volume.attachments.length === 1 ? volume.attachments[0] : await pickOne(l10n.t('Detach volume'), l10n.t('The instance to detach it from'),
-    async () => volume.attachments.map((a) => ({ label: names.get(a.serverId) ?? a.serverId, description: a.device, value: a })), '');
-  const serverName = names.get(attachment.serverId) ?? attachment.serverId;
-  await confirm(l10n.t("Detach '{0}' from {1}?", volumeLabel(volume), serverName),
-    l10n.t('Unmount it inside the instance first: a file system in use when its disk goes away can lose what was not written yet.'), l10n.t('Detach'));
-  await withProgress(l10n.t('Detaching {0} from {1}', volumeLabel(volume), serverName), (signal) => executeVolumeDetach(attachment.serverId, volume.id, target, signal, changedIn(deps, target)));
-  await finish(target, l10n.t('Detaching {0} from {1}: the OpenStack view follows it until it is available.', volumeLabel(volume), serverName), (c) => volumeDetachCli(c, attachment.serverId, volume.id));
-}
-
-// ---- Snapshots
-
-/** Polls the snapshot until SETTLED says so (or it is gone, when GONE is fine); a status of error fails. */
-async function followSnapshot(target: Target, id: string, signal: AbortSignal, goneIsDone: boolean): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    let status: string;
-    try {
-      status = (await target.client.blockStorage.snapshot(id, signal)).status;
-    } catch (err) {
-      if (goneIsDone && err instanceof OpenStackError && err.status === 404) return;
-      throw err;
-    }
-    if (status.startsWith('error')) throw new Refused(l10n.t('Cinder reports the snapshot as {0}: its storage backend failed; see the Cinder volume service log.', status));
-    if (!goneIsDone && status === 'available') return;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    if (signal.aborted) return;
-  }
-}
-
-/** Requests: POST /snapshots, then GET /snapshots/{id} until it is available. */
-export async function executeSnapshotCreate(volume: Volume, name: string, target: Target, signal: AbortSignal, changed?: Changed): Promise<Snapshot> {
-  const snapshot = await target.client.blockStorage.createSnapshot({ volumeId: volume.id, name, force: volume.status === 'in-use' }, signal);
-  await changed?.('volumes');
-  await followSnapshot(target, snapshot.id, signal, false);
-  await changed?.('volumes');
-  return snapshot;
-}
-
-export async function createSnapshot(deps: ProjectCommandDeps, node?: VolumeArg): Promise<void> {
-  const target = await projectContext(node, deps);
-  const volume = node?.volume ?? await pickVolume(target, l10n.t('Create snapshot'), (v) => v.status === 'available' || v.status === 'in-use', l10n.t('This project has no volume to snapshot.'));
-  let name = `${volumeLabel(volume)}-snap`;
-  const inUse = volume.status === 'in-use';
-  await runFlow(l10n.t('Create snapshot of {0}', volumeLabel(volume)), undefined, [{
-    async ask(input) {
-      name = (await input.inputBox({
-        prompt: inUse ? l10n.t('Name of the snapshot. The volume is attached: it is taken anyway (--force), with what the instance has written to disk so far; stop the instance or unmount the volume first for a consistent copy.')
-          : l10n.t('Name of the snapshot'),
-        value: name, validate: volumeNameProblem,
-      })).trim();
-    },
-  }]);
-  await withProgress(l10n.t('Creating snapshot {0}', name), (signal) => executeSnapshotCreate(volume, name, target, signal, changedIn(deps, target)));
-  await finish(target, l10n.t('Snapshot {0} of {1} is available: create a volume from it to get this copy back.', name, volumeLabel(volume)), (c) => snapshotCreateCli(c, volume.id, name, inUse));
-}
-
-/** Requests: DELETE /snapshots/{id}, then GET /snapshots/{id} until it is gone. */
-export async function executeSnapshotDelete(snapshotId: string, target: Target, signal: AbortSignal, changed?: Changed): Promise<void> {
-  await target.client.blockStorage.deleteSnapshot(snapshotId, signal);
-  await changed?.('volumes');
-  await followSnapshot(target, snapshotId, signal, true);
-  await changed?.('volumes');
-}
-
-export async function deleteSnapshot(deps: ProjectCommandDeps, node?: VolumeArg): Promise<void> {
-  const target = await projectContext(node, deps);
-  const snapshot = node?.snapshot ?? await pickOne(l10n.t('Delete snapshot'), l10n.t('The snapshot to delete'), async () =>
-    (await target.client.blockStorage.snapshots().toArray()).map((s) => ({ label: s.name || s.id, description: `${s.status} · ${s.size} GiB`, detail: s.id, value: s })),
-  l10n.t('This project has no snapshots.'));
-  const label = snapshot.name || snapshot.id;
-  await confirm(l10n.t("Delete snapshot '{0}'?", label), l10n.t('The volume it was taken of is not touched; volumes already made from it keep their data.'));
-  await withProgress(l10n.t('Deleting snapshot {0}', label), (signal) => executeSnapshotDelete(snapshot.id, target, signal, changedIn(deps, target)));
-  await finish(target, l10n.t('Snapshot {0} deleted.', label), (c) => snapshotDeleteCli(c, snapshot.id));
 }
 
 /** The commands, for registerComputeCommands. */

@@ -11,10 +11,9 @@ import type { Changed } from '../../../src/ui/commandKit';
 import type { CategoryNode } from '../../../src/ui/tree/categoryNode';
 import type { Scope, Target } from '../../../src/core/target';
 import type { ExplorerNode } from '../../../src/ui/tree/node';
-import {
-  collectVolumeCreate, executeSnapshotCreate, executeSnapshotDelete, executeVolumeAttach, executeVolumeCreate, executeVolumeDelete,
-  executeVolumeDetach, executeVolumeExtend,
-} from '../../../src/features/volumes/volumeCommands';
+import { collectVolumeCreate, executeVolumeCreate, executeVolumeDelete, executeVolumeExtend } from '../../../src/features/volumes/volumeCommands';
+import { executeVolumeAttach, executeVolumeDetach } from '../../../src/features/volumes/attachCommands';
+import { executeSnapshotCreate, executeSnapshotDelete } from '../../../src/features/volumes/snapshotCommands';
 import { volumeCreateCli } from '../../../src/features/volumes/model/volumesFormat';
 import type { Volume } from '../../../src/openstack/blockStorageModels';
 import { OpenStackClient } from '../../../src/openstack/client';

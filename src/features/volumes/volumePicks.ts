@@ -1,0 +1,35 @@
+// What the volume commands share: the node they were run on, the pick of a volume, and the closing message.
+import * as l10n from '@vscode/l10n';
+import type { Snapshot, Volume } from '../../openstack/blockStorageModels';
+import type { Server } from '../../openstack/computeModels';
+import { cliNote } from '../../core/cliLine';
+import type { Target } from '../../core/target';
+import { done } from '../../ui/commandKit';
+import { pickOne } from '../../ui/pickers';
+import type { ProjectContext } from '../../context/target';
+import { volumeLabel } from './model/volumesFormat';
+
+/** A VolumeNode, a SnapshotNode (its volume and snapshot), a ServerNode, or nothing from the palette. */
+export interface VolumeArg {
+  volume?: Volume;
+  snapshot?: Snapshot;
+  server?: Server;
+}
+
+export async function pickVolume(target: Target, title: string, filter: (v: Volume) => boolean, empty: string): Promise<Volume> {
+  return pickOne(title, l10n.t('The volume'), async () => (await target.client.blockStorage.volumes({ byName: true }).toArray())
+    .filter(filter).map((v) => ({ label: volumeLabel(v), description: `${v.status} · ${v.size} GiB`, detail: v.id, value: v })), empty);
+}
+
+/** Says MESSAGE with the command's CLI line on offer. */
+export async function finish(target: ProjectContext, message: string, cli: (context: Awaited<ReturnType<ProjectContext['cli']>>) => string): Promise<void> {
+  const context = await target.cli();
+  done(message, cli(context), cliNote(context));
+}
+
+/** The names of the instances VOLUME is attached to: one read per attachment (usually one), never the whole list. */
+export async function attachedServerNames(target: Target, volume: Volume, signal?: AbortSignal): Promise<Map<string, string>> {
+  const ids = [...new Set(volume.attachments.map((a) => a.serverId))];
+  const servers = await Promise.all(ids.map((id) => target.client.compute.server(id, signal).catch(() => undefined)));
+  return new Map(servers.flatMap((s) => (s ? [[s.id, s.name || s.id] as const] : [])));
+}
