@@ -54,9 +54,10 @@ describe('capacity', () => {
   it('a member may not read placement (the tree hides the category), but reads its quotas', async () => {
     const err = await rejection(demo.client.placement.hosts());
     assert.equal(err.status, 403);
-    const [limits, network] = await Promise.all([demo.client.compute.limits(), demo.client.network.quotas()]);
-    const rows = quotaRows(limits, network);
-    assert.deepEqual(rows.slice(0, 3).map((r) => r.id), ['compute.instances', 'compute.cores', 'compute.ram']);
+    const [limits, network, volumes] = await Promise.all([demo.client.compute.limits(), demo.client.network.quotas(), demo.client.blockStorage.limits()]);
+    const rows = quotaRows(limits, network, volumes);
+    assert.deepEqual(rows.slice(0, 6).map((r) => r.id), ['compute.instances', 'compute.cores', 'compute.ram', 'volume.volumes', 'volume.gigabytes', 'volume.snapshots']);
+    assert.ok(volumes.gigabytes.limit !== 0 && volumes.volumes.limit !== 0, JSON.stringify(volumes));
     assert.ok(rows.some((r) => r.id === 'network.floatingip') && rows.some((r) => r.id === 'network.router'), rows.map((r) => r.id).join());
   });
 });

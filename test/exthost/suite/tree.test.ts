@@ -61,6 +61,7 @@ describe('Explorer tree on the dev cloud', function () {
     assert.deepEqual(quotas.slice(0, 3).map(label), ['Instances', 'vCPUs', 'RAM']);
     assert.match(String(quotas[0].treeItem().description), /^\d+ of (\d+ \(\d+%\)|unlimited)$/);
     assert.ok(quotas.map(label).includes('Floating IPs'), quotas.map(label).join(', '));
+    assert.deepEqual(quotas.slice(3, 6).map(label), ['Volumes', 'Volume storage', 'Volume snapshots']);   // the dev cloud has Cinder
     const adminProject = await child(await child(undefined, 'devcloud-admin'), 'admin');
     const hosts = await children(await child(adminProject, 'Hypervisors'));
     assert.deepEqual(hosts.map(label), ['devcloud-fake1', 'vm']);

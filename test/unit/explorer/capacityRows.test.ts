@@ -46,3 +46,14 @@ test('quota rows: compute first, then what Neutron reports, in a fixed order', (
   assert.equal(nearLimit({ used: 0, limit: 0 }), true);    // a zero quota allows nothing
   assert.match(nearLimitSentence({ id: 'x', name: 'x', used: 9, limit: 10 }) ?? '', /^Nearly used up/);
 });
+
+test('quota rows: with Cinder, its volumes, gigabytes (in GiB) and snapshots come after compute', () => {
+  const rows = quotaRows(
+    { instances: { used: 1, limit: 10 }, cores: { used: 1, limit: 20 }, ram: { used: 512, limit: 51200 }, raw: {} },
+    { router: { used: 1, limit: 10, reserved: 0 } },
+    { volumes: { used: 2, limit: 10 }, gigabytes: { used: 950, limit: 1000 }, snapshots: { used: 0, limit: -1 } },
+  );
+  assert.deepEqual(rows.map((r) => r.id), ['compute.instances', 'compute.cores', 'compute.ram', 'volume.volumes', 'volume.gigabytes', 'volume.snapshots', 'network.router']);
+  assert.deepEqual(rows.slice(3, 6).map(quotaUsage), ['2 of 10 (20%)', '950 GiB of 1000 GiB (95%)', '0 of unlimited']);
+  assert.deepEqual(rows.slice(3, 6).map(nearLimit), [false, true, false]);
+});

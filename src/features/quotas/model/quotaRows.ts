@@ -1,7 +1,9 @@
-// The project's quota usage as rows: Nova's absolute limits (instances, vCPUs, RAM) and Neutron's quota details
-// (floating IPs, networks, routers, …), each with how close it is to the limit. Pure: unit-tested.
+// The project's quota usage as rows: Nova's absolute limits (instances, vCPUs, RAM), Cinder's (volumes, their
+// gigabytes, snapshots) and Neutron's quota details (floating IPs, networks, routers, …), each with how close it is
+// to the limit. Pure: unit-tested.
 import * as l10n from '@vscode/l10n';
 import { formatBytes } from '../../../core/format';
+import type { VolumeLimits } from '../../../openstack/blockStorageModels';
 import type { ComputeLimits, Usage } from '../../../openstack/computeModels';
 import type { NetworkQuotas } from '../../../openstack/networkModels';
 
@@ -18,6 +20,8 @@ export interface QuotaRow {
   limit: number;
   /** RAM is counted in MiB. */
   mebibytes?: boolean;
+  /** Volume storage is counted in GiB. */
+  gibibytes?: boolean;
 }
 
 const NETWORK_LABELS = (): [string, string][] => [
@@ -30,14 +34,19 @@ const NETWORK_LABELS = (): [string, string][] => [
   ['security_group_rule', l10n.t('Security group rules')],
 ];
 
-/** Compute rows first (what a launch needs), then the network ones Neutron reports, in a fixed order. */
-export function quotaRows(limits: ComputeLimits, network: NetworkQuotas): QuotaRow[] {
+/** Compute rows first (what a launch needs), then the volume ones when the cloud has Cinder, then the network ones Neutron reports, in a fixed order. */
+export function quotaRows(limits: ComputeLimits, network: NetworkQuotas, volumes?: VolumeLimits): QuotaRow[] {
   const compute = (key: string, name: string, u: Usage, mebibytes?: boolean): QuotaRow => ({ id: `compute.${key}`, name, used: u.used, limit: u.limit, mebibytes });
+  const volume = (key: string, name: string, u: Usage, gibibytes?: boolean): QuotaRow => ({ id: `volume.${key}`, name, used: u.used, limit: u.limit, gibibytes });
   const rows = [
     compute('instances', l10n.t('Instances'), limits.instances),
     compute('cores', l10n.t('vCPUs'), limits.cores),
     compute('ram', l10n.t('RAM'), limits.ram, true),
   ];
+  if (volumes) {
+    rows.push(volume('volumes', l10n.t('Volumes'), volumes.volumes), volume('gigabytes', l10n.t('Volume storage'), volumes.gigabytes, true),
+      volume('snapshots', l10n.t('Volume snapshots'), volumes.snapshots));
+  }
   for (const [key, name] of NETWORK_LABELS()) {
     const q = network[key];
     if (q) rows.push({ id: `network.${key}`, name, used: q.used, limit: q.limit });
@@ -57,7 +66,7 @@ export function nearLimit(row: Pick<QuotaRow, 'used' | 'limit'>): boolean {
 
 /** "3 of 10 (30%)", "512 MiB of 50 GiB (1%)", "3 of unlimited". */
 export function quotaUsage(row: QuotaRow): string {
-  const size = (n: number) => (row.mebibytes ? formatBytes(n * 1024 * 1024) : String(n));
+  const size = (n: number) => (row.mebibytes ? formatBytes(n * 1024 * 1024) : row.gibibytes ? formatBytes(n * 1024 ** 3) : String(n));
   if (row.limit < 0) return l10n.t('{0} of unlimited', size(row.used));
   return l10n.t('{0} of {1} ({2}%)', size(row.used), size(row.limit), String(Math.round(quotaShare(row) * 100)));
 }
