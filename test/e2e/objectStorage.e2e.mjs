@@ -1,5 +1,6 @@
 // Object Storage in a real workbench: the tree shows a container → its pseudo-folder → the objects in it, and
-// clicking an object opens it in the editor through the swift: file system (its tab and title name the object).
+// clicking an object opens it in the editor through the swift: file system (its tab and title name the object), and
+// an edit saved with Ctrl+S is what Swift then holds.
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ const row = (page, label) => treeRow(page, label).first();
 
 const expand = (page, label) => setExpanded(page, row(page, label), true);
 
-test('object storage: container → folder → objects in the tree; an object opens in the editor', async ({ page, shot }) => {
+test('object storage: container → folder → objects in the tree; an object opens in the editor and Ctrl+S saves it to Swift', async ({ page, shot }) => {
   writeFileSync(E2E_CLOUDS_YAML, readFileSync(DEVCLOUD_CLOUDS_YAML, 'utf8'));
   await openstack('devcloud', 'container', 'create', tag);
   const note = join(tmpdir(), `${tag}-readme.txt`);
@@ -37,11 +38,18 @@ test('object storage: container → folder → objects in the tree; an object op
     const tab = page.locator('.tabs-container .tab', { hasText: 'readme.txt' });
     await tab.waitFor({ timeout: 30_000 });
     await page.locator('.monaco-editor .view-lines', { hasText: 'Hello from Swift' }).waitFor({ timeout: 30_000 });
-    // the tab's tooltip (title) is the swift: URI of the object
-    await tab.hover();
-    await page.waitForTimeout(800);
+    // the tab's tooltip (title) is the object's path in the swift: file system: /<project-id>/<container>/<object>
+    assert.match(await tab.getAttribute('title') ?? '', new RegExp(`^/[0-9a-f]{32}/${tag}/docs/readme\\.txt`));
+
+    // edit and save with the keyboard: the object in Swift is the new text
+    await page.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('saved from the editor');
+    await page.keyboard.press('Control+S');
+    await until('the object to hold the saved line', async () =>
+      /saved from the editor/.test(await openstack('devcloud', 'object', 'save', '--file', '-', tag, 'docs/readme.txt')), 30_000, 1000);
+    await page.mouse.move(900, 600);   // no hover over the text in the picture
     await shot('object-storage-editor');
-    assert.match(await tab.getAttribute('title') ?? await tab.getAttribute('aria-label') ?? '', /swift:|readme\.txt/);
   } finally {
     for (const name of ['docs/readme.txt', 'docs/notes.md', 'top.txt']) await openstack('devcloud', 'object', 'delete', tag, name).catch(() => undefined);
     await openstack('devcloud', 'container', 'delete', tag).catch(() => undefined);
