@@ -102,7 +102,7 @@ test('the launch as an openstack CLI line: names when unique, ids when not', () 
     "--security-group default --security-group web --key-name mykey --property course=os101 --property 'note=it'\\''s mine' " +
     "--user-data '/home/s/cloud init.yaml' --min 2 --max 2 'web 1'");
   assert.equal(launchCli({ ...spec, networks: 'auto', securityGroups: [], keyName: undefined, metadata: {}, userDataFile: undefined, count: 1 }, {}),
-    "openstack server create --image cirros --flavor m1.tiny --nic auto --wait 'web 1'");
+    "openstack --os-compute-api-version 2.37 server create --image cirros --flavor m1.tiny --nic auto --wait 'web 1'");
   assert.deepEqual([...uniqueNames([{ name: 'a' }, { name: 'b' }, { name: 'a' }])], ['b']);
 });
 

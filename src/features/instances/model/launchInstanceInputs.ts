@@ -167,9 +167,13 @@ export function uniqueNames(items: readonly { name: string }[]): Set<string> {
   return new Set([...counts].filter(([, n]) => n === 1).map(([name]) => name));
 }
 
-/** `openstack server create --image I --flavor F --network N … NAME`, as python-openstackclient spells it. */
+/**
+ * `openstack server create --image I --flavor F --network N … NAME`, as python-openstackclient spells it. `--nic auto`
+ * needs compute microversion 2.37, which the CLI does not ask for by itself (at its default 2.1 nova refuses the value).
+ */
 export function launchCli(spec: LaunchSpec, context: CliContext): string {
   return cliLine(context, [
+    ...(spec.networks === 'auto' ? [['--os-compute-api-version', '2.37'] as const] : []),
     'server', 'create', ...bootCli(spec), ['--flavor', cliRef(spec.flavor)],
     ...(spec.networks === 'auto' ? [['--nic', 'auto'] as const] : repeated('--network', spec.networks.map(cliRef))),
     ...repeated('--security-group', spec.securityGroups.map(cliRef)),
