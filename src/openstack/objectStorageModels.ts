@@ -64,11 +64,6 @@ export function leafName(entry: ContainerEntry, prefix: string): string {
   return entry.kind === 'folder' ? rest.replace(/\/$/, '') : rest;
 }
 
-/** The marker for the page after ENTRIES: the last name listed (a subdir's name continues after the whole folder). */
-export function nextMarker(entries: readonly { name: string }[]): string | undefined {
-  return entries.at(-1)?.name;
-}
-
 /** An ETag as Swift may send it (quoted when etag_quoter is on), unquoted for comparison. */
 export function unquoteEtag(etag: string | undefined): string {
   return (etag ?? '').replace(/^W\//, '').replace(/^"|"$/g, '');
@@ -93,8 +88,6 @@ export type TempUrlDigest = 'sha1' | 'sha256' | 'sha512';
 export interface ClusterInfo {
   /** Whether the tempurl middleware is in the pipeline. */
   tempUrl: boolean;
-  /** The methods a temp URL may allow, e.g. GET HEAD PUT POST DELETE. */
-  tempUrlMethods: string[];
   /** Digests the cluster accepts for signatures; Swift's default is sha256 and sha512 (sha1 deprecated). */
   tempUrlDigests: TempUrlDigest[];
   /** Swift's max_file_size: a bigger object needs segments (SLO), which this client does not upload. */
@@ -104,11 +97,11 @@ export interface ClusterInfo {
 const DIGEST_STRENGTH: TempUrlDigest[] = ['sha512', 'sha256', 'sha1'];
 
 export function toClusterInfo(raw: Record<string, unknown>): ClusterInfo {
-  const tempurl = raw.tempurl as { methods?: string[]; allowed_digests?: string[] } | undefined;
+  const tempurl = raw.tempurl as { allowed_digests?: string[] } | undefined;
   const swift = raw.swift as { max_file_size?: number } | undefined;
   // Clusters older than the allowed_digests option (Swift < 2.17) sign with sha1 only.
   const digests = (tempurl?.allowed_digests ?? ['sha1']).filter((d): d is TempUrlDigest => (DIGEST_STRENGTH as string[]).includes(d));
-  return { tempUrl: tempurl !== undefined, tempUrlMethods: tempurl?.methods ?? [], tempUrlDigests: digests, maxFileSize: swift?.max_file_size };
+  return { tempUrl: tempurl !== undefined, tempUrlDigests: digests, maxFileSize: swift?.max_file_size };
 }
 
 /** The strongest digest the cluster allows, or undefined when it allows none this client knows. */

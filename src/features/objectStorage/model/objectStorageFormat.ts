@@ -49,13 +49,6 @@ export function normalPrefix(text: string): string {
   return inner ? `${inner}/` : '';
 }
 
-/** Swift's object name limit (max_object_name_length, default 1024 bytes). */
-export function objectNameProblem(name: string): string | undefined {
-  if (!name) return l10n.t('Enter a name.');
-  if (Buffer.byteLength(name) > 1024) return l10n.t('At most 1024 bytes.');
-  return undefined;
-}
-
 export const containerCreateCli = (context: CliContext, name: string): string => cliLine(context, ['container', 'create'], [name]);
 
 /** With RECURSIVE the CLI deletes every object first, as "Delete Container and Its Objects…" does. */
@@ -70,9 +63,6 @@ export const objectSaveCli = (context: CliContext, container: string, object: st
 
 export const objectDeleteCli = (context: CliContext, container: string, objects: readonly string[]): string =>
   cliLine(context, ['object', 'delete'], [container, ...objects]);
-
-export const objectListCli = (context: CliContext, container: string, prefix: string): string =>
-  cliLine(context, ['object', 'list', prefix !== '' && ['--prefix', prefix], ['--delimiter', '/']], [container]);
 
 /** Setting the account's temp URL key, as "Copy Temporary URL" offers when there is none. */
 export const tempUrlKeyCli = (context: CliContext): string =>
