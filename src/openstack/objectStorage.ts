@@ -4,7 +4,7 @@
 import * as l10n from '@vscode/l10n';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
-import { Transform, type Readable } from 'node:stream';
+import { pipeline as pipelineCallback, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { OpenStackError } from './errors';
 import type { Listing } from './listing';
@@ -142,13 +142,25 @@ export class ObjectStorageService {
     return this.write(container, object, data, { ...opts, contentType: opts.contentType ?? current.contentType });
   }
 
-  /** Streams FILE into the object; a PUT is atomic in Swift, so a cancelled one leaves no partial object. */
+  /**
+   * Streams FILE into the object; a PUT is atomic in Swift, so a cancelled one leaves no partial object. A file
+   * that cannot be read fails the PUT with the file's own error (EACCES, EISDIR…), and its handle is closed.
+   */
   async upload(container: string, object: string, file: string, opts: TransferOptions & { contentType?: string } = {}): Promise<string> {
     const { size } = await stat(file);
-    const body = createReadStream(file).pipe(counting(size, opts.onProgress));
+    const source = createReadStream(file);
+    let readFailure: Error | undefined;
+    source.once('error', (err) => (readFailure = err));
+    // pipeline, not pipe: a read error destroys the body (so the PUT ends) and a failed PUT closes the file
+    const body = pipelineCallback(source, counting(size, opts.onProgress), () => undefined);
     const headers = { 'content-type': opts.contentType ?? 'application/octet-stream', 'content-length': String(size) };
-    const res = await this.session.request(SERVICE, objectPath(container, object), { method: 'PUT', body: body as Readable, headers, signal: opts.signal, expectStatus: [201] });
-    return unquoteEtag(res.headers.etag);
+    try {
+      const res = await this.session.request(SERVICE, objectPath(container, object), { method: 'PUT', body, headers, signal: opts.signal, expectStatus: [201] });
+      return unquoteEtag(res.headers.etag);
+    } catch (err) {
+      body.destroy();
+      throw readFailure ?? err;
+    }
   }
 
   /** Streams the object into FILE through FILE.part, renamed when complete: a cancelled download leaves no file. */

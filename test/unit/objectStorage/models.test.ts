@@ -1,6 +1,9 @@
 // Object Storage's pure parts: swift: URIs, listing entries, temp URL signatures, CLI lines, what opens
 // editable, and Swift's refusals as the user is told them.
 import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { explainRefusal } from '../../../src/core/refusals';
 import { OpenStackError, parseFault } from '../../../src/openstack/errors';
@@ -145,4 +148,32 @@ test("a whole listing past Swift's 10,000 cap follows the marker", async () => {
   const { storage, asked } = fakeListing(names);
   assert.equal((await storage.containers().toArray()).length, 10_005);
   assert.equal(asked.length, 2);
+});
+
+/** A stand-in session whose PUT reads the body to its end, as undici does. */
+function bodyReadingSession(): Session {
+  return {
+    async request(_service: string, _url: string, req: { body?: AsyncIterable<Buffer> }) {
+      for await (const chunk of req.body ?? []) void chunk;
+      return { status: 201, headers: { etag: '"abc"' } };
+    },
+  } as unknown as Session;
+}
+
+test("an upload whose file cannot be read fails that PUT with the file's own error, without hanging", async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'ose-upload-'));
+  try {
+    const storage = new ObjectStorageService(bodyReadingSession());
+    const file = join(dir, 'a.txt');
+    await writeFile(file, 'hello');
+    assert.equal(await storage.upload('c', 'a.txt', file), 'abc');
+    // planned as a file, a folder by the time of the upload: reading it fails with EISDIR
+    await rm(file);
+    await mkdir(file);
+    await assert.rejects(storage.upload('c', 'a.txt', file), (err: NodeJS.ErrnoException) => err.code === 'EISDIR');
+    await rm(file, { recursive: true });
+    await assert.rejects(storage.upload('c', 'a.txt', file), (err: NodeJS.ErrnoException) => err.code === 'ENOENT');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
