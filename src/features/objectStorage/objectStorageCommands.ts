@@ -18,6 +18,7 @@ import { registerCommand, withProgress } from '../../ui/runCommand';
 import {
   containerCreateCli, containerDeleteCli, containerNameProblem, normalPrefix, objectDeleteCli, objectSaveCli, tempUrlKeyCli, uploadManyCli,
 } from './model/objectStorageFormat';
+import { planDownload } from './model/downloadPlan';
 import { planUpload, runUpload, type UploadItem } from './model/uploadRun';
 
 /** What the commands get from a row of the tree (ContainerNode, PseudoFolderNode, ObjectNode). */
@@ -190,19 +191,25 @@ async function downloadObjects(deps: ProjectCommandDeps, node: FolderArg): Promi
   const objects = await objectsOf(target, node);
   // a folder's objects keep their path below it; an object lands under its own name
   const base = node.object ? path.posix.dirname(node.object.name) : (node.prefix ?? '').replace(/\/$/, '');
-  const localName = (o: StoredObject) => path.join(folder, ...path.posix.relative(base === '.' ? '' : base, o.name).split('/'));
+  const { targets, outside } = planDownload(folder, base === '.' ? '' : base, objects.map((o) => o.name));
+  if (targets.length === 0 && outside.length) throw new Refused(outsideNote(outside, folder));
   await withProgress(l10n.t('Downloading from {0}', container), async (signal, report) => {
     let n = 0;
-    for (const o of objects) {
-      const file = localName(o);
-      await vscode.workspace.fs.createDirectory(vscode.Uri.file(path.dirname(file)));
-      await target.client.objectStorage.download(container, o.name, file, { signal });
-      report(l10n.t('{0} of {1} files', ++n, objects.length), 100 / Math.max(1, objects.length));
+    for (const t of targets) {
+      await vscode.workspace.fs.createDirectory(vscode.Uri.file(path.dirname(t.file)));
+      await target.client.objectStorage.download(container, t.object, t.file, { signal });
+      report(l10n.t('{0} of {1} files', ++n, targets.length), 100 / Math.max(1, targets.length));
     }
   });
   const context = await target.cli();
-  const first = objects[0];
-  done(l10n.t('{0} objects downloaded into {1}.', objects.length, folder), first && objectSaveCli(context, container, first.name, localName(first)), cliNote(context));
+  const first = targets[0];
+  const said = [l10n.t('{0} objects downloaded into {1}.', targets.length, folder), outside.length ? outsideNote(outside, folder) : ''];
+  done(said.filter(Boolean).join(' '), first && objectSaveCli(context, container, first.object, first.file), cliNote(context));
+}
+
+/** The objects set aside because their names ('..' segments) would land outside FOLDER. */
+function outsideNote(outside: readonly string[], folder: string): string {
+  return l10n.t('{0} objects skipped: their names would be written outside {1} (e.g. {2}).', outside.length, folder, outside[0]);
 }
 
 async function deleteObjects(deps: ProjectCommandDeps, node: FolderArg): Promise<void> {
