@@ -18,7 +18,7 @@ import { registerCommand, withProgress } from '../../ui/runCommand';
 import {
   containerCreateCli, containerDeleteCli, containerNameProblem, normalPrefix, objectDeleteCli, objectSaveCli, tempUrlKeyCli, uploadManyCli,
 } from './model/objectStorageFormat';
-import { planDownload } from './model/downloadPlan';
+import { existingTargets, planDownload, type DownloadTarget } from './model/downloadPlan';
 import { planUpload, runUpload, type UploadItem } from './model/uploadRun';
 
 /** What the commands get from a row of the tree (ContainerNode, PseudoFolderNode, ObjectNode). */
@@ -191,8 +191,9 @@ async function downloadObjects(deps: ProjectCommandDeps, node: FolderArg): Promi
   const objects = await objectsOf(target, node);
   // a folder's objects keep their path below it; an object lands under its own name
   const base = node.object ? path.posix.dirname(node.object.name) : (node.prefix ?? '').replace(/\/$/, '');
-  const { targets, outside } = planDownload(folder, base === '.' ? '' : base, objects.map((o) => o.name));
-  if (targets.length === 0 && outside.length) throw new Refused(outsideNote(outside, folder));
+  const { targets: planned, outside } = planDownload(folder, base === '.' ? '' : base, objects.map((o) => o.name));
+  if (planned.length === 0 && outside.length) throw new Refused(outsideNote(outside, folder));
+  const targets = await withoutUnwanted(planned, await existingTargets(planned));
   await withProgress(l10n.t('Downloading from {0}', container), async (signal, report) => {
     let n = 0;
     for (const t of targets) {
@@ -203,8 +204,23 @@ async function downloadObjects(deps: ProjectCommandDeps, node: FolderArg): Promi
   });
   const context = await target.cli();
   const first = targets[0];
-  const said = [l10n.t('{0} objects downloaded into {1}.', targets.length, folder), outside.length ? outsideNote(outside, folder) : ''];
+  const kept = planned.length - targets.length;
+  const said = [l10n.t('{0} objects downloaded into {1}.', targets.length, folder), kept ? l10n.t('{0} existing files kept.', kept) : '', outside.length ? outsideNote(outside, folder) : ''];
   done(said.filter(Boolean).join(' '), first && objectSaveCli(context, container, first.object, first.file), cliNote(context));
+}
+
+/** TARGETS less the existing files the user keeps: asked once for them all (Replace / Skip Existing / Cancel). */
+async function withoutUnwanted(targets: readonly DownloadTarget[], existing: readonly DownloadTarget[]): Promise<DownloadTarget[]> {
+  if (existing.length === 0) return [...targets];
+  const replace = l10n.t('Replace');
+  const skip = l10n.t('Skip Existing');
+  const shown = existing.slice(0, 5).map((t) => t.file).join('\n');
+  const detail = existing.length > 5 ? l10n.t('{0}\n… and {1} more.', shown, existing.length - 5) : shown;
+  const choice = await vscode.window.showWarningMessage(l10n.t('Replace {0} existing files?', existing.length), { modal: true, detail }, replace, skip);
+  if (choice === replace) return [...targets];
+  if (choice !== skip) throw new Cancelled();
+  const kept = new Set(existing);
+  return targets.filter((t) => !kept.has(t));
 }
 
 /** The objects set aside because their names ('..' segments) would land outside FOLDER. */

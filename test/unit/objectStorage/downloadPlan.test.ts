@@ -1,9 +1,10 @@
 // Where a download writes: inside the chosen folder only, whatever the objects are named.
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { planDownload } from '../../../src/features/objectStorage/model/downloadPlan';
+import { existingTargets, planDownload } from '../../../src/features/objectStorage/model/downloadPlan';
 
 const folder = join(tmpdir(), 'chosen');
 
@@ -19,4 +20,15 @@ test("names whose '..' segments climb out of the chosen folder are set aside, ne
   assert.deepEqual(plan.outside, ['../../.bashrc', 'a/../../b', '..']);
   assert.deepEqual(plan.targets.map((t) => t.file), [join(folder, 'ok.txt'), join(folder, 'a', 'c.txt')]);
   assert.deepEqual(planDownload(folder, 'logs', ['logs/../../../etc/passwd']).outside, ['logs/../../../etc/passwd']);
+});
+
+test('the targets that exist already', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'ose-download-'));
+  try {
+    await writeFile(join(dir, 'there.txt'), 'x');
+    const { targets } = planDownload(dir, '', ['there.txt', 'new.txt']);
+    assert.deepEqual((await existingTargets(targets)).map((t) => t.object), ['there.txt']);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

@@ -1,7 +1,8 @@
 // Where a download writes each object: below the chosen folder, a folder's objects keeping their path below the
 // folder, an object under its own name. Swift names are free text, so a name whose '..' segments would climb out
-// of the chosen folder (`../../.bashrc`) is never written: it is set aside and the command says so. Pure: no vscode
-// import.
+// of the chosen folder (`../../.bashrc`) is never written: it is set aside and the command says so. Pure apart
+// from the stat of the targets: no vscode import.
+import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 
 export interface DownloadTarget {
@@ -38,4 +39,10 @@ export function planDownload(folder: string, base: string, names: readonly strin
 function isInside(root: string, file: string): boolean {
   const rel = path.relative(root, file);
   return rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
+}
+
+/** The targets whose file exists already (a download would replace it). */
+export async function existingTargets(targets: readonly DownloadTarget[]): Promise<DownloadTarget[]> {
+  const found = await Promise.all(targets.map((t) => stat(t.file).then(() => true, () => false)));
+  return targets.filter((_, i) => found[i]);
 }
