@@ -129,8 +129,13 @@ export function tempUrlQuery(spec: TempUrlSpec): string {
   return `temp_url_sig=${tempUrlSignature(spec)}&temp_url_expires=${spec.expires}`;
 }
 
-/** The object's path below the account, each segment encoded (slashes in the object name stay slashes). */
+/**
+ * The object's path below the account, each segment encoded (slashes in the object name stay slashes). A `.` or
+ * `..` segment is a name in Swift: it is sent encoded (%2E) and the HTTP client sends paths as written, so that
+ * no URL parser on the way turns `a/../b` into `b`.
+ */
 export function objectPath(container: string, object?: string): string {
-  const encoded = (text: string) => text.split('/').map(encodeURIComponent).join('/');
-  return object === undefined ? `/${encodeURIComponent(container)}` : `/${encodeURIComponent(container)}/${encoded(object)}`;
+  const segment = (text: string) => (text === '.' || text === '..' ? text.replace(/\./g, '%2E') : encodeURIComponent(text));
+  const encoded = (text: string) => text.split('/').map(segment).join('/');
+  return object === undefined ? `/${segment(container)}` : `/${segment(container)}/${encoded(object)}`;
 }

@@ -105,6 +105,19 @@ describe('swift', { concurrency: true }, () => {
     assert.equal(exists.status, 412);
   });
 
+  it("reads and deletes an object named with '..' and '.' segments as itself, not the object they would navigate to", async () => {
+    const bucket = await container('dots');
+    await storage.write(bucket, 'b', Buffer.from('plain b\n'));
+    await storage.write(bucket, 'a/../b', Buffer.from('dotted\n'));
+    await storage.write(bucket, './c', Buffer.from('dot c\n'));
+    assert.deepEqual((await storage.entries(bucket).toArray()).map((e) => e.name), ['./c', 'a/../b', 'b']);
+    assert.equal((await storage.read(bucket, 'a/../b', 1024)).data.toString(), 'dotted\n');
+    assert.equal((await storage.read(bucket, './c', 1024)).data.toString(), 'dot c\n');
+    assert.equal(await storage.deleteObject(bucket, 'a/../b'), true);
+    assert.equal((await storage.read(bucket, 'b', 1024)).data.toString(), 'plain b\n', 'b is untouched');
+    assert.deepEqual((await storage.entries(bucket).toArray()).map((e) => e.name), ['./c', 'b']);
+  });
+
   it("refuses to delete a non-empty container with Swift's 409, explained", async () => {
     const bucket = await container('full');
     await storage.write(bucket, 'x.txt', Buffer.from('x'));

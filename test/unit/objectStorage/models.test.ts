@@ -42,6 +42,7 @@ test('a delimiter listing: subdir entries are pseudo-folders, named below their 
 test('object paths encode each segment but keep the slashes of pseudo-folders', () => {
   assert.equal(objectPath('my c', 'a/b?/c#d.txt'), '/my%20c/a/b%3F/c%23d.txt');
   assert.equal(objectPath('c'), '/c');
+  assert.equal(objectPath('c', 'a/../b/./c..d'), '/c/a/%2E%2E/b/%2E/c..d', 'dot segments are names, not navigation');
 });
 
 test("temp URL signature: the sha256 example of Swift's tempurl documentation (key 'mykey')", () => {
