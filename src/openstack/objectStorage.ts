@@ -216,16 +216,21 @@ export class ObjectStorageService {
   }
 
   /**
-   * Swift answers a bare JSON array (204 or [] when empty), paged by MARKER. LIMIT + 1 are asked to know whether
-   * more follow; at Swift's own cap (10,000) a full page is taken to mean that more may.
+   * Swift answers a bare JSON array (204 or [] when empty), paged by MARKER. A page of the tree asks LIMIT + 1 to
+   * know whether more follow (at 10,000, the default cap, a full page is taken to mean that more may). A whole
+   * listing asks pages of Swift's own size (its container_listing_limit, which clusters set differently) until
+   * one comes back empty: a short page is not taken for the end.
    */
   private markerListing<R, T extends { name: string }>(path: string, query: Record<string, string | undefined>, limit: number, map: (raw: R) => T): Listing<T> {
     const asked = Math.min(limit + 1, MAX_PAGE);
     const shown = Math.min(limit, MAX_PAGE);
-    const page = async (marker: string | undefined, signal?: AbortSignal): Promise<Page<T>> => {
-      const url = withQuery(path, { format: 'json', ...query, limit: asked, marker });
+    const read = async (marker: string | undefined, pageLimit: number | undefined, signal?: AbortSignal): Promise<T[]> => {
+      const url = withQuery(path, { format: 'json', ...query, limit: pageLimit, marker });
       const res = await this.session.request(SERVICE, url, { method: 'GET', signal });
-      const items = ((await res.json<R[] | undefined>()) ?? []).map(map);
+      return ((await res.json<R[] | undefined>()) ?? []).map(map);
+    };
+    const page = async (marker: string | undefined, signal?: AbortSignal): Promise<Page<T>> => {
+      const items = await read(marker, asked, signal);
       const more = items.length > shown || (asked === MAX_PAGE && items.length === MAX_PAGE);
       if (!more) return { items, hasMore: false };
       const kept = items.slice(0, shown);
@@ -233,10 +238,7 @@ export class ObjectStorageService {
     };
     return {
       async *all(signal) {
-        for (let p = await page(undefined, signal); ; p = await page(p.nextUrl, signal)) {
-          yield* p.items;
-          if (!p.hasMore) return;
-        }
+        for (let items = await read(undefined, undefined, signal); items.length > 0; items = await read(items.at(-1)!.name, undefined, signal)) yield* items;
       },
       async toArray(signal) {
         const items: T[] = [];

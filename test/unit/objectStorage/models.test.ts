@@ -117,15 +117,18 @@ test("Swift's refusals: a non-empty container, quota, no Swift role; its own wor
   assert.equal(explainRefusal(swift(409, 'PUT', 'conflict')), undefined, 'a 409 of a PUT is not "not empty"');
 });
 
-/** An ObjectStorageService over a stand-in session that answers listings from NAMES as Swift would (sorted, marker, limit). */
-function fakeListing(names: string[]) {
+/**
+ * An ObjectStorageService over a stand-in session that answers listings from NAMES as Swift would (sorted, marker,
+ * limit, at most CAP a page: its container_listing_limit).
+ */
+function fakeListing(names: string[], cap = 10_000) {
   const asked: string[] = [];
   const session = {
     async request(_service: string, url: string) {
       asked.push(url);
       const query = new URL(url, 'http://x').searchParams;
       const marker = query.get('marker') ?? '';
-      const limit = Number(query.get('limit'));
+      const limit = Math.min(Number(query.get('limit') ?? cap), cap);
       const rows = names.filter((n) => n > marker).slice(0, limit).map((name) => ({ name, count: 0, bytes: 0 }));
       return { status: 200, headers: {}, json: async () => rows };
     },
@@ -148,7 +151,14 @@ test("a whole listing past Swift's 10,000 cap follows the marker", async () => {
   const names = Array.from({ length: 10_005 }, (_, i) => `c${String(i).padStart(5, '0')}`);
   const { storage, asked } = fakeListing(names);
   assert.equal((await storage.containers().toArray()).length, 10_005);
-  assert.equal(asked.length, 2);
+  assert.equal(asked.length, 3, 'two pages, then the empty one that ends it');
+});
+
+test('a whole listing of a cluster with a smaller page cap is not cut at its first short page', async () => {
+  const names = Array.from({ length: 2500 }, (_, i) => `o${String(i).padStart(4, '0')}`);
+  const { storage, asked } = fakeListing(names, 1000);
+  assert.deepEqual((await storage.entries('c').toArray()).map((e) => e.name), names);
+  assert.deepEqual(asked.map((u) => new URL(u, 'http://x').searchParams.get('marker')), [null, 'o0999', 'o1999', 'o2499']);
 });
 
 /** A stand-in session whose PUT reads the body to its end, as undici does. */
