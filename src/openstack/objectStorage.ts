@@ -12,8 +12,8 @@ import type { Page } from './paging';
 import { withQuery } from './paths';
 import type { Session } from './session';
 import {
-  md5Hex, objectPath, strongestDigest, tempUrlQuery, toClusterInfo, toContainer, toEntry, toHead, unquoteEtag,
-  type ClusterInfo, type Container, type ContainerEntry, type ObjectHead, type RawContainer, type RawEntry,
+  bulkDeleteFailures, md5Hex, objectPath, strongestDigest, tempUrlQuery, toClusterInfo, toContainer, toEntry, toHead, unquoteEtag,
+  type ClusterInfo, type Container, type ContainerEntry, type ObjectHead, type RawBulkDelete, type RawContainer, type RawEntry,
 } from './objectStorageModels';
 
 const SERVICE = 'object-store';
@@ -42,6 +42,19 @@ export interface TransferOptions {
   signal?: AbortSignal;
   /** Bytes moved so far of TOTAL. */
   onProgress?: (moved: number, total: number) => void;
+}
+
+export interface DeleteOptions {
+  signal?: AbortSignal;
+  /** Objects settled (deleted or refused) so far of TOTAL. */
+  onProgress?: (settled: number, total: number) => void;
+}
+
+export interface DeleteOutcome {
+  /** Deleted, or already gone. */
+  done: number;
+  /** The objects Swift refused to delete, with its words. */
+  failed: { name: string; reason: string }[];
 }
 
 export interface PutOptions {
@@ -183,6 +196,53 @@ export class ObjectStorageService {
     return res.status === 204;
   }
 
+  /**
+   * Deletes NAMES of CONTAINER: with Swift's bulk delete (POST ?bulk-delete, as many names a request as /info
+   * allows) when the cluster has the bulk middleware, else 4 DELETEs at a time. Already gone counts as deleted.
+   * An object Swift refused is in the outcome with Swift's words; only a failed request or a cancel throws.
+   */
+  async deleteMany(container: string, names: readonly string[], opts: DeleteOptions = {}): Promise<DeleteOutcome> {
+    const outcome: DeleteOutcome = { done: 0, failed: [] };
+    if (names.length === 0) return outcome;
+    const info = await this.info(opts.signal).catch(() => undefined);
+    const batch = info?.bulkDeleteMax;
+    const settled = (count: number, failed: DeleteOutcome['failed']) => {
+      outcome.done += count - failed.length;
+      outcome.failed.push(...failed);
+      opts.onProgress?.(outcome.done + outcome.failed.length, names.length);
+    };
+    if (batch) {
+      for (let i = 0; i < names.length; i += batch) settled(Math.min(batch, names.length - i), await this.bulkDelete(container, names.slice(i, i + batch), opts.signal));
+    } else {
+      await inPool(names, 4, async (name) => settled(1, await this.deleteOrReason(container, name, opts.signal)));
+    }
+    return outcome;
+  }
+
+  /** Deletes NAMES like deleteMany, and throws ObjectsNotDeleted when Swift refused any of them. */
+  async deleteAll(container: string, names: readonly string[], opts: DeleteOptions = {}): Promise<void> {
+    const outcome = await this.deleteMany(container, names, opts);
+    if (outcome.failed.length) throw new ObjectsNotDeleted(outcome, names.length);
+  }
+
+  private async bulkDelete(container: string, names: readonly string[], signal?: AbortSignal): Promise<DeleteOutcome['failed']> {
+    const body = Buffer.from(names.map((name) => objectPath(container, name)).join('\n'));
+    const headers = { 'content-type': 'text/plain', accept: 'application/json' };
+    const res = await this.session.request(SERVICE, '?bulk-delete', { method: 'POST', body, headers, signal });
+    return bulkDeleteFailures(container, names, (await res.json<RawBulkDelete | undefined>()) ?? {});
+  }
+
+  /** One DELETE: no failure, or the object with Swift's words (a failed connection or a cancel throws). */
+  private async deleteOrReason(container: string, name: string, signal?: AbortSignal): Promise<DeleteOutcome['failed']> {
+    try {
+      await this.deleteObject(container, name, signal);
+      return [];
+    } catch (err) {
+      if (!(err instanceof OpenStackError && err.kind === 'http')) throw err;
+      return [{ name, reason: err.serviceMessage ?? err.message }];
+    }
+  }
+
   /** Server-side copy (PUT with X-Copy-From): the data never comes through this machine. */
   async copy(from: { container: string; object: string }, to: { container: string; object: string }, signal?: AbortSignal): Promise<void> {
     const headers = { 'x-copy-from': objectPath(from.container, from.object), 'content-length': '0' };
@@ -260,6 +320,32 @@ export class StaleObject extends Error {
       ? l10n.t('{0} was deleted on the server since you opened it: Save As to keep your version.', object)
       : l10n.t('{0} changed on the server since you opened it (ETag {1}, now {2}): reopen it to see the new version, or Save As.', object, expected, found));
   }
+}
+
+/** Some objects were not deleted: how many were, of how many, and Swift's words for the first few others. */
+export class ObjectsNotDeleted extends Error {
+  override readonly name = 'ObjectsNotDeleted';
+  constructor(readonly outcome: DeleteOutcome, readonly total: number) {
+    const shown = outcome.failed.slice(0, 3).map((f) => `${f.name} (${f.reason})`).join(', ');
+    super(l10n.t('{0} of {1} objects deleted; Swift did not delete {2}: {3}{4}', outcome.done, total, outcome.failed.length, shown, outcome.failed.length > 3 ? ' …' : ''));
+  }
+}
+
+/** Runs WORK on each of ITEMS, at most SIZE at a time; the first failure stops the others from starting. */
+async function inPool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (next < items.length && !failed) {
+      try {
+        await work(items[next++]);
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
 }
 
 /** A pass-through stream that reports the running byte count of TOTAL as chunks go by. */

@@ -92,6 +92,8 @@ export interface ClusterInfo {
   tempUrlDigests: TempUrlDigest[];
   /** Swift's max_file_size: a bigger object needs segments (SLO), which this client does not upload. */
   maxFileSize?: number;
+  /** Names one bulk delete (POST ?bulk-delete) may carry; undefined when the cluster has no bulk middleware. */
+  bulkDeleteMax?: number;
 }
 
 const DIGEST_STRENGTH: TempUrlDigest[] = ['sha512', 'sha256', 'sha1'];
@@ -99,9 +101,38 @@ const DIGEST_STRENGTH: TempUrlDigest[] = ['sha512', 'sha256', 'sha1'];
 export function toClusterInfo(raw: Record<string, unknown>): ClusterInfo {
   const tempurl = raw.tempurl as { allowed_digests?: string[] } | undefined;
   const swift = raw.swift as { max_file_size?: number } | undefined;
+  const bulk = raw.bulk_delete as { max_deletes_per_request?: number } | undefined;
   // Clusters older than the allowed_digests option (Swift < 2.17) sign with sha1 only.
   const digests = (tempurl?.allowed_digests ?? ['sha1']).filter((d): d is TempUrlDigest => (DIGEST_STRENGTH as string[]).includes(d));
-  return { tempUrl: tempurl !== undefined, tempUrlDigests: digests, maxFileSize: swift?.max_file_size };
+  return { tempUrl: tempurl !== undefined, tempUrlDigests: digests, maxFileSize: swift?.max_file_size,
+    bulkDeleteMax: bulk && (bulk.max_deletes_per_request ?? 10_000) };
+}
+
+/** What a bulk delete answers (Accept: application/json); Errors pairs a quoted `/container/object` with a status. */
+export interface RawBulkDelete {
+  'Number Deleted'?: number;
+  'Number Not Found'?: number;
+  'Response Status'?: string;
+  'Response Body'?: string;
+  Errors?: [string, string][];
+}
+
+/** The names of a bulk delete of CONTAINER's NAMES that Swift did not delete, each with Swift's words. */
+export function bulkDeleteFailures(container: string, names: readonly string[], raw: RawBulkDelete): { name: string; reason: string }[] {
+  const byPath = new Map(names.map((name) => [`/${container}/${name}`, name]));
+  const failed = (raw.Errors ?? []).map(([quoted, status]) => ({ name: byPath.get(safeDecode(quoted)) ?? safeDecode(quoted), reason: status }));
+  if (failed.length || /^2\d\d/.test(raw['Response Status'] ?? '200')) return failed;
+  // refused as a whole (e.g. 400 Max delete failures exceeded): none of these is known deleted
+  const reason = [raw['Response Status'], raw['Response Body']].filter(Boolean).join(': ');
+  return names.map((name) => ({ name, reason }));
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** The strongest digest the cluster allows, or undefined when it allows none this client knows. */

@@ -79,6 +79,13 @@ describe('swift', { concurrency: true }, () => {
     // the account listing pages the same way
     const containers = await storage.containers(1).firstPage();
     assert.equal(containers.items.length, 1);
+
+    // the dev cloud has the bulk middleware: the 50 go in one bulk delete, a name already gone counts as deleted
+    assert.ok((await storage.info()).bulkDeleteMax, 'bulk_delete in /info');
+    const settled: number[] = [];
+    const outcome = await storage.deleteMany(bucket, [...items.map((i) => i.object), 'up/never-there.txt'], { onProgress: (n) => settled.push(n) });
+    assert.deepEqual([outcome, settled], [{ done: 51, failed: [] }, [51]]);
+    assert.deepEqual(await storage.entries(bucket).toArray(), []);
   });
 
   it('reads, edits and writes an object with its ETag; a conflicting change by another client is refused', async () => {

@@ -82,16 +82,21 @@ async function deleteContainerRecursive(deps: ProjectCommandDeps, node: Containe
   });
   if (typed !== name) throw new Cancelled();
   await withProgress(l10n.t('Deleting container {0} and its objects', name), async (signal, report) => {
-    let deleted = 0;
-    for (const o of objects) {
-      await target.client.objectStorage.deleteObject(name, o.name, signal);
-      report(l10n.t('{0} of {1} objects', ++deleted, objects.length), 100 / Math.max(1, objects.length));
-    }
+    await target.client.objectStorage.deleteAll(name, objects.map((o) => o.name), { signal, onProgress: deleteProgress(report) });
     await target.client.objectStorage.deleteContainer(name, signal);
   });
   await refreshed(deps, target);
   const context = await target.cli();
   done(l10n.t("Container '{0}' and its {1} objects deleted.", name, objects.length), containerDeleteCli(context, name, true), cliNote(context));
+}
+
+/** A progress report of a deleteAll: "N of M objects", the bar advanced by what settled since the last call. */
+function deleteProgress(report: (message: string, increment?: number) => void): (settled: number, total: number) => void {
+  let shown = 0;
+  return (settled, total) => {
+    report(l10n.t('{0} of {1} objects', settled, total), ((settled - shown) * 100) / Math.max(1, total));
+    shown = settled;
+  };
 }
 
 /** The files and folders chosen in the Explorer (one, or the selection), or in an open dialog. */
@@ -175,10 +180,11 @@ async function confirmUpload(target: ProjectContext, container: string, items: r
   }
 }
 
-/** The objects an object or folder row stands for: the object, or everything below the folder. */
-async function objectsOf(target: ProjectContext, node: FolderArg, signal?: AbortSignal): Promise<StoredObject[]> {
+/** The objects an object or folder row stands for: the object, or everything below the folder (listed under a cancellable progress). */
+async function objectsOf(target: ProjectContext, node: FolderArg): Promise<StoredObject[]> {
   if (node.object) return [node.object];
-  const listed = await target.client.objectStorage.entries(node.container!, { prefix: node.prefix }).toArray(signal);
+  const listed = await withProgress(l10n.t('Listing {0}', node.prefix ?? node.container!), (signal) =>
+    target.client.objectStorage.entries(node.container!, { prefix: node.prefix }).toArray(signal));
   return listed.filter((e): e is StoredObject => e.kind === 'object');
 }
 
@@ -235,13 +241,8 @@ async function deleteObjects(deps: ProjectCommandDeps, node: FolderArg): Promise
   const what = node.object ? node.object.name : node.prefix ?? '';
   await confirm(objects.length === 1 ? l10n.t("Delete '{0}' from {1}?", what, container) : l10n.t("Delete folder '{0}' and its {1} objects from {2}?", what, objects.length, container),
     l10n.t('Swift keeps no old version: deleted objects are gone.'));
-  await withProgress(l10n.t('Deleting from {0}', container), async (signal, report) => {
-    let n = 0;
-    for (const o of objects) {
-      await target.client.objectStorage.deleteObject(container, o.name, signal);
-      report(l10n.t('{0} of {1} objects', ++n, objects.length), 100 / Math.max(1, objects.length));
-    }
-  });
+  await withProgress(l10n.t('Deleting from {0}', container), (signal, report) =>
+    target.client.objectStorage.deleteAll(container, objects.map((o) => o.name), { signal, onProgress: deleteProgress(report) }));
   await refreshed(deps, target);
   const context = await target.cli();
   done(l10n.t('{0} objects deleted from {1}.', objects.length, container), objectDeleteCli(context, container, objects.map((o) => o.name)), cliNote(context));

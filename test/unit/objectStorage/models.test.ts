@@ -10,7 +10,7 @@ import { OpenStackError, parseFault } from '../../../src/openstack/errors';
 import { infoUrl, ObjectStorageService, StaleObject } from '../../../src/openstack/objectStorage';
 import type { Session } from '../../../src/openstack/session';
 import {
-  leafName, objectPath, strongestDigest, tempUrlSignature, toClusterInfo, toEntry, unquoteEtag,
+  bulkDeleteFailures, leafName, objectPath, type RawBulkDelete, strongestDigest, tempUrlSignature, toClusterInfo, toEntry, unquoteEtag,
 } from '../../../src/openstack/objectStorageModels';
 import {
   containerDeleteCli, containerNameProblem, contentTypeFor, isEditable, normalPrefix, objectDeleteCli, objectSaveCli, objectUploadCli,
@@ -187,4 +187,56 @@ test("an upload whose file cannot be read fails that PUT with the file's own err
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+/** A stand-in session for deletes: /info from INFO, a bulk delete answered by BULK, a DELETE refused for names in REFUSED. */
+function fakeDeletes(info: Record<string, unknown>, bulk: (lines: string[]) => RawBulkDelete, refused: string[] = []) {
+  const sent: { method: string; url: string; lines?: string[] }[] = [];
+  const session = {
+    endpoint: async () => 'http://127.0.0.1:8080/v1/AUTH_p',
+    async request(_service: string, url: string, req: { method: string; body?: Buffer; headers?: Record<string, string> }) {
+      if (url.endsWith('/info')) return { status: 200, headers: {}, json: async () => info };
+      const lines = req.body?.toString().split('\n');
+      sent.push({ method: req.method, url, lines });
+      if (req.method === 'POST') {
+        assert.deepEqual(req.headers, { 'content-type': 'text/plain', accept: 'application/json' });
+        return { status: 200, headers: {}, json: async () => bulk(lines!) };
+      }
+      const name = decodeURIComponent(url.split('/').slice(2).join('/'));
+      if (refused.includes(name)) throw new OpenStackError({ kind: 'http', status: 409, text: 'Conflict', serviceMessage: 'There was a conflict' });
+      return { status: 204, headers: {} };
+    },
+  };
+  return { storage: new ObjectStorageService(session as unknown as Session), sent };
+}
+
+test("deletes use Swift's bulk delete, as many names a request as /info allows; refused ones come back with Swift's words", async () => {
+  const names = ['a', 'b c', 'd/e', 'f', 'g'];
+  const { storage, sent } = fakeDeletes({ bulk_delete: { max_deletes_per_request: 2 } }, (lines) => ({
+    'Response Status': lines.includes('/c/f') ? '400 Bad Request' : '200 OK',
+    'Number Deleted': lines.includes('/c/f') ? 1 : lines.length,
+    Errors: lines.includes('/c/f') ? [['/c/f', '409 Conflict']] : [],
+  }));
+  const progress: number[] = [];
+  const outcome = await storage.deleteMany('c', names, { onProgress: (n) => progress.push(n) });
+  assert.deepEqual(sent.map((s) => [s.method, s.url, s.lines]), [
+    ['POST', '?bulk-delete', ['/c/a', '/c/b%20c']], ['POST', '?bulk-delete', ['/c/d/e', '/c/f']], ['POST', '?bulk-delete', ['/c/g']],
+  ]);
+  assert.deepEqual(outcome, { done: 4, failed: [{ name: 'f', reason: '409 Conflict' }] });
+  assert.deepEqual(progress, [2, 4, 5]);
+  await assert.rejects(storage.deleteAll('c', names), { name: 'ObjectsNotDeleted', message: '4 of 5 objects deleted; Swift did not delete 1: f (409 Conflict)' });
+});
+
+test('without the bulk middleware deletes go 4 at a time, one DELETE each', async () => {
+  const names = Array.from({ length: 9 }, (_, i) => `o${i}`);
+  const { storage, sent } = fakeDeletes({ swift: {} }, () => assert.fail('no bulk delete without bulk_delete in /info'), ['o3']);
+  const outcome = await storage.deleteMany('c', names);
+  assert.deepEqual(sent.map((s) => s.method), Array(9).fill('DELETE'));
+  assert.deepEqual(outcome, { done: 8, failed: [{ name: 'o3', reason: 'There was a conflict' }] });
+});
+
+test('a bulk delete refused as a whole leaves every name of it undeleted, with the status and body Swift sent', () => {
+  assert.deepEqual(bulkDeleteFailures('c', ['a', 'b'], { 'Response Status': '413 Request Entity Too Large', 'Response Body': 'Max delete count exceeded' }),
+    [{ name: 'a', reason: '413 Request Entity Too Large: Max delete count exceeded' }, { name: 'b', reason: '413 Request Entity Too Large: Max delete count exceeded' }]);
+  assert.deepEqual(bulkDeleteFailures('c', ['x y'], { 'Response Status': '400 Bad Request', Errors: [['/c/x%20y', '409 Conflict']] }), [{ name: 'x y', reason: '409 Conflict' }]);
 });

@@ -113,9 +113,8 @@ export async function runUpload(storage: ObjectStorageService, container: string
   }
 }
 
+/** Deletes what the run created (bulk, or a few at a time: never every DELETE at once). */
 async function rollback(storage: ObjectStorageService, container: string, objects: readonly string[], cause: unknown, cancelled: boolean): Promise<UploadRolledBack> {
-  const results = await Promise.allSettled(objects.map((o) => storage.deleteObject(container, o)));
-  const left = objects.filter((_, i) => results[i].status === 'rejected');
-  const deleted = results.filter((r) => r.status === 'fulfilled' && r.value).length;
-  return new UploadRolledBack(cause, deleted, left, cancelled);
+  const outcome = await storage.deleteMany(container, objects).catch(() => ({ done: 0, failed: objects.map((name) => ({ name })) }));
+  return new UploadRolledBack(cause, outcome.done, outcome.failed.map((f) => f.name), cancelled);
 }
