@@ -12,7 +12,7 @@ import type { Page } from './paging';
 import { withQuery } from './paths';
 import type { Session } from './session';
 import {
-  bulkDeleteFailures, md5Hex, objectPath, strongestDigest, tempUrlQuery, toClusterInfo, toContainer, toEntry, toHead, unquoteEtag,
+  bulkDeleteFailures, md5Hex, objectPath, signedPath, strongestDigest, tempUrlQuery, toClusterInfo, toContainer, toEntry, toHead, unquoteEtag,
   type ClusterInfo, type Container, type ContainerEntry, type ObjectHead, type RawBulkDelete, type RawContainer, type RawEntry,
 } from './objectStorageModels';
 
@@ -261,17 +261,16 @@ export class ObjectStorageService {
   }
 
   /**
-   * A temp URL for the object, valid SECONDS from now, signed with KEY and the strongest digest the cluster
-   * allows. Throws when the cluster has no tempurl middleware.
+   * A temp URL for the object, valid SECONDS from now, signed with KEY and the strongest digest INFO (the
+   * cluster's /info) allows. Throws when the cluster has no tempurl middleware.
    */
-  async tempUrl(container: string, object: string, key: string, seconds: number, signal?: AbortSignal): Promise<string> {
-    const info = await this.info(signal);
+  async tempUrl(container: string, object: string, key: string, seconds: number, info: ClusterInfo, signal?: AbortSignal): Promise<string> {
     const digest = strongestDigest(info.tempUrlDigests);
     if (!info.tempUrl || !digest) throw new OpenStackError({ kind: 'config', text: l10n.t('This cloud\'s object storage has no temp URLs (the tempurl middleware is not enabled).') });
     const endpoint = new URL(await this.session.endpoint(SERVICE, signal));
     const encoded = `${endpoint.pathname.replace(/\/$/, '')}${objectPath(container, object)}`;
     const expires = Math.floor(Date.now() / 1000) + seconds;
-    const query = tempUrlQuery({ method: 'GET', expires, path: decodeURIComponent(encoded), key, digest });
+    const query = tempUrlQuery({ method: 'GET', expires, path: signedPath(decodeURIComponent(encoded)), key, digest });
     return `${endpoint.origin}${encoded}?${query}`;
   }
 

@@ -155,6 +155,15 @@ export function tempUrlSignature(spec: TempUrlSpec): string {
   return createHmac(spec.digest, spec.key).update(`${spec.method}\n${spec.expires}\n${spec.path}`).digest('hex');
 }
 
+/**
+ * The part of an object's URL path a temp URL signs: from /v1/ on. Swift checks the HMAC over the path it
+ * receives, and a proxy in front of it may strip a prefix of the public URL (`/swift/v1/AUTH_x/c/o`).
+ */
+export function signedPath(path: string): string {
+  const v1 = path.indexOf('/v1/');
+  return v1 < 0 ? path : path.slice(v1);
+}
+
 /** The query a temp URL adds to the object's URL. */
 export function tempUrlQuery(spec: TempUrlSpec): string {
   return `temp_url_sig=${tempUrlSignature(spec)}&temp_url_expires=${spec.expires}`;
