@@ -10,7 +10,7 @@ import { OpenStackError, parseFault } from '../../../src/openstack/errors';
 import { infoUrl, ObjectStorageService, StaleObject } from '../../../src/openstack/objectStorage';
 import type { Session } from '../../../src/openstack/session';
 import {
-  bulkDeleteFailures, leafName, objectPath, type RawBulkDelete, strongestDigest, tempUrlSignature, toClusterInfo, toEntry, unquoteEtag,
+  bulkDeleteFailures, leafName, objectPath, type RawBulkDelete, signedPath, strongestDigest, tempUrlSignature, toClusterInfo, toEntry, unquoteEtag,
 } from '../../../src/openstack/objectStorageModels';
 import {
   containerDeleteCli, containerNameProblem, contentTypeFor, isEditable, normalPrefix, objectDeleteCli, objectSaveCli, objectUploadCli,
@@ -49,6 +49,8 @@ test("temp URL signature: the sha256 example of Swift's tempurl documentation (k
   const spec = { method: 'GET' as const, expires: 1512508563, path: '/v1/AUTH_account/container/object', key: 'mykey' };
   assert.equal(tempUrlSignature({ ...spec, digest: 'sha256' }), '732fcac368abb10c78a4cbe95c3fab7f311584532bf779abd5074e13cbe8b88b');
   assert.equal(tempUrlSignature({ ...spec, digest: 'sha1' }).length, 40);
+  assert.equal(signedPath('/swift/v1/AUTH_a/c/o'), '/v1/AUTH_a/c/o', 'a prefix a proxy strips is not signed');
+  assert.equal(signedPath('/v1/AUTH_a/c/x/v1/y'), '/v1/AUTH_a/c/x/v1/y');
   assert.equal(tempUrlSignature({ ...spec, digest: 'sha512' }).length, 128);
 });
 
