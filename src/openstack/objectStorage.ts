@@ -7,6 +7,7 @@ import { rename, rm, stat } from 'node:fs/promises';
 import { pipeline as pipelineCallback, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { OpenStackError } from './errors';
+import { inPool } from './pool';
 import type { Listing } from './listing';
 import type { Page } from './paging';
 import { withQuery } from './paths';
@@ -328,23 +329,6 @@ export class ObjectsNotDeleted extends Error {
     const shown = outcome.failed.slice(0, 3).map((f) => `${f.name} (${f.reason})`).join(', ');
     super(l10n.t('{0} of {1} objects deleted; Swift did not delete {2}: {3}{4}', outcome.done, total, outcome.failed.length, shown, outcome.failed.length > 3 ? ' …' : ''));
   }
-}
-
-/** Runs WORK on each of ITEMS, at most SIZE at a time; the first failure stops the others from starting. */
-async function inPool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (next < items.length && !failed) {
-      try {
-        await work(items[next++]);
-      } catch (err) {
-        failed = true;
-        throw err;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
 }
 
 /** A pass-through stream that reports the running byte count of TOTAL as chunks go by. */

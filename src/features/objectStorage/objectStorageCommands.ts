@@ -11,6 +11,8 @@ import { formatBytes } from '../../core/format';
 import { Refused } from '../../core/refusals';
 import { projectContext, type ProjectContext } from '../../context/target';
 import { OpenStackError } from '../../openstack/errors';
+import type { ObjectStorageService } from '../../openstack/objectStorage';
+import { inPool } from '../../openstack/pool';
 import type { StoredObject } from '../../openstack/objectStorageModels';
 import { confirm, copyCli, done, type ProjectCommandDeps } from '../../ui/commandKit';
 import { pickOne } from '../../ui/pickers';
@@ -19,7 +21,7 @@ import {
   containerCreateCli, containerDeleteCli, containerNameProblem, normalPrefix, objectDeleteCli, objectSaveCli, tempUrlKeyCli, uploadManyCli,
 } from './model/objectStorageFormat';
 import { existingTargets, planDownload, type DownloadTarget } from './model/downloadPlan';
-import { planUpload, runUpload, type UploadItem } from './model/uploadRun';
+import { planUpload, runUpload, topPrefixes, type UploadItem } from './model/uploadRun';
 
 /** What the commands get from a row of the tree (ContainerNode, PseudoFolderNode, ObjectNode). */
 interface ContainerArg { info?: { name: string; count: number } }
@@ -128,7 +130,7 @@ async function uploadToObjectStorage(deps: ProjectCommandDeps, arg?: unknown, al
   if (typed === undefined) throw new Cancelled();
   const items = await planUpload(files, normalPrefix(typed));
   if (items.length === 0) throw new Refused(l10n.t('There is no file to upload in what was chosen.'));
-  const existing = await existingNames(target, container, items);
+  const existing = await withProgress(l10n.t('Checking {0}', container), (signal) => existingNames(target.client.objectStorage, container, items, signal));
   await confirmUpload(target, container, items, existing);
   const started = Date.now();
   const uploaded = await withProgress(l10n.t('Uploading to {0}', container), (signal, report) => {
@@ -148,18 +150,24 @@ async function uploadToObjectStorage(deps: ProjectCommandDeps, arg?: unknown, al
   done(l10n.t('{0} files uploaded into {1}.', uploaded.length, container), uploadManyCli(context, container, items), cliNote(context));
 }
 
-/** The object names of ITEMS that exist already (a cancelled run must not delete those). */
-async function existingNames(target: ProjectContext, container: string, items: readonly UploadItem[]): Promise<Set<string>> {
-  const prefix = commonPrefix(items.map((i) => i.object));
-  const listed = await target.client.objectStorage.entries(container, { prefix }).toArray();
-  const wanted = new Set(items.map((i) => i.object));
-  return new Set(listed.map((e) => e.name).filter((n) => wanted.has(n)));
-}
+/** Up to this many files, each target is HEADed; above, the prefixes that hold them are listed. */
+const HEAD_AT_MOST = 50;
 
-function commonPrefix(names: readonly string[]): string {
-  let prefix = names[0] ?? '';
-  for (const name of names) while (!name.startsWith(prefix)) prefix = prefix.slice(0, -1);
-  return prefix;
+/** The object names of ITEMS that exist already (a cancelled run must not delete those), without listing the whole container. */
+async function existingNames(storage: ObjectStorageService, container: string, items: readonly UploadItem[], signal: AbortSignal): Promise<Set<string>> {
+  const wanted = items.map((i) => i.object);
+  const found = new Set<string>();
+  if (wanted.length <= HEAD_AT_MOST) {
+    await inPool(wanted, 4, async (name) => {
+      if (await storage.head(container, name, signal)) found.add(name);
+    });
+    return found;
+  }
+  const asked = new Set(wanted);
+  for (const prefix of topPrefixes(wanted)) {
+    for await (const entry of storage.entries(container, { prefix }).all(signal)) if (asked.has(entry.name)) found.add(entry.name);
+  }
+  return found;
 }
 
 async function confirmUpload(target: ProjectContext, container: string, items: readonly UploadItem[], existing: ReadonlySet<string>): Promise<void> {

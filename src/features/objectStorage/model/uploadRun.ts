@@ -55,6 +55,22 @@ function objectName(prefix: string, base: string, file: string): string {
   return prefix + path.relative(base, file).split(path.sep).join('/');
 }
 
+/**
+ * Listing prefixes that together hold every name of NAMES, bounded by what the upload touches: below the names'
+ * common folder, one per distinct first segment (`site/`, `notes.txt`) rather than one listing of the whole container.
+ */
+export function topPrefixes(names: readonly string[]): string[] {
+  let common = names[0] ?? '';
+  for (const name of names) while (!name.startsWith(common)) common = common.slice(0, -1);
+  common = common.slice(0, common.lastIndexOf('/') + 1);
+  const tops = names.map((name) => {
+    const rest = name.slice(common.length);
+    const slash = rest.indexOf('/');
+    return common + (slash < 0 ? rest : rest.slice(0, slash + 1));
+  });
+  return [...new Set(tops)].sort();
+}
+
 /** The run was cancelled or failed, and what it had created was deleted again. */
 export class UploadRolledBack extends Error {
   override readonly name = 'UploadRolledBack';
