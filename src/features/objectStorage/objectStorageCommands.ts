@@ -18,7 +18,7 @@ import { confirm, copyCli, done, type ProjectCommandDeps } from '../../ui/comman
 import { pickOne } from '../../ui/pickers';
 import { registerCommand, withProgress } from '../../ui/runCommand';
 import {
-  containerCreateCli, containerDeleteCli, containerNameProblem, normalPrefix, objectDeleteCli, objectSaveCli, tempUrlKeyCli, uploadManyCli,
+  containerCreateCli, containerDeleteCli, containerNameProblem, normalPrefix, objectDeleteCli, objectSaveCli, segmentedUploadCli, tempUrlKeyCli, uploadManyCli,
 } from './model/objectStorageFormat';
 import { existingTargets, planDownload, type DownloadTarget } from './model/downloadPlan';
 import { planUpload, runUpload, topPrefixes, type UploadItem } from './model/uploadRun';
@@ -130,7 +130,10 @@ async function uploadToObjectStorage(deps: ProjectCommandDeps, arg?: unknown, al
   if (typed === undefined) throw new Cancelled();
   const items = await planUpload(files, normalPrefix(typed));
   if (items.length === 0) throw new Refused(l10n.t('There is no file to upload in what was chosen.'));
-  const existing = await withProgress(l10n.t('Checking {0}', container), (signal) => existingNames(target.client.objectStorage, container, items, signal));
+  const [existing, info] = await withProgress(l10n.t('Checking {0}', container), (signal) =>
+    Promise.all([existingNames(target.client.objectStorage, container, items, signal), target.client.objectStorage.info(signal).catch(() => undefined)]));
+  // a cluster that hides its /info (expose_info = false) leaves the limit to Swift's 413
+  refuseTooBig(container, items, info?.maxFileSize);
   await confirmUpload(target, container, items, existing);
   const started = Date.now();
   const uploaded = await withProgress(l10n.t('Uploading to {0}', container), (signal, report) => {
@@ -168,6 +171,15 @@ async function existingNames(storage: ObjectStorageService, container: string, i
     for await (const entry of storage.entries(container, { prefix }).all(signal)) if (asked.has(entry.name)) found.add(entry.name);
   }
   return found;
+}
+
+/** Swift refuses a single PUT above its max_file_size (413, after the whole file was sent): refused before, naming the way that works. */
+function refuseTooBig(container: string, items: readonly UploadItem[], maxFileSize: number | undefined): void {
+  const tooBig = maxFileSize === undefined ? [] : items.filter((i) => i.bytes > maxFileSize);
+  if (tooBig.length === 0) return;
+  const first = tooBig[0];
+  throw new Refused(l10n.t('{0} files are larger than the largest object this cloud stores in one piece ({1}), e.g. {2} ({3}): nothing was uploaded. Upload such a file in segments with the swift CLI: {4}',
+    tooBig.length, formatBytes(maxFileSize!), first.file, formatBytes(first.bytes), segmentedUploadCli(container, first.file, first.object)));
 }
 
 async function confirmUpload(target: ProjectContext, container: string, items: readonly UploadItem[], existing: ReadonlySet<string>): Promise<void> {

@@ -13,7 +13,7 @@ import {
   bulkDeleteFailures, leafName, objectPath, type RawBulkDelete, signedPath, strongestDigest, tempUrlSignature, toClusterInfo, toEntry, unquoteEtag,
 } from '../../../src/openstack/objectStorageModels';
 import {
-  containerDeleteCli, containerNameProblem, contentTypeFor, isEditable, normalPrefix, objectDeleteCli, objectSaveCli, objectUploadCli,
+  containerDeleteCli, containerNameProblem, contentTypeFor, isEditable, normalPrefix, objectDeleteCli, objectSaveCli, objectUploadCli, segmentedUploadCli,
 } from '../../../src/features/objectStorage/model/objectStorageFormat';
 import { folderPrefix, isFolder, parseSwiftPath, swiftPath } from '../../../src/features/objectStorage/model/swiftUri';
 
@@ -101,6 +101,7 @@ test('CLI lines', () => {
   assert.equal(objectUploadCli(ctx, 'photos', '/tmp/a b.txt', 'x/a b.txt'), "openstack --os-cloud devcloud object create --name 'x/a b.txt' photos '/tmp/a b.txt'");
   assert.equal(objectSaveCli(ctx, 'photos', 'x/a.txt', '/tmp/a.txt'), 'openstack --os-cloud devcloud object save --file /tmp/a.txt photos x/a.txt');
   assert.equal(objectDeleteCli(ctx, 'photos', ['a', 'b']), 'openstack --os-cloud devcloud object delete photos a b');
+  assert.equal(segmentedUploadCli('disks', '/tmp/big disk.qcow2', 'img/big disk.qcow2'), "swift upload --use-slo --segment-size 1G --object-name 'img/big disk.qcow2' disks '/tmp/big disk.qcow2'");
 });
 
 /** A Swift refusal as HttpClient builds it from Swift's HTML error page. */

@@ -2,7 +2,7 @@
 // Swift accepts, and the openstack CLI lines of each command. No vscode import: unit-tested.
 import * as l10n from '@vscode/l10n';
 import { posix } from 'node:path';
-import { cliLine, type CliContext } from '../../../core/cliLine';
+import { cliLine, shellQuote, type CliContext } from '../../../core/cliLine';
 
 /**
  * Objects up to this size open for editing; a bigger one opens read-only (VS Code holds a document whole, and a
@@ -67,6 +67,14 @@ export const objectDeleteCli = (context: CliContext, container: string, objects:
 /** Setting the account's temp URL key, as "Copy Temporary URL" offers when there is none. */
 export const tempUrlKeyCli = (context: CliContext): string =>
   cliLine(context, ['object', 'store', 'account', 'set', ['--property', 'Temp-URL-Key=<key>']]);
+
+/**
+ * The swift CLI line that uploads FILE as OBJECT in 1 GiB segments with a static large object manifest: the way
+ * past the cluster's max_file_size, which a single PUT (this extension's upload) cannot pass.
+ */
+export function segmentedUploadCli(container: string, file: string, object: string): string {
+  return ['swift', 'upload', '--use-slo', '--segment-size', '1G', '--object-name', object, container, file].map(shellQuote).join(' ');
+}
 
 /** An upload of many files: one `object create` per file, each under its object name. */
 export function uploadManyCli(context: CliContext, container: string, files: readonly { file: string; object: string }[]): string {
