@@ -3,7 +3,7 @@
 import * as l10n from '@vscode/l10n';
 import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { OpenStackError, parseFault, redactUrl } from './errors';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -143,8 +143,8 @@ export class HttpClient {
       headers['content-type'] ??= 'application/json';
     }
     const timeout = req.timeoutMs ?? this.opts.defaultTimeoutMs;
-    const res = await request(req.url, {
-      dispatcher: this.opts.dispatcher, method: req.method, headers, body, signal: req.signal,
+    const res = await this.opts.dispatcher.request({
+      ...originAndPath(req.url), method: req.method, headers, body, signal: req.signal,
       headersTimeout: timeout, bodyTimeout: timeout,
     });
     const received: Record<string, string> = {};
@@ -179,6 +179,18 @@ export class HttpClient {
   private log(req: HttpRequest, attempt: number, started: number, outcome: Pick<Exchange, 'status' | 'requestId' | 'error'>) {
     this.opts.onExchange?.({ method: req.method, url: redactUrl(req.url), ms: Date.now() - started, attempt, ...outcome });
   }
+}
+
+/**
+ * The origin of URL and its path as written: a URL parser removes `.` and `..` segments (even `%2e%2e`), which
+ * would send a request for Swift's object `a/../b` to the object `b`. Only what a request line cannot carry
+ * (spaces, non-ASCII…) is percent-encoded, as the parser would; the fragment is dropped.
+ */
+export function originAndPath(url: string): { origin: string; path: string } {
+  const { origin } = new URL(url);
+  const rest = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').replace(/#.*$/s, '');
+  const path = rest.startsWith('/') ? rest : `/${rest}`;
+  return { origin, path: path.replace(/[^\x21-\x7e]|["<>`{}]/gu, (c) => encodeURIComponent(c)) };
 }
 
 function expected(req: HttpRequest, status: number): boolean {

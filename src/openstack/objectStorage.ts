@@ -4,16 +4,17 @@
 import * as l10n from '@vscode/l10n';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
-import { Transform, type Readable } from 'node:stream';
+import { pipeline as pipelineCallback, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { OpenStackError } from './errors';
+import { inPool } from './pool';
 import type { Listing } from './listing';
 import type { Page } from './paging';
 import { withQuery } from './paths';
 import type { Session } from './session';
 import {
-  md5Hex, objectPath, strongestDigest, tempUrlQuery, toClusterInfo, toContainer, toEntry, toHead, unquoteEtag,
-  type ClusterInfo, type Container, type ContainerEntry, type ObjectHead, type RawContainer, type RawEntry,
+  bulkDeleteFailures, md5Hex, objectPath, signedPath, strongestDigest, tempUrlQuery, toClusterInfo, toContainer, toEntry, toHead, unquoteEtag,
+  type ClusterInfo, type Container, type ContainerEntry, type ObjectHead, type RawBulkDelete, type RawContainer, type RawEntry,
 } from './objectStorageModels';
 
 const SERVICE = 'object-store';
@@ -42,6 +43,19 @@ export interface TransferOptions {
   signal?: AbortSignal;
   /** Bytes moved so far of TOTAL. */
   onProgress?: (moved: number, total: number) => void;
+}
+
+export interface DeleteOptions {
+  signal?: AbortSignal;
+  /** Objects settled (deleted or refused) so far of TOTAL. */
+  onProgress?: (settled: number, total: number) => void;
+}
+
+export interface DeleteOutcome {
+  /** Deleted, or already gone. */
+  done: number;
+  /** The objects Swift refused to delete, with its words. */
+  failed: { name: string; reason: string }[];
 }
 
 export interface PutOptions {
@@ -142,13 +156,25 @@ export class ObjectStorageService {
     return this.write(container, object, data, { ...opts, contentType: opts.contentType ?? current.contentType });
   }
 
-  /** Streams FILE into the object; a PUT is atomic in Swift, so a cancelled one leaves no partial object. */
+  /**
+   * Streams FILE into the object; a PUT is atomic in Swift, so a cancelled one leaves no partial object. A file
+   * that cannot be read fails the PUT with the file's own error (EACCES, EISDIR…), and its handle is closed.
+   */
   async upload(container: string, object: string, file: string, opts: TransferOptions & { contentType?: string } = {}): Promise<string> {
     const { size } = await stat(file);
-    const body = createReadStream(file).pipe(counting(size, opts.onProgress));
+    const source = createReadStream(file);
+    let readFailure: Error | undefined;
+    source.once('error', (err) => (readFailure = err));
+    // pipeline, not pipe: a read error destroys the body (so the PUT ends) and a failed PUT closes the file
+    const body = pipelineCallback(source, counting(size, opts.onProgress), () => undefined);
     const headers = { 'content-type': opts.contentType ?? 'application/octet-stream', 'content-length': String(size) };
-    const res = await this.session.request(SERVICE, objectPath(container, object), { method: 'PUT', body: body as Readable, headers, signal: opts.signal, expectStatus: [201] });
-    return unquoteEtag(res.headers.etag);
+    try {
+      const res = await this.session.request(SERVICE, objectPath(container, object), { method: 'PUT', body, headers, signal: opts.signal, expectStatus: [201] });
+      return unquoteEtag(res.headers.etag);
+    } catch (err) {
+      body.destroy();
+      throw readFailure ?? err;
+    }
   }
 
   /** Streams the object into FILE through FILE.part, renamed when complete: a cancelled download leaves no file. */
@@ -171,6 +197,53 @@ export class ObjectStorageService {
     return res.status === 204;
   }
 
+  /**
+   * Deletes NAMES of CONTAINER: with Swift's bulk delete (POST ?bulk-delete, as many names a request as /info
+   * allows) when the cluster has the bulk middleware, else 4 DELETEs at a time. Already gone counts as deleted.
+   * An object Swift refused is in the outcome with Swift's words; only a failed request or a cancel throws.
+   */
+  async deleteMany(container: string, names: readonly string[], opts: DeleteOptions = {}): Promise<DeleteOutcome> {
+    const outcome: DeleteOutcome = { done: 0, failed: [] };
+    if (names.length === 0) return outcome;
+    const info = await this.info(opts.signal).catch(() => undefined);
+    const batch = info?.bulkDeleteMax;
+    const settled = (count: number, failed: DeleteOutcome['failed']) => {
+      outcome.done += count - failed.length;
+      outcome.failed.push(...failed);
+      opts.onProgress?.(outcome.done + outcome.failed.length, names.length);
+    };
+    if (batch) {
+      for (let i = 0; i < names.length; i += batch) settled(Math.min(batch, names.length - i), await this.bulkDelete(container, names.slice(i, i + batch), opts.signal));
+    } else {
+      await inPool(names, 4, async (name) => settled(1, await this.deleteOrReason(container, name, opts.signal)));
+    }
+    return outcome;
+  }
+
+  /** Deletes NAMES like deleteMany, and throws ObjectsNotDeleted when Swift refused any of them. */
+  async deleteAll(container: string, names: readonly string[], opts: DeleteOptions = {}): Promise<void> {
+    const outcome = await this.deleteMany(container, names, opts);
+    if (outcome.failed.length) throw new ObjectsNotDeleted(outcome, names.length);
+  }
+
+  private async bulkDelete(container: string, names: readonly string[], signal?: AbortSignal): Promise<DeleteOutcome['failed']> {
+    const body = Buffer.from(names.map((name) => objectPath(container, name)).join('\n'));
+    const headers = { 'content-type': 'text/plain', accept: 'application/json' };
+    const res = await this.session.request(SERVICE, '?bulk-delete', { method: 'POST', body, headers, signal });
+    return bulkDeleteFailures(container, names, (await res.json<RawBulkDelete | undefined>()) ?? {});
+  }
+
+  /** One DELETE: no failure, or the object with Swift's words (a failed connection or a cancel throws). */
+  private async deleteOrReason(container: string, name: string, signal?: AbortSignal): Promise<DeleteOutcome['failed']> {
+    try {
+      await this.deleteObject(container, name, signal);
+      return [];
+    } catch (err) {
+      if (!(err instanceof OpenStackError && err.kind === 'http')) throw err;
+      return [{ name, reason: err.serviceMessage ?? err.message }];
+    }
+  }
+
   /** Server-side copy (PUT with X-Copy-From): the data never comes through this machine. */
   async copy(from: { container: string; object: string }, to: { container: string; object: string }, signal?: AbortSignal): Promise<void> {
     const headers = { 'x-copy-from': objectPath(from.container, from.object), 'content-length': '0' };
@@ -189,31 +262,35 @@ export class ObjectStorageService {
   }
 
   /**
-   * A temp URL for the object, valid SECONDS from now, signed with KEY and the strongest digest the cluster
-   * allows. Throws when the cluster has no tempurl middleware.
+   * A temp URL for the object, valid SECONDS from now, signed with KEY and the strongest digest INFO (the
+   * cluster's /info) allows. Throws when the cluster has no tempurl middleware.
    */
-  async tempUrl(container: string, object: string, key: string, seconds: number, signal?: AbortSignal): Promise<string> {
-    const info = await this.info(signal);
+  async tempUrl(container: string, object: string, key: string, seconds: number, info: ClusterInfo, signal?: AbortSignal): Promise<string> {
     const digest = strongestDigest(info.tempUrlDigests);
     if (!info.tempUrl || !digest) throw new OpenStackError({ kind: 'config', text: l10n.t('This cloud\'s object storage has no temp URLs (the tempurl middleware is not enabled).') });
     const endpoint = new URL(await this.session.endpoint(SERVICE, signal));
     const encoded = `${endpoint.pathname.replace(/\/$/, '')}${objectPath(container, object)}`;
     const expires = Math.floor(Date.now() / 1000) + seconds;
-    const query = tempUrlQuery({ method: 'GET', expires, path: decodeURIComponent(encoded), key, digest });
+    const query = tempUrlQuery({ method: 'GET', expires, path: signedPath(decodeURIComponent(encoded)), key, digest });
     return `${endpoint.origin}${encoded}?${query}`;
   }
 
   /**
-   * Swift answers a bare JSON array (204 or [] when empty), paged by MARKER. LIMIT + 1 are asked to know whether
-   * more follow; at Swift's own cap (10,000) a full page is taken to mean that more may.
+   * Swift answers a bare JSON array (204 or [] when empty), paged by MARKER. A page of the tree asks LIMIT + 1 to
+   * know whether more follow (at 10,000, the default cap, a full page is taken to mean that more may). A whole
+   * listing asks pages of Swift's own size (its container_listing_limit, which clusters set differently) until
+   * one comes back empty: a short page is not taken for the end.
    */
   private markerListing<R, T extends { name: string }>(path: string, query: Record<string, string | undefined>, limit: number, map: (raw: R) => T): Listing<T> {
     const asked = Math.min(limit + 1, MAX_PAGE);
     const shown = Math.min(limit, MAX_PAGE);
-    const page = async (marker: string | undefined, signal?: AbortSignal): Promise<Page<T>> => {
-      const url = withQuery(path, { format: 'json', ...query, limit: asked, marker });
+    const read = async (marker: string | undefined, pageLimit: number | undefined, signal?: AbortSignal): Promise<T[]> => {
+      const url = withQuery(path, { format: 'json', ...query, limit: pageLimit, marker });
       const res = await this.session.request(SERVICE, url, { method: 'GET', signal });
-      const items = ((await res.json<R[] | undefined>()) ?? []).map(map);
+      return ((await res.json<R[] | undefined>()) ?? []).map(map);
+    };
+    const page = async (marker: string | undefined, signal?: AbortSignal): Promise<Page<T>> => {
+      const items = await read(marker, asked, signal);
       const more = items.length > shown || (asked === MAX_PAGE && items.length === MAX_PAGE);
       if (!more) return { items, hasMore: false };
       const kept = items.slice(0, shown);
@@ -221,10 +298,7 @@ export class ObjectStorageService {
     };
     return {
       async *all(signal) {
-        for (let p = await page(undefined, signal); ; p = await page(p.nextUrl, signal)) {
-          yield* p.items;
-          if (!p.hasMore) return;
-        }
+        for (let items = await read(undefined, undefined, signal); items.length > 0; items = await read(items.at(-1)!.name, undefined, signal)) yield* items;
       },
       async toArray(signal) {
         const items: T[] = [];
@@ -245,6 +319,15 @@ export class StaleObject extends Error {
     super(found === undefined
       ? l10n.t('{0} was deleted on the server since you opened it: Save As to keep your version.', object)
       : l10n.t('{0} changed on the server since you opened it (ETag {1}, now {2}): reopen it to see the new version, or Save As.', object, expected, found));
+  }
+}
+
+/** Some objects were not deleted: how many were, of how many, and Swift's words for the first few others. */
+export class ObjectsNotDeleted extends Error {
+  override readonly name = 'ObjectsNotDeleted';
+  constructor(readonly outcome: DeleteOutcome, readonly total: number) {
+    const shown = outcome.failed.slice(0, 3).map((f) => `${f.name} (${f.reason})`).join(', ');
+    super(l10n.t('{0} of {1} objects deleted; Swift did not delete {2}: {3}{4}', outcome.done, total, outcome.failed.length, shown, outcome.failed.length > 3 ? ' …' : ''));
   }
 }
 

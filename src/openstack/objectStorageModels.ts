@@ -64,11 +64,6 @@ export function leafName(entry: ContainerEntry, prefix: string): string {
   return entry.kind === 'folder' ? rest.replace(/\/$/, '') : rest;
 }
 
-/** The marker for the page after ENTRIES: the last name listed (a subdir's name continues after the whole folder). */
-export function nextMarker(entries: readonly { name: string }[]): string | undefined {
-  return entries.at(-1)?.name;
-}
-
 /** An ETag as Swift may send it (quoted when etag_quoter is on), unquoted for comparison. */
 export function unquoteEtag(etag: string | undefined): string {
   return (etag ?? '').replace(/^W\//, '').replace(/^"|"$/g, '');
@@ -93,22 +88,51 @@ export type TempUrlDigest = 'sha1' | 'sha256' | 'sha512';
 export interface ClusterInfo {
   /** Whether the tempurl middleware is in the pipeline. */
   tempUrl: boolean;
-  /** The methods a temp URL may allow, e.g. GET HEAD PUT POST DELETE. */
-  tempUrlMethods: string[];
   /** Digests the cluster accepts for signatures; Swift's default is sha256 and sha512 (sha1 deprecated). */
   tempUrlDigests: TempUrlDigest[];
   /** Swift's max_file_size: a bigger object needs segments (SLO), which this client does not upload. */
   maxFileSize?: number;
+  /** Names one bulk delete (POST ?bulk-delete) may carry; undefined when the cluster has no bulk middleware. */
+  bulkDeleteMax?: number;
 }
 
 const DIGEST_STRENGTH: TempUrlDigest[] = ['sha512', 'sha256', 'sha1'];
 
 export function toClusterInfo(raw: Record<string, unknown>): ClusterInfo {
-  const tempurl = raw.tempurl as { methods?: string[]; allowed_digests?: string[] } | undefined;
+  const tempurl = raw.tempurl as { allowed_digests?: string[] } | undefined;
   const swift = raw.swift as { max_file_size?: number } | undefined;
+  const bulk = raw.bulk_delete as { max_deletes_per_request?: number } | undefined;
   // Clusters older than the allowed_digests option (Swift < 2.17) sign with sha1 only.
   const digests = (tempurl?.allowed_digests ?? ['sha1']).filter((d): d is TempUrlDigest => (DIGEST_STRENGTH as string[]).includes(d));
-  return { tempUrl: tempurl !== undefined, tempUrlMethods: tempurl?.methods ?? [], tempUrlDigests: digests, maxFileSize: swift?.max_file_size };
+  return { tempUrl: tempurl !== undefined, tempUrlDigests: digests, maxFileSize: swift?.max_file_size,
+    bulkDeleteMax: bulk && (bulk.max_deletes_per_request ?? 10_000) };
+}
+
+/** What a bulk delete answers (Accept: application/json); Errors pairs a quoted `/container/object` with a status. */
+export interface RawBulkDelete {
+  'Number Deleted'?: number;
+  'Number Not Found'?: number;
+  'Response Status'?: string;
+  'Response Body'?: string;
+  Errors?: [string, string][];
+}
+
+/** The names of a bulk delete of CONTAINER's NAMES that Swift did not delete, each with Swift's words. */
+export function bulkDeleteFailures(container: string, names: readonly string[], raw: RawBulkDelete): { name: string; reason: string }[] {
+  const byPath = new Map(names.map((name) => [`/${container}/${name}`, name]));
+  const failed = (raw.Errors ?? []).map(([quoted, status]) => ({ name: byPath.get(safeDecode(quoted)) ?? safeDecode(quoted), reason: status }));
+  if (failed.length || /^2\d\d/.test(raw['Response Status'] ?? '200')) return failed;
+  // refused as a whole (e.g. 400 Max delete failures exceeded): none of these is known deleted
+  const reason = [raw['Response Status'], raw['Response Body']].filter(Boolean).join(': ');
+  return names.map((name) => ({ name, reason }));
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** The strongest digest the cluster allows, or undefined when it allows none this client knows. */
@@ -131,13 +155,27 @@ export function tempUrlSignature(spec: TempUrlSpec): string {
   return createHmac(spec.digest, spec.key).update(`${spec.method}\n${spec.expires}\n${spec.path}`).digest('hex');
 }
 
+/**
+ * The part of an object's URL path a temp URL signs: from /v1/ on. Swift checks the HMAC over the path it
+ * receives, and a proxy in front of it may strip a prefix of the public URL (`/swift/v1/AUTH_x/c/o`).
+ */
+export function signedPath(path: string): string {
+  const v1 = path.indexOf('/v1/');
+  return v1 < 0 ? path : path.slice(v1);
+}
+
 /** The query a temp URL adds to the object's URL. */
 export function tempUrlQuery(spec: TempUrlSpec): string {
   return `temp_url_sig=${tempUrlSignature(spec)}&temp_url_expires=${spec.expires}`;
 }
 
-/** The object's path below the account, each segment encoded (slashes in the object name stay slashes). */
+/**
+ * The object's path below the account, each segment encoded (slashes in the object name stay slashes). A `.` or
+ * `..` segment is a name in Swift: it is sent encoded (%2E) and the HTTP client sends paths as written, so that
+ * no URL parser on the way turns `a/../b` into `b`.
+ */
 export function objectPath(container: string, object?: string): string {
-  const encoded = (text: string) => text.split('/').map(encodeURIComponent).join('/');
-  return object === undefined ? `/${encodeURIComponent(container)}` : `/${encodeURIComponent(container)}/${encoded(object)}`;
+  const segment = (text: string) => (text === '.' || text === '..' ? text.replace(/\./g, '%2E') : encodeURIComponent(text));
+  const encoded = (text: string) => text.split('/').map(segment).join('/');
+  return object === undefined ? `/${segment(container)}` : `/${segment(container)}/${encoded(object)}`;
 }

@@ -11,14 +11,17 @@ import { formatBytes } from '../../core/format';
 import { Refused } from '../../core/refusals';
 import { projectContext, type ProjectContext } from '../../context/target';
 import { OpenStackError } from '../../openstack/errors';
+import type { ObjectStorageService } from '../../openstack/objectStorage';
+import { inPool } from '../../openstack/pool';
 import type { StoredObject } from '../../openstack/objectStorageModels';
 import { confirm, copyCli, done, type ProjectCommandDeps } from '../../ui/commandKit';
 import { pickOne } from '../../ui/pickers';
 import { registerCommand, withProgress } from '../../ui/runCommand';
 import {
-  containerCreateCli, containerDeleteCli, containerNameProblem, normalPrefix, objectDeleteCli, objectSaveCli, tempUrlKeyCli, uploadManyCli,
+  containerCreateCli, containerDeleteCli, containerNameProblem, normalPrefix, objectDeleteCli, objectSaveCli, segmentedUploadCli, tempUrlKeyCli, uploadManyCli,
 } from './model/objectStorageFormat';
-import { planUpload, runUpload, type UploadItem } from './model/uploadRun';
+import { existingTargets, planDownload, type DownloadTarget } from './model/downloadPlan';
+import { planUpload, runUpload, topPrefixes, type UploadItem } from './model/uploadRun';
 
 /** What the commands get from a row of the tree (ContainerNode, PseudoFolderNode, ObjectNode). */
 interface ContainerArg { info?: { name: string; count: number } }
@@ -81,16 +84,21 @@ async function deleteContainerRecursive(deps: ProjectCommandDeps, node: Containe
   });
   if (typed !== name) throw new Cancelled();
   await withProgress(l10n.t('Deleting container {0} and its objects', name), async (signal, report) => {
-    let deleted = 0;
-    for (const o of objects) {
-      await target.client.objectStorage.deleteObject(name, o.name, signal);
-      report(l10n.t('{0} of {1} objects', ++deleted, objects.length), 100 / Math.max(1, objects.length));
-    }
+    await target.client.objectStorage.deleteAll(name, objects.map((o) => o.name), { signal, onProgress: deleteProgress(report) });
     await target.client.objectStorage.deleteContainer(name, signal);
   });
   await refreshed(deps, target);
   const context = await target.cli();
   done(l10n.t("Container '{0}' and its {1} objects deleted.", name, objects.length), containerDeleteCli(context, name, true), cliNote(context));
+}
+
+/** A progress report of a deleteAll: "N of M objects", the bar advanced by what settled since the last call. */
+function deleteProgress(report: (message: string, increment?: number) => void): (settled: number, total: number) => void {
+  let shown = 0;
+  return (settled, total) => {
+    report(l10n.t('{0} of {1} objects', settled, total), ((settled - shown) * 100) / Math.max(1, total));
+    shown = settled;
+  };
 }
 
 /** The files and folders chosen in the Explorer (one, or the selection), or in an open dialog. */
@@ -122,7 +130,10 @@ async function uploadToObjectStorage(deps: ProjectCommandDeps, arg?: unknown, al
   if (typed === undefined) throw new Cancelled();
   const items = await planUpload(files, normalPrefix(typed));
   if (items.length === 0) throw new Refused(l10n.t('There is no file to upload in what was chosen.'));
-  const existing = await existingNames(target, container, items);
+  const [existing, info] = await withProgress(l10n.t('Checking {0}', container), (signal) =>
+    Promise.all([existingNames(target.client.objectStorage, container, items, signal), target.client.objectStorage.info(signal).catch(() => undefined)]));
+  // a cluster that hides its /info (expose_info = false) leaves the limit to Swift's 413
+  refuseTooBig(container, items, info?.maxFileSize);
   await confirmUpload(target, container, items, existing);
   const started = Date.now();
   const uploaded = await withProgress(l10n.t('Uploading to {0}', container), (signal, report) => {
@@ -142,18 +153,33 @@ async function uploadToObjectStorage(deps: ProjectCommandDeps, arg?: unknown, al
   done(l10n.t('{0} files uploaded into {1}.', uploaded.length, container), uploadManyCli(context, container, items), cliNote(context));
 }
 
-/** The object names of ITEMS that exist already (a cancelled run must not delete those). */
-async function existingNames(target: ProjectContext, container: string, items: readonly UploadItem[]): Promise<Set<string>> {
-  const prefix = commonPrefix(items.map((i) => i.object));
-  const listed = await target.client.objectStorage.entries(container, { prefix }).toArray();
-  const wanted = new Set(items.map((i) => i.object));
-  return new Set(listed.map((e) => e.name).filter((n) => wanted.has(n)));
+/** Up to this many files, each target is HEADed; above, the prefixes that hold them are listed. */
+const HEAD_AT_MOST = 50;
+
+/** The object names of ITEMS that exist already (a cancelled run must not delete those), without listing the whole container. */
+async function existingNames(storage: ObjectStorageService, container: string, items: readonly UploadItem[], signal: AbortSignal): Promise<Set<string>> {
+  const wanted = items.map((i) => i.object);
+  const found = new Set<string>();
+  if (wanted.length <= HEAD_AT_MOST) {
+    await inPool(wanted, 4, async (name) => {
+      if (await storage.head(container, name, signal)) found.add(name);
+    });
+    return found;
+  }
+  const asked = new Set(wanted);
+  for (const prefix of topPrefixes(wanted)) {
+    for await (const entry of storage.entries(container, { prefix }).all(signal)) if (asked.has(entry.name)) found.add(entry.name);
+  }
+  return found;
 }
 
-function commonPrefix(names: readonly string[]): string {
-  let prefix = names[0] ?? '';
-  for (const name of names) while (!name.startsWith(prefix)) prefix = prefix.slice(0, -1);
-  return prefix;
+/** Swift refuses a single PUT above its max_file_size (413, after the whole file was sent): refused before, naming the way that works. */
+function refuseTooBig(container: string, items: readonly UploadItem[], maxFileSize: number | undefined): void {
+  const tooBig = maxFileSize === undefined ? [] : items.filter((i) => i.bytes > maxFileSize);
+  if (tooBig.length === 0) return;
+  const first = tooBig[0];
+  throw new Refused(l10n.t('{0} files are larger than the largest object this cloud stores in one piece ({1}), e.g. {2} ({3}): nothing was uploaded. Upload such a file in segments with the swift CLI: {4}',
+    tooBig.length, formatBytes(maxFileSize!), first.file, formatBytes(first.bytes), segmentedUploadCli(container, first.file, first.object)));
 }
 
 async function confirmUpload(target: ProjectContext, container: string, items: readonly UploadItem[], existing: ReadonlySet<string>): Promise<void> {
@@ -174,10 +200,11 @@ async function confirmUpload(target: ProjectContext, container: string, items: r
   }
 }
 
-/** The objects an object or folder row stands for: the object, or everything below the folder. */
-async function objectsOf(target: ProjectContext, node: FolderArg, signal?: AbortSignal): Promise<StoredObject[]> {
+/** The objects an object or folder row stands for: the object, or everything below the folder (listed under a cancellable progress). */
+async function objectsOf(target: ProjectContext, node: FolderArg): Promise<StoredObject[]> {
   if (node.object) return [node.object];
-  const listed = await target.client.objectStorage.entries(node.container!, { prefix: node.prefix }).toArray(signal);
+  const listed = await withProgress(l10n.t('Listing {0}', node.prefix ?? node.container!), (signal) =>
+    target.client.objectStorage.entries(node.container!, { prefix: node.prefix }).toArray(signal));
   return listed.filter((e): e is StoredObject => e.kind === 'object');
 }
 
@@ -190,19 +217,41 @@ async function downloadObjects(deps: ProjectCommandDeps, node: FolderArg): Promi
   const objects = await objectsOf(target, node);
   // a folder's objects keep their path below it; an object lands under its own name
   const base = node.object ? path.posix.dirname(node.object.name) : (node.prefix ?? '').replace(/\/$/, '');
-  const localName = (o: StoredObject) => path.join(folder, ...path.posix.relative(base === '.' ? '' : base, o.name).split('/'));
+  const { targets: planned, outside } = planDownload(folder, base === '.' ? '' : base, objects.map((o) => o.name));
+  if (planned.length === 0 && outside.length) throw new Refused(outsideNote(outside, folder));
+  const targets = await withoutUnwanted(planned, await existingTargets(planned));
   await withProgress(l10n.t('Downloading from {0}', container), async (signal, report) => {
     let n = 0;
-    for (const o of objects) {
-      const file = localName(o);
-      await vscode.workspace.fs.createDirectory(vscode.Uri.file(path.dirname(file)));
-      await target.client.objectStorage.download(container, o.name, file, { signal });
-      report(l10n.t('{0} of {1} files', ++n, objects.length), 100 / Math.max(1, objects.length));
+    for (const t of targets) {
+      await vscode.workspace.fs.createDirectory(vscode.Uri.file(path.dirname(t.file)));
+      await target.client.objectStorage.download(container, t.object, t.file, { signal });
+      report(l10n.t('{0} of {1} files', ++n, targets.length), 100 / Math.max(1, targets.length));
     }
   });
   const context = await target.cli();
-  const first = objects[0];
-  done(l10n.t('{0} objects downloaded into {1}.', objects.length, folder), first && objectSaveCli(context, container, first.name, localName(first)), cliNote(context));
+  const first = targets[0];
+  const kept = planned.length - targets.length;
+  const said = [l10n.t('{0} objects downloaded into {1}.', targets.length, folder), kept ? l10n.t('{0} existing files kept.', kept) : '', outside.length ? outsideNote(outside, folder) : ''];
+  done(said.filter(Boolean).join(' '), first && objectSaveCli(context, container, first.object, first.file), cliNote(context));
+}
+
+/** TARGETS less the existing files the user keeps: asked once for them all (Replace / Skip Existing / Cancel). */
+async function withoutUnwanted(targets: readonly DownloadTarget[], existing: readonly DownloadTarget[]): Promise<DownloadTarget[]> {
+  if (existing.length === 0) return [...targets];
+  const replace = l10n.t('Replace');
+  const skip = l10n.t('Skip Existing');
+  const shown = existing.slice(0, 5).map((t) => t.file).join('\n');
+  const detail = existing.length > 5 ? l10n.t('{0}\n… and {1} more.', shown, existing.length - 5) : shown;
+  const choice = await vscode.window.showWarningMessage(l10n.t('Replace {0} existing files?', existing.length), { modal: true, detail }, replace, skip);
+  if (choice === replace) return [...targets];
+  if (choice !== skip) throw new Cancelled();
+  const kept = new Set(existing);
+  return targets.filter((t) => !kept.has(t));
+}
+
+/** The objects set aside because their names ('..' segments) would land outside FOLDER. */
+function outsideNote(outside: readonly string[], folder: string): string {
+  return l10n.t('{0} objects skipped: their names would be written outside {1} (e.g. {2}).', outside.length, folder, outside[0]);
 }
 
 async function deleteObjects(deps: ProjectCommandDeps, node: FolderArg): Promise<void> {
@@ -212,13 +261,8 @@ async function deleteObjects(deps: ProjectCommandDeps, node: FolderArg): Promise
   const what = node.object ? node.object.name : node.prefix ?? '';
   await confirm(objects.length === 1 ? l10n.t("Delete '{0}' from {1}?", what, container) : l10n.t("Delete folder '{0}' and its {1} objects from {2}?", what, objects.length, container),
     l10n.t('Swift keeps no old version: deleted objects are gone.'));
-  await withProgress(l10n.t('Deleting from {0}', container), async (signal, report) => {
-    let n = 0;
-    for (const o of objects) {
-      await target.client.objectStorage.deleteObject(container, o.name, signal);
-      report(l10n.t('{0} of {1} objects', ++n, objects.length), 100 / Math.max(1, objects.length));
-    }
-  });
+  await withProgress(l10n.t('Deleting from {0}', container), (signal, report) =>
+    target.client.objectStorage.deleteAll(container, objects.map((o) => o.name), { signal, onProgress: deleteProgress(report) }));
   await refreshed(deps, target);
   const context = await target.cli();
   done(l10n.t('{0} objects deleted from {1}.', objects.length, container), objectDeleteCli(context, container, objects.map((o) => o.name)), cliNote(context));
@@ -238,7 +282,7 @@ async function copyTempUrl(deps: ProjectCommandDeps, node: FolderArg): Promise<v
   ];
   const expiry = await vscode.window.showQuickPick(expiries, { title: l10n.t('Temporary URL for {0}', object.name), placeHolder: l10n.t('Anyone with the URL can download the object until it expires') });
   if (!expiry) throw new Cancelled();
-  const url = await storage.tempUrl(node.container!, object.name, key, expiry.seconds);
+  const url = await storage.tempUrl(node.container!, object.name, key, expiry.seconds, info);
   await vscode.env.clipboard.writeText(url);
   done(l10n.t('Copied a temporary URL of {0}, valid for {1}.', object.name, expiry.label));
 }

@@ -92,7 +92,8 @@ export class ContainerNode extends EntryListNode {
 
   private async recount(): Promise<void> {
     const category = categoryOf(this);
-    const head = await (await category.scope.client()).objectStorage.container(this.info.name).catch(() => undefined);
+    // fire-and-forget: any failure (the client included) keeps the listing's counts
+    const head = await category.scope.client().then((client) => client.objectStorage.container(this.info.name)).catch(() => undefined);
     if (!head || (head.count === this.info.count && head.bytes === this.info.bytes)) return;
     this.info = { ...this.info, count: head.count, bytes: head.bytes };
     category.announce(this);

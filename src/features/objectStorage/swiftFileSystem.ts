@@ -91,7 +91,7 @@ export class SwiftFileSystem implements vscode.FileSystemProvider, vscode.Dispos
     } else if (isFolder(location) || !(await storage.head(location.container, location.object))) {
       const below = await mapped(uri, storage.entries(location.container, { prefix: folderPrefix(location) }).toArray());
       if (below.length > 0 && !options.recursive) throw vscode.FileSystemError.NoPermissions(l10n.t('{0} is a folder with {1} objects.', location.object, below.length));
-      for (const entry of below) await mapped(uri, storage.deleteObject(location.container, entry.name));
+      await mapped(uri, storage.deleteAll(location.container, below.map((e) => e.name)));
     } else {
       await mapped(uri, storage.deleteObject(location.container, location.object));
     }

@@ -1,6 +1,8 @@
 // OpenStack: Create Snapshot… and Delete Snapshot. Each waits for its snapshot to settle, as the category does not
 // poll snapshots, and ends with "Copy as openstack CLI".
 import * as l10n from '@vscode/l10n';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Cancelled } from '../../core/cancelled';
 import type { Snapshot, Volume } from '../../openstack/blockStorageModels';
 import { OpenStackError } from '../../openstack/errors';
 import { Refused } from '../../core/refusals';
@@ -13,21 +15,29 @@ import { projectContext } from '../../context/target';
 import { snapshotCreateCli, snapshotDeleteCli, volumeLabel, volumeNameProblem } from './model/volumesFormat';
 import { finish, pickVolume, type VolumeArg } from './volumePicks';
 
-/** Polls the snapshot until SETTLED says so (or it is gone, when GONE is fine); a status of error fails. */
+const POLLS = 600;   // one a second: 10 minutes
+
+/**
+ * Polls the snapshot once a second until it is available (or gone, when GONEISDONE); a status of error fails, a
+ * cancel throws Cancelled, and a snapshot still busy after 10 minutes is refused with where to watch it.
+ */
 async function followSnapshot(target: Target, id: string, signal: AbortSignal, goneIsDone: boolean): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    let status: string;
+  let status = '';
+  for (let i = 0; i < POLLS; i++) {
     try {
       status = (await target.client.blockStorage.snapshot(id, signal)).status;
     } catch (err) {
+      if (signal.aborted) throw new Cancelled();
       if (goneIsDone && err instanceof OpenStackError && err.status === 404) return;
       throw err;
     }
     if (status.startsWith('error')) throw new Refused(l10n.t('Cinder reports the snapshot as {0}: its storage backend failed; see the Cinder volume service log.', status));
     if (!goneIsDone && status === 'available') return;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    if (signal.aborted) return;
+    await sleep(1000, undefined, { signal }).catch(() => {
+      throw new Cancelled();
+    });
   }
+  throw new Refused(l10n.t('The snapshot {0} is still {1} after 10 minutes: Cinder has not finished with it. Watch it in the Volumes tree or with `openstack volume snapshot show {0}`; if it stays so, see the Cinder volume service log.', id, status));
 }
 
 /** Requests: POST /snapshots, then GET /snapshots/{id} until it is available. */

@@ -47,15 +47,18 @@ export class VolumeNode extends ResourceNode {
     return item;
   }
 
-  /** Its snapshots: one request. */
+  /** Its snapshots: one request, one page of the tree's page size (a row says when there are more). */
   override async children(): Promise<ExplorerNode[]> {
     const category = this.parent instanceof CategoryNode ? this.parent : undefined;
     if (!category) return [];
     try {
       const client = await category.scope.client();
-      const snapshots = await client.blockStorage.snapshots({ volumeId: this.volume.id }).toArray();
-      if (!snapshots.length) return [new MessageNode(this, l10n.t('No snapshots'))];
-      return snapshots.map((s) => new SnapshotNode(this, s));
+      const pageSize = vscode.workspace.getConfiguration('openstack').get<number>('pageSize', 100);
+      const page = await client.blockStorage.snapshots({ volumeId: this.volume.id, limit: pageSize }).firstPage();
+      if (!page.items.length) return [new MessageNode(this, l10n.t('No snapshots'))];
+      const rows: ExplorerNode[] = page.items.map((s) => new SnapshotNode(this, s));
+      if (page.hasMore) rows.push(new MessageNode(this, l10n.t('First {0} snapshots shown: `openstack volume snapshot list --volume {1}` lists them all.', page.items.length, this.volume.id)));
+      return rows;
     } catch (err) {
       return [new ErrorNode(this, err)];
     }

@@ -18,7 +18,11 @@ class SingleProcessContainerUpdater(ContainerUpdater):
     def run_forever(self, *args, **kwargs):
         while True:
             begin = time.time()
-            self.run_once()
+            try:
+                self.run_once()
+            except Exception:
+                # one failed pass (a locked db, a device gone) must not end the updater: counts would stop updating
+                self.logger.exception('container-updater pass failed; trying again next interval')
             time.sleep(max(0.0, self.interval - (time.time() - begin)))
 
 

@@ -190,6 +190,22 @@ describe('HttpClient over real sockets', () => {
     server = undefined;
   });
 
+  it('sends the path as written: dot segments kept (Swift names them), only spaces and non-ASCII encoded', async () => {
+    const seen: string[] = [];
+    server = await listen((req, res) => {
+      seen.push(req.url ?? '');
+      res.end();
+    });
+    const { client, close } = realClient();
+    try {
+      await client.request({ method: 'GET', url: `${server.url}/v1/AUTH_p/c/a/../b` });
+      await client.request({ method: 'GET', url: `${server.url}/v1/AUTH_p/c/%2e%2e/./x y/é?format=json#top` });
+      assert.deepEqual(seen, ['/v1/AUTH_p/c/a/../b', '/v1/AUTH_p/c/%2e%2e/./x%20y/%C3%A9?format=json']);
+    } finally {
+      await close();
+    }
+  });
+
   it('maps slow headers to a timeout that names api_timeout', async () => {
     server = await listen((_req, res) => {
       setTimeout(() => res.end('late'), 3000).unref();

@@ -2,7 +2,7 @@
 // Swift accepts, and the openstack CLI lines of each command. No vscode import: unit-tested.
 import * as l10n from '@vscode/l10n';
 import { posix } from 'node:path';
-import { cliLine, type CliContext } from '../../../core/cliLine';
+import { cliLine, shellQuote, type CliContext } from '../../../core/cliLine';
 
 /**
  * Objects up to this size open for editing; a bigger one opens read-only (VS Code holds a document whole, and a
@@ -49,13 +49,6 @@ export function normalPrefix(text: string): string {
   return inner ? `${inner}/` : '';
 }
 
-/** Swift's object name limit (max_object_name_length, default 1024 bytes). */
-export function objectNameProblem(name: string): string | undefined {
-  if (!name) return l10n.t('Enter a name.');
-  if (Buffer.byteLength(name) > 1024) return l10n.t('At most 1024 bytes.');
-  return undefined;
-}
-
 export const containerCreateCli = (context: CliContext, name: string): string => cliLine(context, ['container', 'create'], [name]);
 
 /** With RECURSIVE the CLI deletes every object first, as "Delete Container and Its Objects…" does. */
@@ -71,12 +64,17 @@ export const objectSaveCli = (context: CliContext, container: string, object: st
 export const objectDeleteCli = (context: CliContext, container: string, objects: readonly string[]): string =>
   cliLine(context, ['object', 'delete'], [container, ...objects]);
 
-export const objectListCli = (context: CliContext, container: string, prefix: string): string =>
-  cliLine(context, ['object', 'list', prefix !== '' && ['--prefix', prefix], ['--delimiter', '/']], [container]);
-
 /** Setting the account's temp URL key, as "Copy Temporary URL" offers when there is none. */
 export const tempUrlKeyCli = (context: CliContext): string =>
   cliLine(context, ['object', 'store', 'account', 'set', ['--property', 'Temp-URL-Key=<key>']]);
+
+/**
+ * The swift CLI line that uploads FILE as OBJECT in 1 GiB segments with a static large object manifest: the way
+ * past the cluster's max_file_size, which a single PUT (this extension's upload) cannot pass.
+ */
+export function segmentedUploadCli(container: string, file: string, object: string): string {
+  return ['swift', 'upload', '--use-slo', '--segment-size', '1G', '--object-name', object, container, file].map(shellQuote).join(' ');
+}
 
 /** An upload of many files: one `object create` per file, each under its object name. */
 export function uploadManyCli(context: CliContext, container: string, files: readonly { file: string; object: string }[]): string {

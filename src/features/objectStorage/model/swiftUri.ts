@@ -33,8 +33,3 @@ export function isFolder(location: SwiftLocation): boolean {
 export function folderPrefix(location: SwiftLocation): string {
   return location.object === '' ? '' : `${location.object.replace(/\/+$/, '')}/`;
 }
-
-/** LOCATION's object name under another NAME in the same folder (for rename). */
-export function childLocation(folder: SwiftLocation, name: string): SwiftLocation {
-  return { ...folder, object: `${folderPrefix(folder)}${name}` };
-}

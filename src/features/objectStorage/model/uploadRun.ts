@@ -55,6 +55,22 @@ function objectName(prefix: string, base: string, file: string): string {
   return prefix + path.relative(base, file).split(path.sep).join('/');
 }
 
+/**
+ * Listing prefixes that together hold every name of NAMES, bounded by what the upload touches: below the names'
+ * common folder, one per distinct first segment (`site/`, `notes.txt`) rather than one listing of the whole container.
+ */
+export function topPrefixes(names: readonly string[]): string[] {
+  let common = names[0] ?? '';
+  for (const name of names) while (!name.startsWith(common)) common = common.slice(0, -1);
+  common = common.slice(0, common.lastIndexOf('/') + 1);
+  const tops = names.map((name) => {
+    const rest = name.slice(common.length);
+    const slash = rest.indexOf('/');
+    return common + (slash < 0 ? rest : rest.slice(0, slash + 1));
+  });
+  return [...new Set(tops)].sort();
+}
+
 /** The run was cancelled or failed, and what it had created was deleted again. */
 export class UploadRolledBack extends Error {
   override readonly name = 'UploadRolledBack';
@@ -113,9 +129,8 @@ export async function runUpload(storage: ObjectStorageService, container: string
   }
 }
 
+/** Deletes what the run created (bulk, or a few at a time: never every DELETE at once). */
 async function rollback(storage: ObjectStorageService, container: string, objects: readonly string[], cause: unknown, cancelled: boolean): Promise<UploadRolledBack> {
-  const results = await Promise.allSettled(objects.map((o) => storage.deleteObject(container, o)));
-  const left = objects.filter((_, i) => results[i].status === 'rejected');
-  const deleted = results.filter((r) => r.status === 'fulfilled' && r.value).length;
-  return new UploadRolledBack(cause, deleted, left, cancelled);
+  const outcome = await storage.deleteMany(container, objects).catch(() => ({ done: 0, failed: objects.map((name) => ({ name })) }));
+  return new UploadRolledBack(cause, outcome.done, outcome.failed.map((f) => f.name), cancelled);
 }
