@@ -38,8 +38,10 @@ test('object storage: container → folder → objects in the tree; an object op
     const tab = page.locator('.tabs-container .tab', { hasText: 'readme.txt' });
     await tab.waitFor({ timeout: 30_000 });
     await page.locator('.monaco-editor .view-lines', { hasText: 'Hello from Swift' }).waitFor({ timeout: 30_000 });
-    // the tab's tooltip (title) is the object's path in the swift: file system: /<project-id>/<container>/<object>
-    assert.match(await tab.getAttribute('title') ?? '', new RegExp(`^/[0-9a-f]{32}/${tag}/docs/readme\\.txt`));
+    // the breadcrumbs are the object's path in the swift: file system: <project-id> › <container> › docs › readme.txt
+    const crumbs = (await page.locator('.breadcrumbs-control').first().innerText()).split(/\s+/).filter((w) => /\w/.test(w));
+    assert.deepEqual(crumbs.slice(-3), [tag, 'docs', 'readme.txt']);
+    assert.match(crumbs[crumbs.length - 4] ?? '', /^[0-9a-f]{32}$/);
 
     // edit and save with the keyboard: the object in Swift is the new text
     await page.locator('.monaco-editor .view-lines').click();

@@ -164,9 +164,8 @@ export async function executeVolumeDelete(volume: Volume, target: Target, signal
   } catch (err) {
     const busy = volumeBusy(err);
     if (!busy) throw err;
-    const [now, snapshots, names] = await Promise.all([
-      blockStorage.volume(volume.id, signal), blockStorage.snapshots({ volumeId: volume.id }).toArray(signal), attachedServerNames(target, volume, signal),
-    ]);
+    const [now, snapshots] = await Promise.all([blockStorage.volume(volume.id, signal), blockStorage.snapshots({ volumeId: volume.id }).toArray(signal)]);
+    const names = await attachedServerNames(target, now, signal);
     throw new Refused(`${l10n.t('Cinder keeps volume {0}: {1}', volumeLabel(volume), deleteRefusalFix(now, snapshots.length, names))} ${busy.said}`);
   }
   await changed?.('volumes');

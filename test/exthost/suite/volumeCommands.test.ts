@@ -125,9 +125,7 @@ describe('Volume commands on the dev cloud', function () {
       spy.restore();
     }
     const v = volume;
-    undo.push(async () => {
-      await target.client.blockStorage.deleteVolume(v.id);
-    });
+    undo.push(() => removeVolume(target, v.id));
     assert.match((await row(`${tag}-data`)).context, /\bopenstack\.volume\b/, 'shown at once');
     assert.ok(api.explorer.poller.isWatching(await volumes()) || /status-available/.test((await row(`${tag}-data`)).context), 'polled while creating');
     await treeShows('it available', (r) => /^available · 1 GiB$/.test(r.description));
@@ -166,3 +164,14 @@ describe('Volume commands on the dev cloud', function () {
     volume = undefined;
   });
 });
+
+/** Cleanup whatever a failed test left of volume ID: its snapshots, its attachment, then the volume itself (bounded waits). */
+async function removeVolume(target: Target, id: string): Promise<void> {
+  const { blockStorage, compute } = target.client;
+  if (!(await blockStorage.volume(id).then(() => true, (e: unknown) => !(e instanceof OpenStackError && e.status === 404)))) return;   // the test deleted it
+  for (const s of await blockStorage.snapshots({ volumeId: id }).toArray()) await blockStorage.deleteSnapshot(s.id).catch(() => undefined);
+  await until('its snapshots gone', async () => (await blockStorage.snapshots({ volumeId: id }).toArray()).length === 0, 60_000, 1000);
+  for (const a of (await blockStorage.volume(id)).attachments) await compute.detachVolume(a.serverId, id).catch(() => undefined);
+  await until('it detached', async () => (await blockStorage.volume(id)).status === 'available', 60_000, 1000);
+  await blockStorage.deleteVolume(id);
+}
