@@ -22,3 +22,15 @@ export function quiet<T>(shared: Promise<T>): Promise<T> {
 function cancelled(signal: AbortSignal): OpenStackError {
   return new OpenStackError({ kind: 'aborted', text: l10n.t('Request cancelled.'), cause: signal.reason });
 }
+
+/** LOAD's result, asked for once and shared by every caller; a failure is forgotten, so the next call asks again. */
+export function readOnce<T>(load: () => Promise<T>): (signal?: AbortSignal) => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return (signal) => {
+    pending ??= quiet(load().catch((err: unknown) => {
+      pending = undefined;
+      throw err;
+    }));
+    return abortable(pending, signal);
+  };
+}

@@ -8,7 +8,8 @@ import {
 import { OpenStackError } from './errors';
 import type { HttpMethod } from './http';
 import { listing, type Listing } from './listing';
-import { compareVersions, lowerVersion, readOnce, type VersionRange } from './microversion';
+import { readOnce } from './abortable';
+import { compareVersions, lowerVersion, type VersionRange } from './microversion';
 import { path, type QueryValue } from './paths';
 import type { Session } from './session';
 

@@ -1,7 +1,7 @@
 // Nova microversions, negotiated per feature as Horizon does: each feature names the range it works with,
 // and a request asks for the highest version in that range the server (and a pinned compute_api_version) allows.
 import * as l10n from '@vscode/l10n';
-import { abortable, quiet } from './abortable';
+import { readOnce } from './abortable';
 import { OpenStackError } from './errors';
 import type { Session } from './session';
 
@@ -37,18 +37,6 @@ function labelOf(feature: ComputeFeature): string {
     case 'remoteConsoles': return l10n.t('the remote console API');
     case 'keypairs': return l10n.t('the key pair API');
   }
-}
-
-/** LOAD's result, asked for once and shared by every caller; a failure is forgotten, so the next call asks again. */
-export function readOnce<T>(load: () => Promise<T>): (signal?: AbortSignal) => Promise<T> {
-  let pending: Promise<T> | undefined;
-  return (signal) => {
-    pending ??= quiet(load().catch((err: unknown) => {
-      pending = undefined;
-      throw err;
-    }));
-    return abortable(pending, signal);
-  };
 }
 
 export class ComputeVersions {

@@ -6,6 +6,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import { pipeline as pipelineCallback, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { readOnce } from './abortable';
 import { OpenStackError } from './errors';
 import { inPool } from './pool';
 import type { Listing } from './listing';
@@ -14,7 +15,7 @@ import { withQuery } from './paths';
 import type { Session } from './session';
 import {
   bulkDeleteFailures, md5Hex, objectPath, signedPath, strongestDigest, tempUrlQuery, toClusterInfo, toContainer, toEntry, toHead, unquoteEtag,
-  type ClusterInfo, type Container, type ContainerEntry, type ObjectHead, type RawBulkDelete, type RawContainer, type RawEntry,
+  type Container, type ContainerEntry, type ObjectHead, type RawBulkDelete, type RawContainer, type RawEntry,
 } from './objectStorageModels';
 
 const SERVICE = 'object-store';
@@ -250,11 +251,11 @@ export class ObjectStorageService {
     await this.session.request(SERVICE, objectPath(to.container, to.object), { method: 'PUT', headers, signal, expectStatus: [201] });
   }
 
-  /** What the cluster offers (GET /info at the endpoint's root, outside /v1; no token needed). */
-  async info(signal?: AbortSignal): Promise<ClusterInfo> {
-    const res = await this.session.request(SERVICE, infoUrl(await this.session.endpoint(SERVICE, signal)), { method: 'GET', signal });
+  /** What the cluster offers (GET /info at the endpoint's root, outside /v1; no token needed): read once per client. */
+  readonly info = readOnce(async () => {
+    const res = await this.session.request(SERVICE, infoUrl(await this.session.endpoint(SERVICE)), { method: 'GET' });
     return toClusterInfo(await res.json<Record<string, unknown>>());
-  }
+  });
 
   /** Sets the account's temp URL key (X-Account-Meta-Temp-URL-Key), replacing the one there. */
   async setTempUrlKey(key: string, signal?: AbortSignal): Promise<void> {
@@ -262,10 +263,11 @@ export class ObjectStorageService {
   }
 
   /**
-   * A temp URL for the object, valid SECONDS from now, signed with KEY and the strongest digest INFO (the
-   * cluster's /info) allows. Throws when the cluster has no tempurl middleware.
+   * A temp URL for the object, valid SECONDS from now, signed with KEY and the strongest digest the cluster's /info
+   * allows. Throws when the cluster has no tempurl middleware.
    */
-  async tempUrl(container: string, object: string, key: string, seconds: number, info: ClusterInfo, signal?: AbortSignal): Promise<string> {
+  async tempUrl(container: string, object: string, key: string, seconds: number, signal?: AbortSignal): Promise<string> {
+    const info = await this.info(signal);
     const digest = strongestDigest(info.tempUrlDigests);
     if (!info.tempUrl || !digest) throw new OpenStackError({ kind: 'config', text: l10n.t('This cloud\'s object storage has no temp URLs (the tempurl middleware is not enabled).') });
     const endpoint = new URL(await this.session.endpoint(SERVICE, signal));

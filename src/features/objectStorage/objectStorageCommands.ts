@@ -282,7 +282,7 @@ async function copyTempUrl(deps: ProjectCommandDeps, node: FolderArg): Promise<v
   ];
   const expiry = await vscode.window.showQuickPick(expiries, { title: l10n.t('Temporary URL for {0}', object.name), placeHolder: l10n.t('Anyone with the URL can download the object until it expires') });
   if (!expiry) throw new Cancelled();
-  const url = await storage.tempUrl(node.container!, object.name, key, expiry.seconds, info);
+  const url = await storage.tempUrl(node.container!, object.name, key, expiry.seconds);
   await vscode.env.clipboard.writeText(url);
   done(l10n.t('Copied a temporary URL of {0}, valid for {1}.', object.name, expiry.label));
 }
