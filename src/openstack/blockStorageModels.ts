@@ -1,6 +1,8 @@
 // Cinder v3's volumes, snapshots, volume types and limits as the UI reads them, and the request bodies it sends.
 // Pure: no vscode import.
 
+import type { Usage } from './computeModels';
+
 type Raw = Record<string, unknown>;
 
 export interface VolumeAttachment {
@@ -117,17 +119,11 @@ export function volumeCreateBody(spec: VolumeCreate): { volume: Raw } {
   };
 }
 
-export interface VolumeUsage {
-  used: number;
-  /** -1 for unlimited. */
-  limit: number;
-}
-
 export interface VolumeLimits {
-  volumes: VolumeUsage;
+  volumes: Usage;
   /** GiB. */
-  gigabytes: VolumeUsage;
-  snapshots: VolumeUsage;
+  gigabytes: Usage;
+  snapshots: Usage;
 }
 
 export interface CinderAbsoluteLimits {

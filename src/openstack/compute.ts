@@ -86,8 +86,8 @@ export class ComputeService {
   }
 
   /** Attaches VOLUMEID (Cinder) to server ID, at DEVICE or where nova chooses; answers with the device. */
-  async attachVolume(id: string, volumeId: string, device?: string, signal?: AbortSignal): Promise<{ device?: string }> {
-    const json = { volumeAttachment: { volumeId, device } };
+  async attachVolume(id: string, volumeId: string, signal?: AbortSignal): Promise<{ device?: string }> {
+    const json = { volumeAttachment: { volumeId } };
     const res = await this.call<{ volumeAttachment: { device?: string | null } }>('default', 'POST', path`/servers/${id}/os-volume_attachments`, { json, signal });
     return { device: res.volumeAttachment.device ?? undefined };
   }

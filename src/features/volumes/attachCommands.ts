@@ -14,7 +14,7 @@ import { attachedServerNames, finish, pickVolume, type VolumeArg } from './volum
 
 /** Requests: POST /servers/{id}/os-volume_attachments. */
 export async function executeVolumeAttach(serverId: string, volumeId: string, target: Target, signal: AbortSignal, changed?: Changed): Promise<{ device?: string }> {
-  const attached = await target.client.compute.attachVolume(serverId, volumeId, undefined, signal);
+  const attached = await target.client.compute.attachVolume(serverId, volumeId, signal);
   await changed?.('volumes');
   return attached;
 }

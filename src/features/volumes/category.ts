@@ -6,7 +6,7 @@ import * as l10n from '@vscode/l10n';
 import type { Volume } from '../../openstack/blockStorageModels';
 import type { CategorySpec } from '../../ui/tree/node';
 import { joinInstanceNames } from '../floatingIps/model/instanceNames';
-import { volumeInTransition } from './model/volumesFormat';
+import { inTransition } from './model/volumesFormat';
 import { VolumeNode } from './volumeNodes';
 
 export const volumesCategory: CategorySpec<Volume, Map<string, string>> = {
@@ -16,5 +16,5 @@ export const volumesCategory: CategorySpec<Volume, Map<string, string>> = {
   list: (c, limit) => c.blockStorage.volumes({ limit, byName: true }),
   join: joinInstanceNames,
   node: (parent, v, serverNames) => new VolumeNode(parent, v, serverNames),
-  inTransition: volumeInTransition,
+  inTransition,
 };

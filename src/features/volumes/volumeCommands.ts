@@ -96,7 +96,7 @@ export async function collectVolumeCreate(target: Target, preset?: VolumeSource)
       spec.availabilityZone = await pickUsable(input, l10n.t('The availability zone (an instance attaches volumes of its own zone)'), items, (z) => z === spec.availabilityZone);
     },
   };
-  if (preset?.kind === 'snapshot') minimum = (await blockStorage.snapshot(preset.id)).size;
+  if (preset?.kind === 'snapshot') minimum = preset.size ?? (await blockStorage.snapshot(preset.id)).size;
   await runFlow(l10n.t('Create volume'), spec, [name, source, imageStep, snapshotStep, size, typeStep, zoneStep]);
   return spec;
 }
@@ -114,7 +114,7 @@ export async function executeVolumeCreate(spec: VolumeCreateSpec, target: Target
 
 export async function createVolume(deps: ProjectCommandDeps, node?: VolumeArg): Promise<void> {
   const target = await projectContext(node, deps);
-  const preset: VolumeSource | undefined = node?.snapshot ? { kind: 'snapshot', id: node.snapshot.id, name: node.snapshot.name } : undefined;
+  const preset: VolumeSource | undefined = node?.snapshot ? { kind: 'snapshot', id: node.snapshot.id, name: node.snapshot.name, size: node.snapshot.size } : undefined;
   const spec = await collectVolumeCreate(target, preset);
   await withProgress(l10n.t('Creating volume {0}', spec.name), (signal) => executeVolumeCreate(spec, target, signal, changedIn(deps, target)));
   await finish(target, l10n.t('Creating volume {0} ({1} GiB): the OpenStack view follows it until it is available.', spec.name, spec.size), (c) => volumeCreateCli(c, spec));
@@ -124,8 +124,6 @@ export async function createVolume(deps: ProjectCommandDeps, node?: VolumeArg): 
 
 /** Requests: POST /volumes/{id}/action (os-extend). */
 export async function executeVolumeExtend(volume: Volume, newSize: number, target: Target, signal: AbortSignal, changed?: Changed): Promise<void> {
-  const problem = extendInUseProblem(volume, await target.client.blockStorage.canExtendInUse(signal));
-  if (problem) throw new Refused(problem);
   await target.client.blockStorage.extendVolume(volume.id, newSize, signal);
   await changed?.('volumes');
 }

@@ -7,11 +7,11 @@ import { CategoryNode } from '../../ui/tree/categoryNode';
 import { markdown, md, ResourceNode, type ExplorerNode } from '../../ui/tree/node';
 import { ErrorNode, MessageNode } from '../../ui/tree/statusNodes';
 import {
-  attachmentText, snapshotDescription, snapshotInTransition, volumeDescription, volumeInTransition, volumeLabel,
+  attachmentText, inTransition, snapshotDescription, volumeDescription, volumeLabel,
 } from './model/volumesFormat';
 
 function volumeIcon(v: Volume): vscode.ThemeIcon {
-  if (volumeInTransition(v)) return new vscode.ThemeIcon('loading~spin');
+  if (inTransition(v)) return new vscode.ThemeIcon('loading~spin');
   if (v.status.startsWith('error')) return new vscode.ThemeIcon('database', new vscode.ThemeColor('errorForeground'));
   if (v.status === 'in-use') return new vscode.ThemeIcon('database', new vscode.ThemeColor('charts.green'));
   return new vscode.ThemeIcon('database');
@@ -30,7 +30,7 @@ export class VolumeNode extends ResourceNode {
       `status-${v.status}`,
       ...(v.attachments.length ? ['attached'] : []),
       ...(v.bootable ? ['bootable'] : []),
-      ...(volumeInTransition(v) ? ['busy'] : []),
+      ...(inTransition(v) ? ['busy'] : []),
     ]);
     item.iconPath = volumeIcon(v);
     item.description = volumeDescription(v, this.serverNames);
@@ -77,8 +77,8 @@ export class SnapshotNode extends ResourceNode {
 
   treeItem(): vscode.TreeItem {
     const s = this.snapshot;
-    const item = this.item(this.label, false, [`status-${s.status}`, ...(snapshotInTransition(s) ? ['busy'] : [])]);
-    item.iconPath = new vscode.ThemeIcon(snapshotInTransition(s) ? 'loading~spin' : 'device-camera');
+    const item = this.item(this.label, false, [`status-${s.status}`, ...(inTransition(s) ? ['busy'] : [])]);
+    item.iconPath = new vscode.ThemeIcon(inTransition(s) ? 'loading~spin' : 'device-camera');
     item.description = snapshotDescription(s);
     item.tooltip = markdown([
       `**${md(this.label)}** — ${md(s.status)}, ${s.size} GiB`,

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { explainRefusal, volumeBusy } from '../../../src/core/refusals';
 import {
   attachmentText, deleteRefusalFix, extendInUseProblem, extendProblem, imageMinimumGiB, sizeProblem, snapshotCreateCli,
-  volumeAttachCli, volumeCreateCli, volumeDescription, volumeDetachCli, volumeExtendCli, volumeInTransition,
+  volumeAttachCli, volumeCreateCli, volumeDescription, volumeDetachCli, volumeExtendCli, inTransition,
 } from '../../../src/features/volumes/model/volumesFormat';
 import { bootVolumeCliNote, joinNotes, launchCli, type LaunchSpec } from '../../../src/features/instances/model/launchInstanceInputs';
 import { negotiateVolume } from '../../../src/openstack/blockStorage';
@@ -29,8 +29,8 @@ test('a row says status, size, bootable and where it is attached (an unknown ins
 });
 
 test('transitional statuses poll; settled ones do not', () => {
-  for (const s of ['creating', 'attaching', 'detaching', 'extending', 'deleting', 'downloading', 'reserved']) assert.equal(volumeInTransition({ status: s }), true, s);
-  for (const s of ['available', 'in-use', 'error', 'error_extending']) assert.equal(volumeInTransition({ status: s }), false, s);
+  for (const s of ['creating', 'attaching', 'detaching', 'extending', 'deleting', 'downloading', 'reserved']) assert.equal(inTransition({ status: s }), true, s);
+  for (const s of ['available', 'in-use', 'error', 'error_extending']) assert.equal(inTransition({ status: s }), false, s);
 });
 
 test('sizes: whole GiB, at least the source, within the quota; extend only grows', () => {

@@ -18,11 +18,12 @@ export interface QuotaRow {
   used: number;
   /** −1: unlimited. */
   limit: number;
-  /** RAM is counted in MiB. */
-  mebibytes?: boolean;
-  /** Volume storage is counted in GiB. */
-  gibibytes?: boolean;
+  /** Bytes per counted unit, for quotas of a size: RAM in MiB, volume storage in GiB. */
+  unitBytes?: number;
 }
+
+const MIB = 1024 ** 2;
+const GIB = 1024 ** 3;
 
 const NETWORK_LABELS = (): [string, string][] => [
   ['floatingip', l10n.t('Floating IPs')],
@@ -36,20 +37,19 @@ const NETWORK_LABELS = (): [string, string][] => [
 
 /** Compute rows first (what a launch needs), then the volume ones when the cloud has Cinder, then the network ones Neutron reports, in a fixed order. */
 export function quotaRows(limits: ComputeLimits, network: NetworkQuotas, volumes?: VolumeLimits): QuotaRow[] {
-  const compute = (key: string, name: string, u: Usage, mebibytes?: boolean): QuotaRow => ({ id: `compute.${key}`, name, used: u.used, limit: u.limit, mebibytes });
-  const volume = (key: string, name: string, u: Usage, gibibytes?: boolean): QuotaRow => ({ id: `volume.${key}`, name, used: u.used, limit: u.limit, gibibytes });
+  const row = (id: string, name: string, u: Usage, unitBytes?: number): QuotaRow => ({ id, name, used: u.used, limit: u.limit, unitBytes });
   const rows = [
-    compute('instances', l10n.t('Instances'), limits.instances),
-    compute('cores', l10n.t('vCPUs'), limits.cores),
-    compute('ram', l10n.t('RAM'), limits.ram, true),
+    row('compute.instances', l10n.t('Instances'), limits.instances),
+    row('compute.cores', l10n.t('vCPUs'), limits.cores),
+    row('compute.ram', l10n.t('RAM'), limits.ram, MIB),
   ];
   if (volumes) {
-    rows.push(volume('volumes', l10n.t('Volumes'), volumes.volumes), volume('gigabytes', l10n.t('Volume storage'), volumes.gigabytes, true),
-      volume('snapshots', l10n.t('Volume snapshots'), volumes.snapshots));
+    rows.push(row('volume.volumes', l10n.t('Volumes'), volumes.volumes), row('volume.gigabytes', l10n.t('Volume storage'), volumes.gigabytes, GIB),
+      row('volume.snapshots', l10n.t('Volume snapshots'), volumes.snapshots));
   }
   for (const [key, name] of NETWORK_LABELS()) {
     const q = network[key];
-    if (q) rows.push({ id: `network.${key}`, name, used: q.used, limit: q.limit });
+    if (q) rows.push(row(`network.${key}`, name, q));
   }
   return rows;
 }
@@ -66,7 +66,7 @@ export function nearLimit(row: Pick<QuotaRow, 'used' | 'limit'>): boolean {
 
 /** "3 of 10 (30%)", "512 MiB of 50 GiB (1%)", "3 of unlimited". */
 export function quotaUsage(row: QuotaRow): string {
-  const size = (n: number) => (row.mebibytes ? formatBytes(n * 1024 * 1024) : row.gibibytes ? formatBytes(n * 1024 ** 3) : String(n));
+  const size = (n: number) => (row.unitBytes ? formatBytes(n * row.unitBytes) : String(n));
   if (row.limit < 0) return l10n.t('{0} of unlimited', size(row.used));
   return l10n.t('{0} of {1} ({2}%)', size(row.used), size(row.limit), String(Math.round(quotaShare(row) * 100)));
 }

@@ -10,12 +10,9 @@ const TRANSITIONAL = new Set([
   'backing-up', 'restoring-backup', 'retyping', 'maintenance', 'awaiting-transfer',
 ]);
 
-export function volumeInTransition(v: Pick<Volume, 'status'>): boolean {
+/** A volume or a snapshot in one of Cinder's transitional statuses. */
+export function inTransition(v: Pick<Volume | Snapshot, 'status'>): boolean {
   return TRANSITIONAL.has(v.status);
-}
-
-export function snapshotInTransition(s: Pick<Snapshot, 'status'>): boolean {
-  return TRANSITIONAL.has(s.status);
 }
 
 /** A volume's name, or its id when it has none. */
@@ -74,7 +71,7 @@ export function imageMinimumGiB(image: { minDisk: number; size: number | null })
 }
 
 /** Where a new volume's data comes from. */
-export type VolumeSource = { kind: 'blank' } | { kind: 'image'; id: string; name: string } | { kind: 'snapshot'; id: string; name: string };
+export type VolumeSource = { kind: 'blank' } | { kind: 'image'; id: string; name: string } | { kind: 'snapshot'; id: string; name: string; size?: number };
 
 export interface VolumeCreateSpec {
   name: string;
@@ -132,7 +129,7 @@ export function deleteRefusalFix(volume: Volume, snapshots: number, names: Reado
     snapshots > 0 && (snapshots === 1 ? l10n.t('Delete its snapshot first.') : l10n.t('Delete its {0} snapshots first.', snapshots)),
   ].filter((f): f is string => !!f);
   if (fixes.length) return fixes.join(' ');
-  return volumeInTransition(volume) ? l10n.t('It is {0}: wait until it settles, then delete it.', volume.status) : l10n.t('Refresh the view and look at its status.');
+  return inTransition(volume) ? l10n.t('It is {0}: wait until it settles, then delete it.', volume.status) : l10n.t('Refresh the view and look at its status.');
 }
 
 /** Why an in-use volume cannot be extended here, or undefined when it can. */
