@@ -186,7 +186,7 @@ export class HttpClient {
  * would send a request for Swift's object `a/../b` to the object `b`. Only what a request line cannot carry
  * (spaces, non-ASCII…) is percent-encoded, as the parser would; the fragment is dropped.
  */
-export function originAndPath(url: string): { origin: string; path: string } {
+function originAndPath(url: string): { origin: string; path: string } {
   const { origin } = new URL(url);
   const rest = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').replace(/#.*$/s, '');
   const path = rest.startsWith('/') ? rest : `/${rest}`;

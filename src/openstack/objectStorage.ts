@@ -30,16 +30,6 @@ export interface EntryQuery {
   limit?: number;
 }
 
-export interface AccountInfo {
-  containers: number;
-  objects: number;
-  bytes: number;
-  /** X-Account-Meta-Quota-Bytes, set by a reseller admin. */
-  quotaBytes?: number;
-  /** X-Account-Meta-Temp-URL-Key and -Key-2: account metadata, readable by anyone who may read the account. */
-  tempUrlKeys: string[];
-}
-
 export interface TransferOptions {
   signal?: AbortSignal;
   /** Bytes moved so far of TOTAL. */
@@ -79,26 +69,21 @@ export class ObjectStorageService {
     return this.markerListing<RawEntry, ContainerEntry>(objectPath(container), { prefix: query.prefix, delimiter: query.delimiter }, query.limit ?? MAX_PAGE, toEntry);
   }
 
-  async account(signal?: AbortSignal): Promise<AccountInfo> {
+  /**
+   * The account's temp URL keys (X-Account-Meta-Temp-URL-Key and -Key-2, from a HEAD of the account): metadata
+   * anyone who may read the account can read.
+   */
+  async tempUrlKeys(signal?: AbortSignal): Promise<string[]> {
     const { headers } = await this.session.request(SERVICE, '', { method: 'HEAD', signal });
-    const num = (name: string) => Number(headers[name] ?? 0);
-    return {
-      containers: num('x-account-container-count'), objects: num('x-account-object-count'), bytes: num('x-account-bytes-used'),
-      quotaBytes: headers['x-account-meta-quota-bytes'] === undefined ? undefined : num('x-account-meta-quota-bytes'),
-      tempUrlKeys: [headers['x-account-meta-temp-url-key'], headers['x-account-meta-temp-url-key-2']].filter((k): k is string => !!k),
-    };
+    return [headers['x-account-meta-temp-url-key'], headers['x-account-meta-temp-url-key-2']].filter((k): k is string => !!k);
   }
 
-  /** HEAD of the container: its counts and its quota (X-Container-Meta-Quota-Bytes/-Count), or undefined when it does not exist. */
-  async container(name: string, signal?: AbortSignal): Promise<(Container & { quotaBytes?: number; quotaCount?: number }) | undefined> {
+  /** HEAD of the container: its counts, or undefined when it does not exist. */
+  async container(name: string, signal?: AbortSignal): Promise<Container | undefined> {
     const res = await this.session.request(SERVICE, objectPath(name), { method: 'HEAD', signal, expectStatus: [200, 204, 404] });
     if (res.status === 404) return undefined;
     const h = res.headers;
-    const optional = (v: string | undefined) => (v === undefined ? undefined : Number(v));
-    return {
-      name, count: Number(h['x-container-object-count'] ?? 0), bytes: Number(h['x-container-bytes-used'] ?? 0),
-      quotaBytes: optional(h['x-container-meta-quota-bytes']), quotaCount: optional(h['x-container-meta-quota-count']),
-    };
+    return { name, count: Number(h['x-container-object-count'] ?? 0), bytes: Number(h['x-container-bytes-used'] ?? 0) };
   }
 
   /** Creates NAME; true when it is new (201), false when it already existed (202). */

@@ -139,7 +139,7 @@ describe('swift', { concurrency: true }, () => {
     await storage.write(bucket, 'shared/report.txt', Buffer.from('for your eyes\n'));
     const info = await storage.info();
     assert.ok(info.tempUrl && info.tempUrlDigests.includes('sha256'), JSON.stringify(info));
-    let key = (await storage.account()).tempUrlKeys[0];
+    let key = (await storage.tempUrlKeys())[0];
     if (!key) {
       key = `${tag}-key`;
       await storage.setTempUrlKey(key);

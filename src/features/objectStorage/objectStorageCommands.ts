@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Cancelled } from '../../core/cancelled';
 import { cliNote } from '../../core/cliLine';
+import { plainText } from '../../core/displayText';
 import { formatBytes } from '../../core/format';
 import { Refused } from '../../core/refusals';
 import { projectContext, type ProjectContext } from '../../context/target';
@@ -14,8 +15,9 @@ import { OpenStackError } from '../../openstack/errors';
 import type { ObjectStorageService } from '../../openstack/objectStorage';
 import { inPool } from '../../openstack/pool';
 import type { StoredObject } from '../../openstack/objectStorageModels';
-import { confirm, copyCli, done, type ProjectCommandDeps } from '../../ui/commandKit';
+import { confirm, copyCli, copyCliLabel, done, type ProjectCommandDeps } from '../../ui/commandKit';
 import { pickOne } from '../../ui/pickers';
+import { showPick } from '../../ui/shownItems';
 import { registerCommand, withProgress } from '../../ui/runCommand';
 import {
   containerCreateCli, containerDeleteCli, containerNameProblem, normalPrefix, objectDeleteCli, objectSaveCli, segmentedUploadCli, tempUrlKeyCli, uploadManyCli,
@@ -185,14 +187,14 @@ function refuseTooBig(container: string, items: readonly UploadItem[], maxFileSi
 async function confirmUpload(target: ProjectContext, container: string, items: readonly UploadItem[], existing: ReadonlySet<string>): Promise<void> {
   const bytes = formatBytes(items.reduce((n, i) => n + i.bytes, 0));
   const upload = l10n.t('Upload');
-  const copy = l10n.t('Copy as openstack CLI');
-  const detail = [
+  const copy = copyCliLabel();
+  const detail = plainText([
     l10n.t('{0} files ({1}) into container {2}, e.g. {3}.', items.length, bytes, container, items[0].object),
     existing.size ? l10n.t('{0} of them exist already and will be replaced (Swift keeps no old version).', existing.size) : '',
     l10n.t('Cancelling deletes the objects the upload created, so nothing half-done is left.'),
-  ].filter(Boolean).join('\n');
+  ].filter(Boolean).join('\n'));
   for (;;) {
-    const choice = await vscode.window.showInformationMessage(l10n.t('Upload {0} files to {1}?', items.length, container), { modal: true, detail }, upload, copy);
+    const choice = await vscode.window.showInformationMessage(plainText(l10n.t('Upload {0} files to {1}?', items.length, container)), { modal: true, detail }, upload, copy);
     if (choice === upload) return;
     if (choice !== copy) throw new Cancelled();
     const context = await target.cli();
@@ -242,7 +244,7 @@ async function withoutUnwanted(targets: readonly DownloadTarget[], existing: rea
   const skip = l10n.t('Skip Existing');
   const shown = existing.slice(0, 5).map((t) => t.file).join('\n');
   const detail = existing.length > 5 ? l10n.t('{0}\n… and {1} more.', shown, existing.length - 5) : shown;
-  const choice = await vscode.window.showWarningMessage(l10n.t('Replace {0} existing files?', existing.length), { modal: true, detail }, replace, skip);
+  const choice = await vscode.window.showWarningMessage(l10n.t('Replace {0} existing files?', existing.length), { modal: true, detail: plainText(detail) }, replace, skip);
   if (choice === replace) return [...targets];
   if (choice !== skip) throw new Cancelled();
   const kept = new Set(existing);
@@ -276,11 +278,11 @@ async function copyTempUrl(deps: ProjectCommandDeps, node: FolderArg): Promise<v
   const object = node.object!;
   const info = await storage.info();
   if (!info.tempUrl) throw new Refused(l10n.t("This cloud's object storage has no temp URLs (the tempurl middleware is not enabled)."));
-  const key = (await storage.account()).tempUrlKeys[0] ?? await offerTempUrlKey(target);
+  const key = (await storage.tempUrlKeys())[0] ?? await offerTempUrlKey(target);
   const expiries: ExpiryItem[] = [
     { label: l10n.t('1 hour'), seconds: 3600 }, { label: l10n.t('1 day'), seconds: 86_400 }, { label: l10n.t('7 days'), seconds: 7 * 86_400 },
   ];
-  const expiry = await vscode.window.showQuickPick(expiries, { title: l10n.t('Temporary URL for {0}', object.name), placeHolder: l10n.t('Anyone with the URL can download the object until it expires') });
+  const expiry = await showPick(expiries, { title: l10n.t('Temporary URL for {0}', object.name), placeHolder: l10n.t('Anyone with the URL can download the object until it expires') });
   if (!expiry) throw new Cancelled();
   const url = await storage.tempUrl(node.container!, object.name, key, expiry.seconds);
   await vscode.env.clipboard.writeText(url);
@@ -290,7 +292,7 @@ async function copyTempUrl(deps: ProjectCommandDeps, node: FolderArg): Promise<v
 /** The account has no temp URL key: sets a random one, only if the user agrees (it signs every temp URL of the project). */
 async function offerTempUrlKey(target: ProjectContext): Promise<string> {
   const set = l10n.t('Set a Key');
-  const copy = l10n.t('Copy as openstack CLI');
+  const copy = copyCliLabel();
   const choice = await vscode.window.showWarningMessage(l10n.t('This project has no temp URL key yet.'), {
     modal: true,
     detail: l10n.t('A temporary URL is signed with a key kept in the account\'s metadata (X-Account-Meta-Temp-URL-Key), which every member of the project can read. Set a random one now?'),

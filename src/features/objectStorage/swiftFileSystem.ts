@@ -14,6 +14,7 @@ import * as vscode from 'vscode';
 import type { CloudRegistry } from '../../context/cloudRegistry';
 import type { ObjectStorageService } from '../../openstack/objectStorage';
 import { StaleObject } from '../../openstack/objectStorage';
+import { leafName } from '../../openstack/objectStorageModels';
 import { OpenStackError } from '../../openstack/errors';
 import { explainRefusal } from '../../core/refusals';
 import { isEditable, MAX_OPEN_BYTES } from './model/objectStorageFormat';
@@ -54,7 +55,7 @@ export class SwiftFileSystem implements vscode.FileSystemProvider, vscode.Dispos
     const prefix = folderPrefix(location);
     const entries = await mapped(uri, storage.entries(location.container, { prefix, delimiter: '/' }).toArray());
     // a folder marker object (named like the folder) is the folder itself, not an entry in it
-    return entries.filter((e) => e.name !== prefix).map((e) => [e.name.slice(prefix.length).replace(/\/$/, ''), e.kind === 'folder' ? vscode.FileType.Directory : vscode.FileType.File]);
+    return entries.filter((e) => e.name !== prefix).map((e) => [leafName(e, prefix), e.kind === 'folder' ? vscode.FileType.Directory : vscode.FileType.File]);
   }
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
@@ -88,12 +89,11 @@ export class SwiftFileSystem implements vscode.FileSystemProvider, vscode.Dispos
     const { storage, location } = await this.open(uri);
     if (location.object === '') {
       await mapped(uri, storage.deleteContainer(location.container));
-    } else if (isFolder(location) || !(await storage.head(location.container, location.object))) {
+    } else if (isFolder(location) || !(await mapped(uri, storage.deleteObject(location.container, location.object)))) {
+      // no object of that name (a 404): a pseudo-folder, whose objects go with it
       const below = await mapped(uri, storage.entries(location.container, { prefix: folderPrefix(location) }).toArray());
       if (below.length > 0 && !options.recursive) throw vscode.FileSystemError.NoPermissions(l10n.t('{0} is a folder with {1} objects.', location.object, below.length));
       await mapped(uri, storage.deleteAll(location.container, below.map((e) => e.name)));
-    } else {
-      await mapped(uri, storage.deleteObject(location.container, location.object));
     }
     this.readEtags.delete(uri.toString());
     this.emitter.fire([{ type: vscode.FileChangeType.Deleted, uri }]);
