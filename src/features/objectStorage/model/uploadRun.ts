@@ -7,6 +7,7 @@ import * as l10n from '@vscode/l10n';
 import { readdir, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { ObjectStorageService } from '../../../openstack/objectStorage';
+import { inPool } from '../../../openstack/pool';
 import { contentTypeFor } from './objectStorageFormat';
 
 export interface UploadItem {
@@ -93,8 +94,8 @@ export async function runUpload(storage: ObjectStorageService, container: string
   const inner = new AbortController();
   const stop = () => inner.abort();
   opts.signal?.addEventListener('abort', stop, { once: true });
-  let next = 0;
   const uploadOne = async (item: UploadItem): Promise<void> => {
+    inner.signal.throwIfAborted();
     started.push(item.object);
     let counted = 0;
     await storage.upload(container, item.object, item.file, {
@@ -108,17 +109,15 @@ export async function runUpload(storage: ObjectStorageService, container: string
     progress.files++;
     opts.onProgress?.({ ...progress });
   };
-  const worker = async (): Promise<void> => {
-    try {
-      while (next < items.length && !inner.signal.aborted) await uploadOne(items[next++]);
-    } catch (err) {
-      inner.abort();   // the first failure stops the others
-      throw err;
-    }
-  };
   try {
-    const results = await Promise.allSettled(Array.from({ length: Math.min(opts.concurrency ?? 4, items.length) }, () => worker()));
-    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    const failure = await inPool(items, opts.concurrency ?? 4, async (item) => {
+      try {
+        await uploadOne(item);
+      } catch (err) {
+        inner.abort();   // the first failure stops the uploads in flight too
+        throw err;
+      }
+    }).then(() => undefined, (reason: unknown) => ({ reason }));
     if (failure || opts.signal?.aborted) {
       const created = started.filter((o) => !opts.existing.has(o));
       throw await rollback(storage, container, created, failure?.reason, opts.signal?.aborted === true);
