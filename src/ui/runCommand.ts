@@ -85,3 +85,18 @@ export function withProgress<T>(title: string, work: (signal: AbortSignal, repor
     },
   ));
 }
+
+/**
+ * A progress REPORT for a transfer, at most ~100 updates: one per percent or every 500 ms, and the last. A report
+ * per chunk would flood the notification (64 KiB chunks: 16,000 for a 1 GB file).
+ */
+export function percentReporter(report: (message: string, increment?: number) => void): (percent: number, message: () => string) => void {
+  let shown = 0;
+  let last = 0;
+  return (percent, message) => {
+    if (percent - shown < 1 && percent < 100 && Date.now() - last < 500) return;
+    report(message(), percent - shown);
+    shown = percent;
+    last = Date.now();
+  };
+}

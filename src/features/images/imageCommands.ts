@@ -15,7 +15,7 @@ import {
 } from './model/imagesFormat';
 import { runFlow, type FlowStep } from '../../ui/flow';
 import { cliNote } from '../../core/cliLine';
-import { withProgress } from '../../ui/runCommand';
+import { percentReporter, withProgress } from '../../ui/runCommand';
 import { Cancelled } from '../../core/cancelled';
 import { projectContext } from '../../context/target';
 import { type Target } from '../../core/target';
@@ -152,18 +152,10 @@ export async function uploadImage(deps: ProjectCommandDeps, arg?: unknown): Prom
   const context = await target.cli();
   const spec = await collectImageUpload(target, file, (s) => imageUploadCli(s, context), cliNote(context));
   const image = await withProgress(l10n.t('Uploading {0}', spec.name), async (signal, report) => {
-    let shown = 0;
-    let last = 0;
+    const progress = percentReporter(report);
     return executeImageUpload(spec, target, signal, {
       changed: changedIn(deps, target),
-      onProgress: (sent, total) => {
-        const percent = total > 0 ? (sent / total) * 100 : 100;
-        // at most ~100 updates: one per percent, and the last
-        if (percent - shown < 1 && sent < total && Date.now() - last < 500) return;
-        report(l10n.t('{0} of {1}', formatBytes(sent), formatBytes(total)), percent - shown);
-        shown = percent;
-        last = Date.now();
-      },
+      onProgress: (sent, total) => progress(total > 0 ? (sent / total) * 100 : 100, () => l10n.t('{0} of {1}', formatBytes(sent), formatBytes(total))),
     });
   });
   done(l10n.t('Image \'{0}\' uploaded: {1}, {2}.', image.name, image.status, formatBytes(image.size)), imageUploadCli(spec, context), cliNote(context));

@@ -18,7 +18,7 @@ import type { StoredObject } from '../../openstack/objectStorageModels';
 import { confirm, copyCli, copyCliLabel, done, type ProjectCommandDeps } from '../../ui/commandKit';
 import { pickOne } from '../../ui/pickers';
 import { showPick } from '../../ui/shownItems';
-import { registerCommand, withProgress } from '../../ui/runCommand';
+import { percentReporter, registerCommand, withProgress } from '../../ui/runCommand';
 import {
   containerCreateCli, containerDeleteCli, containerNameProblem, normalPrefix, objectDeleteCli, objectSaveCli, segmentedUploadCli, tempUrlKeyCli, uploadManyCli,
 } from './model/objectStorageFormat';
@@ -139,14 +139,11 @@ async function uploadToObjectStorage(deps: ProjectCommandDeps, arg?: unknown, al
   await confirmUpload(target, container, items, existing);
   const started = Date.now();
   const uploaded = await withProgress(l10n.t('Uploading to {0}', container), (signal, report) => {
-    let shown = 0;
+    const progress = percentReporter(report);
     return runUpload(target.client.objectStorage, container, items, {
       signal, existing,
-      onProgress: (p) => {
-        const percent = p.totalBytes > 0 ? (p.bytes / p.totalBytes) * 100 : (p.files / p.totalFiles) * 100;
-        report(l10n.t('{0} of {1} files, {2} of {3}', p.files, p.totalFiles, formatBytes(p.bytes), formatBytes(p.totalBytes)), percent - shown);
-        shown = percent;
-      },
+      onProgress: (p) => progress(p.totalBytes > 0 ? (p.bytes / p.totalBytes) * 100 : (p.files / p.totalFiles) * 100,
+        () => l10n.t('{0} of {1} files, {2} of {3}', p.files, p.totalFiles, formatBytes(p.bytes), formatBytes(p.totalBytes))),
     });
   });
   await refreshed(deps, target);
