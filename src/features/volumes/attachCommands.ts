@@ -36,11 +36,10 @@ export async function attachVolume(deps: ProjectCommandDeps, node?: VolumeArg): 
   let volume = node?.volume;
   let server = node?.server;
   if (!volume) {
-    volume = await pickOne(l10n.t('Attach volume'), server ? l10n.t('The volume to attach to {0}', server.name || server.id) : l10n.t('The volume to attach'), async () =>
-      (await target.client.blockStorage.volumes({ byName: true }).toArray()).map((v) => ({
-        label: volumeLabel(v), description: `${v.status} · ${v.size} GiB`, detail: v.id, value: v,
-        unusable: v.status === 'available' ? undefined : l10n.t('{0}: only an available volume can be attached', v.status),
-      })), l10n.t('This project has no volumes: create one first.'));
+    volume = await pickVolume(target, l10n.t('Attach volume'), l10n.t('This project has no volumes: create one first.'), {
+      placeholder: server ? l10n.t('The volume to attach to {0}', server.name || server.id) : l10n.t('The volume to attach'),
+      unusable: (v) => (v.status === 'available' ? undefined : l10n.t('{0}: only an available volume can be attached', v.status)),
+    });
   }
   if (volume.status !== 'available' && !volume.multiattach) throw new Refused(l10n.t('Volume {0} is {1}: only an available volume can be attached.', volumeLabel(volume), volume.status));
   server ??= await pickServerFor(target, volume);
@@ -59,7 +58,7 @@ export async function executeVolumeDetach(serverId: string, volumeId: string, ta
 
 export async function detachVolume(deps: ProjectCommandDeps, node?: VolumeArg): Promise<void> {
   const target = await projectContext(node, deps);
-  const volume = node?.volume ?? await pickVolume(target, l10n.t('Detach volume'), (v) => v.attachments.length > 0, l10n.t('No volume of this project is attached.'));
+  const volume = node?.volume ?? await pickVolume(target, l10n.t('Detach volume'), l10n.t('No volume of this project is attached.'), { filter: (v) => v.attachments.length > 0 });
   if (!volume.attachments.length) throw new Refused(l10n.t('Volume {0} is not attached to any instance.', volumeLabel(volume)));
   const names = await attachedServerNames(target, volume);
   const attachment = volume.attachments.length === 1 ? volume.attachments[0] : await pickOne(l10n.t('Detach volume'), l10n.t('The instance to detach it from'),

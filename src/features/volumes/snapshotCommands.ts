@@ -51,7 +51,7 @@ export async function executeSnapshotCreate(volume: Volume, name: string, target
 
 export async function createSnapshot(deps: ProjectCommandDeps, node?: VolumeArg): Promise<void> {
   const target = await projectContext(node, deps);
-  const volume = node?.volume ?? await pickVolume(target, l10n.t('Create snapshot'), (v) => v.status === 'available' || v.status === 'in-use', l10n.t('This project has no volume to snapshot.'));
+  const volume = node?.volume ?? await pickVolume(target, l10n.t('Create snapshot'), l10n.t('This project has no volume to snapshot.'), { filter: (v) => v.status === 'available' || v.status === 'in-use' });
   let name = `${volumeLabel(volume)}-snap`;
   const inUse = volume.status === 'in-use';
   await runFlow(l10n.t('Create snapshot of {0}', volumeLabel(volume)), undefined, [{

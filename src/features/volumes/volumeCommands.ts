@@ -130,7 +130,7 @@ export async function executeVolumeExtend(volume: Volume, newSize: number, targe
 
 export async function extendVolume(deps: ProjectCommandDeps, node?: VolumeArg): Promise<void> {
   const target = await projectContext(node, deps);
-  const volume = node?.volume ?? await pickVolume(target, l10n.t('Extend volume'), (v) => v.status === 'available' || v.status === 'in-use', l10n.t('This project has no volume that can be extended.'));
+  const volume = node?.volume ?? await pickVolume(target, l10n.t('Extend volume'), l10n.t('This project has no volume that can be extended.'), { filter: (v) => v.status === 'available' || v.status === 'in-use' });
   const { blockStorage } = target.client;
   // refused before asking: an answer that cannot be used would waste the student's time
   const problem = extendInUseProblem(volume, await blockStorage.canExtendInUse());
@@ -171,7 +171,7 @@ export async function executeVolumeDelete(volume: Volume, target: Target, signal
 
 export async function deleteVolume(deps: ProjectCommandDeps, node?: VolumeArg): Promise<void> {
   const target = await projectContext(node, deps);
-  const volume = node?.volume ?? await pickVolume(target, l10n.t('Delete volume'), () => true, l10n.t('This project has no volumes.'));
+  const volume = node?.volume ?? await pickVolume(target, l10n.t('Delete volume'), l10n.t('This project has no volumes.'));
   await confirm(l10n.t("Delete volume '{0}'?", volumeLabel(volume)), l10n.t('Its {0} GiB and everything on them are gone for good.', volume.size));
   await withProgress(l10n.t('Deleting volume {0}', volumeLabel(volume)), (signal) => executeVolumeDelete(volume, target, signal, changedIn(deps, target)));
   await finish(target, l10n.t('Deleting volume {0}: the OpenStack view follows it until it is gone.', volumeLabel(volume)), (c) => volumeDeleteCli(c, volume.id));

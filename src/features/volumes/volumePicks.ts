@@ -16,9 +16,17 @@ export interface VolumeArg {
   server?: Server;
 }
 
-export async function pickVolume(target: Target, title: string, filter: (v: Volume) => boolean, empty: string): Promise<Volume> {
-  return pickOne(title, l10n.t('The volume'), async () => (await target.client.blockStorage.volumes({ byName: true }).toArray())
-    .filter(filter).map((v) => ({ label: volumeLabel(v), description: `${v.status} · ${v.size} GiB`, detail: v.id, value: v })), empty);
+/** What a volume pick shows: volumes FILTER keeps, those UNUSABLE names a reason for greyed out with it. */
+export interface VolumePickOptions {
+  filter?: (v: Volume) => boolean;
+  unusable?: (v: Volume) => string | undefined;
+  placeholder?: string;
+}
+
+export async function pickVolume(target: Target, title: string, empty: string, opts: VolumePickOptions = {}): Promise<Volume> {
+  const { filter = () => true, unusable = () => undefined, placeholder = l10n.t('The volume') } = opts;
+  return pickOne(title, placeholder, async () => (await target.client.blockStorage.volumes({ byName: true }).toArray())
+    .filter(filter).map((v) => ({ label: volumeLabel(v), description: `${v.status} · ${v.size} GiB`, detail: v.id, value: v, unusable: unusable(v) })), empty);
 }
 
 /** Says MESSAGE with the command's CLI line on offer. */
