@@ -9,7 +9,7 @@ import { OpenStackError } from './errors';
 import type { HttpMethod } from './http';
 import { listing, type Listing } from './listing';
 import { readOnce } from './abortable';
-import { compareVersions, lowerVersion, type VersionRange } from './microversion';
+import { compareVersions, highestAllowed, type VersionRange } from './microversion';
 import { path, type QueryValue } from './paths';
 import type { Session } from './session';
 
@@ -47,11 +47,11 @@ export class VolumeVersions {
 
 /** The microversion to send to a Cinder supporting SERVER, honouring a `volume_api_version` pin ('3' selects the API only). */
 export function negotiateVolume(server: VersionRange, apiVersion?: string): string {
-  const pin = apiVersion && /^\d+\.[1-9]\d*$/.test(apiVersion) ? apiVersion : undefined;
-  let version = lowerVersion(CEILING, server.max);
-  if (pin) version = lowerVersion(version, pin);
+  const { version, pin } = highestAllowed(CEILING, server, apiVersion);
   if (compareVersions(version, server.min) >= 0) return version;
-  throw new OpenStackError({ kind: 'config', text: l10n.t('Cinder requires microversion {0} or later, but this client speaks up to {1}.', server.min, version) });
+  throw new OpenStackError({ kind: 'config', text: pin && compareVersions(pin, server.min) < 0
+    ? l10n.t('volume_api_version {0} is below {1}, the lowest Cinder accepts: raise or remove it.', pin, server.min)
+    : l10n.t('Cinder requires microversion {0} or later, but this client speaks up to {1}.', server.min, CEILING) });
 }
 
 export interface VolumeQuery {

@@ -66,10 +66,7 @@ export class ComputeVersions {
 /** The microversion to send for FEATURE to a server supporting SERVER, honouring a `compute_api_version` pin. */
 export function negotiate(feature: ComputeFeature, server: VersionRange, apiVersion?: string): string {
   const [min, max] = COMPUTE_FEATURES[feature];
-  // As openstacksdk: '2' or '2.0' only selects the API; '2.53' also pins the microversion.
-  const pin = apiVersion && /^\d+\.[1-9]\d*$/.test(apiVersion) ? apiVersion : undefined;
-  let version = lowerVersion(max, server.max);
-  if (pin) version = lowerVersion(version, pin);
+  const { version, pin } = highestAllowed(max, server, apiVersion);
   if (compareVersions(version, min) >= 0 && compareVersions(version, server.min) >= 0) return version;
   const label = labelOf(feature);
   let text: string;
@@ -80,8 +77,18 @@ export function negotiate(feature: ComputeFeature, server: VersionRange, apiVers
   throw new OpenStackError({ kind: 'config', text });
 }
 
+/**
+ * The highest microversion both this client (CEILING) and the server speak, lowered to the `<service>_api_version`
+ * PIN when one is set. As openstacksdk: '2' or '2.0' only selects the API; '2.53' also pins the microversion.
+ */
+export function highestAllowed(ceiling: string, server: VersionRange, apiVersion?: string): { version: string; pin?: string } {
+  const pin = apiVersion && /^\d+\.[1-9]\d*$/.test(apiVersion) ? apiVersion : undefined;
+  const version = lowerVersion(ceiling, server.max);
+  return { version: pin ? lowerVersion(version, pin) : version, pin };
+}
+
 /** The lower of two microversions. */
-export function lowerVersion(a: string, b: string): string {
+function lowerVersion(a: string, b: string): string {
   return compareVersions(a, b) <= 0 ? a : b;
 }
 

@@ -105,7 +105,8 @@ test('the volume microversion: the ceiling, the server, a pin', () => {
   assert.equal(negotiateVolume({ min: '3.0', max: '3.27' }), '3.27');
   assert.equal(negotiateVolume({ min: '3.0', max: '3.70' }, '3.40'), '3.40');
   assert.equal(negotiateVolume({ min: '3.0', max: '3.70' }, '3'), '3.60');
-  assert.throws(() => negotiateVolume({ min: '3.65', max: '3.70' }), /requires microversion 3\.65/);
+  assert.throws(() => negotiateVolume({ min: '3.65', max: '3.70' }), /requires microversion 3\.65 or later, but this client speaks up to 3\.60/);
+  assert.throws(() => negotiateVolume({ min: '3.30', max: '3.70' }, '3.20'), /volume_api_version 3\.20 is below 3\.30/);
   // the catalog URL keeps its project path; a bare one gets /v3, a /v2 one is read as /v3 beside it
   assert.equal(versionedRoot('block-storage', 'http://c:8776/v3/p1'), 'http://c:8776/v3/p1');
   assert.equal(versionedRoot('block-storage', 'http://c:8776'), 'http://c:8776/v3');
