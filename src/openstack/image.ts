@@ -1,7 +1,6 @@
 // Glance v2: list, show, create, upload from a file and delete images.
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { Readable } from 'node:stream';
+import { fileBody } from './fileBody';
 import { listing, union, type Listing } from './listing';
 import { path } from './paths';
 import type { Session } from './session';
@@ -122,30 +121,20 @@ export class ImageService {
   /** Streams FILE into a queued image; it turns active once Glance has stored it. */
   async uploadImage(id: string, file: string, opts: UploadOptions = {}): Promise<void> {
     const { size } = await stat(file);
-    // Byte mode with a small buffer, so that what is reported as sent has left for the socket.
-    const body = Readable.from(counted(file, (sent) => opts.onProgress?.(sent, size)), { objectMode: false, highWaterMark: 64 * 1024 });
+    const { body, readFailure } = fileBody(file, size, opts.onProgress);
     const headers = { 'content-type': 'application/octet-stream', 'content-length': String(size) };
     try {
       await this.session.request('image', path`/images/${id}/file`, { method: 'PUT', body, headers, signal: opts.signal, expectStatus: [204] });
     } catch (err) {
+      body.destroy();
       if (opts.signal?.aborted) await this.deleteImage(id);
-      throw err;
+      throw readFailure() ?? err;
     }
   }
 
   async deleteImage(id: string, signal?: AbortSignal): Promise<void> {
     // Already gone counts as deleted, as in openstacksdk (ignore_missing).
     await this.session.request('image', path`/images/${id}`, { method: 'DELETE', signal, expectStatus: [204, 404] });
-  }
-}
-
-/** The file's chunks, reporting the running total as each one is taken. Closing the generator closes the file. */
-async function* counted(file: string, progress: (sent: number) => void): AsyncGenerator<Buffer> {
-  let sent = 0;
-  for await (const chunk of createReadStream(file)) {
-    yield chunk as Buffer;
-    sent += (chunk as Buffer).length;
-    progress(sent);
   }
 }
 

@@ -2,12 +2,12 @@
 // account (`…/v1/AUTH_<project>`); listings are JSON (`format=json`) paged by `marker`; bodies stream both
 // ways so that a big object is never held in memory.
 import * as l10n from '@vscode/l10n';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
-import { pipeline as pipelineCallback, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { readOnce } from './abortable';
 import { OpenStackError } from './errors';
+import { counting, fileBody } from './fileBody';
 import { inPool } from './pool';
 import type { Listing } from './listing';
 import type { Page } from './paging';
@@ -148,18 +148,14 @@ export class ObjectStorageService {
    */
   async upload(container: string, object: string, file: string, opts: TransferOptions & { contentType?: string } = {}): Promise<string> {
     const { size } = await stat(file);
-    const source = createReadStream(file);
-    let readFailure: Error | undefined;
-    source.once('error', (err) => (readFailure = err));
-    // pipeline, not pipe: a read error destroys the body (so the PUT ends) and a failed PUT closes the file
-    const body = pipelineCallback(source, counting(size, opts.onProgress), () => undefined);
+    const { body, readFailure } = fileBody(file, size, opts.onProgress);
     const headers = { 'content-type': opts.contentType ?? 'application/octet-stream', 'content-length': String(size) };
     try {
       const res = await this.session.request(SERVICE, objectPath(container, object), { method: 'PUT', body, headers, signal: opts.signal, expectStatus: [201] });
       return unquoteEtag(res.headers.etag);
     } catch (err) {
       body.destroy();
-      throw readFailure ?? err;
+      throw readFailure() ?? err;
     }
   }
 
@@ -316,18 +312,6 @@ export class ObjectsNotDeleted extends Error {
     const shown = outcome.failed.slice(0, 3).map((f) => `${f.name} (${f.reason})`).join(', ');
     super(l10n.t('{0} of {1} objects deleted; Swift did not delete {2}: {3}{4}', outcome.done, total, outcome.failed.length, shown, outcome.failed.length > 3 ? ' …' : ''));
   }
-}
-
-/** A pass-through stream that reports the running byte count of TOTAL as chunks go by. */
-function counting(total: number, onProgress?: (moved: number, total: number) => void): Transform {
-  let moved = 0;
-  return new Transform({
-    transform(chunk: Buffer, _enc, next) {
-      moved += chunk.length;
-      onProgress?.(moved, total);
-      next(null, chunk);
-    },
-  });
 }
 
 /** The cluster's /info: at the root of the endpoint's host, before /v1. */
