@@ -22,6 +22,8 @@ _authtoken() { # USER: keystonemiddleware, with service tokens required as after
   _keystone_auth keystone_authtoken "$1"
   echo "www_authenticate_uri = http://$IP:$KEYSTONE_PORT"
   echo "service_token_roles_required = true"
+  # one validation per token for all services and their processes (each kept its own cache before)
+  echo "memcached_servers = $IP:$MEMCACHED_PORT"
 }
 
 # Zed's defaults, spelled out: the legacy rules apply, so demo gets the usual member view.
@@ -268,6 +270,7 @@ EOF2
   sed -e "s/^host = .*/host = $FAKE_HOST/" \
       -e "s/^compute_driver = .*/compute_driver = devcloud_virt.DevcloudFakeDriver/" \
       -e "s|^instances_path = .*|instances_path = $STATE/nova/instances-fake|" \
+      -e "/^\[DEFAULT\]/a # hundreds of instances: a full resource audit each 10 min, not each minute; builds overlap\nupdate_resources_interval = 600\nmax_concurrent_builds = 50" \
     "$ETC/nova/nova-cpu.conf" > "$ETC/nova/nova-fake.conf"
 
   # ---- Neutron: our own minimal paste pipeline ----

@@ -1,7 +1,7 @@
 #!/bin/bash
 # down.sh - stop every dev cloud process by its recorded PID (never by name): the
 # OpenStack services together, then the guests and libvirt (and the loop devices of
-# their volumes), RabbitMQ, epmd and MariaDB; then remove the data plane's
+# their volumes), RabbitMQ, epmd, memcached and MariaDB; then remove the data plane's
 # namespaces, bridges and firewall rules.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -25,5 +25,6 @@ if [ -e "$RUN/epmd.adopted" ]; then
 else
   stop_svc epmd 10
 fi
+stop_svc memcached 10
 stop_svc mariadb 60
 dataplane_down

@@ -33,6 +33,7 @@ FAKE_HOST=devcloud-fake1
 FAKE_AZ=devcloud-fake
 
 MYSQL_PORT=3306
+MEMCACHED_PORT=11211
 RABBIT_PORT=5672
 EPMD_PORT=4369
 RABBIT_DIST_PORT=25672
@@ -68,7 +69,7 @@ SWIFT_DIR="$STATE/swift"       # swift.conf, the rings and devices/d1, Swift's o
 EP="$DEVCLOUD_DIR/bin/ep"
 
 # Start order; down stops the OpenStack services together, then the infrastructure in reverse.
-INFRA=(mariadb epmd rabbitmq virtlogd libvirtd)
+INFRA=(mariadb memcached epmd rabbitmq virtlogd libvirtd)
 OPENSTACK=(keystone glance-api placement-api nova-api nova-api-metadata nova-conductor nova-scheduler
            nova-compute nova-compute-fake nova-serialproxy neutron-server neutron-linuxbridge-agent
            neutron-dhcp-agent neutron-l3-agent neutron-metadata-agent serial-guest

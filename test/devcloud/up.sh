@@ -70,6 +70,8 @@ else
     mark dbs-storage
   fi
   phase mariadb
+  # the services' shared token cache (keystonemiddleware's memcached_servers)
+  start_bg memcached /usr/bin/memcached -l "$IP" -p "$MEMCACHED_PORT" -U 0 -m 64 -u memcache
 
   # ---- chains ----
   needs() { # wait until every named chain step is ready; give up if any chain failed

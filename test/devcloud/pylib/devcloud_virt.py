@@ -32,14 +32,46 @@ def compute_main():
     sys.modules['nova.virt.devcloud_virt'] = module
     nova.virt.devcloud_virt = module
     _define_driver(module)
+    _skip_unused_allocation_sweep()
     return compute_cmd.main()
+
+
+def _skip_unused_allocation_sweep():
+    # Zed's resource tracker (resource_tracker.py:1227, _update_to_placement) reads the allocations of
+    # every consumer on the host, one placement GET each, at every claim, delete and periodic update:
+    # O(N) per claim, so 1,000 instances take hours to create. Its only users are PCI-in-placement
+    # (a no-op while [pci]report_in_placement is false) and a driver that reshapes, which FakeDriver
+    # never does; for them the answer is empty. Loaded by the fake host's nova-compute only.
+    from nova.conf import CONF
+    from nova.scheduler.client import report
+    original = getattr(report.SchedulerReportClient, 'get_allocations_for_provider_tree', None)
+    if original is None:
+        return
+
+    def allocations_unless_pci(self, context, nodename):
+        if CONF.pci.report_in_placement:
+            return original(self, context, nodename)
+        return {}
+
+    report.SchedulerReportClient.get_allocations_for_provider_tree = allocations_unless_pci
 
 
 def _define_driver(module):
     from nova.console import type as console_type
     from nova.virt import fake
 
+    from nova.compute import power_state
+
     class DevcloudFakeDriver(fake.FakeDriver):
+        def resume_state_on_host_boot(self, context, instance, network_info,
+                                      block_device_info=None):
+            # FakeDriver forgets its instances when it restarts; a guest that ran before an `up`
+            # runs again (as libvirt would boot it), or the power sync marks it NOSTATE.
+            flavor = instance.flavor
+            self.resources.claim(vcpus=flavor.vcpus, mem=flavor.memory_mb, disk=flavor.root_gb)
+            self.instances[instance.uuid] = fake.FakeInstance(
+                instance.name, power_state.RUNNING, instance.uuid)
+
         def get_serial_console(self, context, instance):
             return console_type.ConsoleSerial(
                 internal_access_path=None, host=SERIAL_HOST, port=SERIAL_PORT)
