@@ -1,4 +1,3 @@
-/* global document, window, MouseEvent -- used in code that Playwright runs inside the page */
 // `npm run bench:project`: a whole project's tree in the real workbench (code-server + Chromium): every category
 // of project `treebench` expanded at once (one click each, in the same instant), against the API calls behind it.
 // The extension's own log says which requests the tree made and when (the profile); the same URLs are then asked
@@ -8,11 +7,13 @@
 // fake host, 4 floating IPs, a security group and a key pair. Prints a table, the profile, and one JSON line.
 // BENCH_LATENCY_MS=50: the cloud as if 50 ms away (bench/latency.mjs), the tree and curl alike.
 import { execFile } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT, build, ensureInstalled, startCodeServer } from '../scripts/codeserver/server.mjs';
-import { launchBrowser, openOpenStack, openWorkbench, treeRow, workbenchUrl } from '../test/e2e/lib.mjs';
+import { clickAtOnce, launchBrowser, openOpenStack, openWorkbench, rowsShown, treeRow, workbenchUrl } from '../test/e2e/lib.mjs';
+import { curlTogether, exchangesBetween, extensionLog } from './extensionLog.mjs';
+import { cpuSnapshot, cpuSpent } from './proc.mjs';
 import { FAR_REGION, farRegion } from './latency.mjs';
 
 const run = promisify(execFile);
@@ -65,48 +66,6 @@ async function setup() {
   }
 }
 
-/** The extension's log lines of this run, every window's (a reload starts another extension host): [{ t (epoch ms), text }]. */
-function extensionLog(runDir) {
-  const logs = join(runDir, 'user-data', 'logs');
-  const files = readdirSync(logs).flatMap((session) => readdirSync(join(logs, session)).filter((d) => d.startsWith('exthost'))
-    .map((host) => join(logs, session, host, 'openstack-explorer.openstack-explorer', 'OpenStack.log')));
-  return files.flatMap((file) => {
-    try { return readFileSync(file, 'utf8').split('\n'); } catch { return []; }
-  }).map((line) => {
-    const m = line.match(/^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}) \[\w+\] (.*)$/);
-    return m ? { t: new Date(m[1].replace(' ', 'T')).getTime(), text: m[2] } : undefined;
-  }).filter(Boolean).sort((a, b) => a.t - b.t);
-}
-
-/** The exchanges the log shows between T0 and T1: { method, url, ms, end }. */
-function exchangesBetween(lines, t0, t1) {
-  return lines.filter((l) => l.t >= t0 - 5 && l.t <= t1 + 5).map((l) => {
-    const m = l.text.match(/^\[[^\]]+\] (\w+) (\S+) → (\S+) in (\d+) ms/);
-    return m && { method: m[1], url: m[2], status: m[3], ms: Number(m[4]), end: l.t - t0 };
-  }).filter(Boolean);
-}
-
-/** Each URL's time with curl, all at once (undefined URLs: 0), after one warm-up round (token validation caches). */
-async function curlTogether(urls) {
-  const token = await os(CLOUD, 'token', 'issue', '-f', 'value', '-c', 'id');
-  const one = async (url) => (url ? Number((await run('curl', ['-s', '-o', '/dev/null', '-w', '%{time_total}', '-H', `X-Auth-Token: ${token}`,
-    '-H', 'OpenStack-API-Version: compute 2.79', '-H', 'X-OpenStack-Nova-API-Version: 2.79', url])).stdout) * 1000 : 0);
-  await Promise.all(urls.map(one));
-  return Promise.all(urls.map(one));
-}
-
-/** Clicks the category rows LABELS in one task of the page, bottom first (so that no click moves a row still to click). */
-async function clickAtOnce(page, labels) {
-  await page.evaluate((names) => {
-    const rows = [...document.querySelectorAll('.part.sidebar [role="treeitem"]')];
-    for (const name of names) {
-      const row = rows.find((r) => (r.getAttribute('aria-label') ?? '').startsWith(name));
-      if (!row) throw new Error(`no row ${name}`);
-      for (const type of ['mousedown', 'mouseup', 'click']) row.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, button: 0, view: window }));
-    }
-  }, labels);
-}
-
 let far;
 const rounds = [];
 try {
@@ -151,22 +110,21 @@ async function expandAll(page, server) {
   await cloud.click();
   await treeRow(page, 'Instances').first().waitFor({ timeout: 60_000 });
   await page.waitForTimeout(5000);   // what the project's opening asked for is done (the walkthrough's first probes too)
+  const cpuBefore = cpuSnapshot();
   const t0 = Date.now();
   await clickAtOnce(page, CATEGORIES.map(([label]) => label));
-  // checked on every frame: a locator's waitFor polls at growing intervals (up to 500 ms), which would be measured too
-  await page.waitForFunction((patterns) => {
-    const labels = [...document.querySelectorAll('.part.sidebar [role="treeitem"]')].map((r) => r.getAttribute('aria-label') ?? '');
-    return patterns.every((p) => labels.some((l) => new RegExp(p).test(l)));
-  }, CATEGORIES.map(([, row]) => row.source), { polling: 'raf', timeout: 120_000 });
+  await rowsShown(page, CATEGORIES.map(([, row]) => row.source));
   const t1 = Date.now();
+  const cpu = cpuSpent(cpuBefore, cpuSnapshot());
   const lines = extensionLog(server.runDir);
   const exchanges = exchangesBetween(lines, t0, t1);
   const figure = (re) => Number(lines.map((l) => l.text.match(re)?.[1]).find(Boolean));
   // the shell's activation, then main.js (before lazy activation there was one line, for all of it)
   const activation = figure(/^activated in (\d+) ms/);
   const main = figure(/^main\.js loaded and started in (\d+) ms/);
-  const curl = await curlTogether(exchanges.map((e) => (e.method === 'GET' ? e.url : undefined)));
-  return { tree: t1 - t0, exchanges, curl, slowest: Math.max(...curl), activation, main };
+  const token = await os(CLOUD, 'token', 'issue', '-f', 'value', '-c', 'id');
+  const curl = await curlTogether(token, exchanges.map((e) => (e.method === 'GET' ? e.url : undefined)));
+  return { tree: t1 - t0, exchanges, curl, slowest: Math.max(...curl), activation, main, cpu };
 }
 const tree = median(rounds.map((r) => r.tree));
 const slowest = median(rounds.map((r) => r.slowest));
@@ -180,4 +138,6 @@ console.log(`slowest of its calls (curl, all at once)  ${slowest.toFixed(0)} ms`
 console.log(`ratio tree / slowest call                ${(tree / slowest).toFixed(2)}   requests: ${requests}`);
 console.log('the last run\'s requests (ms after the first click when answered, the call\'s own ms, curl):');
 last.exchanges.forEach((e, i) => console.log(`  +${String(e.end).padStart(5)}  ${String(e.ms).padStart(4)} ms  ${e.method} ${e.url}  curl ${last.curl[i] ? `${last.curl[i].toFixed(0)} ms` : '-'}`));
+console.log(`the last run's CPU while the tree loaded (${last.tree} ms on 2 cores = ${2 * last.tree} CPU ms at most):`);
+last.cpu.slice(0, 12).forEach(([name, ms]) => console.log(`  ${String(ms).padStart(5)} ms  ${name}`));
 console.log(JSON.stringify({ latency_ms: LATENCY, project_tree_ms: tree, project_slowest_call_ms: Math.round(slowest), project_ratio: Number((tree / slowest).toFixed(2)), project_requests: requests, activation_ms: activation, main_js_ms: Number.isNaN(main) ? null : main }));

@@ -1,74 +1,151 @@
-// `npm run bench:tree`: how long the real tree (code-server + Chromium) takes to show the Instances of the
-// bench project (N servers, set up by `npm run bench`), against the bare API calls behind it (curl, warm token).
-// Also reads the extension's own activation time from its log. Prints a table and one JSON line.
+/* global document, MutationObserver -- used in code that Playwright runs inside the page */
+// `npm run bench:tree`: the Instances of a bench project in the real tree (code-server + Chromium), against the API
+// calls behind it (curl, warm token, the same URLs in the same minute, read from the extension's own log).
+// BENCH_CLOUD picks the project (devcloud-bench: 200 servers, devcloud-bench1000: 1,000; made by `npm run bench`).
+// BENCH_SCALE=1 adds, in the last run: Load more until every server is shown (each click against its calls), Find
+// Resource over all of them, and the extension host's memory before the first expand and after the last Load more.
+// A fresh code-server and browser profile each run: nothing cached or restored as expanded. Prints a table and one
+// JSON line.
 import { execFile } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT, build, ensureInstalled, startCodeServer } from '../scripts/codeserver/server.mjs';
-import { launchBrowser, openOpenStack, openWorkbench, treeRow, workbenchUrl } from '../test/e2e/lib.mjs';
+import {
+  clickAtOnce, launchBrowser, openOpenStack, openWorkbench, rowsShown, runCommand, treeRow, workbenchUrl,
+} from '../test/e2e/lib.mjs';
+import { curlTogether, exchangesBetween, extensionLog } from './extensionLog.mjs';
+import { extensionHostRssMib } from './proc.mjs';
 
 const run = promisify(execFile);
 const STATE = process.env.DEVCLOUD_STATE ?? '/var/lib/openstack-explorer-devcloud';
 const CLOUDS = join(STATE, 'bench-clouds.yaml');
+const CLOUD = process.env.BENCH_CLOUD ?? 'devcloud-bench';
+const SCALE = process.env.BENCH_SCALE === '1';
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const SERVERS = Number(process.env.BENCH_SERVERS ?? 1000);   // the project's, for BENCH_SCALE
+const PAGE = 100;   // openstack.pageSize's default: the bench's workbench has no user setting for it
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const env = { ...process.env, OS_CLIENT_CONFIG_FILE: CLOUDS, PATH: `/usr/bin:/bin:${process.env.PATH}` };
 
 statSync(CLOUDS);   // made by `npm run bench`
-const pageSize = 100;   // openstack.pageSize's default: the bench's workbench has no user setting for it
-const token = (await run('openstack', ['--os-cloud', 'devcloud-bench', 'token', 'issue', '-f', 'value', '-c', 'id'], { env })).stdout.trim();
-const curl = async (url) => Number((await run('curl', ['-s', '-o', '/dev/null', '-w', '%{time_total}', '-H', `X-Auth-Token: ${token}`,
-  '-H', 'OpenStack-API-Version: compute 2.79', '-H', 'X-OpenStack-Nova-API-Version: 2.79', url])).stdout) * 1000;
-// what the Instances category asks for: the first page of servers and, in parallel, one bounded page of floating
-// IPs (the bench's servers have no NICs, so no follow-up by fixed address)
-const apiRound = async () => Math.max(...await Promise.all([
-  curl(`http://127.0.0.1:8774/v2.1/servers/detail?limit=${pageSize}`), curl(`http://127.0.0.1:9696/v2.0/floatingips?limit=${pageSize}`),
-]));
-
+const token = (await run('openstack', ['--os-cloud', CLOUD, 'token', 'issue', '-f', 'value', '-c', 'id'], { env })).stdout.trim();
 ensureInstalled();
 build();
-const server = await startCodeServer({ env: { OS_CLIENT_CONFIG_FILE: CLOUDS, OS_CLOUD: 'devcloud-bench' } });
-const browser = await launchBrowser();
-const { page } = browser;
-const tree = [];
-const api = [];
-let activationMs;
-try {
-  const url = workbenchUrl(server.url, server.workspace, { extensionDevelopmentPath: ROOT });
-  for (let i = 0; i < RUNS; i++) {
-    // a fresh workbench each run, so Instances is expanded for the first time (nothing cached in the tree);
-    // the project's token is already there when Instances is clicked, as when a user expands it
-    await openWorkbench(page, url);
+const runs = [];
+for (let i = 0; i < RUNS; i++) {
+  runs.push(await oneRun(SCALE && i === RUNS - 1));
+  console.error(`[bench] ${CLOUD} run ${i + 1}: Instances ${runs.at(-1).expand.tree} ms, its calls ${runs.at(-1).expand.api.toFixed(0)} ms`);
+}
+
+async function oneRun(scale) {
+  const server = await startCodeServer({ env: { OS_CLIENT_CONFIG_FILE: CLOUDS, OS_CLOUD: CLOUD } });
+  const { page, close } = await launchBrowser();
+  try {
+    await openWorkbench(page, workbenchUrl(server.url, server.workspace, { extensionDevelopmentPath: ROOT }));
     await openOpenStack(page);
-    const cloud = treeRow(page, 'devcloud-bench').first();
+    const cloud = treeRow(page, CLOUD).first();
+    await cloud.waitFor({ timeout: 60_000 });
     if ((await cloud.getAttribute('aria-expanded')) === 'false') await cloud.click();
-    const instances = treeRow(page, 'Instances').first();
-    await instances.waitFor({ timeout: 60_000 });
-    if ((await instances.getAttribute('aria-expanded')) === 'true') await instances.click();   // restored state
-    api.push(await apiRound());
-    const t0 = Date.now();
-    await instances.click();
-    await treeRow(page, /^bench-/).first().waitFor({ timeout: 120_000 });
-    tree.push(Date.now() - t0);
+    await treeRow(page, 'Instances').first().waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(5000);   // what the project's opening asked for is done
+    const rssBefore = extensionHostRssMib(server.pid);
+    const expand = await timedClick(page, server, 'Instances', ['^bench-']);
+    if (!scale) return { expand };
+    const more = [];
+    await page.evaluate(() => [...document.querySelectorAll('.part.sidebar [role="treeitem"]')]
+      .find((r) => (r.getAttribute('aria-label') ?? '').startsWith('Instances')).closest('.monaco-list').focus());   // End goes to this tree
+    for (let shown = PAGE; shown < SERVERS; shown += PAGE) {
+      const row = `^Load more.*\\b${shown}\\b`;
+      await untilShown(page, [row]);   // the list is virtual: its last row is drawn once scrolled to
+      more.push(await timedClick(page, server, 'Load more', [row], rowGone));
+    }
+    const rssAfter = extensionHostRssMib(server.pid);
+    return { expand, more, find: await findResource(page), rssBefore, rssAfter };
+  } finally {
+    await close();
+    server.stop();
   }
-  activationMs = readActivation(server.runDir);
-} finally {
-  await browser.close();
-  server.stop();
-}
-console.log(`Instances of the bench project, first page of ${pageSize} (openstack.pageSize), ${RUNS} runs:`);
-console.log(`tree (click → rows shown)         ${median(tree)} ms   runs: ${tree.join(' ')}`);
-console.log(`API round (curl, parallel)        ${median(api).toFixed(0)} ms   runs: ${api.map((x) => x.toFixed(0)).join(' ')}`);
-console.log(`extension activation              ${activationMs} ms`);
-console.log(JSON.stringify({ page_size: pageSize, tree_ms: median(tree), api_ms: Math.round(median(api)), tree_first_ms: tree[0], activation_ms: activationMs }));
-
-function readActivation(runDir) {
-  const logs = join(runDir, 'user-data', 'logs');
-  for (const session of readdirSync(logs)) {
-    const file = join(logs, session, 'exthost1', 'openstack-explorer.openstack-explorer', 'OpenStack.log');
-    try { return Number(readFileSync(file, 'utf8').match(/activated in (\d+) ms/)?.[1]); } catch { /* next */ }
-  }
-  return undefined;
 }
 
+/**
+ * Presses End in the tree (its focus moves to the last row, which is drawn) until rows matching PATTERNS are there:
+ * rows below the drawn part of a virtual list are not in the page until scrolled to.
+ */
+async function untilShown(page, patterns) {
+  const shown = () => page.evaluate((sources) => {
+    const labels = [...document.querySelectorAll('.part.sidebar [role="treeitem"]')].map((r) => r.getAttribute('aria-label') ?? '');
+    return sources.every((p) => labels.some((l) => new RegExp(p).test(l)));
+  }, patterns);
+  for (const until = Date.now() + 120_000; !(await shown()); await page.keyboard.press('End')) {
+    if (Date.now() > until) throw new Error(`rows not shown: ${patterns.join(', ')}`);
+  }
+}
+
+/**
+ * Resolves when no row of the side bar matches PATTERN (checked on each change of its DOM). Load more, scrolled to
+ * the bottom: its row gives way to the next page's first rows, drawn where it was.
+ */
+async function rowGone(page, [pattern]) {
+  await page.evaluate((source) => new Promise((resolve, reject) => {
+    const bar = document.querySelector('.part.sidebar');
+    const there = () => [...bar.querySelectorAll('[role="treeitem"]')].some((r) => new RegExp(source).test(r.getAttribute('aria-label') ?? ''));
+    if (!there()) { resolve(); return; }
+    const observer = new MutationObserver(() => { if (!there()) { observer.disconnect(); clearTimeout(timer); resolve(); } });
+    const timer = setTimeout(() => { observer.disconnect(); reject(new Error(`still shown after 120 s: ${source}`)); }, 120_000);
+    observer.observe(bar, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label'] });
+  }), pattern);
+}
+
+/** Clicks the row LABEL, waits for rows matching PATTERNS (WAIT); the time, and the slowest of its calls asked again with curl. */
+async function timedClick(page, server, label, patterns, wait = rowsShown) {
+  const t0 = Date.now();
+  await clickAtOnce(page, [label]);
+  await wait(page, patterns);
+  const tree = Date.now() - t0;
+  const exchanges = exchangesBetween(extensionLog(server.runDir), t0, t0 + tree);
+  const curl = await curlTogether(token, exchanges.map((e) => (e.method === 'GET' ? e.url : undefined)));
+  return { tree, api: Math.max(0, ...curl), requests: exchanges.length, answered: Math.max(0, ...exchanges.map((e) => e.end)), sent: Math.min(...exchanges.map((e) => e.end - e.ms)) };
+}
+
+/** Find Resource over everything loaded: the time until the pick lists them, and from Enter until the row is selected. */
+async function findResource(page) {
+  const name = await page.evaluate(() => [...document.querySelectorAll('.part.sidebar [role="treeitem"]')]
+    .map((r) => r.getAttribute('aria-label') ?? '').filter((l) => l.startsWith('bench-')).at(-1).split(/[ ,]/)[0]);
+  const t0 = Date.now();
+  await runCommand(page, 'OpenStack: Find Resource…');
+  const input = page.locator('.quick-input-widget input[type="text"]');
+  await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ timeout: 60_000 });
+  const listed = Date.now() - t0;
+  await input.fill(name);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 30_000 });
+  const t1 = Date.now();
+  await page.keyboard.press('Enter');
+  await page.locator(`.part.sidebar [role="treeitem"][aria-selected="true"][aria-label^="${name}"]`).waitFor({ timeout: 30_000 });
+  return { listed_ms: listed, reveal_ms: Date.now() - t1, name };
+}
+
+const expandTree = median(runs.map((r) => r.expand.tree));
+const expandApi = median(runs.map((r) => r.expand.api));
+const ratio = (r) => +(r.tree / Math.max(1, r.api)).toFixed(2);
+console.log(`Instances of ${CLOUD}, first page of ${PAGE} (openstack.pageSize), ${RUNS} runs (median):`);
+console.log(`tree (click → rows shown)        ${expandTree} ms   runs: ${runs.map((r) => r.expand.tree).join(' ')}`);
+console.log(`its calls (curl, same URLs)      ${expandApi.toFixed(0)} ms   runs: ${runs.map((r) => r.expand.api.toFixed(0)).join(' ')}`);
+console.log(`answered (last response, ms after the click) ${runs.map((r) => r.expand.answered).join(' ')}`);
+console.log(`ratio (median of the runs' own)  ${median(runs.map((r) => ratio(r.expand)))}   requests: ${median(runs.map((r) => r.expand.requests))}`);
+const result = { cloud: CLOUD, page_size: PAGE, tree_ms: expandTree, api_ms: Math.round(expandApi), ratio: median(runs.map((r) => ratio(r.expand))), requests: median(runs.map((r) => r.expand.requests)) };
+const scaled = runs.at(-1);
+if (SCALE) {
+  const more = scaled.more;
+  console.log(`Load more ×${more.length}: tree ${more.map((m) => m.tree).join(' ')} ms; its calls ${more.map((m) => m.api.toFixed(0)).join(' ')} ms; requests ${more.map((m) => m.requests).join(' ')}`);
+  console.log(`  answered (ms after the click) ${more.map((m) => m.answered).join(' ')}; sent ${more.map((m) => m.sent).join(' ')}`);
+  console.log(`Find Resource over ${SERVERS} servers: listed in ${scaled.find.listed_ms} ms; ${scaled.find.name} revealed ${scaled.find.reveal_ms} ms after Enter`);
+  console.log(`extension host RSS: ${scaled.rssBefore} MiB before Instances, ${scaled.rssAfter} MiB with ${SERVERS} servers shown (+${scaled.rssAfter - scaled.rssBefore} MiB)`);
+  Object.assign(result, {
+    load_more_ms: median(more.map((m) => m.tree)), load_more_api_ms: Math.round(median(more.map((m) => m.api))), load_more_ratio: median(more.map(ratio)),
+    load_more_requests: Math.max(...more.map((m) => m.requests)), shown: SERVERS,
+    find_listed_ms: scaled.find.listed_ms, find_reveal_ms: scaled.find.reveal_ms,
+    exthost_rss_before_mib: scaled.rssBefore, exthost_rss_after_mib: scaled.rssAfter, exthost_rss_growth_mib: scaled.rssAfter - scaled.rssBefore,
+  });
+}
+console.log(JSON.stringify(result));

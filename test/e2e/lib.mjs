@@ -1,4 +1,4 @@
-/* global document, window -- used in code that Playwright runs inside the page */
+/* global document, window, MouseEvent, MutationObserver -- used in code that Playwright runs inside the page */
 // Playwright helpers for driving the real VS Code workbench served by code-server, with Debian's chromium
 // (playwright-core bundles no browser, and none may be downloaded here).
 import { chromium } from 'playwright-core';
@@ -478,4 +478,38 @@ export async function openConsoleInline(page, prefix, action = 'Open Console') {
   }
   await tab.waitFor({ timeout: 30_000 });
   return tab;
+}
+
+/**
+ * Resolves when the side bar shows a row matching each of PATTERNS. Checked on each change of the side bar's DOM (a
+ * MutationObserver), not on every frame: a check per frame costs the renderer CPU the tree would have used, on 2
+ * cores, and a locator's waitFor polls at growing intervals (up to 500 ms) that would be measured too.
+ */
+export async function rowsShown(page, patterns, timeout = 120_000) {
+  await page.evaluate(({ sources, ms }) => new Promise((resolve, reject) => {
+    const bar = document.querySelector('.part.sidebar');
+    const done = () => {
+      const labels = [...bar.querySelectorAll('[role="treeitem"]')].map((r) => r.getAttribute('aria-label') ?? '');
+      return sources.every((p) => labels.some((l) => new RegExp(p).test(l)));
+    };
+    if (done()) { resolve(); return; }
+    const observer = new MutationObserver(() => { if (done()) { observer.disconnect(); clearTimeout(timer); resolve(); } });
+    const timer = setTimeout(() => { observer.disconnect(); reject(new Error(`rows not shown after ${ms} ms: ${sources.join(', ')}`)); }, ms);
+    observer.observe(bar, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label'] });
+  }), { sources: patterns, ms: timeout });
+}
+
+/**
+ * Clicks the side bar's rows whose labels start with LABELS, in one task of the page and in that order (bottom first, so
+ * that no click moves a row still to click): no actionability waits, which a timed click would measure too.
+ */
+export async function clickAtOnce(page, labels) {
+  await page.evaluate((names) => {
+    const rows = [...document.querySelectorAll('.part.sidebar [role="treeitem"]')];
+    for (const name of names) {
+      const row = rows.find((r) => (r.getAttribute('aria-label') ?? '').startsWith(name));
+      if (!row) throw new Error(`no row ${name}`);
+      for (const type of ['mousedown', 'mouseup', 'click']) row.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, button: 0, view: window }));
+    }
+  }, labels);
 }
