@@ -104,6 +104,7 @@ export class CloudRegistry implements vscode.Disposable {
         if (secretName && err instanceof OpenStackError && err.kind === 'auth') await this.store.deleteSecret(cloud.name);
         throw err;
       }
+      client.readVersions();
       return client;
     });
   }
@@ -112,7 +113,10 @@ export class CloudRegistry implements vscode.Disposable {
   projectClient(cloudName: string, projectId: string): Promise<OpenStackClient> {
     return this.cached(`${cloudName}\u0000${projectId}`, async () => {
       const base = await this.client(cloudName);
-      return base.session.projectId === projectId ? base : base.rescope(projectId);
+      if (base.session.projectId === projectId) return base;
+      const scoped = await base.rescope(projectId);
+      scoped.readVersions();
+      return scoped;
     });
   }
 

@@ -13,6 +13,8 @@ export interface JoinRequest<T, C> {
   /** Load more: what was joined for the rows shown so far; the result adds the new rows' to it. */
   previous?: C;
   pageSize: number;
+  /** The project whose view the category's lists show (an admin's, narrowed: see viewOf); undefined: the token's. */
+  view?: string;
   signal: AbortSignal;
 }
 

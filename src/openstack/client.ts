@@ -69,6 +69,19 @@ export class OpenStackClient {
     return new OpenStackClient(session, dispatcher, opts.transport);
   }
 
+  /**
+   * Starts reading the version documents of the services in the catalog that negotiate a microversion (Nova,
+   * Cinder), all at once, so that no later first request waits for one; a failure is left to the request that
+   * needs the version, which reads it again and reports it.
+   */
+  readVersions(): void {
+    const readIfOffered = (type: string, read: () => Promise<unknown>) => {
+      this.session.hasService(type).then((offered) => offered && read()).catch(() => undefined);
+    };
+    readIfOffered('compute', () => this.compute.versions.supported());
+    readIfOffered('block-storage', () => this.blockStorage.versions.supported());
+  }
+
   /** The same user in another project, over the same connections. */
   async rescope(projectId: string, signal?: AbortSignal): Promise<OpenStackClient> {
     return new OpenStackClient(await this.session.rescope(projectId, signal), this.dispatcher, this.transport);

@@ -8,6 +8,7 @@ import { OpenStackError } from './errors';
 import type { HttpClient, HttpRequest, HttpResponse } from './http';
 import { IdentityService, type Project } from './identity';
 import { versionedRoot } from './serviceRoot';
+import { SharedReads } from './sharedReads';
 import { readToken, type TokenInfo } from './token';
 
 export interface SessionOptions {
@@ -42,6 +43,7 @@ export class Session {
   private pending?: Promise<Authenticated>;
   /** Sent once instead of the credentials: a rescope trades the current token rather than the password. */
   private seed?: TokenRequestBody;
+  private readonly reads = new SharedReads<HttpResponse>();
 
   constructor(private readonly options: SessionOptions) {}
 
@@ -86,8 +88,17 @@ export class Session {
     return this.root(await this.authenticate(signal), serviceType);
   }
 
-  /** PATH is relative to the service root, or an absolute URL the service handed out (a next link). */
-  async request(serviceType: string, path: string, req: ServiceRequest = { method: 'GET' }): Promise<HttpResponse> {
+  /**
+   * PATH is relative to the service root, or an absolute URL the service handed out (a next link). A GET the same
+   * as one still in flight (path and headers) shares its exchange.
+   */
+  request(serviceType: string, path: string, req: ServiceRequest = { method: 'GET' }): Promise<HttpResponse> {
+    if (req.method !== 'GET' || req.stream || req.body !== undefined || req.json !== undefined) return this.requestOnce(serviceType, path, req);
+    const key = JSON.stringify([officialType(serviceType), path, Object.entries(req.headers ?? {}).sort(), req.expectStatus, req.timeoutMs, req.retryable]);
+    return this.reads.read(key, req.signal, (signal) => this.requestOnce(serviceType, path, { ...req, signal }));
+  }
+
+  private async requestOnce(serviceType: string, path: string, req: ServiceRequest): Promise<HttpResponse> {
     const used = await this.authenticate(req.signal);
     try {
       return await this.send(used, serviceType, path, req);

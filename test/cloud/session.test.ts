@@ -18,6 +18,24 @@ before(ensureDevcloud);
 after(() => Promise.all(opened.map((c) => c.close())));
 
 describe('tokens', { concurrency: true }, () => {
+  it('shares one exchange between identical reads in flight at once, and none between different ones', async () => {
+    const { client, log } = open('devcloud');
+    await client.session.token();
+    const start = log.length;
+    // the Floating IPs category's first page and the Instances' join of it, asked together as the tree does
+    const [a, b, c] = await Promise.all([
+      client.network.floatingIps({ limit: 20, byName: true }).firstPage(),
+      client.network.floatingIps({ limit: 20, byName: true }).firstPage(),
+      client.network.floatingIps({ limit: 21, byName: true }).firstPage(),
+    ]);
+    assert.deepEqual(a.items.map((f) => f.id), b.items.map((f) => f.id));
+    assert.deepEqual(c.items.map((f) => f.id), a.items.map((f) => f.id));
+    assert.deepEqual(log.slice(start).map((e) => new URL(e.url).search).sort(), ['?limit=20&sort_key=floating_ip_address&sort_dir=asc', '?limit=21&sort_key=floating_ip_address&sort_dir=asc']);
+    // once answered, the same read is sent again (a share, not a cache)
+    await client.network.floatingIps({ limit: 20, byName: true }).firstPage();
+    assert.equal(log.length - start, 3);
+  });
+
   it('issues one token for many calls, and costs one request per listing once warm', async () => {
     const { client, log, tokenPosts } = open('devcloud');
     await client.compute.servers().firstPage();
@@ -40,7 +58,8 @@ describe('tokens', { concurrency: true }, () => {
 
   it('shares one token request among 10 concurrent calls', async () => {
     const { client, log, tokenPosts } = open('devcloud');
-    const pages = await Promise.all(Array.from({ length: 10 }, () => client.network.networks().firstPage()));
+    // 10 different reads (identical ones would share one exchange)
+    const pages = await Promise.all(Array.from({ length: 10 }, (_, i) => client.network.networks({ limit: 100 + i }).firstPage()));
     assert.equal(tokenPosts(), 1);
     assert.equal(log.length, 11);
     assert.ok(pages.every((page) => page.items.some((n) => n.name === 'ext')));

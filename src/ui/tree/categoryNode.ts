@@ -11,6 +11,7 @@ import { readJoined, readMoreJoined, type JoinedRows, type LoadedRows } from '..
 import type { CategorySpec } from './node';
 import { ExplorerNode, type ExplorerEnv, type ResourceNode } from './node';
 import { type Scope } from '../../core/target';
+import { viewOf } from '../../core/ownership';
 import type { Pollable } from './poller';
 import { ErrorNode, LoadMoreNode, MessageNode } from './statusNodes';
 
@@ -98,9 +99,9 @@ export class CategoryNode extends ExplorerNode implements Pollable {
   /** The poller: the rows shown again (as many pages as Load more had read), joining a load in flight. True when they changed. */
   async poll(): Promise<boolean> {
     if (this.inFlight) {
-      const before = this.fingerprint();
+      const before = this.shown();
       await this.settled();
-      return this.fingerprint() !== before;
+      return this.changedSince(before);
     }
     return this.load(this.loaded?.items.length ?? 0);
   }
@@ -112,7 +113,7 @@ export class CategoryNode extends ExplorerNode implements Pollable {
     const changed = await this.start(async (signal) => {
       const client = await this.scope.client();
       const listing = this.spec.list(client, from.pageSize, this.scope);
-      const more = await readMoreJoined(listing, from, (rows, previous) => this.spec.join(client, { rows, previous, pageSize: from.pageSize, signal }), signal);
+      const more = await readMoreJoined(listing, from, (rows, previous) => this.spec.join(client, { rows, previous, pageSize: from.pageSize, view: viewOf(client, this.scope), signal }), signal);
       return { ...more, pageSize: from.pageSize };
     }, 'throw');
     if (changed) this.env.changed(this);
@@ -164,7 +165,7 @@ export class CategoryNode extends ExplorerNode implements Pollable {
       const client = await this.scope.client();
       const pageSize = this.pageSize();
       const listing = this.spec.list(client, pageSize, this.scope);
-      const read = await readJoined(listing, (rows) => this.spec.join(client, { rows, pageSize, signal }), shown, signal);
+      const read = await readJoined(listing, (rows) => this.spec.join(client, { rows, pageSize, view: viewOf(client, this.scope), signal }), shown, signal);
       return { ...read, pageSize };
     }, 'show');
   }
@@ -178,7 +179,7 @@ export class CategoryNode extends ExplorerNode implements Pollable {
     this.inFlight?.controller.abort();
     const generation = ++this.generation;
     const controller = new AbortController();
-    const before = this.fingerprint();
+    const before = this.shown();
     let failed: { err: unknown } | undefined;
     const done = work(controller.signal).then(
       (loaded) => this.apply(generation, { loaded }),
@@ -193,7 +194,7 @@ export class CategoryNode extends ExplorerNode implements Pollable {
     await done;
     if (failed) throw failed.err;
     await this.settled();
-    return this.fingerprint() !== before;
+    return this.changedSince(before);
   }
 
   private apply(generation: number, outcome: { loaded: Loaded } | { failure: unknown }): void {
@@ -208,13 +209,33 @@ export class CategoryNode extends ExplorerNode implements Pollable {
     while (this.inFlight) await this.inFlight.done;
   }
 
-  /** What the rows show, to tell whether a load changed anything. */
-  private fingerprint(): string {
-    if (this.failure !== undefined) return `failure:${this.failure instanceof Error ? this.failure.message : String(this.failure)}`;
-    if (!this.loaded) return 'nothing';
-    const { items, joined, page } = this.loaded;
-    return JSON.stringify({ items, joined, more: page.hasMore }, (_key, value: unknown) => (value instanceof Map ? [...value] : value));
+  private shown(): Shown {
+    return { loaded: this.loaded, failure: this.failure };
   }
+
+  /**
+   * Whether the rows differ from BEFORE's. Another row count (Load more, a poll that found one more) says so at once;
+   * only a load of as many rows compares what they show, which for a thousand rows is megabytes of JSON.
+   */
+  private changedSince(before: Shown): boolean {
+    const now = this.shown();
+    if (now.loaded === before.loaded && now.failure === before.failure) return false;
+    if (now.loaded && before.loaded && now.loaded.items.length !== before.loaded.items.length) return true;
+    return fingerprint(before) !== fingerprint(now);
+  }
+}
+
+interface Shown {
+  loaded?: Loaded;
+  failure?: unknown;
+}
+
+/** What the rows show, to tell whether a load changed anything. */
+function fingerprint({ loaded, failure }: Shown): string {
+  if (failure !== undefined) return `failure:${failure instanceof Error ? failure.message : String(failure)}`;
+  if (!loaded) return 'nothing';
+  const { items, joined, page } = loaded;
+  return JSON.stringify({ items, joined, more: page.hasMore }, (_key, value: unknown) => (value instanceof Map ? [...value] : value));
 }
 
 /** The row of an empty category labelled LABEL: "No instances". */

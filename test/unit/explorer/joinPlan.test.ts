@@ -109,10 +109,10 @@ async function load<T, C>(rows: T[], join: (rows: Promise<readonly T[]>) => Prom
 
 const signal = new AbortController().signal;
 
-test('Instances, small project: one bounded page of floating IPs alongside the first page, no follow-up', async () => {
+test('Instances, small project: one bounded page of floating IPs alongside the first page (the Floating IPs category\'s, in the project\'s view), no follow-up', async () => {
   const { client, asked, nextRound } = fakeClient({ floatingips: [fip('f1', '10.0.0.5', 'vm1')] });
-  const joined = await load([server('vm1', '10.0.0.5'), server('vm2', '10.0.0.6')], (rows) => joinFloatingIps(client, { rows, pageSize: 2, signal }), nextRound);
-  assert.deepEqual(asked, [{ what: 'floatingips', query: { limit: 2 }, round: 1 }]);
+  const joined = await load([server('vm1', '10.0.0.5'), server('vm2', '10.0.0.6')], (rows) => joinFloatingIps(client, { rows, pageSize: 2, view: 'p1', signal }), nextRound);
+  assert.deepEqual(asked, [{ what: 'floatingips', query: { limit: 2, byName: true, projectId: 'p1' }, round: 1 }]);
   assert.deepEqual(joined?.items.map((f) => f.id), ['f1']);
 });
 
@@ -121,7 +121,7 @@ test('Instances, the bounded page full: one follow-up by the rows\' fixed addres
   const byAddress = (_what: string, q: Record<string, unknown>, f: FloatingIp) => !q.fixedIpAddress || (q.fixedIpAddress as string[]).includes(f.fixedIpAddress!);
   const { client, asked, nextRound } = fakeClient({ floatingips: fips }, byAddress as never);
   const joined = await load([server('vm1', '10.0.0.5'), server('vm2', '10.0.0.6')], (rows) => joinFloatingIps(client, { rows, pageSize: 2, signal }), nextRound);
-  assert.deepEqual(asked, [{ what: 'floatingips', query: { limit: 2 }, round: 1 }, { what: 'floatingips', query: { fixedIpAddress: ['10.0.0.6'] }, round: 2 }]);
+  assert.deepEqual(asked, [{ what: 'floatingips', query: { limit: 2, byName: true, projectId: undefined }, round: 1 }, { what: 'floatingips', query: { fixedIpAddress: ['10.0.0.6'] }, round: 2 }]);
   assert.deepEqual(joined?.items.map((f) => f.id), ['f1', 'f2', 'f3']);
   const more = await joinFloatingIps(client, { rows: Promise.resolve([server('vm3', '10.0.0.7')]), previous: joined, pageSize: 2, signal });
   assert.deepEqual(asked.slice(2).map((a) => a.query), [{ fixedIpAddress: ['10.0.0.7'] }]);

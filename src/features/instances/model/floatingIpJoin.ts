@@ -15,8 +15,9 @@ export type InstanceFloatingIps = Joined<FloatingIp> | undefined;
  */
 export async function joinFloatingIps(c: OpenStackClient, r: JoinRequest<Server, InstanceFloatingIps>): Promise<InstanceFloatingIps> {
   if (!(await c.session.hasService('network', r.signal))) return undefined;
-  // started before the rows are awaited, so that it runs alongside their first page
-  const held = r.previous ?? fromBoundedPage(await c.network.floatingIps({ limit: r.pageSize }).firstPage(r.signal));
+  // started before the rows are awaited, so that it runs alongside their first page; the Floating IPs category's own
+  // first page, so that the two expanded together share one read (Session)
+  const held = r.previous ?? fromBoundedPage(await c.network.floatingIps({ limit: r.pageSize, byName: true, projectId: r.view }).firstPage(r.signal));
   const addresses = floatingIpAddressesToAsk(await r.rows, held);
   if (addresses.length === 0) return held;
   return withMore(held, await c.network.floatingIps({ fixedIpAddress: addresses }).toArray(r.signal));
