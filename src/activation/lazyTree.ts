@@ -21,6 +21,10 @@ export class LazyTree<T> implements vscode.TreeDataProvider<T>, vscode.Disposabl
     return this.loaded().getTreeItem(element);
   }
 
+  resolveTreeItem(item: vscode.TreeItem, element: T, token: vscode.CancellationToken): vscode.ProviderResult<vscode.TreeItem> {
+    return this.loaded().resolveTreeItem?.(item, element, token) ?? item;
+  }
+
   getParent(element: T): vscode.ProviderResult<T> {
     return this.loaded().getParent?.(element);
   }

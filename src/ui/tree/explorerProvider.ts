@@ -54,6 +54,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   private readonly fetching = new Map<ExplorerNode, number>();
   /** Changes held back until the fetch of their node returns. */
   private readonly heldBack = new Set<ExplorerNode>();
+  /** The Markdown tooltip of each row last drawn, sent when the row is hovered. */
+  private readonly tooltips = new WeakMap<ExplorerNode, vscode.MarkdownString>();
   /** Ids of the categories the view shows expanded (see trackExpansion). */
   private expanded = new Set<string>();
   /** Where EXPANDED is kept for the next window (see trackExpansion). */
@@ -97,7 +99,19 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
-    return plainTreeItem(node.treeItem());
+    const item = plainTreeItem(node.treeItem());
+    // a Markdown tooltip goes to the view when its row is hovered (resolveTreeItem), not with every row of every
+    // load: a category's rows are all sent again at each Load more and poll
+    if (item.tooltip instanceof vscode.MarkdownString) {
+      this.tooltips.set(node, item.tooltip);
+      item.tooltip = undefined;
+    }
+    return item;
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode): vscode.TreeItem {
+    item.tooltip ??= this.tooltips.get(node);
+    return item;
   }
 
   getChildren(node?: ExplorerNode): ExplorerNode[] | Promise<ExplorerNode[]> {
