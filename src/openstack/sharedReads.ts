@@ -1,7 +1,7 @@
-// Identical reads in flight at once share one exchange: the tree's categories, expanded together, ask some of the
-// same pages (the Floating IPs list and the Instances' join of it, the Networks list and the Routers' names), and
-// on a single-process Neutron each duplicate costs the others' time. A caller that stops waiting (its signal)
-// leaves the exchange to the others; it is cancelled only when every caller has stopped waiting.
+// Identical reads in flight at once share one exchange: the tree's categories, expanded together, may ask the same
+// page (the Floating IPs category's first page and the Instances' join of it), and on a single-process Neutron
+// each duplicate costs the others' time. A caller that stops waiting (its signal) leaves the exchange to the
+// others; it is cancelled only when every caller has stopped waiting.
 import { abortable } from './abortable';
 
 interface Shared<T> {
