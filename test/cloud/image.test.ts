@@ -66,15 +66,16 @@ describe('glance', { concurrency: true }, () => {
     const names = [1, 2, 3].map((n) => `${tag}-page-${n}`);
     const created = await Promise.all(names.map((name) => image.createImage({ name, diskFormat: 'qcow2' })));
     for (const c of created) cleanup.push(() => image.deleteImage(c.id));
+    // Scoped to images no other test file deletes: a marker deleted between two pages is Glance's 400.
+    const ours = `in:${[...names, GUEST_IMAGE].join(',')}`;
     const before = demo.log.length;
-    const all = await image.images({ limit: 2 }).toArray();
+    const all = await image.images({ name: ours, limit: 2 }).toArray();
     const pages = demo.log.slice(before).filter((e) => e.url.includes('/v2/images?') && e.url.includes('limit=2')).length;
-    assert.ok(pages >= 3, `${pages} pages`);
-    for (const name of [...names, GUEST_IMAGE]) assert.ok(all.some((i) => i.name === name), name);
-    assert.equal(new Set(all.map((i) => i.id)).size, all.length);
-    const first = await image.images({ limit: 2 }).firstPage();
+    assert.ok(pages >= 2, `${pages} pages`);
+    assert.deepEqual(all.map((i) => i.name).sort(), [...names, GUEST_IMAGE].sort());
+    const first = await image.images({ name: ours, limit: 2 }).firstPage();
     assert.deepEqual([first.items.length, first.hasMore], [2, true]);
-    const second = await image.images({ limit: 2 }).nextPage(first);
+    const second = await image.images({ name: ours, limit: 2 }).nextPage(first);
     assert.ok(!second.items.some((i) => first.items.some((f) => f.id === i.id)));
     assert.deepEqual((await image.images({ name: names[1] }).toArray()).map((i) => i.id), [created[1].id]);
   });
