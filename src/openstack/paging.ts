@@ -1,7 +1,7 @@
 // Walks OpenStack list APIs page by page. It only needs a fetchPage function, so any authenticated requester
 // can drive it, and the tree can read one page at a time for "Load more…".
 import * as l10n from '@vscode/l10n';
-import { isRecord, redactUrl } from './errors';
+import { OpenStackError, isRecord, redactUrl } from './errors';
 
 export type FetchPage = (url: string, signal?: AbortSignal) => Promise<unknown>;
 
@@ -35,13 +35,27 @@ export function firstPage<T>(fetchPage: FetchPage, url: string, opts: PageOption
 
 async function readPage<T>(fetchPage: FetchPage, url: string, opts: PageOptions, seen: Set<string>): Promise<Page<T>> {
   remember(seen, url);
-  const body = await fetchPage(url, opts.signal);
+  const body = await fetchPage(url, opts.signal).catch((err: unknown) => {
+    throw markerGone(err, url) ?? err;
+  });
   const items = isRecord(body) ? body[opts.itemsKey] : undefined;
   if (!isRecord(body) || !Array.isArray(items)) throw new Error(l10n.t('The page at {0} has no "{1}" list.', redactUrl(url), opts.itemsKey));
   const next = items.length ? nextUrl(body, url, opts) : undefined;
   // A next link back to a page already read (same URL or marker) would loop forever.
   if (next === undefined || remember(seen, next)) return { items: items as T[], hasMore: false };
   return { items: items as T[], hasMore: true, nextUrl: next };
+}
+
+/**
+ * Every service pages by the id of the last item shown; when that item was deleted before the next page was
+ * asked for, Nova and Glance answer 400, Neutron and Cinder 404, each naming the id. The fix is a reload.
+ */
+function markerGone(err: unknown, url: string): OpenStackError | undefined {
+  const marker = new URL(url).searchParams.get('marker');
+  if (!(err instanceof OpenStackError) || marker === null || (err.status !== 400 && err.status !== 404)) return undefined;
+  if (!err.text.includes(marker)) return undefined;
+  const text = l10n.t('The list changed while it was read: {0}, the last item of the page before, is gone. Reload the list. ({1})', marker, err.text);
+  return new OpenStackError({ ...err, text, cause: err });
 }
 
 /** Records the URL and its marker; true when either was already there. */

@@ -79,4 +79,16 @@ describe('glance', { concurrency: true }, () => {
     assert.ok(!second.items.some((i) => first.items.some((f) => f.id === i.id)));
     assert.deepEqual((await image.images({ name: names[1] }).toArray()).map((i) => i.id), [created[1].id]);
   });
+
+  it('says the list changed when the image that ended a page is deleted before the next', async () => {
+    const names = [1, 2].map((n) => `${tag}-gone-${n}`);
+    const created = await Promise.all(names.map((name) => image.createImage({ name, diskFormat: 'qcow2' })));
+    for (const c of created) cleanup.push(() => image.deleteImage(c.id));
+    const listed = image.images({ name: `in:${names.join(',')}`, limit: 1 });
+    const first = await listed.firstPage();
+    await image.deleteImage(first.items[0].id);
+    const error = await rejection(listed.nextPage(first));
+    assert.equal(error.status, 400);
+    assert.match(error.message, /^Glance: The list changed while it was read: [0-9a-f-]+, the last item of the page before, is gone\. Reload the list\. \(.*No image found with ID [0-9a-f-]+/);
+  });
 });
