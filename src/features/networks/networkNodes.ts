@@ -30,6 +30,10 @@ export class NetworkNode extends ResourceNode {
   }
 
   override children(): ExplorerNode[] {
+    return this.held();
+  }
+
+  override held(): SubnetNode[] {
     return this.subnets.map((s) => new SubnetNode(this, s));
   }
 }

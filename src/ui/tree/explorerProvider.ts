@@ -245,11 +245,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   private remember(parent: ExplorerNode, nodes: readonly ResourceNode[]): void {
     if (parent instanceof CategoryNode && !parent.attached) return;   // dropped: its rows are no longer the tree's
     // subnets are found by name and CIDR too: their network node holds them already
-    const nested = nodes.flatMap((n) => {
-      const kids = n.children();
-      return Array.isArray(kids) ? kids.filter((k): k is ResourceNode => k instanceof ResourceNode && k.kind === 'subnet') : [];
-    });
-    this.loadedByParent.set(parent.id, [...nodes, ...nested]);
+    this.loadedByParent.set(parent.id, [...nodes, ...nodes.flatMap((n) => n.held())]);
     this.loadedParents.set(parent.id, parent);
     const rows = parent instanceof CategoryNode && parent.loadedRows();
     if (rows) this.loadEmitter.fire({ cloud: parent.scope.cloud, projectId: parent.scope.projectId, kind: parent.spec.kind, rows, allProjects: parent.scope.allProjects === true });

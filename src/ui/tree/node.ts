@@ -53,6 +53,11 @@ export abstract class ResourceNode extends ExplorerNode {
     return [];
   }
 
+  /** The resources below it that its row already holds, for "Find resource…" (a network's subnets). */
+  held(): ResourceNode[] {
+    return [];
+  }
+
   protected item(label: string, collapsible: boolean, context: string[]): vscode.TreeItem {
     const item = new vscode.TreeItem(label, collapsible ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = this.id;

@@ -131,6 +131,28 @@ describe('Volume commands on the dev cloud', function () {
     await treeShows('it available', (r) => /^available · 1 GiB$/.test(r.description));
   });
 
+  it('loads Volumes without asking for any volume\'s snapshots; expanding one asks once', async function () {
+    if (!volume) this.skip();
+    const category = await volumes();
+    const storage = (await category.scope.client()).blockStorage;
+    const asked: string[] = [];
+    const original = storage.snapshots;
+    storage.snapshots = (query = {}) => {
+      asked.push(query.volumeId ?? '');
+      return original.call(storage, query);
+    };
+    try {
+      await api.explorer.refreshCategory('devcloud', target.projectId, 'volumes');
+      const rows = await children(category);
+      assert.ok(rows.some((r) => label(r) === `${tag}-data`));
+      assert.deepEqual(asked, [], 'a row\'s snapshots are read when it is expanded, not when the category loads');
+      await children(await child(category, `${tag}-data`));
+      assert.deepEqual(asked, [volume.id]);
+    } finally {
+      storage.snapshots = original;
+    }
+  });
+
   it('attached: the row names the instance and the device; a snapshot is its child; Delete is refused with both fixes named', async function () {
     if (!volume) this.skip();
     const v = volume;
