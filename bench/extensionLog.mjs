@@ -28,10 +28,23 @@ export function exchangesBetween(lines, t0, t1) {
   }).filter(Boolean);
 }
 
-/** Each URL's time with curl, all at once (undefined URLs: 0), after one warm-up round (token validation caches). */
-export async function curlTogether(token, urls) {
+/**
+ * Each URL's time with curl, all at once (undefined URLs: 0), ROUNDS times after one warm-up round (token
+ * validation caches): [round][url] ms. One burst's slowest call swings 2–3× on this machine (200–640 ms for
+ * the same URLs a minute apart), so the benches take the median of several as their bar.
+ */
+export async function curlRounds(token, urls, rounds) {
   const one = async (url) => (url ? Number((await run('curl', ['-s', '-o', '/dev/null', '-w', '%{time_total}', '-H', `X-Auth-Token: ${token}`,
     '-H', 'OpenStack-API-Version: compute 2.79', '-H', 'X-OpenStack-Nova-API-Version: 2.79', url])).stdout) * 1000 : 0);
   await Promise.all(urls.map(one));
-  return Promise.all(urls.map(one));
+  const out = [];
+  for (let i = 0; i < rounds; i++) out.push(await Promise.all(urls.map(one)));
+  return out;
+}
+
+export const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+/** Of ROUNDS ([round][url] ms): the median of each round's slowest call, and each URL's median. */
+export function curlBar(rounds) {
+  return { slowest: median(rounds.map((r) => Math.max(0, ...r))), perUrl: rounds[0].map((_, i) => median(rounds.map((r) => r[i]))) };
 }

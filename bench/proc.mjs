@@ -36,7 +36,8 @@ function processName(pid, stat) {
   if (/code-server/.test(cmd)) return 'code-server';
   if (/chrom/i.test(comm) || /chromium/.test(cmd)) return /--type=renderer/.test(cmd) ? 'chromium renderer' : 'chromium (other)';
   const service = cmd.match(/(neutron-server|nova-api|nova-conductor|nova-scheduler|nova-compute|keystone|glance-api|cinder-api|cinder-volume|cinder-scheduler|placement|swift-\w+|mariadbd|mysqld|beam\.smp|ovs|libvirtd|qemu-system)/);
-  if (service) return service[1];
+  // neutron-server's RPC workers serve the agents, not the API: apart, so that the API's own CPU shows
+  if (service) return /rpc worker/.test(cmd) ? `${service[1]} rpc` : service[1];
   if (/uwsgi/.test(cmd)) return `uwsgi ${cmd.match(/--(?:ini|wsgi-file|module) (\S+)/)?.[1] ?? ''}`.trim();
   return comm;
 }

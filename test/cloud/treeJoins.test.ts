@@ -10,7 +10,7 @@ import { joinInstanceNames, reachedInstance } from '../../src/features/floatingI
 import { serverFloatingIpWarning } from '../../src/features/floatingIps/model/floatingIpStatus';
 import { joinFloatingIps } from '../../src/features/instances/model/floatingIpJoin';
 import { joinSubnets } from '../../src/features/networks/model/subnetJoin';
-import { joinRouterInterfaces } from '../../src/features/routers/model/routerJoin';
+import { interfaceNetworkNames, joinRouterInterfaces } from '../../src/features/routers/model/routerJoin';
 import type { OpenStackClient } from '../../src/openstack/client';
 import type { Listing } from '../../src/openstack/listing';
 import type { FloatingIp, Network, Subnet } from '../../src/openstack/networkModels';
@@ -206,7 +206,7 @@ describe('tree joins: 3 requests at most per expand, with the joined data of the
     }
   });
 
-  it('Routers: the interfaces of the rows and the names of their gateway and interface networks', async () => {
+  it('Routers: the interfaces of the rows and the names of their gateway networks; the interfaces\' named on expand', async () => {
     const [ports, networks] = await Promise.all([client.network.routerInterfaces().toArray(), client.network.networks().toArray()]);
     const netName = new Map(networks.map((n) => [n.id, n.name]));
     for (const pageSize of [2, 10]) {
@@ -216,13 +216,17 @@ describe('tree joins: 3 requests at most per expand, with the joined data of the
           const own = (list: { id: string; deviceId: string }[]) => list.filter((p) => p.deviceId === router.id).map((p) => p.id).sort();
           assert.deepEqual(own(joined.interfaces), own(ports), router.name);
           if (router.gateway) assert.equal(joined.networkNames.get(router.gateway.networkId), 'ext', router.name);
-          for (const port of joined.interfaces.filter((p) => p.deviceId === router.id)) assert.equal(joined.networkNames.get(port.networkId), netName.get(port.networkId));
+          const theirs = joined.interfaces.filter((p) => p.deviceId === router.id);
+          const names = await interfaceNetworkNames(client, theirs, joined.networkNames);
+          for (const port of theirs) assert.equal(names.get(port.networkId), netName.get(port.networkId));
         }
       }
       const routers = steps(e).at(-1)!;
       assert.deepEqual(routers.items.map((r) => r.name).filter((n) => n.startsWith(tag)).sort(), [`${tag}-r-a`, `${tag}-r-b`, `${tag}-r-c`].slice(0, routers.items.length));
       const a = routers.items.find((r) => r.name === `${tag}-r-a`)!;
-      assert.deepEqual(routers.joined.interfaces.filter((p) => p.deviceId === a.id).map((p) => routers.joined.networkNames.get(p.networkId)), [`${tag}-n-a`]);
+      const aInterfaces = routers.joined.interfaces.filter((p) => p.deviceId === a.id);
+      const aNames = await interfaceNetworkNames(client, aInterfaces, routers.joined.networkNames);
+      assert.deepEqual(aInterfaces.map((p) => aNames.get(p.networkId)), [`${tag}-n-a`]);
     }
   });
 });

@@ -1,8 +1,12 @@
-// Routers with their external gateway and subnet interfaces as children, joined in memory from one ports list.
+// Routers with their external gateway and subnet interfaces as children, joined in memory from one ports list;
+// the interfaces' network names are asked for when a router is expanded.
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Port, Router } from '../../openstack/networkModels';
+import { CategoryNode } from '../../ui/tree/categoryNode';
 import { ExplorerNode, markdown, md, ResourceNode } from '../../ui/tree/node';
+import { ErrorNode } from '../../ui/tree/statusNodes';
+import { interfaceNetworkNames } from './model/routerJoin';
 
 export class RouterNode extends ResourceNode {
   readonly kind = 'router';
@@ -25,9 +29,20 @@ export class RouterNode extends ResourceNode {
     return item;
   }
 
-  override children(): ExplorerNode[] {
+  /** The gateway and the interfaces: one request for the interfaces' network names the row does not know. */
+  override async children(): Promise<ExplorerNode[]> {
     const gateway = this.router.gateway ? [new RouterGatewayNode(this)] : [];
-    return [...gateway, ...this.interfaces.map((p) => new RouterInterfaceNode(this, p))];
+    try {
+      const names = await this.interfaceNames();
+      return [...gateway, ...this.interfaces.map((p) => new RouterInterfaceNode(this, p, names))];
+    } catch (err) {
+      return [...gateway, new ErrorNode(this, err)];
+    }
+  }
+
+  private async interfaceNames(): Promise<ReadonlyMap<string, string>> {
+    if (!this.interfaces.length || !(this.parent instanceof CategoryNode)) return this.networkNames;
+    return interfaceNetworkNames(await this.parent.scope.client(), this.interfaces, this.networkNames);
   }
 }
 
@@ -52,8 +67,8 @@ export class RouterGatewayNode extends ExplorerNode {
 
 export class RouterInterfaceNode extends ResourceNode {
   readonly kind = 'routerInterface';
-  constructor(readonly routerNode: RouterNode, readonly port: Port) {
-    super(routerNode, { id: port.id, label: l10n.t('Interface: {0}', routerNode.networkNames.get(port.networkId) ?? port.networkId), raw: port.raw });
+  constructor(readonly routerNode: RouterNode, readonly port: Port, networkNames: ReadonlyMap<string, string>) {
+    super(routerNode, { id: port.id, label: l10n.t('Interface: {0}', networkNames.get(port.networkId) ?? port.networkId), raw: port.raw });
   }
 
   override ips(): string[] { return this.port.fixedIps.map((ip) => ip.ipAddress); }

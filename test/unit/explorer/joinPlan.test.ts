@@ -6,7 +6,7 @@ import { fromBoundedPage, readJoined, readMoreJoined, stillToAsk, withMore } fro
 import { joinInstanceNames, reachedInstance } from '../../../src/features/floatingIps/model/instanceNames';
 import { floatingIpAddressesToAsk, joinFloatingIps } from '../../../src/features/instances/model/floatingIpJoin';
 import { joinSubnets, subnetIdsToAsk } from '../../../src/features/networks/model/subnetJoin';
-import { joinRouterInterfaces, networkIdsToAsk, withRouterJoin } from '../../../src/features/routers/model/routerJoin';
+import { interfaceNetworkNames, joinRouterInterfaces, unknownIds, withRouterJoin } from '../../../src/features/routers/model/routerJoin';
 import type { Server } from '../../../src/openstack/computeModels';
 import type { Listing } from '../../../src/openstack/listing';
 import type { FloatingIp, Network, Port, Router, Subnet } from '../../../src/openstack/networkModels';
@@ -54,12 +54,11 @@ test('what a follow-up brought is added, each id once, the newer read winning; t
   assert.equal(more.whole, false);
 });
 
-test('routers: the networks of the gateways and interfaces, each once, minus those Load more\'s earlier rows named', () => {
-  const rows = [router('r1', 'ext'), router('r2'), router('r3', 'ext')];
-  const interfaces = [port('p1', 'r1', 'net1'), port('p2', 'r2', 'net2'), port('p3', 'r2', 'net1')];
-  assert.deepEqual(networkIdsToAsk(rows, interfaces, new Map()), ['ext', 'net1', 'net2']);
-  assert.deepEqual(networkIdsToAsk(rows, interfaces, new Map([['ext', 'public']])), ['net1', 'net2']);
-  assert.deepEqual(networkIdsToAsk([router('r4')], [], new Map()), []);
+test('routers: the network ids to name, each once, minus those already named', () => {
+  assert.deepEqual(unknownIds(['ext', 'net1', 'ext', 'net2'], new Map()), ['ext', 'net1', 'net2']);
+  assert.deepEqual(unknownIds(['ext', 'net1', 'net2'], new Map([['ext', 'public']])), ['net1', 'net2']);
+  assert.deepEqual(unknownIds([], new Map()), []);
+  const interfaces = [port('p1', 'r1', 'net1'), port('p2', 'r2', 'net2')];
   const joined = withRouterJoin({ interfaces: [interfaces[0]], networkNames: new Map([['ext', 'public']]) }, { interfaces: [interfaces[1]], networkNames: new Map([['net2', 'b']]) });
   assert.deepEqual(joined.interfaces.map((p) => p.id), ['p1', 'p2']);
   assert.deepEqual([...joined.networkNames], [['ext', 'public'], ['net2', 'b']]);
@@ -140,15 +139,20 @@ test('Networks: a full bounded page of subnets is followed by the missing ids; a
   assert.equal(small.asked.length, 1);
 });
 
-test('Routers: the interfaces of the rows, then the names of their networks, by id; nothing for rows without either', async () => {
+test('Routers: the interfaces of the rows and their gateways\' network names, together; the interfaces\' networks named on expand', async () => {
   const ports = [port('p1', 'r1', 'net1'), port('p2', 'other', 'net9')];
   const networks = [{ id: 'ext', name: 'public' }, { id: 'net1', name: 'private' }, { id: 'net9', name: 'x' }];
   const filter = (what: string, q: Record<string, unknown>, item: { id: string; deviceId?: string }) =>
     what === 'ports' ? (q.deviceId as string[]).includes(item.deviceId!) : (q.ids as string[]).includes(item.id);
   const { client, asked, nextRound } = fakeClient({ ports, networks }, filter as never);
   const joined = await load([router('r1', 'ext'), router('r2')], (rows) => joinRouterInterfaces(client, { rows, pageSize: 2, signal }), nextRound);
-  assert.deepEqual(asked.map((a) => [a.what, a.query.deviceId ?? a.query.ids]), [['ports', ['r1', 'r2']], ['networks', ['ext', 'net1']]]);
-  assert.deepEqual([joined.interfaces.map((p) => p.id), [...joined.networkNames]], [['p1'], [['ext', 'public'], ['net1', 'private']]]);
+  assert.deepEqual(asked.map((a) => [a.what, a.query.deviceId ?? a.query.ids, a.round]), [['ports', ['r1', 'r2'], 2], ['networks', ['ext'], 2]], 'one round after the page');
+  assert.deepEqual([joined.interfaces.map((p) => p.id), [...joined.networkNames]], [['p1'], [['ext', 'public']]]);
+  const names = await interfaceNetworkNames(client, joined.interfaces, joined.networkNames);
+  assert.deepEqual([...names], [['ext', 'public'], ['net1', 'private']]);
+  assert.deepEqual(asked.slice(2).map((a) => [a.what, a.query.ids]), [['networks', ['net1']]]);
+  await load([router('r3')], (rows) => joinRouterInterfaces(client, { rows, pageSize: 2, signal }), nextRound);
+  assert.deepEqual(asked.slice(3).map((a) => a.what), ['ports'], 'no gateway, no network request');
 });
 
 test('Floating IPs: one bounded page of server names alongside the first page; Load more asks nothing', async () => {

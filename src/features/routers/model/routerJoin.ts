@@ -1,31 +1,45 @@
-// What the Routers rows need joined in: their interface ports, and the names of the networks their gateways and
-// interfaces are on, asked for by the rows' own ids once the page is read. Pure: no vscode import.
+// What the Routers rows need joined in: their interface ports and the names of their gateways' networks, asked
+// for together by the rows' own ids once the page is read. The networks of the interfaces are named when a
+// router is expanded (interfaceNetworkNames). Pure: no vscode import.
 import type { JoinRequest } from '../../../core/joinPlan';
 import type { OpenStackClient } from '../../../openstack/client';
 import type { Port, Router } from '../../../openstack/networkModels';
 
 export interface RouterJoin {
   interfaces: Port[];
+  /** Network id → name, for the gateways (and whatever else was asked for). */
   networkNames: Map<string, string>;
 }
 
 /**
- * The rows' interface ports, then the names of the networks those and the gateways are on: two requests after the
- * page, whatever the project's size (none for rows without either). Load more: its new rows', naming only the
+ * The rows' interface ports and their gateways' network names: two requests in one round after the page,
+ * whatever the project's size (none for rows without either). Load more: its new rows', naming only the
  * networks the earlier rows did not.
  */
 export async function joinRouterInterfaces(c: OpenStackClient, r: JoinRequest<Router, RouterJoin>): Promise<RouterJoin> {
   const routers = await r.rows;
   const previous = r.previous ?? { interfaces: [], networkNames: new Map<string, string>() };
-  // not narrowed to the project: an interface port belongs to its subnet's project, not always the router's
-  const interfaces = await c.network.routerInterfaces({ deviceId: routers.map((x) => x.id) }).toArray(r.signal);
-  const networks = await c.network.networks({ ids: networkIdsToAsk(routers, interfaces, previous.networkNames) }).toArray(r.signal);
-  return withRouterJoin(previous, { interfaces, networkNames: new Map(networks.map((n) => [n.id, n.name || n.id])) });
+  const [interfaces, networkNames] = await Promise.all([
+    // not narrowed to the project: an interface port belongs to its subnet's project, not always the router's
+    c.network.routerInterfaces({ deviceId: routers.map((x) => x.id) }).toArray(r.signal),
+    namesOf(c, unknownIds(routers.flatMap((x) => (x.gateway ? [x.gateway.networkId] : [])), previous.networkNames), r.signal),
+  ]);
+  return withRouterJoin(previous, { interfaces, networkNames });
 }
 
-/** The networks whose names ROUTERS (with their INTERFACES) show and KNOWN does not hold, each once. */
-export function networkIdsToAsk(routers: readonly Router[], interfaces: readonly Port[], known: ReadonlyMap<string, string>): string[] {
-  const ids = [...routers.flatMap((r) => (r.gateway ? [r.gateway.networkId] : [])), ...interfaces.map((p) => p.networkId)];
+/** KNOWN with the names of the networks INTERFACES are on that it does not hold: one request, none when it holds them all. */
+export async function interfaceNetworkNames(c: OpenStackClient, interfaces: readonly Port[], known: ReadonlyMap<string, string>, signal?: AbortSignal): Promise<Map<string, string>> {
+  return new Map([...known, ...await namesOf(c, unknownIds(interfaces.map((p) => p.networkId), known), signal)]);
+}
+
+async function namesOf(c: OpenStackClient, ids: string[], signal?: AbortSignal): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const networks = await c.network.networks({ ids }).toArray(signal);
+  return new Map(networks.map((n) => [n.id, n.name || n.id]));
+}
+
+/** IDS that KNOWN does not hold, each once. */
+export function unknownIds(ids: readonly string[], known: ReadonlyMap<string, string>): string[] {
   return [...new Set(ids)].filter((id) => !known.has(id));
 }
 
