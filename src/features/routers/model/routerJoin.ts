@@ -32,8 +32,8 @@ export async function interfaceNetworkNames(c: OpenStackClient, interfaces: read
   return new Map([...known, ...await namesOf(c, unknownIds(interfaces.map((p) => p.networkId), known), signal)]);
 }
 
+/** No request for no IDS (the client lists nothing for an empty filter). */
 async function namesOf(c: OpenStackClient, ids: string[], signal?: AbortSignal): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
   const networks = await c.network.networks({ ids }).toArray(signal);
   return new Map(networks.map((n) => [n.id, n.name || n.id]));
 }
