@@ -78,6 +78,12 @@ key_repository = $STATE/keystone/fernet-keys/
 key_repository = $STATE/keystone/fernet-keys/
 [credential]
 key_repository = $STATE/keystone/credential-keys/
+# as deployments run it: without a cache every validation of a token re-reads its user, project, roles and
+# catalog (about 200 ms of Keystone's CPU here); with one, a token is cached when issued (cache_on_issue)
+[cache]
+enabled = true
+backend = dogpile.cache.pymemcache
+memcache_servers = $IP:$MEMCACHED_PORT
 $(_policy)
 EOF2
 
