@@ -47,15 +47,24 @@ async function readPage<T>(fetchPage: FetchPage, url: string, opts: PageOptions,
 }
 
 /**
- * Every service pages by the id of the last item shown; when that item was deleted before the next page was
- * asked for, Nova and Glance answer 400, Neutron and Cinder 404, each naming the id. The fix is a reload.
+ * A next page starts after its marker, the last item shown (its id; a key pair's name). When that item was
+ * deleted before the next page was asked for, Nova and Glance answer 400, Neutron and Cinder 404, each naming
+ * the marker in their text. The fix is a reload.
  */
 function markerGone(err: unknown, url: string): OpenStackError | undefined {
   const marker = new URL(url).searchParams.get('marker');
   if (!(err instanceof OpenStackError) || marker === null || (err.status !== 400 && err.status !== 404)) return undefined;
-  if (!err.text.includes(marker)) return undefined;
+  if (!namesWord(err.text, marker)) return undefined;
   const text = l10n.t('The list changed while it was read: {0}, the last item of the page before, is gone. Reload the list. ({1})', marker, err.text);
   return new OpenStackError({ ...err, text, cause: err });
+}
+
+/** Whether TEXT has WORD with no letter, digit or dash on either side: a short marker (flavor "1") is not in "10". */
+function namesWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (!/[\w-]/.test(text[at - 1] ?? '') && !/[\w-]/.test(text[at + word.length] ?? '')) return true;
+  }
+  return false;
 }
 
 /** Records the URL and its marker; true when either was already there. */

@@ -10,7 +10,7 @@ import { joinInstanceNames, reachedInstance } from '../../src/features/floatingI
 import { serverFloatingIpWarning } from '../../src/features/floatingIps/model/floatingIpStatus';
 import { joinFloatingIps } from '../../src/features/instances/model/floatingIpJoin';
 import { joinSubnets } from '../../src/features/networks/model/subnetJoin';
-import { interfaceNetworkNames, joinRouterInterfaces } from '../../src/features/routers/model/routerJoin';
+import { joinRouterInterfaces, nameInterfaceNetworks } from '../../src/features/routers/model/routerJoin';
 import type { OpenStackClient } from '../../src/openstack/client';
 import type { Listing } from '../../src/openstack/listing';
 import type { FloatingIp, Network, Subnet } from '../../src/openstack/networkModels';
@@ -217,7 +217,8 @@ describe('tree joins: 3 requests at most per expand, with the joined data of the
           assert.deepEqual(own(joined.interfaces), own(ports), router.name);
           if (router.gateway) assert.equal(joined.networkNames.get(router.gateway.networkId), 'ext', router.name);
           const theirs = joined.interfaces.filter((p) => p.deviceId === router.id);
-          const names = await interfaceNetworkNames(client, theirs, joined.networkNames);
+          const names = new Map(joined.networkNames);
+          await nameInterfaceNetworks(client, theirs, names);
           for (const port of theirs) assert.equal(names.get(port.networkId), netName.get(port.networkId));
         }
       }
@@ -225,7 +226,8 @@ describe('tree joins: 3 requests at most per expand, with the joined data of the
       assert.deepEqual(routers.items.map((r) => r.name).filter((n) => n.startsWith(tag)).sort(), [`${tag}-r-a`, `${tag}-r-b`, `${tag}-r-c`].slice(0, routers.items.length));
       const a = routers.items.find((r) => r.name === `${tag}-r-a`)!;
       const aInterfaces = routers.joined.interfaces.filter((p) => p.deviceId === a.id);
-      const aNames = await interfaceNetworkNames(client, aInterfaces, routers.joined.networkNames);
+      const aNames = new Map(routers.joined.networkNames);
+      await nameInterfaceNetworks(client, aInterfaces, aNames);
       assert.deepEqual(aInterfaces.map((p) => aNames.get(p.networkId)), [`${tag}-n-a`]);
     }
   });

@@ -8,9 +8,10 @@ export DEBIAN_FRONTEND=noninteractive
 APT=(apt-get -o DPkg::Lock::Timeout=900 -o Acquire::Retries=3)
 PKGS=(
   mariadb-server python3-pymysql rabbitmq-server uwsgi-core uwsgi-plugin-python3
-  # keystonemiddleware's token cache shared by every service, as in any deployment: a token is
-  # validated once, not once per API process (python3-memcache comes with the services)
-  memcached
+  # the token cache shared by every service, as in any deployment: a token is validated once, not
+  # once per API process (keystonemiddleware: python3-memcache comes with the services), and
+  # Keystone's own cache (dogpile.cache.pymemcache)
+  memcached python3-pymemcache
   python3-keystone python3-glance python3-placement python3-nova python3-neutron
   python3-openstackclient curl qemu-utils
   # the data plane: libvirt + qemu (TCG) for nova, what the neutron linuxbridge, l3,

@@ -1,5 +1,5 @@
-// The Routers category: each router with its interfaces and its gateway's and interfaces' network names joined
-// in (those of the rows only: see joinRouterInterfaces).
+// The Routers category: each router with its interfaces and its gateway's network name joined in (those of the
+// rows only: see joinRouterInterfaces); an interface's network is named when its router is expanded.
 import * as l10n from '@vscode/l10n';
 import type { Router } from '../../openstack/networkModels';
 import type { CategorySpec } from '../../ui/tree/node';

@@ -6,7 +6,7 @@ import type { Port, Router } from '../../openstack/networkModels';
 import { CategoryNode } from '../../ui/tree/categoryNode';
 import { ExplorerNode, markdown, md, ResourceNode } from '../../ui/tree/node';
 import { ErrorNode } from '../../ui/tree/statusNodes';
-import { interfaceNetworkNames } from './model/routerJoin';
+import { nameInterfaceNetworks } from './model/routerJoin';
 
 export class RouterNode extends ResourceNode {
   readonly kind = 'router';
@@ -29,21 +29,33 @@ export class RouterNode extends ResourceNode {
     return item;
   }
 
-  /** The gateway and the interfaces: one request for the interfaces' network names the row does not know. */
+  /**
+   * The gateway and the interfaces, whose networks are named first (one request, none when this load's routers
+   * already named them). When that fails, the interfaces show their network ids, with the error below them.
+   */
   override async children(): Promise<ExplorerNode[]> {
     const gateway = this.router.gateway ? [new RouterGatewayNode(this)] : [];
-    try {
-      const names = await this.interfaceNames();
-      return [...gateway, ...this.interfaces.map((p) => new RouterInterfaceNode(this, p, names))];
-    } catch (err) {
-      return [...gateway, new ErrorNode(this, err)];
-    }
+    const names = namesOfLoad(this.networkNames);
+    const failure = await this.nameInterfaceNetworks(names).then(() => undefined, (err: unknown) => new ErrorNode(this, err));
+    return [...gateway, ...this.interfaces.map((p) => new RouterInterfaceNode(this, p, names)), ...(failure ? [failure] : [])];
   }
 
-  private async interfaceNames(): Promise<ReadonlyMap<string, string>> {
-    if (!this.interfaces.length || !(this.parent instanceof CategoryNode)) return this.networkNames;
-    return interfaceNetworkNames(await this.parent.scope.client(), this.interfaces, this.networkNames);
+  private async nameInterfaceNetworks(names: Map<string, string>): Promise<void> {
+    if (!this.interfaces.length || !(this.parent instanceof CategoryNode)) return;
+    await nameInterfaceNetworks(await this.parent.scope.client(), this.interfaces, names);
   }
+}
+
+/**
+ * The network names a load's routers know, with those their interfaces added when expanded: kept beside the
+ * load, keyed by its joined names, not in it (the category compares loads to tell a change).
+ */
+const expandedNames = new WeakMap<ReadonlyMap<string, string>, Map<string, string>>();
+
+function namesOfLoad(joined: ReadonlyMap<string, string>): Map<string, string> {
+  let names = expandedNames.get(joined);
+  if (!names) expandedNames.set(joined, (names = new Map(joined)));
+  return names;
 }
 
 export class RouterGatewayNode extends ExplorerNode {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { OpenStackError } from '../../../src/openstack/errors';
 import { firstPage, paginate, type FetchPage, type PageOptions } from '../../../src/openstack/paging';
 
 /** A fetchPage over canned pages that records what was asked. */
@@ -135,5 +136,16 @@ describe('firstPage', () => {
     const url = `${NOVA}/servers?marker=a`;
     const { fetchPage } = pages({ [url]: { servers: [{ id: 'b' }], servers_links: [{ rel: 'next', href: `${NOVA}/servers?limit=9&marker=a` }] } });
     assert.equal((await firstPage(fetchPage, url, links)).hasMore, false);
+  });
+
+  it('says the list changed when the service names the marker as gone, only as a whole word', async () => {
+    const flavors: PageOptions = { itemsKey: 'flavors', style: 'links', baseUrl: NOVA };
+    const refusing = (text: string): FetchPage => () => Promise.reject(new OpenStackError({ kind: 'http', status: 400, text, service: 'Nova' }));
+    const refusal = (text: string) => firstPage(refusing(text), `${NOVA}/flavors?marker=1`, flavors).then(() => assert.fail('expected a refusal'), (err: unknown) => err as OpenStackError);
+    const gone = await refusal('marker [1] not found');
+    assert.match(gone.message, /^Nova: The list changed while it was read: 1, the last item of the page before, is gone\. Reload the list\. \(marker \[1\] not found\)/);
+    assert.equal(gone.status, 400);
+    const other = await refusal('marker [10] not found');
+    assert.equal(other.message, 'Nova: marker [10] not found (HTTP 400)', 'another marker\'s text stays as the service said it');
   });
 });

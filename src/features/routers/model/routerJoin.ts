@@ -13,8 +13,8 @@ export interface RouterJoin {
 
 /**
  * The rows' interface ports and their gateways' network names: two requests in one round after the page,
- * whatever the project's size (none for rows without either). Load more: its new rows', naming only the
- * networks the earlier rows did not.
+ * whatever the project's size (the second only when a row has a gateway whose network is not named yet).
+ * Load more: its new rows', naming only the networks the earlier rows did not.
  */
 export async function joinRouterInterfaces(c: OpenStackClient, r: JoinRequest<Router, RouterJoin>): Promise<RouterJoin> {
   const routers = await r.rows;
@@ -27,9 +27,9 @@ export async function joinRouterInterfaces(c: OpenStackClient, r: JoinRequest<Ro
   return withRouterJoin(previous, { interfaces, networkNames });
 }
 
-/** KNOWN with the names of the networks INTERFACES are on that it does not hold: one request, none when it holds them all. */
-export async function interfaceNetworkNames(c: OpenStackClient, interfaces: readonly Port[], known: ReadonlyMap<string, string>, signal?: AbortSignal): Promise<Map<string, string>> {
-  return new Map([...known, ...await namesOf(c, unknownIds(interfaces.map((p) => p.networkId), known), signal)]);
+/** The names of the networks INTERFACES are on, added to KNOWN: one request, none when KNOWN has them all. */
+export async function nameInterfaceNetworks(c: OpenStackClient, interfaces: readonly Port[], known: Map<string, string>, signal?: AbortSignal): Promise<void> {
+  for (const [id, name] of await namesOf(c, unknownIds(interfaces.map((p) => p.networkId), known), signal)) known.set(id, name);
 }
 
 /** No request for no IDS (the client lists nothing for an empty filter). */
