@@ -33,7 +33,9 @@ export function exchangesBetween(lines, t0, t1) {
  * validation caches): [round][url] ms. One burst's slowest call swings 2–3× on this machine (200–640 ms for
  * the same URLs a minute apart), so the benches take the median of several as their bar.
  */
-export async function curlRounds(token, urls, rounds) {
+export const CURL_ROUNDS = 5;
+
+export async function curlRounds(token, urls, rounds = CURL_ROUNDS) {
   const one = async (url) => (url ? Number((await run('curl', ['-s', '-o', '/dev/null', '-w', '%{time_total}', '-H', `X-Auth-Token: ${token}`,
     '-H', 'OpenStack-API-Version: compute 2.79', '-H', 'X-OpenStack-Nova-API-Version: 2.79', url])).stdout) * 1000 : 0);
   await Promise.all(urls.map(one));

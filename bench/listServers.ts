@@ -2,7 +2,8 @@
 //   node listServers.js CLOUD servers|networks          one cold listing: read clouds.yaml, authenticate, list
 //                                                        everything; prints {"ms","count","requests"}
 //   node listServers.js CLOUD servers|networks --serve   authenticates once, then lists on each stdin line "list"
-//                                                        (the token stays cached); "token" prints the token for curl
+//                                                        (the token stays cached; prints also the requests' own
+//                                                        ms); "token" prints the token for curl
 import * as os from 'node:os';
 import { OpenStackClient } from '../src/openstack/client';
 import { clientOptionsFor } from '../src/openstack/clientOptions';
@@ -15,7 +16,8 @@ async function main(): Promise<void> {
   const cloud = clouds.get(cloudName);
   if (!cloud) throw new Error(`no cloud ${cloudName}`);
   let requests = 0;
-  const client = OpenStackClient.create(clientOptionsFor(cloud, { onExchange: () => { requests++; } }));
+  let exchangeMs = 0;   // the requests' own time (sent → body read): the rest of a listing is the client's
+  const client = OpenStackClient.create(clientOptionsFor(cloud, { onExchange: (e) => { requests++; exchangeMs += e.ms; } }));
   const list = () => (what === 'networks' ? client.network.networks().toArray() : client.compute.servers().toArray());
   if (!process.argv.includes('--serve')) {
     const items = await list();
@@ -30,9 +32,10 @@ async function main(): Promise<void> {
       process.stdout.write(`${JSON.stringify({ token: await client.session.token(), endpoint: await client.session.endpoint(what === 'networks' ? 'network' : 'compute') })}\n`);
     } else if (line === 'list') {
       requests = 0;
+      exchangeMs = 0;
       const start = performance.now();
       const items = await list();
-      process.stdout.write(`${JSON.stringify({ ms: Math.round((performance.now() - start) * 10) / 10, count: items.length, requests })}\n`);
+      process.stdout.write(`${JSON.stringify({ ms: Math.round((performance.now() - start) * 10) / 10, count: items.length, requests, exchangeMs })}\n`);
     }
   }
   await client.close();

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT, build, ensureInstalled, startCodeServer } from '../scripts/codeserver/server.mjs';
 import { launchBrowser, openOpenStack, openWorkbench, runExactCommand, treeRow, until, webviewFrame, workbenchUrl } from '../test/e2e/lib.mjs';
+import { median } from './extensionLog.mjs';
 
 const run = promisify(execFile);
 const STATE = process.env.DEVCLOUD_STATE ?? '/var/lib/openstack-explorer-devcloud';
@@ -23,7 +24,6 @@ const env = { ...process.env, OS_CLIENT_CONFIG_FILE: CLOUDS, PATH: `/usr/bin:/bi
 const log = (m) => console.error(`[bench:topology ${new Date().toISOString().slice(11, 19)}] ${m}`);
 const os = async (cloud, ...args) => (await run('openstack', ['--os-cloud', cloud, ...args], { env, maxBuffer: 64 << 20 })).stdout;
 const osJson = async (cloud, ...args) => JSON.parse(await os(cloud, ...args, '-f', 'json'));
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Neutron through curl with the project's token: bulk creates and router actions without a CLI process each. */
 async function neutron(method, path, body) {

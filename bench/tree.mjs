@@ -1,4 +1,4 @@
-/* global document, MutationObserver -- used in code that Playwright runs inside the page */
+/* global document -- used in code that Playwright runs inside the page */
 // `npm run bench:tree`: the Instances of a bench project in the real tree (code-server + Chromium), against the API
 // calls behind it (curl, warm token, the same URLs in the same minute, read from the extension's own log).
 // BENCH_CLOUD picks the project (devcloud-bench: 200 servers, devcloud-bench1000: 1,000; made by `npm run bench`).
@@ -57,7 +57,8 @@ async function oneRun(scale) {
     for (let shown = PAGE; shown < SERVERS; shown += PAGE) {
       const row = `^Load more.*\\b${shown}\\b`;
       await untilShown(page, [row]);   // the list is virtual: its last row is drawn once scrolled to
-      more.push(await timedClick(page, server, 'Load more', [row], rowGone));
+      // Load more, scrolled to the bottom: its row gives way to the next page's first rows, drawn where it was
+      more.push(await timedClick(page, server, 'Load more', [row], { absent: true }));
     }
     const rssAfter = extensionHostRssMib(server.pid);
     return { expand, more, find: await findResource(page), rssBefore, rssAfter };
@@ -81,29 +82,14 @@ async function untilShown(page, patterns) {
   }
 }
 
-/**
- * Resolves when no row of the side bar matches PATTERN (checked on each change of its DOM). Load more, scrolled to
- * the bottom: its row gives way to the next page's first rows, drawn where it was.
- */
-async function rowGone(page, [pattern]) {
-  await page.evaluate((source) => new Promise((resolve, reject) => {
-    const bar = document.querySelector('.part.sidebar');
-    const there = () => [...bar.querySelectorAll('[role="treeitem"]')].some((r) => new RegExp(source).test(r.getAttribute('aria-label') ?? ''));
-    if (!there()) { resolve(); return; }
-    const observer = new MutationObserver(() => { if (!there()) { observer.disconnect(); clearTimeout(timer); resolve(); } });
-    const timer = setTimeout(() => { observer.disconnect(); reject(new Error(`still shown after 120 s: ${source}`)); }, 120_000);
-    observer.observe(bar, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label'] });
-  }), pattern);
-}
-
-/** Clicks the row LABEL, waits for rows matching PATTERNS (WAIT); the time, and the slowest of its calls asked again with curl (the median of 5 bursts). */
-async function timedClick(page, server, label, patterns, wait = rowsShown) {
+/** Clicks the row LABEL, waits for rows matching PATTERNS (or, ABSENT, for none to match); the time, and the slowest of its calls asked again with curl (the median of several bursts: curlRounds). */
+async function timedClick(page, server, label, patterns, { absent = false } = {}) {
   const t0 = Date.now();
   await clickAtOnce(page, [label]);
-  await wait(page, patterns);
+  await rowsShown(page, patterns, { absent });
   const tree = Date.now() - t0;
   const exchanges = exchangesBetween(extensionLog(server.runDir), t0, t0 + tree);
-  const { slowest } = curlBar(await curlRounds(token, exchanges.map((e) => (e.method === 'GET' ? e.url : undefined)), 5));
+  const { slowest } = curlBar(await curlRounds(token, exchanges.map((e) => (e.method === 'GET' ? e.url : undefined))));
   return { tree, api: slowest, requests: exchanges.length, answered: Math.max(0, ...exchanges.map((e) => e.end)), sent: Math.min(...exchanges.map((e) => e.end - e.ms)) };
 }
 

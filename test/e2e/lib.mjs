@@ -481,22 +481,24 @@ export async function openConsoleInline(page, prefix, action = 'Open Console') {
 }
 
 /**
- * Resolves when the side bar shows a row matching each of PATTERNS. Checked on each change of the side bar's DOM (a
- * MutationObserver), not on every frame: a check per frame costs the renderer CPU the tree would have used, on 2
- * cores, and a locator's waitFor polls at growing intervals (up to 500 ms) that would be measured too.
+ * Resolves when the side bar shows a row matching each of PATTERNS (ABSENT: when it shows none). Checked on each
+ * change of the side bar's DOM (a MutationObserver), not on every frame: a check per frame costs the renderer CPU
+ * the tree would have used, on 2 cores, and a locator's waitFor polls at growing intervals (up to 500 ms) that
+ * would be measured too.
  */
-export async function rowsShown(page, patterns, timeout = 120_000) {
-  await page.evaluate(({ sources, ms }) => new Promise((resolve, reject) => {
+export async function rowsShown(page, patterns, { absent = false, timeout = 120_000 } = {}) {
+  await page.evaluate(({ sources, gone, ms }) => new Promise((resolve, reject) => {
     const bar = document.querySelector('.part.sidebar');
     const done = () => {
       const labels = [...bar.querySelectorAll('[role="treeitem"]')].map((r) => r.getAttribute('aria-label') ?? '');
-      return sources.every((p) => labels.some((l) => new RegExp(p).test(l)));
+      const there = (p) => labels.some((l) => new RegExp(p).test(l));
+      return gone ? !sources.some(there) : sources.every(there);
     };
     if (done()) { resolve(); return; }
     const observer = new MutationObserver(() => { if (done()) { observer.disconnect(); clearTimeout(timer); resolve(); } });
-    const timer = setTimeout(() => { observer.disconnect(); reject(new Error(`rows not shown after ${ms} ms: ${sources.join(', ')}`)); }, ms);
+    const timer = setTimeout(() => { observer.disconnect(); reject(new Error(`rows ${gone ? 'still' : 'not'} shown after ${ms} ms: ${sources.join(', ')}`)); }, ms);
     observer.observe(bar, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label'] });
-  }), { sources: patterns, ms: timeout });
+  }), { sources: patterns, gone: absent, ms: timeout });
 }
 
 /**
