@@ -70,7 +70,7 @@ async function remove() {
 
 /** CLOUD's project gets N servers on the fake host (no NICs), made in requests of up to 200; then all are ACTIVE. */
 async function ensureServers(cloud, n) {
-  // the plain (not detail) list: cheap for nova-api while it builds hundreds
+  // the CLI asks servers/detail whatever it prints; only the ids are kept
   const count = async (...filter) => (await os(cloud, 'server', 'list', '--limit', '-1', '-f', 'value', '-c', 'ID', ...filter)).split('\n').filter(Boolean).length;
   const started = Date.now();
   for (let missing = n - await count(); missing > 0; missing -= 200) {
