@@ -8,16 +8,10 @@ import type { Listing } from '../../openstack/listing';
 import type { Page } from '../../openstack/paging';
 import type { Container, ContainerEntry, PseudoFolder, StoredObject } from '../../openstack/objectStorageModels';
 import { leafName } from '../../openstack/objectStorageModels';
-import { CategoryNode } from '../../ui/tree/categoryNode';
+import { categoryOf } from '../../ui/tree/categoryNode';
 import { markdown, md, ResourceNode, type ExplorerNode } from '../../ui/tree/node';
 import { ErrorNode, LoadMoreNode, MessageNode } from '../../ui/tree/statusNodes';
 import { SWIFT_SCHEME, swiftPath } from './model/swiftUri';
-
-/** The category a row lies in: its scope (cloud, project, client) and the view's change announcements. */
-function categoryOf(node: ExplorerNode): CategoryNode {
-  for (let n: ExplorerNode | undefined = node; n; n = n.parent) if (n instanceof CategoryNode) return n;
-  throw new Error(`${node.id} is not below a category`);
-}
 
 /** One level of a container below PREFIX, read a page at a time (the page size of the tree's setting). */
 abstract class EntryListNode extends ResourceNode {

@@ -3,7 +3,7 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Port, Router } from '../../openstack/networkModels';
-import { CategoryNode } from '../../ui/tree/categoryNode';
+import { categoryOf } from '../../ui/tree/categoryNode';
 import { ExplorerNode, markdown, md, ResourceNode } from '../../ui/tree/node';
 import { ErrorNode } from '../../ui/tree/statusNodes';
 import { nameInterfaceNetworks } from './model/routerJoin';
@@ -41,8 +41,8 @@ export class RouterNode extends ResourceNode {
   }
 
   private async nameInterfaceNetworks(names: Map<string, string>): Promise<void> {
-    if (!this.interfaces.length || !(this.parent instanceof CategoryNode)) return;
-    await nameInterfaceNetworks(await this.parent.scope.client(), this.interfaces, names);
+    if (!this.interfaces.length) return;
+    await nameInterfaceNetworks(await categoryOf(this).scope.client(), this.interfaces, names);
   }
 }
 

@@ -3,7 +3,7 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Snapshot, Volume } from '../../openstack/blockStorageModels';
-import { CategoryNode } from '../../ui/tree/categoryNode';
+import { categoryOf } from '../../ui/tree/categoryNode';
 import { markdown, md, ResourceNode, type ExplorerNode } from '../../ui/tree/node';
 import { ErrorNode, MessageNode } from '../../ui/tree/statusNodes';
 import {
@@ -49,10 +49,8 @@ export class VolumeNode extends ResourceNode {
 
   /** Its snapshots: one request, one page of the tree's page size (a row says when there are more). */
   override async children(): Promise<ExplorerNode[]> {
-    const category = this.parent instanceof CategoryNode ? this.parent : undefined;
-    if (!category) return [];
     try {
-      const client = await category.scope.client();
+      const client = await categoryOf(this).scope.client();
       const pageSize = vscode.workspace.getConfiguration('openstack').get<number>('pageSize', 100);
       const page = await client.blockStorage.snapshots({ volumeId: this.volume.id, limit: pageSize }).firstPage();
       if (!page.items.length) return [new MessageNode(this, l10n.t('No snapshots'))];

@@ -243,3 +243,9 @@ function emptyText(label: string): string {
   const lowered = `${label[0].toLowerCase()}${label.slice(1)}`;
   return l10n.t({ message: 'No {0}', args: [lowered], comment: ['An empty category: {0} its label (Instances, Networks, …), lower-cased'] });
 }
+
+/** The category a row lies in: its scope (cloud, project, client) and the view's change announcements. */
+export function categoryOf(node: ExplorerNode): CategoryNode {
+  for (let n: ExplorerNode | undefined = node; n; n = n.parent) if (n instanceof CategoryNode) return n;
+  throw new Error(`${node.id} is not below a category`);
+}

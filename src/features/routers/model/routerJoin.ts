@@ -1,6 +1,6 @@
 // What the Routers rows need joined in: their interface ports and the names of their gateways' networks, asked
 // for together by the rows' own ids once the page is read. The networks of the interfaces are named when a
-// router is expanded (interfaceNetworkNames). Pure: no vscode import.
+// router is expanded (nameInterfaceNetworks). Pure: no vscode import.
 import type { JoinRequest } from '../../../core/joinPlan';
 import type { OpenStackClient } from '../../../openstack/client';
 import type { Port, Router } from '../../../openstack/networkModels';
