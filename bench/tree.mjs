@@ -3,7 +3,8 @@
 // calls behind it (curl, warm token, the same URLs in the same minute, read from the extension's own log).
 // BENCH_CLOUD picks the project (devcloud-bench: 200 servers, devcloud-bench1000: 1,000; made by `npm run bench`).
 // BENCH_SCALE=1 adds, in the last run: Load more until every server is shown (each click against its calls), Find
-// Resource over all of them, and the extension host's memory before the first expand and after the last Load more.
+// Resource over all of them, the instance pick of Stop Instance (first rows, and the last server), and the extension
+// host's memory before the first expand and after the last Load more.
 // A fresh code-server and browser profile each run: nothing cached or restored as expanded. Prints a table and one
 // JSON line.
 import { execFile } from 'node:child_process';
@@ -61,7 +62,8 @@ async function oneRun(scale) {
       more.push(await timedClick(page, server, 'Load more', [row], { absent: true }));
     }
     const rssAfter = extensionHostRssMib(server.pid);
-    return { expand, more, find: await findResource(page), rssBefore, rssAfter };
+    const find = await findResource(page);
+    return { expand, more, find, pick: await instancePick(page, server, find.name), rssBefore, rssAfter };
   } finally {
     await close();
     server.stop();
@@ -110,6 +112,24 @@ async function findResource(page) {
   return { listed_ms: listed, reveal_ms: Date.now() - t1, name };
 }
 
+/**
+ * The instance pick of a palette command (Stop Instance) over every server, the last one's name typed at once: the
+ * time until its first rows show, and until that last one does (every page read); then Escape.
+ */
+async function instancePick(page, server, last) {
+  const t0 = Date.now();
+  await runCommand(page, 'OpenStack: Stop Instance');
+  const rows = page.locator('.quick-input-widget .monaco-list-row');
+  await rows.first().waitFor({ timeout: 60_000 });
+  const first = Date.now() - t0;
+  await page.locator('.quick-input-widget input[type="text"]').fill(last);
+  await rows.filter({ hasText: last }).first().waitFor({ timeout: 120_000 });
+  const all = Date.now() - t0;
+  await page.keyboard.press('Escape');
+  const pages = exchangesBetween(extensionLog(server.runDir), t0, t0 + all).filter((e) => e.url.includes('/servers/detail')).length;
+  return { first_ms: first, last_ms: all, pages, name: last };
+}
+
 const expandTree = median(runs.map((r) => r.expand.tree));
 const expandApi = median(runs.map((r) => r.expand.api));
 const ratio = (r) => +(r.tree / Math.max(1, r.api)).toFixed(2);
@@ -125,11 +145,13 @@ if (SCALE) {
   console.log(`Load more ×${more.length}: tree ${more.map((m) => m.tree).join(' ')} ms; its calls ${more.map((m) => m.api.toFixed(0)).join(' ')} ms; requests ${more.map((m) => m.requests).join(' ')}`);
   console.log(`  answered (ms after the click) ${more.map((m) => m.answered).join(' ')}; sent ${more.map((m) => m.sent).join(' ')}`);
   console.log(`Find Resource over ${SERVERS} servers: listed in ${scaled.find.listed_ms} ms; ${scaled.find.name} revealed ${scaled.find.reveal_ms} ms after Enter`);
+  console.log(`Stop Instance's pick over ${SERVERS} servers: first rows in ${scaled.pick.first_ms} ms, ${scaled.pick.name} (the last) in ${scaled.pick.last_ms} ms; ${scaled.pick.pages} pages read`);
   console.log(`extension host RSS: ${scaled.rssBefore} MiB before Instances, ${scaled.rssAfter} MiB with ${SERVERS} servers shown (+${scaled.rssAfter - scaled.rssBefore} MiB)`);
   Object.assign(result, {
     load_more_ms: median(more.map((m) => m.tree)), load_more_api_ms: Math.round(median(more.map((m) => m.api))), load_more_ratio: median(more.map(ratio)),
     load_more_requests: Math.max(...more.map((m) => m.requests)), shown: SERVERS,
     find_listed_ms: scaled.find.listed_ms, find_reveal_ms: scaled.find.reveal_ms,
+    pick_first_ms: scaled.pick.first_ms, pick_last_ms: scaled.pick.last_ms, pick_pages: scaled.pick.pages,
     exthost_rss_before_mib: scaled.rssBefore, exthost_rss_after_mib: scaled.rssAfter, exthost_rss_growth_mib: scaled.rssAfter - scaled.rssBefore,
   });
 }

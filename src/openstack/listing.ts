@@ -59,6 +59,19 @@ export function listing<R, T>(spec: ListSpec<R, T>): Listing<T> {
 }
 
 /**
+ * LISTING a page at a time, each page's items as soon as it is read, until the last page: a pick can show the
+ * first page while the rest are still on their way. A next link back to a page already read ends it.
+ */
+export async function* pagesOf<T>(listing: Listing<T>, signal?: AbortSignal): AsyncGenerator<T[]> {
+  const seen = new Set<string>();
+  for (let page = await listing.firstPage(signal); ; page = await listing.nextPage(page, signal)) {
+    yield page.items;
+    if (!page.hasMore || (page.nextUrl !== undefined && seen.has(page.nextUrl))) return;
+    if (page.nextUrl !== undefined) seen.add(page.nextUrl);
+  }
+}
+
+/**
  * What any of PARTS lists, each item once (by id), sorted by name. Read whole as one page: a union has no
  * common marker, and its parts (a project's own, the shared and the public ones) are what one project sees.
  */

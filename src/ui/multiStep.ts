@@ -30,6 +30,8 @@ export interface InputBoxOptions {
 export interface QuickPickOptions<T extends vscode.QuickPickItem> {
   placeholder: string;
   items: readonly T[];
+  /** The items again, each time more were read: the pick is busy until it ends, and shows its failure, if any. */
+  more?: AsyncIterable<readonly T[]>;
   active?: T;
   matchOnDescription?: boolean;
   /** Why CHOSEN cannot be taken (e.g. a flavor over quota), or undefined; the pick stays open and shows it. */
@@ -108,10 +110,19 @@ export class MultiStepInput {
     const pick = vscode.window.createQuickPick<T>();
     // a quick pick has no validation message: the reason stands in for the placeholder
     pick.placeholder = plainText(this.takeReason() ?? options.placeholder);
-    const { shown, original } = safePickItems(options.items);
+    let { shown, original } = safePickItems(options.items);
     pick.items = shown;
     if (options.active) pick.activeItems = shown.filter((s) => original(s) === options.active);
     pick.matchOnDescription = options.matchOnDescription ?? false;
+    pick.matchOnDetail = true;
+    const reading = new AbortController();
+    const show = (items: readonly T[]) => {
+      const active = pick.activeItems.map(original);
+      ({ shown, original } = safePickItems(items));
+      pick.items = shown;
+      pick.activeItems = shown.filter((s) => active.includes(original(s)));
+    };
+    if (options.more) void addWhileOpen(pick, options.more, show, reading.signal);
     return this.ask<T>(pick, (resolve) => [
       pick.onDidAccept(() => {
         const [picked] = pick.selectedItems;
@@ -121,7 +132,7 @@ export class MultiStepInput {
         if (refused === undefined) resolve(chosen);
         else refuseIn(pick, refused);
       }),
-    ]);
+    ]).finally(() => reading.abort());
   }
 
   /** A quick pick with checkboxes; resolves with the checked items when the user accepts. */
@@ -172,6 +183,21 @@ export class MultiStepInput {
     const reason = this.reason;
     this.reason = undefined;
     return reason === undefined ? undefined : plainText(reason);
+  }
+}
+
+/** Shows each list MORE yields in PICK (busy until it ends) while CLOSED is not aborted; a failure takes the placeholder. */
+async function addWhileOpen<T extends vscode.QuickPickItem>(pick: vscode.QuickPick<T>, more: AsyncIterable<readonly T[]>, show: (items: readonly T[]) => void, closed: AbortSignal): Promise<void> {
+  pick.busy = true;
+  try {
+    for await (const items of more) {
+      if (closed.aborted) return;
+      show(items);
+    }
+  } catch (err) {
+    if (!closed.aborted) pick.placeholder = plainText(l10n.t('The rest could not be read: {0}', err instanceof Error ? err.message : String(err)));
+  } finally {
+    if (!closed.aborted) pick.busy = false;
   }
 }
 

@@ -21,12 +21,16 @@ export function withUnusable<T>(items: Item<T>[], heading = l10n.t('Cannot be us
   return unusable.length ? [...usable, separator<T>(heading), ...unusable] : usable;
 }
 
-/** A quick pick that refuses unusable items: choosing one shows its reason, and the pick stays open. */
-export async function pickUsable<T>(input: MultiStepInput, placeholder: string, items: Item<T>[], active?: (value: T) => boolean): Promise<T> {
+/**
+ * A quick pick that refuses unusable items: choosing one shows its reason, and the pick stays open. MORE: further
+ * items still being read, added as they come (usable ones first again).
+ */
+export async function pickUsable<T>(input: MultiStepInput, placeholder: string, items: Item<T>[], active?: (value: T) => boolean, more?: AsyncIterator<Item<T>[]>): Promise<T> {
   const shown = withUnusable(items);
   const chosen = await input.quickPick({
     placeholder,
     items: shown,
+    more: more && grown(items, more),
     active: shown.find((i) => !i.unusable && i.value !== undefined && !!active?.(i.value)) ?? shown.find((i) => !i.unusable && i.kind !== vscode.QuickPickItemKind.Separator),
     matchOnDescription: true,
     refuse: (i) => (i.unusable || i.value === undefined ? l10n.t('{0} cannot be used: {1}', i.label, i.unusable ?? l10n.t('pick another')) : undefined),
@@ -34,16 +38,51 @@ export async function pickUsable<T>(input: MultiStepInput, placeholder: string, 
   return chosen.value as T;
 }
 
+/** ITEMS with each batch of MORE added: the whole list again after each, arranged by withUnusable. */
+async function* grown<T>(items: Item<T>[], more: AsyncIterator<Item<T>[]>): AsyncGenerator<Item<T>[]> {
+  const all = [...items];
+  for (let next = await more.next(); !next.done; next = await more.next()) {
+    if (!next.value.length) continue;
+    all.push(...next.value);
+    yield withUnusable(all);
+  }
+}
+
 /** There is nothing to act on (no servers, no key pairs): the command wrapper says so as information, not as an error. */
 export class NothingToPick extends Error {
   override readonly name = 'NothingToPick';
 }
 
-/** The one-off pick of a palette command that got no tree node; EMPTY is said (NothingToPick) when LOAD finds nothing. */
-export async function pickOne<T>(title: string, placeholder: string, load: () => Promise<Item<T>[]>, empty: string): Promise<T> {
-  const items = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: l10n.t('{0}: loading…', title) }, load);
-  if (!items.length) throw new NothingToPick(empty);
-  let value: T | undefined;
-  await runFlow(title, undefined, [{ ask: async (input) => { value = await pickUsable(input, placeholder, items); } }]);
-  return value!;
+/** What a pick lists: the whole list at once, or batches as they are read (a paged list: see pagesOf). */
+export type ItemSource<T> = (signal: AbortSignal) => Promise<Item<T>[]> | AsyncIterable<Item<T>[]>;
+
+/**
+ * The one-off pick of a palette command that got no tree node; EMPTY is said (NothingToPick) when LOAD finds nothing.
+ * A LOAD that comes in batches opens the pick with the first batch that has items and adds the others as they
+ * come (the pick busy meanwhile): a project of thousands shows its first choices after one request. Closing the
+ * pick stops the reading.
+ */
+export async function pickOne<T>(title: string, placeholder: string, load: ItemSource<T>, empty: string): Promise<T> {
+  const controller = new AbortController();
+  try {
+    const batches = batchesOf(load(controller.signal));
+    const first = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: l10n.t('{0}: loading…', title) }, () => firstFound(batches));
+    if (!first.length) throw new NothingToPick(empty);
+    let value: T | undefined;
+    await runFlow(title, undefined, [{ ask: async (input) => { value = await pickUsable(input, placeholder, first, undefined, batches); } }]);
+    return value!;
+  } finally {
+    controller.abort();
+  }
+}
+
+function batchesOf<T>(source: Promise<T[]> | AsyncIterable<T[]>): AsyncIterator<T[]> {
+  if (Symbol.asyncIterator in source) return source[Symbol.asyncIterator]();
+  return (async function* whole() { yield await source; })();
+}
+
+/** The first batch of BATCHES that has items; empty when none has. */
+async function firstFound<T>(batches: AsyncIterator<T[]>): Promise<T[]> {
+  for (let next = await batches.next(); !next.done; next = await batches.next()) if (next.value.length) return next.value;
+  return [];
 }

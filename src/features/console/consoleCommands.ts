@@ -20,9 +20,8 @@ import { registerDocuments, registerSerializer } from '../../ui/registrations';
 import { openExternalUrl } from '../../ui/openExternal';
 import { CONSOLE_VIEW_TYPE, isConsoleTarget, type ConsoleTarget } from './model/protocol';
 import { openSerialTerminal } from './serialTerminal';
+import { pickServer } from '../instances/pickServer';
 import { registerCommand, withProgress } from '../../ui/runCommand';
-import { Cancelled } from '../../core/cancelled';
-import { plainText, safePickItems } from '../../core/displayText';
 
 export interface ConsoleCommandDeps {
   context: vscode.ExtensionContext;
@@ -72,43 +71,13 @@ export function registerConsoleCommands(deps: ConsoleCommandDeps): vscode.Dispos
   async function pickInstance(title: string): Promise<Resolved> {
     const cloud = active.cloud;
     if (!cloud) throw new Error(l10n.t('There is no OpenStack cloud yet: add one with "OpenStack: Add Cloud…".'));
-    type Item = vscode.QuickPickItem & { server: Server };
-    const pick = vscode.window.createQuickPick<Item>();
-    pick.title = plainText(active.project
-      ? l10n.t('{0}: choose an instance in {1} / {2}', title, cloud.name, active.project.name)
-      : l10n.t('{0}: choose an instance in {1}', title, cloud.name));
-    pick.placeholder = l10n.t('Instance name, ID or address');
-    pick.matchOnDescription = true;
-    pick.matchOnDetail = true;
-    pick.busy = true;
-    pick.show();
-    const controller = new AbortController();
-    try {
-      let original = (shown: Item) => shown;
-      const chosen = new Promise<Item | undefined>((resolvePick) => {
-        pick.onDidAccept(() => resolvePick(pick.selectedItems[0] && original(pick.selectedItems[0])));
-        pick.onDidHide(() => resolvePick(undefined));
-      });
-      const client = await active.client();
-      const projectId = client.session.projectId ?? '';
-      const servers = await client.compute.servers({ limit: 1000 }).toArray(controller.signal);
-      const safe = safePickItems(servers.map((server): Item => ({
-        label: plainName(server.name) || server.id,
-        description: [server.status, ...server.addresses.map((a) => a.addr)].join(' · '),
-        detail: server.id,
-        server,
-      })));
-      original = safe.original;
-      pick.items = safe.shown;
-      pick.busy = false;
-      if (servers.length === 0) pick.placeholder = l10n.t('This project has no instances');
-      const item = await chosen;
-      if (!item) throw new Cancelled();
-      return { target: { cloud: cloud.name, projectId, serverId: item.server.id, name: item.server.name }, server: item.server };
-    } finally {
-      controller.abort();
-      pick.dispose();
-    }
+    const client = await active.client();
+    const server = await pickServer(client, {
+      title: active.project ? l10n.t('{0}: choose an instance in {1} / {2}', title, cloud.name, active.project.name) : l10n.t('{0}: choose an instance in {1}', title, cloud.name),
+      placeholder: l10n.t('Instance name, ID or address'),
+      empty: l10n.t('This project has no instances.'),
+    });
+    return { target: { cloud: cloud.name, projectId: client.session.projectId ?? '', serverId: server.id, name: server.name }, server };
   }
 
   /** Diagnose on a floating IP: the instance it reaches (its port's device), else one the user picks. */

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { iconSafeText } from '../../core/displayText';
 import type { Server } from '../../openstack/computeModels';
 import { changedIn, confirm, type Changed, type ProjectCommandDeps } from '../../ui/commandKit';
-import { pickOne } from '../../ui/pickers';
+import { pickServer } from './pickServer';
 import { withProgress } from '../../ui/runCommand';
 import { projectContext } from '../../context/target';
 import { type Target } from '../../core/target';
@@ -72,20 +72,20 @@ export async function executeInstanceAction(action: InstanceAction, serverId: st
   await changed?.('servers');
 }
 
-async function pickServer(target: Target, action: InstanceAction): Promise<Server> {
+function pickFor(target: Target, action: InstanceAction): Promise<Server> {
   const statuses = STATUSES[action];
-  const servers = async () => (await target.client.compute.servers().toArray())
-    .filter((s) => !statuses || (statuses.includes(s.status) && !s.taskState))
-    .map((s) => ({ label: s.name || s.id, description: [s.status, ...s.addresses.map((a) => a.addr)].join(' · '), detail: s.id, value: s }));
-  const words = wordsOf(action);
-  const none = statuses ? l10n.t('No instance of this project is {0} right now.', statuses.join(l10n.t(' or '))) : l10n.t('This project has no instances.');
-  return pickOne(words.title, words.placeholder, servers, none);
+  const { title, placeholder } = wordsOf(action);
+  return pickServer(target.client, {
+    title, placeholder,
+    empty: statuses ? l10n.t('No instance of this project is {0} right now.', statuses.join(l10n.t(' or '))) : l10n.t('This project has no instances.'),
+    keep: (s) => !statuses || (statuses.includes(s.status) && !s.taskState),
+  });
 }
 
 /** From a ServerNode ({ server }) or, from the palette, an instance picked from the active project. */
 export async function instanceAction(deps: ProjectCommandDeps, action: InstanceAction, node?: { server?: Server }): Promise<void> {
   const target = await projectContext(node, deps);
-  const server = node?.server ?? (await pickServer(target, action));
+  const server = node?.server ?? (await pickFor(target, action));
   const name = server.name || server.id;
   if (action === 'delete') {
     await confirm(l10n.t('Delete instance \'{0}\'?', name), l10n.t('Its disk and everything on it are gone for good; its floating IP goes back to the project\'s pool.'));

@@ -15,6 +15,7 @@ import { associateCli, floatingIpCli, networkCli, routerCli, routerGatewayCli, r
 import { collectNetwork, collectSubnet, label, Lookup } from './networkCollect';
 import { collectAssociate, collectFloatingIp } from '../floatingIps/floatingIpCollect';
 import { collectGateway, collectInterface, collectRouter } from '../routers/routerCollect';
+import { pickServer } from '../instances/pickServer';
 import { pickOne, type Item } from '../../ui/pickers';
 import { cliNote } from '../../core/cliLine';
 import { Refused } from '../../core/refusals';
@@ -269,11 +270,11 @@ class NetworkCommands {
 
   async assignFloatingIp(node?: unknown): Promise<FloatingIp> {
     const target = await this.target(node);
-    const lookup = new Lookup(target);
-    const server = nodeOf(node, 'server')?.server ?? await pickOne(l10n.t('Assign floating IP'), l10n.t('The instance to reach from outside'), async () =>
-      (await lookup.servers()).filter((s) => !s.addresses.some((a) => a.type === 'floating')).map((s) => ({
-        label: label(s), description: `${s.addresses.map((a) => a.addr).join(', ')} · ${s.status}`, value: s,
-      })), l10n.t('Every instance of this project has a floating IP already (or there is none).'));
+    const server = nodeOf(node, 'server')?.server ?? await pickServer(target.client, {
+      title: l10n.t('Assign floating IP'), placeholder: l10n.t('The instance to reach from outside'),
+      empty: l10n.t('Every instance of this project has a floating IP already (or there is none).'),
+      keep: (s) => !s.addresses.some((a) => a.type === 'floating'),
+    });
     const { floatingIp, reused } = await this.run(l10n.t('Assigning a floating IP to {0}…', label(server)), target, ['floatingIps', 'servers'],
       (signal) => assignFloatingIp(server.id, label(server), target, signal));
     done(reused ? l10n.t('{0} is reachable at {1} (a free floating IP of the project, reused).', label(server), floatingIp.floatingIpAddress)

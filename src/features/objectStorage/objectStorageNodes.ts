@@ -9,7 +9,7 @@ import type { Page } from '../../openstack/paging';
 import type { Container, ContainerEntry, PseudoFolder, StoredObject } from '../../openstack/objectStorageModels';
 import { leafName } from '../../openstack/objectStorageModels';
 import { categoryOf } from '../../ui/tree/categoryNode';
-import { markdown, md, ResourceNode, type ExplorerNode } from '../../ui/tree/node';
+import { markdown, md, pageSize, ResourceNode, type ExplorerNode } from '../../ui/tree/node';
 import { ErrorNode, LoadMoreNode, MessageNode } from '../../ui/tree/statusNodes';
 import { SWIFT_SCHEME, swiftPath } from './model/swiftUri';
 
@@ -41,8 +41,7 @@ abstract class EntryListNode extends ResourceNode {
     const category = categoryOf(this);
     try {
       const client = await category.scope.client();
-      const pageSize = vscode.workspace.getConfiguration('openstack').get<number>('pageSize', 100);
-      const page = await next(client.objectStorage.entries(this.container, { prefix: this.prefix, delimiter: '/', limit: pageSize }));
+      const page = await next(client.objectStorage.entries(this.container, { prefix: this.prefix, delimiter: '/', limit: pageSize() }));
       this.items = [...this.items, ...page.items];
       this.page = page;
       this.failure = undefined;

@@ -8,6 +8,7 @@ import type { Target } from '../../core/target';
 import { changedIn, confirm, type Changed, type ProjectCommandDeps } from '../../ui/commandKit';
 import { pickOne } from '../../ui/pickers';
 import { withProgress } from '../../ui/runCommand';
+import { pickServer } from '../instances/pickServer';
 import { projectContext } from '../../context/target';
 import { volumeAttachCli, volumeDetachCli, volumeLabel } from './model/volumesFormat';
 import { attachedServerNames, finish, pickVolume, type VolumeArg } from './volumePicks';
@@ -22,13 +23,12 @@ export async function executeVolumeAttach(serverId: string, volumeId: string, ta
 /** Nova attaches volumes to instances in these statuses. */
 const ATTACHABLE = ['ACTIVE', 'SHUTOFF', 'PAUSED', 'SUSPENDED'];
 
-async function pickServerFor(target: Target, volume: Volume): Promise<Server> {
-  return pickOne(l10n.t('Attach {0}', volumeLabel(volume)), l10n.t('The instance to attach {0} to', volumeLabel(volume)), async () =>
-    (await target.client.compute.servers({ byName: true }).toArray()).map((s) => ({
-      label: s.name || s.id, description: s.status, detail: s.id, value: s,
-      unusable: volume.attachments.some((a) => a.serverId === s.id) ? l10n.t('already attached to it')
-        : !ATTACHABLE.includes(s.status) ? l10n.t('nova attaches volumes only to an instance that is ACTIVE, SHUTOFF, PAUSED or SUSPENDED') : undefined,
-    })), l10n.t('This project has no instances.'));
+function pickServerFor(target: Target, volume: Volume): Promise<Server> {
+  return pickServer(target.client, {
+    title: l10n.t('Attach {0}', volumeLabel(volume)), placeholder: l10n.t('The instance to attach {0} to', volumeLabel(volume)), empty: l10n.t('This project has no instances.'),
+    unusable: (s) => (volume.attachments.some((a) => a.serverId === s.id) ? l10n.t('already attached to it')
+      : !ATTACHABLE.includes(s.status) ? l10n.t('nova attaches volumes only to an instance that is ACTIVE, SHUTOFF, PAUSED or SUSPENDED') : undefined),
+  });
 }
 
 export async function attachVolume(deps: ProjectCommandDeps, node?: VolumeArg): Promise<void> {

@@ -4,7 +4,7 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Snapshot, Volume } from '../../openstack/blockStorageModels';
 import { categoryOf } from '../../ui/tree/categoryNode';
-import { markdown, md, ResourceNode, type ExplorerNode } from '../../ui/tree/node';
+import { markdown, md, pageSize, ResourceNode, type ExplorerNode } from '../../ui/tree/node';
 import { ErrorNode, MessageNode } from '../../ui/tree/statusNodes';
 import {
   attachmentText, inTransition, snapshotDescription, volumeDescription, volumeLabel,
@@ -51,8 +51,7 @@ export class VolumeNode extends ResourceNode {
   override async children(): Promise<ExplorerNode[]> {
     try {
       const client = await categoryOf(this).scope.client();
-      const pageSize = vscode.workspace.getConfiguration('openstack').get<number>('pageSize', 100);
-      const page = await client.blockStorage.snapshots({ volumeId: this.volume.id, limit: pageSize }).firstPage();
+      const page = await client.blockStorage.snapshots({ volumeId: this.volume.id, limit: pageSize() }).firstPage();
       if (!page.items.length) return [new MessageNode(this, l10n.t('No snapshots'))];
       const rows: ExplorerNode[] = page.items.map((s) => new SnapshotNode(this, s));
       if (page.hasMore) rows.push(new MessageNode(this, l10n.t('First {0} snapshots shown: `openstack volume snapshot list --volume {1}` lists them all.', page.items.length, this.volume.id)));

@@ -5,7 +5,9 @@ import type { Server } from '../../openstack/computeModels';
 import { cliNote } from '../../core/cliLine';
 import type { Target } from '../../core/target';
 import { done } from '../../ui/commandKit';
+import { pagesOf } from '../../openstack/listing';
 import { pickOne } from '../../ui/pickers';
+import { pageSize } from '../../ui/tree/node';
 import type { ProjectContext } from '../../context/target';
 import { volumeLabel } from './model/volumesFormat';
 
@@ -23,10 +25,13 @@ export interface VolumePickOptions {
   placeholder?: string;
 }
 
-export async function pickVolume(target: Target, title: string, empty: string, opts: VolumePickOptions = {}): Promise<Volume> {
+export function pickVolume(target: Target, title: string, empty: string, opts: VolumePickOptions = {}): Promise<Volume> {
   const { filter = () => true, unusable = () => undefined, placeholder = l10n.t('The volume') } = opts;
-  return pickOne(title, placeholder, async () => (await target.client.blockStorage.volumes({ byName: true }).toArray())
-    .filter(filter).map((v) => ({ label: volumeLabel(v), description: `${v.status} · ${v.size} GiB`, detail: v.id, value: v, unusable: unusable(v) })), empty);
+  return pickOne(title, placeholder, async function* volumes(signal) {
+    for await (const page of pagesOf(target.client.blockStorage.volumes({ byName: true, limit: pageSize() }), signal)) {
+      yield page.filter(filter).map((v) => ({ label: volumeLabel(v), description: `${v.status} · ${v.size} GiB`, detail: v.id, value: v, unusable: unusable(v) }));
+    }
+  }, empty);
 }
 
 /** Says MESSAGE with the command's CLI line on offer. */

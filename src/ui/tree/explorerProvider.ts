@@ -12,7 +12,7 @@ import { plainTreeItem } from '../shownItems';
 import { CategoryNode } from './categoryNode';
 import type { LoadedRows } from '../../core/joinPlan';
 import { CloudNode, ProjectNode } from './cloudNodes';
-import { ExplorerNode, ResourceNode, type CategorySpec, type ExplorerEnv } from './node';
+import { ExplorerNode, pageSize, ResourceNode, type CategorySpec, type ExplorerEnv } from './node';
 import { Poller } from './poller';
 import { ErrorNode, LoadMoreNode } from './statusNodes';
 
@@ -256,8 +256,4 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 function isWithin(node: ExplorerNode, ancestor: ExplorerNode): boolean {
   for (let n: ExplorerNode | undefined = node; n; n = n.parent) if (n === ancestor) return true;
   return false;
-}
-
-function pageSize(): number {
-  return vscode.workspace.getConfiguration('openstack').get<number>('pageSize', 100);
 }

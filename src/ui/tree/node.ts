@@ -108,3 +108,8 @@ export interface CategorySpec<T, C> {
 
 /** The join of a category that joins nothing. */
 export const noJoin = async (): Promise<undefined> => undefined;
+
+/** openstack.pageSize: how many items a page of the tree (and of a pick that reads page by page) asks for. */
+export function pageSize(): number {
+  return vscode.workspace.getConfiguration('openstack').get<number>('pageSize', 100);
+}

@@ -18,6 +18,8 @@ import { collectImageUpload, executeImageUpload } from '../../../src/features/im
 import { detectFileDiskFormat, imageNameFromFile, imageUploadCli } from '../../../src/features/images/model/imagesFormat';
 import { registerComputeCommands } from '../../../src/features/computeCommands';
 import { executeInstanceAction } from '../../../src/features/instances/instanceActions';
+import { pickServer } from '../../../src/features/instances/pickServer';
+import { NothingToPick } from '../../../src/ui/pickers';
 import { collectKeypairImport, executeKeypairDelete, executeKeypairImport } from '../../../src/features/keypairs/keypairCommands';
 import { keypairNameFromFile, parsePublicKey } from '../../../src/features/keypairs/model/keypairsFormat';
 import { collectLaunch, executeLaunch, loadLaunchChoices } from '../../../src/features/instances/launchInstance';
@@ -366,6 +368,36 @@ describe('Compute commands on the dev cloud', function () {
       await reach('ACTIVE');
       await counted('stop', () => executeInstanceAction('stop', vm.id, target, never, changed));
       await reach('SHUTOFF');
+    });
+
+    it('picks an instance from the palette a page at a time: shown with the first page that has one, the rest added', async function () {
+      if (!servers.length) this.skip();
+      const config = vscode.workspace.getConfiguration('openstack');
+      await config.update('pageSize', 1, vscode.ConfigurationTarget.Global);
+      const prompts = spyPrompts();
+      try {
+        const from = exchanges.length;
+        const pagesRead = () => exchanges.slice(from).filter((e) => new URL(e.url).pathname.endsWith('/servers/detail')).length;
+        const ours = (s: Server) => s.name.startsWith(`${tag}-vm-`);
+        const picking = pickServer(target.client, { title: `${tag} pick`, placeholder: 'The instance', empty: 'none', keep: ours });
+        await until('the pick shown', async () => prompts.prompts.length === 1, 30_000, 10);
+        const readWhenShown = pagesRead();
+        const pick = prompts.prompts[0] as vscode.QuickPick<vscode.QuickPickItem>;
+        await until('both listed, the pick no longer busy', async () => !pick.busy && pick.items.length === 2, 30_000, 50);
+        assert.ok(readWhenShown < pagesRead(), `the pick showed after ${readWhenShown} of ${pagesRead()} pages`);
+        assert.deepEqual(pick.items.map((i) => i.label), servers.map((s) => s.name));
+        pick.activeItems = [pick.items[1]];
+        await sleep(300);
+        await accept();
+        assert.equal((await picking).id, servers[1].id);
+        // every page read, none with one to pick: said instead of an empty pick
+        await assert.rejects(pickServer(target.client, { title: `${tag} pick`, placeholder: 'The instance', empty: `${tag}: none`, keep: () => false }),
+          (err: unknown) => err instanceof NothingToPick && err.message === `${tag}: none`);
+        assert.equal(prompts.prompts.length, 1);
+      } finally {
+        prompts.restore();
+        await config.update('pageSize', undefined, vscode.ConfigurationTarget.Global);
+      }
     });
 
     it('deletes both instances', async function () {

@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { GoBack, MultiStepInput, type Step } from '../../../src/ui/multiStep';
 import { Cancelled } from '../../../src/core/cancelled';
+import { spyPrompts } from './prompts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -82,4 +83,48 @@ describe('Multi-step input', function () {
     assert.deepEqual(seen, ['pick', 'check', 'pick', 'check']);
     assert.equal(picked, 'two');
   });
+
+  it('adds the items read later, keeping the active one; a failed read keeps what was listed and says why', async () => {
+    const spy = spyPrompts();
+    try {
+      const first = [{ label: 'b' }];
+      let release: () => void = () => undefined;
+      let fail: (err: Error) => void = () => undefined;
+      const more = async function* later() {
+        await new Promise<void>((resolve) => { release = resolve; });
+        yield [{ label: 'a' }, ...first];
+        await new Promise<never>((_resolve, reject) => { fail = reject; });
+      };
+      let picked = '';
+      const done = MultiStepInput.run('Test', () => 1, async (input) => {
+        picked = (await input.quickPick({ placeholder: 'Pick', items: first, more: more() })).label;
+        return undefined;
+      });
+      const pick = await spy.when(1) as vscode.QuickPick<vscode.QuickPickItem>;
+      assert.equal(pick.busy, true, 'busy while more are read');
+      release();
+      await settle(() => pick.items.length === 2);
+      assert.deepEqual(pick.items.map((i) => i.label), ['a', 'b']);
+      assert.deepEqual(pick.activeItems.map((i) => i.label), ['b'], 'the item active before stays active');
+      assert.equal(pick.busy, true);
+      fail(new Error('Nova: boom (HTTP 503)'));
+      await settle(() => !pick.busy);
+      assert.equal(pick.placeholder, 'The rest could not be read: Nova: boom (HTTP 503)');
+      assert.deepEqual(pick.items.map((i) => i.label), ['a', 'b'], 'what was listed stays');
+      await sleep(300);
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await done;
+      assert.equal(picked, 'b');
+    } finally {
+      spy.restore();
+    }
+  });
 });
+
+/** Resolves once CHECK holds (within 5 s). */
+async function settle(check: () => boolean): Promise<void> {
+  for (let i = 0; !check(); i++) {
+    assert.ok(i < 250, 'not within 5 s');
+    await sleep(20);
+  }
+}

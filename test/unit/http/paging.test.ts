@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { OpenStackError } from '../../../src/openstack/errors';
-import { firstPage, paginate, type FetchPage, type PageOptions } from '../../../src/openstack/paging';
+import { pagesOf, type Listing } from '../../../src/openstack/listing';
+import { firstPage, paginate, type FetchPage, type Page, type PageOptions } from '../../../src/openstack/paging';
 
 /** A fetchPage over canned pages that records what was asked. */
 function pages(byUrl: Record<string, unknown>): { fetchPage: FetchPage; asked: string[] } {
@@ -147,5 +148,40 @@ describe('firstPage', () => {
     assert.equal(gone.status, 400);
     const other = await refusal('marker [10] not found');
     assert.equal(other.message, 'Nova: marker [10] not found (HTTP 400)', 'another marker\'s text stays as the service said it');
+  });
+});
+
+describe('pagesOf', () => {
+  /** A listing over PAGES (each with the next link the service gave): what a paged list API answers. */
+  const listing = (pageList: Page<string>[]): Listing<string> & { asked: number } => {
+    const at = (url?: string) => pageList.find((_page, i) => (i === 0 ? url === undefined : pageList[i - 1].nextUrl === url))!;
+    return {
+      asked: 0,
+      all: () => { throw new Error('not used'); },
+      toArray: () => { throw new Error('not used'); },
+      async firstPage() { this.asked++; return at(undefined); },
+      async nextPage(page) { this.asked++; return at(page.nextUrl); },
+    };
+  };
+
+  it('yields each page as it is read, and asks for the next only when the one before was taken', async () => {
+    const list = listing([
+      { items: ['a', 'b'], hasMore: true, nextUrl: 'm=b' },
+      { items: ['c'], hasMore: true, nextUrl: 'm=c' },
+      { items: [], hasMore: false },
+    ]);
+    const pagesRead = pagesOf(list);
+    assert.deepEqual((await pagesRead.next()).value, ['a', 'b']);
+    assert.equal(list.asked, 1, 'the first page is handed on before the second is asked for');
+    assert.deepEqual(await all(pagesRead), [['c'], []]);
+    assert.equal(list.asked, 3);
+  });
+
+  it('ends at a next link it has followed before instead of reading in a circle', async () => {
+    const list = listing([
+      { items: ['a'], hasMore: true, nextUrl: 'm=a' },
+      { items: ['b'], hasMore: true, nextUrl: 'm=a' },
+    ]);
+    assert.deepEqual(await all(pagesOf(list)), [['a'], ['b']]);
   });
 });
