@@ -34,6 +34,7 @@ export interface QuickPickOptions<T extends vscode.QuickPickItem> {
   more?: AsyncIterable<readonly T[]>;
   active?: T;
   matchOnDescription?: boolean;
+  matchOnDetail?: boolean;
   /** Why CHOSEN cannot be taken (e.g. a flavor over quota), or undefined; the pick stays open and shows it. */
   refuse?: (chosen: T) => string | undefined;
 }
@@ -114,7 +115,7 @@ export class MultiStepInput {
     pick.items = shown;
     if (options.active) pick.activeItems = shown.filter((s) => original(s) === options.active);
     pick.matchOnDescription = options.matchOnDescription ?? false;
-    pick.matchOnDetail = true;
+    pick.matchOnDetail = options.matchOnDetail ?? false;
     const reading = new AbortController();
     const show = (items: readonly T[]) => {
       const active = pick.activeItems.map(original);
@@ -129,8 +130,9 @@ export class MultiStepInput {
         if (!picked) return;
         const chosen = original(picked);
         const refused = options.refuse?.(chosen);
-        if (refused === undefined) resolve(chosen);
-        else refuseIn(pick, refused);
+        if (refused !== undefined) return refuseIn(pick, refused);
+        reading.abort();   // before anything else: no more items on an answered pick
+        resolve(chosen);
       }),
     ]).finally(() => reading.abort());
   }

@@ -17,34 +17,42 @@ export const separator = <T>(text: string): Item<T> => ({ label: text, kind: vsc
 /** Usable items first, then (under a separator) the unusable ones with their reason. */
 export function withUnusable<T>(items: Item<T>[], heading = l10n.t('Cannot be used')): Item<T>[] {
   const usable = items.filter((i) => !i.unusable);
-  const unusable = items.filter((i) => i.unusable).map((i) => ({ ...i, iconPath: new vscode.ThemeIcon('circle-slash'), detail: i.unusable }));
+  const unusable = items.filter((i) => i.unusable).map(marked);
   return unusable.length ? [...usable, separator<T>(heading), ...unusable] : usable;
+}
+
+/** ITEM as listed: when unusable, greyed out with its reason as the detail. */
+function marked<T>(item: Item<T>): Item<T> {
+  return item.unusable ? { ...item, iconPath: new vscode.ThemeIcon('circle-slash'), detail: item.unusable } : item;
 }
 
 /**
  * A quick pick that refuses unusable items: choosing one shows its reason, and the pick stays open. MORE: further
- * items still being read, added as they come (usable ones first again).
+ * items still being read, added as they come.
  */
 export async function pickUsable<T>(input: MultiStepInput, placeholder: string, items: Item<T>[], active?: (value: T) => boolean, more?: AsyncIterator<Item<T>[]>): Promise<T> {
-  const shown = withUnusable(items);
+  // rows a pick shows never move while more come (the workbench answers with the position of the row chosen): a
+  // list still growing marks its unusable items where they are, a whole one groups them below the usable ones
+  const shown = more ? items.map(marked) : withUnusable(items);
   const chosen = await input.quickPick({
     placeholder,
     items: shown,
-    more: more && grown(items, more),
+    more: more && appended(shown, more),
     active: shown.find((i) => !i.unusable && i.value !== undefined && !!active?.(i.value)) ?? shown.find((i) => !i.unusable && i.kind !== vscode.QuickPickItemKind.Separator),
     matchOnDescription: true,
+    matchOnDetail: true,
     refuse: (i) => (i.unusable || i.value === undefined ? l10n.t('{0} cannot be used: {1}', i.label, i.unusable ?? l10n.t('pick another')) : undefined),
   });
   return chosen.value as T;
 }
 
-/** ITEMS with each batch of MORE added: the whole list again after each, arranged by withUnusable. */
-async function* grown<T>(items: Item<T>[], more: AsyncIterator<Item<T>[]>): AsyncGenerator<Item<T>[]> {
-  const all = [...items];
+/** SHOWN with each batch of MORE added below it: the whole list again after each. */
+async function* appended<T>(shown: Item<T>[], more: AsyncIterator<Item<T>[]>): AsyncGenerator<Item<T>[]> {
+  const all = [...shown];
   for (let next = await more.next(); !next.done; next = await more.next()) {
     if (!next.value.length) continue;
-    all.push(...next.value);
-    yield withUnusable(all);
+    all.push(...next.value.map(marked));
+    yield [...all];
   }
 }
 

@@ -5,6 +5,7 @@ import type { Server } from '../../openstack/computeModels';
 import { pagesOf } from '../../openstack/listing';
 import { pickOne, type Item } from '../../ui/pickers';
 import { pageSize } from '../../ui/tree/node';
+import { plainName } from '../console/model/ansi';
 
 export interface ServerPick {
   title: string;
@@ -17,13 +18,13 @@ export interface ServerPick {
   unusable?: (server: Server) => string | undefined;
 }
 
-/** An instance of the project CLIENT is scoped to: found by name, address (the description) or ID (the detail). */
+/** An instance of the project CLIENT is scoped to, found by its name, addresses or ID. */
 export function pickServer(client: Pick<OpenStackClient, 'compute'>, pick: ServerPick): Promise<Server> {
   const { keep = () => true, unusable = () => undefined } = pick;
   return pickOne(pick.title, pick.placeholder, async function* items(signal) {
     for await (const servers of pagesOf(client.compute.servers({ limit: pageSize(), byName: true }), signal)) {
       yield servers.filter(keep).map((s): Item<Server> => ({
-        label: s.name || s.id, description: [s.status, ...s.addresses.map((a) => a.addr)].join(' · '), detail: s.id, value: s, unusable: unusable(s),
+        label: plainName(s.name) || s.id, description: [s.status, ...s.addresses.map((a) => a.addr)].join(' · '), detail: s.id, value: s, unusable: unusable(s),
       }));
     }
   }, pick.empty);

@@ -370,7 +370,7 @@ describe('Compute commands on the dev cloud', function () {
       await reach('SHUTOFF');
     });
 
-    it('picks an instance from the palette a page at a time: shown with the first page that has one, the rest added', async function () {
+    it('picks an instance from the palette a page at a time: shown with the first page that has one, the rest added below', async function () {
       if (!servers.length) this.skip();
       const config = vscode.workspace.getConfiguration('openstack');
       await config.update('pageSize', 1, vscode.ConfigurationTarget.Global);
@@ -379,13 +379,15 @@ describe('Compute commands on the dev cloud', function () {
         const from = exchanges.length;
         const pagesRead = () => exchanges.slice(from).filter((e) => new URL(e.url).pathname.endsWith('/servers/detail')).length;
         const ours = (s: Server) => s.name.startsWith(`${tag}-vm-`);
-        const picking = pickServer(target.client, { title: `${tag} pick`, placeholder: 'The instance', empty: 'none', keep: ours });
+        const unusable = (s: Server) => (s.id === servers[0].id ? `${tag}: not this one` : undefined);
+        const picking = pickServer(target.client, { title: `${tag} pick`, placeholder: 'The instance', empty: 'none', keep: ours, unusable });
         await until('the pick shown', async () => prompts.prompts.length === 1, 30_000, 10);
         const readWhenShown = pagesRead();
         const pick = prompts.prompts[0] as vscode.QuickPick<vscode.QuickPickItem>;
         await until('both listed, the pick no longer busy', async () => !pick.busy && pick.items.length === 2, 30_000, 50);
         assert.ok(readWhenShown < pagesRead(), `the pick showed after ${readWhenShown} of ${pagesRead()} pages`);
-        assert.deepEqual(pick.items.map((i) => i.label), servers.map((s) => s.name));
+        // in the order read, the unusable one marked where it is: rows shown never move while more come
+        assert.deepEqual(pick.items.map((i) => [i.label, i.detail]), [[servers[0].name, `${tag}: not this one`], [servers[1].name, servers[1].id]]);
         pick.activeItems = [pick.items[1]];
         await sleep(300);
         await accept();

@@ -97,7 +97,7 @@ describe('Multi-step input', function () {
       };
       let picked = '';
       const done = MultiStepInput.run('Test', () => 1, async (input) => {
-        picked = (await input.quickPick({ placeholder: 'Pick', items: first, more: more() })).label;
+        picked = (await input.quickPick({ placeholder: 'Pick', items: first, active: first[0], more: more() })).label;
         return undefined;
       });
       const pick = await spy.when(1) as vscode.QuickPick<vscode.QuickPickItem>;
