@@ -62,3 +62,17 @@ export function repeated(flag: string, values: readonly string[]): CliOption[] {
 export function optional(flag: string, value: string | undefined): CliOption[] {
   return value ? [[flag, value]] : [];
 }
+
+/** ID → a name the CLI can use for it (unique in what the project sees). */
+export type CliNames = ReadonlyMap<string, string>;
+
+/** ID → name for the names unique within their list (a name that looks like an ID would be read as one). */
+export function uniqueNames(...lists: readonly (readonly { id: string; name: string }[])[]): CliNames {
+  const names = new Map<string, string>();
+  for (const list of lists) {
+    const count = new Map<string, number>();
+    for (const r of list) count.set(r.name, (count.get(r.name) ?? 0) + 1);
+    for (const r of list) if (r.name && count.get(r.name) === 1 && !/^[0-9a-f-]{36}$/i.test(r.name)) names.set(r.id, r.name);
+  }
+  return names;
+}

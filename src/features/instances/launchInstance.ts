@@ -15,11 +15,11 @@ import type { Image } from '../../openstack/image';
 import type { Network, SecurityGroup } from '../../openstack/networkModels';
 import { changedIn, copyCli, done, type Changed, type ProjectCommandDeps } from '../../ui/commandKit';
 import {
-  bootVolumeCliNote, countProblem, flavorHeadroom, formatMetadata, instanceNameProblem, joinNotes, launchCli, networkProblem, parseMetadata, quotaSummary, uniqueNames,
+  bootVolumeCliNote, countProblem, flavorHeadroom, formatMetadata, instanceNameProblem, joinNotes, launchCli, networkProblem, parseMetadata, quotaSummary,
   zeroDiskProblem, type Headroom, type LaunchSpec, type Ref,
 } from './model/launchInstanceInputs';
 import { runFlow, summaryRows, type FlowStep } from '../../ui/flow';
-import { cliNote } from '../../core/cliLine';
+import { cliNote, uniqueNames } from '../../core/cliLine';
 import { separator, type Item } from '../../ui/pickers';
 import { Refused } from '../../core/refusals';
 import { withProgress } from '../../ui/runCommand';
@@ -74,8 +74,8 @@ export async function loadLaunchChoices(target: Target, signal?: AbortSignal): P
 }
 
 function refsOf<T extends { id: string; name: string }>(all: readonly T[]): (item: T) => Ref {
-  const unique = uniqueNames(all);
-  return (item) => ({ id: item.id, name: item.name, uniqueName: unique.has(item.name) });
+  const names = uniqueNames(all);
+  return (item) => ({ id: item.id, name: item.name, uniqueName: names.has(item.id) });
 }
 
 interface LaunchAnswers {

@@ -8,7 +8,8 @@ import type { FloatingIp, Network, Port, Router, Subnet } from '../../openstack/
 import { cliNote, type CliContext } from '../../core/cliLine';
 import { copyCli } from '../../ui/commandKit';
 import type { NetworkSpec, SubnetFields, SubnetSpec } from './model/networkActions';
-import { networkCli, subnetCli, uniqueNames, type CliNames } from './model/networkCli';
+import { uniqueNames, type CliNames } from '../../core/cliLine';
+import { networkCli, subnetCli } from './model/networkCli';
 import {
   cidrProblem, defaultPool, firstHost, formatPool, nameProblem, parseCidr, parseDnsServers, parseGateway, parsePools, physicalNetworkProblem, segmentProblem, suggestCidr, suggestName, type ProviderType,
 } from './model/networkInputs';

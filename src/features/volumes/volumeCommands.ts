@@ -4,6 +4,7 @@
 import * as l10n from '@vscode/l10n';
 import type { Snapshot, Volume, VolumeLimits } from '../../openstack/blockStorageModels';
 import type { Image } from '../../openstack/image';
+import { uniqueNames } from '../../core/cliLine';
 import { Refused, volumeBusy } from '../../core/refusals';
 import { changedIn, confirm, type Changed, type ProjectCommandDeps } from '../../ui/commandKit';
 import { runFlow, type FlowStep } from '../../ui/flow';
@@ -57,18 +58,19 @@ export async function collectVolumeCreate(target: Target, preset?: VolumeSource)
       const items: Item<Image>[] = images.map((i) => ({ label: i.name || i.id, description: l10n.t('at least {0} GiB', imageMinimumGiB(i)), detail: i.id, value: i }));
       if (!items.length) throw new Refused(l10n.t('This project sees no active image.'));
       const chosen = await pickUsable(input, l10n.t('The image to copy into the volume'), items, (i) => spec.source.kind === 'image' && i.id === spec.source.id);
-      spec.source = { kind: 'image', id: chosen.id, name: chosen.name };
+      spec.source = { kind: 'image', id: chosen.id, name: chosen.name, cliName: uniqueNames(images).get(chosen.id) };
       minimum = imageMinimumGiB(chosen);
     },
   };
   const snapshotStep: FlowStep<VolumeCreateSpec> = {
     when: () => spec.source.kind === 'snapshot' && !preset,
     async ask(input) {
-      const snapshots = (await blockStorage.snapshots().toArray()).filter((s) => s.status === 'available');
+      const all = await blockStorage.snapshots().toArray();
+      const snapshots = all.filter((s) => s.status === 'available');
       const items: Item<Snapshot>[] = snapshots.map((s) => ({ label: s.name || s.id, description: `${s.size} GiB`, detail: s.id, value: s }));
       if (!items.length) throw new Refused(l10n.t('This project has no available snapshot: create one from a volume first.'));
       const chosen = await pickUsable(input, l10n.t('The snapshot to copy into the volume'), items, (s) => spec.source.kind === 'snapshot' && s.id === spec.source.id);
-      spec.source = { kind: 'snapshot', id: chosen.id, name: chosen.name };
+      spec.source = { kind: 'snapshot', id: chosen.id, name: chosen.name, cliName: uniqueNames(all).get(chosen.id) };
       minimum = chosen.size;
     },
   };

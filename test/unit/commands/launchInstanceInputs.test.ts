@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
-import { cliLine, shellQuote } from '../../../src/core/cliLine';
+import { cliLine, shellQuote, uniqueNames } from '../../../src/core/cliLine';
 import {
-  countProblem, flavorHeadroom, formatMetadata, instanceNameProblem, launchCli, networkProblem, parseMetadata, quotaSummary, uniqueNames,
+  countProblem, flavorHeadroom, formatMetadata, instanceNameProblem, launchCli, networkProblem, parseMetadata, quotaSummary,
   zeroDiskProblem, type LaunchSpec,
 } from '../../../src/features/instances/model/launchInstanceInputs';
 import type { ComputeLimits, Flavor } from '../../../src/openstack/computeModels';
@@ -103,7 +103,10 @@ test('the launch as an openstack CLI line: names when unique, ids when not', () 
     "--user-data '/home/s/cloud init.yaml' --min 2 --max 2 'web 1'");
   assert.equal(launchCli({ ...spec, networks: 'auto', securityGroups: [], keyName: undefined, metadata: {}, userDataFile: undefined, count: 1 }, {}),
     "openstack --os-compute-api-version 2.37 server create --image cirros --flavor m1.tiny --nic auto --wait 'web 1'");
-  assert.deepEqual([...uniqueNames([{ name: 'a' }, { name: 'b' }, { name: 'a' }])], ['b']);
+  // a CLI line names a resource by its name only where that name is unique in its own list and does not read as an id
+  const id = '0f2a3b4c-1d2e-4f50-8a6b-7c8d9e0f1a2b';
+  assert.deepEqual([...uniqueNames([{ id: '1', name: 'a' }, { id: '2', name: 'b' }, { id: '3', name: 'a' }, { id: '4', name: id }], [{ id: '5', name: 'a' }])],
+    [['2', 'b'], ['5', 'a']]);
 });
 
 test('POSIX quoting survives a real shell: every argument comes back byte for byte', async () => {

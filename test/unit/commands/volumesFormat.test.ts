@@ -57,8 +57,10 @@ test('an attached volume is extended only from microversion 3.42', () => {
 test('CLI lines as python-openstackclient spells them', () => {
   const ctx = { cloud: 'devcloud' };
   assert.equal(volumeCreateCli(ctx, { name: 'data', size: 1, source: { kind: 'blank' } }), 'openstack --os-cloud devcloud volume create --size 1 data');
-  assert.equal(volumeCreateCli(ctx, { name: 'root', size: 2, source: { kind: 'image', id: 'i1', name: 'cirros' }, volumeType: 'ssd' }),
+  assert.equal(volumeCreateCli(ctx, { name: 'root', size: 2, source: { kind: 'image', id: 'i1', name: 'cirros', cliName: 'cirros' }, volumeType: 'ssd' }),
     'openstack --os-cloud devcloud volume create --size 2 --image cirros --type ssd root');
+  assert.equal(volumeCreateCli(ctx, { name: 'root', size: 2, source: { kind: 'image', id: 'i1', name: 'cirros' } }),
+    'openstack --os-cloud devcloud volume create --size 2 --image i1 root', 'a name not known to be unique: the id');
   assert.equal(volumeCreateCli(ctx, { name: 'copy', size: 1, source: { kind: 'snapshot', id: 's1', name: '' } }), 'openstack --os-cloud devcloud volume create --size 1 --snapshot s1 copy');
   assert.equal(volumeExtendCli(ctx, 'v1', 3), 'openstack --os-cloud devcloud volume set --size 3 v1');
   assert.equal(volumeAttachCli(ctx, 's1', 'v1'), 'openstack --os-cloud devcloud server add volume s1 v1');

@@ -5,7 +5,7 @@ import { dhcpAgentCheck, computeServiceCheck, l3AgentCheck } from './agentChecks
 import { type Check, type CheckId } from './checklist';
 import type { CheckInput } from './checkInput';
 import type { DoctorCli, Fix } from './fixes';
-import { uniqueNames, type CliNames } from '../../networks/model/networkCli';
+import { uniqueNames, type CliNames } from '../../../core/cliLine';
 import { guestDhcpCheck, guestMetadataCheck } from './guestLog';
 import { instanceRunningCheck, portUpCheck } from './instanceChecks';
 import { localRouteCheck } from './localRoute';

@@ -3,7 +3,8 @@
 import * as l10n from '@vscode/l10n';
 import { cliLine, type CliContext } from '../../../core/cliLine';
 import type { FloatingIp, Port, Router, Subnet } from '../../../openstack/networkModels';
-import { associateCli, floatingIpCli, routerCli, routerGatewayCli, routerInterfaceCli, type CliNames } from '../../networks/model/networkCli';
+import type { CliNames } from '../../../core/cliLine';
+import { associateCli, floatingIpCli, routerCli, routerGatewayCli, routerInterfaceCli } from '../../networks/model/networkCli';
 import { allowPing, allowSsh, allowTcpPort, ANY_IPV6, securityGroupRuleCli, type RuleSpec } from '../../securityGroups/model/securityGroupsRules';
 
 /** How CLI lines name things: the cloud and project, and ID → unambiguous name. */

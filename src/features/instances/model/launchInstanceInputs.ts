@@ -160,13 +160,6 @@ export function cliRef(ref: Ref): string {
   return ref.uniqueName === false || !ref.name ? ref.id : ref.name;
 }
 
-/** Names that occur once in ITEMS, for Ref.uniqueName. */
-export function uniqueNames(items: readonly { name: string }[]): Set<string> {
-  const counts = new Map<string, number>();
-  for (const i of items) counts.set(i.name, (counts.get(i.name) ?? 0) + 1);
-  return new Set([...counts].filter(([, n]) => n === 1).map(([name]) => name));
-}
-
 /**
  * `openstack server create --image I --flavor F --network N … NAME`, as python-openstackclient spells it. `--nic auto`
  * needs compute microversion 2.37, which the CLI does not ask for by itself (at its default 2.1 nova refuses the value).

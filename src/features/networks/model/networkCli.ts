@@ -1,22 +1,8 @@
 // "Copy as openstack CLI" for the network commands: the python-openstackclient lines that do what the Spec
 // does, one command per line. Resources are named by name when the name is unambiguous (NAMES maps their IDs
 // to such names), else by ID. Pure: no vscode import, unit-tested.
-import { cliLine, optional, repeated, type CliArg, type CliContext } from '../../../core/cliLine';
+import { cliLine, optional, repeated, type CliArg, type CliContext, type CliNames } from '../../../core/cliLine';
 import type { AssociateSpec, FloatingIpSpec, NetworkSpec, RouterSpec, SubnetFields, SubnetSpec } from './networkActions';
-
-/** ID → a name the CLI can use for it (unique in what the project sees). */
-export type CliNames = ReadonlyMap<string, string>;
-
-/** ID → name for the names unique within their list (a name that looks like an ID would be read as one). */
-export function uniqueNames(...lists: readonly (readonly { id: string; name: string }[])[]): CliNames {
-  const names = new Map<string, string>();
-  for (const list of lists) {
-    const count = new Map<string, number>();
-    for (const r of list) count.set(r.name, (count.get(r.name) ?? 0) + 1);
-    for (const r of list) if (r.name && count.get(r.name) === 1 && !/^[0-9a-f-]{36}$/i.test(r.name)) names.set(r.id, r.name);
-  }
-  return names;
-}
 
 const ref = (names: CliNames, id: string) => names.get(id) ?? id;
 

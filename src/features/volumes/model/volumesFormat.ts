@@ -71,7 +71,8 @@ export function imageMinimumGiB(image: { minDisk: number; size: number | null })
 }
 
 /** Where a new volume's data comes from. */
-export type VolumeSource = { kind: 'blank' } | { kind: 'image'; id: string; name: string } | { kind: 'snapshot'; id: string; name: string; size?: number };
+/** CLINAME: the image's or snapshot's name where it is unique among those the project sees (the CLI line names it so), else absent. */
+export type VolumeSource = { kind: 'blank' } | { kind: 'image'; id: string; name: string; cliName?: string } | { kind: 'snapshot'; id: string; name: string; size?: number; cliName?: string };
 
 export interface VolumeCreateSpec {
   name: string;
@@ -81,13 +82,13 @@ export interface VolumeCreateSpec {
   availabilityZone?: string;
 }
 
-/** `openstack volume create --size 1 [--image X | --snapshot X] [--type T] [--availability-zone Z] NAME`. */
+/** `openstack volume create --size 1 [--image X | --snapshot X] [--type T] [--availability-zone Z] NAME`; X by id unless its name is unique. */
 export function volumeCreateCli(context: CliContext, spec: VolumeCreateSpec): string {
   const { source } = spec;
   return cliLine(context, [
     'volume', 'create', ['--size', String(spec.size)],
-    source.kind === 'image' && ['--image', source.name || source.id],
-    source.kind === 'snapshot' && ['--snapshot', source.name || source.id],
+    source.kind === 'image' && ['--image', source.cliName ?? source.id],
+    source.kind === 'snapshot' && ['--snapshot', source.cliName ?? source.id],
     ...optional('--type', spec.volumeType), ...optional('--availability-zone', spec.availabilityZone),
   ], [spec.name]);
 }
