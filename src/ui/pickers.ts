@@ -73,24 +73,21 @@ export type ItemSource<T> = (signal: AbortSignal) => Promise<Item<T>[]> | AsyncI
 export async function pickOne<T>(title: string, placeholder: string, load: ItemSource<T>, empty: string): Promise<T> {
   const controller = new AbortController();
   try {
-    const batches = batchesOf(load(controller.signal));
-    const first = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: l10n.t('{0}: loading…', title) }, () => firstFound(batches));
+    const { first, rest } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: l10n.t('{0}: loading…', title) },
+      () => firstOf(load(controller.signal)));
     if (!first.length) throw new NothingToPick(empty);
     let value: T | undefined;
-    await runFlow(title, undefined, [{ ask: async (input) => { value = await pickUsable(input, placeholder, first, undefined, batches); } }]);
+    await runFlow(title, undefined, [{ ask: async (input) => { value = await pickUsable(input, placeholder, first, undefined, rest); } }]);
     return value!;
   } finally {
     controller.abort();
   }
 }
 
-function batchesOf<T>(source: Promise<T[]> | AsyncIterable<T[]>): AsyncIterator<T[]> {
-  if (Symbol.asyncIterator in source) return source[Symbol.asyncIterator]();
-  return (async function* whole() { yield await source; })();
-}
-
-/** The first batch of BATCHES that has items; empty when none has. */
-async function firstFound<T>(batches: AsyncIterator<T[]>): Promise<T[]> {
-  for (let next = await batches.next(); !next.done; next = await batches.next()) if (next.value.length) return next.value;
-  return [];
+/** The first batch of SOURCE that has items (empty when none has) and, when it comes in batches, the rest to read. */
+async function firstOf<T>(source: Promise<T[]> | AsyncIterable<T[]>): Promise<{ first: T[]; rest?: AsyncIterator<T[]> }> {
+  if (!(Symbol.asyncIterator in source)) return { first: await source };
+  const rest = source[Symbol.asyncIterator]();
+  for (let next = await rest.next(); !next.done; next = await rest.next()) if (next.value.length) return { first: next.value, rest };
+  return { first: [] };
 }

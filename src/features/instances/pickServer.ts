@@ -14,7 +14,7 @@ export interface ServerPick {
   empty: string;
   /** The instances listed (by default: all). */
   keep?: (server: Server) => boolean;
-  /** Why an instance cannot be chosen: it is listed, below the others, with the reason. */
+  /** Why an instance cannot be chosen: it is listed, greyed out, with the reason. */
   unusable?: (server: Server) => string | undefined;
 }
 
