@@ -2,6 +2,7 @@
 // and the one-off pick a palette command makes when it got no tree node.
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
+import { pagesOf, type Listing } from '../openstack/listing';
 import { runFlow } from './flow';
 import type { MultiStepInput } from './multiStep';
 
@@ -63,6 +64,13 @@ export class NothingToPick extends Error {
 
 /** What a pick lists: the whole list at once, or batches as they are read (a paged list: see pagesOf). */
 export type ItemSource<T> = (signal: AbortSignal) => Promise<Item<T>[]> | AsyncIterable<Item<T>[]>;
+
+/** What LISTING lists, a page at a time (see pagesOf), each made an item by TOITEM; those it returns undefined for are left out. */
+export function pagedItems<R, T>(listing: () => Listing<R>, toItem: (r: R) => Item<T> | undefined): ItemSource<T> {
+  return async function* pages(signal) {
+    for await (const page of pagesOf(listing(), signal)) yield page.flatMap((r) => toItem(r) ?? []);
+  };
+}
 
 /**
  * The one-off pick of a palette command that got no tree node; EMPTY is said (NothingToPick) when LOAD finds nothing.

@@ -2,8 +2,7 @@
 // of the tree's size at a time, so that a project of thousands shows its first ones after one request.
 import type { OpenStackClient } from '../../openstack/client';
 import type { Server } from '../../openstack/computeModels';
-import { pagesOf } from '../../openstack/listing';
-import { pickOne, type Item } from '../../ui/pickers';
+import { pagedItems, pickOne } from '../../ui/pickers';
 import { pageSize } from '../../ui/tree/node';
 import { plainName } from '../console/model/ansi';
 
@@ -21,11 +20,7 @@ export interface ServerPick {
 /** An instance of the project CLIENT is scoped to, found by its name, addresses or ID. */
 export function pickServer(client: Pick<OpenStackClient, 'compute'>, pick: ServerPick): Promise<Server> {
   const { keep = () => true, unusable = () => undefined } = pick;
-  return pickOne(pick.title, pick.placeholder, async function* items(signal) {
-    for await (const servers of pagesOf(client.compute.servers({ limit: pageSize(), byName: true }), signal)) {
-      yield servers.filter(keep).map((s): Item<Server> => ({
-        label: plainName(s.name) || s.id, description: [s.status, ...s.addresses.map((a) => a.addr)].join(' · '), detail: s.id, value: s, unusable: unusable(s),
-      }));
-    }
-  }, pick.empty);
+  return pickOne(pick.title, pick.placeholder, pagedItems(() => client.compute.servers({ limit: pageSize(), byName: true }), (s) => (keep(s) ? {
+    label: plainName(s.name) || s.id, description: [s.status, ...s.addresses.map((a) => a.addr)].join(' · '), detail: s.id, value: s, unusable: unusable(s),
+  } : undefined)), pick.empty);
 }

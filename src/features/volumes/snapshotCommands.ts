@@ -9,8 +9,7 @@ import { Refused } from '../../core/refusals';
 import type { Target } from '../../core/target';
 import { changedIn, confirm, type Changed, type ProjectCommandDeps } from '../../ui/commandKit';
 import { runFlow } from '../../ui/flow';
-import { pagesOf } from '../../openstack/listing';
-import { pickOne } from '../../ui/pickers';
+import { pagedItems, pickOne } from '../../ui/pickers';
 import { pageSize } from '../../ui/tree/node';
 import { withProgress } from '../../ui/runCommand';
 import { projectContext } from '../../context/target';
@@ -79,11 +78,9 @@ export async function executeSnapshotDelete(snapshotId: string, target: Target, 
 
 export async function deleteSnapshot(deps: ProjectCommandDeps, node?: VolumeArg): Promise<void> {
   const target = await projectContext(node, deps);
-  const snapshot = node?.snapshot ?? await pickOne(l10n.t('Delete snapshot'), l10n.t('The snapshot to delete'), async function* snapshots(signal) {
-    for await (const page of pagesOf(target.client.blockStorage.snapshots({ limit: pageSize() }), signal)) {
-      yield page.map((s) => ({ label: s.name || s.id, description: `${s.status} · ${s.size} GiB`, detail: s.id, value: s }));
-    }
-  }, l10n.t('This project has no snapshots.'));
+  const snapshot = node?.snapshot ?? await pickOne(l10n.t('Delete snapshot'), l10n.t('The snapshot to delete'),
+    pagedItems(() => target.client.blockStorage.snapshots({ limit: pageSize() }), (s) => ({ label: s.name || s.id, description: `${s.status} · ${s.size} GiB`, detail: s.id, value: s })),
+    l10n.t('This project has no snapshots.'));
   const label = snapshot.name || snapshot.id;
   await confirm(l10n.t("Delete snapshot '{0}'?", label), l10n.t('The volume it was taken of is not touched; volumes already made from it keep their data.'));
   await withProgress(l10n.t('Deleting snapshot {0}', label), (signal) => executeSnapshotDelete(snapshot.id, target, signal, changedIn(deps, target)));

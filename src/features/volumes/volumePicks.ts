@@ -5,8 +5,7 @@ import type { Server } from '../../openstack/computeModels';
 import { cliNote } from '../../core/cliLine';
 import type { Target } from '../../core/target';
 import { done } from '../../ui/commandKit';
-import { pagesOf } from '../../openstack/listing';
-import { pickOne } from '../../ui/pickers';
+import { pagedItems, pickOne } from '../../ui/pickers';
 import { pageSize } from '../../ui/tree/node';
 import type { ProjectContext } from '../../context/target';
 import { volumeLabel } from './model/volumesFormat';
@@ -27,11 +26,8 @@ export interface VolumePickOptions {
 
 export function pickVolume(target: Target, title: string, empty: string, opts: VolumePickOptions = {}): Promise<Volume> {
   const { filter = () => true, unusable = () => undefined, placeholder = l10n.t('The volume') } = opts;
-  return pickOne(title, placeholder, async function* volumes(signal) {
-    for await (const page of pagesOf(target.client.blockStorage.volumes({ byName: true, limit: pageSize() }), signal)) {
-      yield page.filter(filter).map((v) => ({ label: volumeLabel(v), description: `${v.status} · ${v.size} GiB`, detail: v.id, value: v, unusable: unusable(v) }));
-    }
-  }, empty);
+  return pickOne(title, placeholder, pagedItems(() => target.client.blockStorage.volumes({ byName: true, limit: pageSize() }), (v) => (filter(v)
+    ? { label: volumeLabel(v), description: `${v.status} · ${v.size} GiB`, detail: v.id, value: v, unusable: unusable(v) } : undefined)), empty);
 }
 
 /** Says MESSAGE with the command's CLI line on offer. */
