@@ -5,8 +5,9 @@
 // BENCH_SCALE=1 adds, in the last run: Load more until every server is shown (each click against its calls), Find
 // Resource over all of them, the instance pick of Stop Instance (first rows, and the last server), and the extension
 // host's memory before the first expand and after the last Load more.
-// A fresh code-server and browser profile each run: nothing cached or restored as expanded. Prints a table and one
-// JSON line.
+// A fresh code-server and browser profile each run: nothing cached or restored as expanded. Times are the page's own
+// (click → rows in its DOM). The floor: Instances collapsed and clicked again, its rows in memory (runs but the
+// scaled one). Prints a table and one JSON line.
 import { execFile } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,7 +52,7 @@ async function oneRun(scale) {
     await page.waitForTimeout(5000);   // what the project's opening asked for is done
     const rssBefore = extensionHostRssMib(server.pid);
     const expand = await timedClick(page, server, 'Instances', ['^bench-']);
-    if (!scale) return { expand };
+    if (!scale) return { expand, floor: await floorOf(page, server, 'Instances', ['^bench-']) };
     const more = [];
     await page.evaluate(() => [...document.querySelectorAll('.part.sidebar [role="treeitem"]')]
       .find((r) => (r.getAttribute('aria-label') ?? '').startsWith('Instances')).closest('.monaco-list').focus());   // End goes to this tree
@@ -87,12 +88,28 @@ async function untilShown(page, patterns) {
 /** Clicks the row LABEL, waits for rows matching PATTERNS (or, ABSENT, for none to match); the time, and the slowest of its calls asked again with curl (the median of several bursts: curlRounds). */
 async function timedClick(page, server, label, patterns, { absent = false } = {}) {
   const t0 = Date.now();
-  await clickAtOnce(page, [label]);
-  await rowsShown(page, patterns, { absent });
-  const tree = Date.now() - t0;
-  const exchanges = exchangesBetween(extensionLog(server.runDir), t0, t0 + tree);
+  const tree = await clickToRows(page, label, patterns, absent);
+  const exchanges = exchangesBetween(extensionLog(server.runDir), t0, Date.now());
   const { slowest } = curlBar(await curlRounds(token, exchanges.map((e) => (e.method === 'GET' ? e.url : undefined))));
   return { tree, api: slowest, requests: exchanges.length, answered: Math.max(0, ...exchanges.map((e) => e.end)), sent: Math.min(...exchanges.map((e) => e.end - e.ms)) };
+}
+
+/** Clicks the row LABEL; the ms until rows matching PATTERNS are in the page (ABSENT: none is), on the page's own clock. */
+async function clickToRows(page, label, patterns, absent = false) {
+  const clicked = await clickAtOnce(page, [label]);
+  return Math.round(await rowsShown(page, patterns, { absent }) - clicked);
+}
+
+/**
+ * The workbench's own share of an expand: LABEL collapsed, then clicked again, its rows answered from memory.
+ * { ms, requests } (requests made meanwhile: 0, or it measured more than the floor).
+ */
+async function floorOf(page, server, label, patterns) {
+  await clickToRows(page, label, patterns, true);
+  await page.waitForTimeout(1000);
+  const t0 = Date.now();
+  const ms = await clickToRows(page, label, patterns);
+  return { ms, requests: exchangesBetween(extensionLog(server.runDir), t0, Date.now()).length };
 }
 
 /** Find Resource over everything loaded: the time until the pick lists them, and from Enter until the row is selected. */
@@ -139,6 +156,13 @@ console.log(`its calls (curl, same URLs)      ${expandApi.toFixed(0)} ms   runs:
 console.log(`answered (last response, ms after the click) ${runs.map((r) => r.expand.answered).join(' ')}`);
 console.log(`ratio (median of the runs' own)  ${median(runs.map((r) => ratio(r.expand)))}   requests: ${median(runs.map((r) => r.expand.requests))}`);
 const result = { cloud: CLOUD, page_size: PAGE, tree_ms: expandTree, api_ms: Math.round(expandApi), ratio: median(runs.map((r) => ratio(r.expand))), requests: median(runs.map((r) => r.expand.requests)) };
+const floors = runs.filter((r) => r.floor).map((r) => r.floor);
+if (floors.length) {
+  const floor = median(floors.map((f) => f.ms));
+  const requests = Math.max(...floors.map((f) => f.requests));
+  console.log(`the workbench's floor (the click again, rows in memory)  ${floor} ms = ${(floor / expandApi).toFixed(2)} of its calls   runs: ${floors.map((f) => f.ms).join(' ')}; requests meanwhile: ${requests}`);
+  Object.assign(result, { floor_ms: floor, floor_requests: requests });
+}
 const scaled = runs.at(-1);
 if (SCALE) {
   const more = scaled.more;

@@ -481,21 +481,22 @@ export async function openConsoleInline(page, prefix, action = 'Open Console') {
 }
 
 /**
- * Resolves when the side bar shows a row matching each of PATTERNS (ABSENT: when it shows none). Checked on each
- * change of the side bar's DOM (a MutationObserver), not on every frame: a check per frame costs the renderer CPU
- * the tree would have used, on 2 cores, and a locator's waitFor polls at growing intervals (up to 500 ms) that
- * would be measured too.
+ * Resolves when the side bar shows a row matching each of PATTERNS (ABSENT: when it shows none), to the page's
+ * performance.now() at that change (clickAtOnce's clock: a bench times in the page, without CDP's round trips).
+ * Checked on each change of the side bar's DOM (a MutationObserver), not on every frame: a check per frame costs the
+ * renderer CPU the tree would have used, on 2 cores, and a locator's waitFor polls at growing intervals (up to 500 ms)
+ * that would be measured too.
  */
-export async function rowsShown(page, patterns, { absent = false, timeout = 120_000 } = {}) {
-  await page.evaluate(({ sources, gone, ms }) => new Promise((resolve, reject) => {
+export function rowsShown(page, patterns, { absent = false, timeout = 120_000 } = {}) {
+  return page.evaluate(({ sources, gone, ms }) => new Promise((resolve, reject) => {
     const bar = document.querySelector('.part.sidebar');
     const done = () => {
       const labels = [...bar.querySelectorAll('[role="treeitem"]')].map((r) => r.getAttribute('aria-label') ?? '');
       const there = (p) => labels.some((l) => new RegExp(p).test(l));
       return gone ? !sources.some(there) : sources.every(there);
     };
-    if (done()) { resolve(); return; }
-    const observer = new MutationObserver(() => { if (done()) { observer.disconnect(); clearTimeout(timer); resolve(); } });
+    if (done()) { resolve(performance.now()); return; }
+    const observer = new MutationObserver(() => { if (done()) { observer.disconnect(); clearTimeout(timer); resolve(performance.now()); } });
     const timer = setTimeout(() => { observer.disconnect(); reject(new Error(`rows ${gone ? 'still' : 'not'} shown after ${ms} ms: ${sources.join(', ')}`)); }, ms);
     observer.observe(bar, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label'] });
   }), { sources: patterns, gone: absent, ms: timeout });
@@ -503,15 +504,18 @@ export async function rowsShown(page, patterns, { absent = false, timeout = 120_
 
 /**
  * Clicks the side bar's rows whose labels start with LABELS, in one task of the page and in that order (bottom first, so
- * that no click moves a row still to click): no actionability waits, which a timed click would measure too.
+ * that no click moves a row still to click): no actionability waits, which a timed click would measure too. Resolves
+ * to the page's performance.now() just before the first click.
  */
-export async function clickAtOnce(page, labels) {
-  await page.evaluate((names) => {
+export function clickAtOnce(page, labels) {
+  return page.evaluate((names) => {
     const rows = [...document.querySelectorAll('.part.sidebar [role="treeitem"]')];
+    const at = performance.now();
     for (const name of names) {
       const row = rows.find((r) => (r.getAttribute('aria-label') ?? '').startsWith(name));
       if (!row) throw new Error(`no row ${name}`);
       for (const type of ['mousedown', 'mouseup', 'click']) row.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, button: 0, view: window }));
     }
+    return at;
   }, labels);
 }
