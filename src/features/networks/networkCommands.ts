@@ -16,6 +16,7 @@ import { collectNetwork, collectSubnet, label, Lookup } from './networkCollect';
 import { collectAssociate, collectFloatingIp } from '../floatingIps/floatingIpCollect';
 import { collectGateway, collectInterface, collectRouter } from '../routers/routerCollect';
 import { pickServer } from '../instances/pickServer';
+import { pickFloatingIp } from '../floatingIps/pickFloatingIp';
 import { pickOne, type Item } from '../../ui/pickers';
 import { cliNote } from '../../core/cliLine';
 import { Refused } from '../../core/refusals';
@@ -233,18 +234,8 @@ class NetworkCommands {
 
   // --- floating IPs ---------------------------------------------------------------------------------------------
 
-  private floatingIp(node: unknown, lookup: Lookup, title: string, filter: (f: FloatingIp) => boolean, empty: string): Promise<FloatingIp> {
-    const fromNode = nodeOf(node, 'floatingIp')?.fip;
-    if (fromNode) return Promise.resolve(fromNode);
-    return pickOne(title, l10n.t('The floating IP'), async () => {
-      const [fips, servers] = await Promise.all([lookup.floatingIps(), lookup.servers().catch(() => [] as Server[])]);
-      const names = new Map(servers.map((s) => [s.id, label(s)]));
-      return fips.filter((f) => lookup.owns(f) && filter(f)).map((f) => ({
-        label: f.floatingIpAddress,
-        description: f.portId ? `→ ${(f.deviceId && names.get(f.deviceId)) ?? f.fixedIpAddress ?? f.portId}` : l10n.t('not associated'),
-        value: f,
-      }));
-    }, empty);
+  private floatingIp(node: unknown, target: Target, title: string, keep: (f: FloatingIp) => boolean, empty: string): Promise<FloatingIp> {
+    return Promise.resolve(nodeOf(node, 'floatingIp')?.fip ?? pickFloatingIp(target, { title, keep, empty }));
   }
 
   async allocateFloatingIp(node?: unknown): Promise<FloatingIp> {
@@ -260,7 +251,7 @@ class NetworkCommands {
   async associateFloatingIp(node?: unknown): Promise<FloatingIp> {
     const target = await this.target(node);
     const lookup = new Lookup(target);
-    const fip = await this.floatingIp(node, lookup, l10n.t('Associate floating IP'), (f) => !f.portId, l10n.t('This project has no free floating IP: allocate one first.'));
+    const fip = await this.floatingIp(node, target, l10n.t('Associate floating IP'), (f) => !f.portId, l10n.t('This project has no free floating IP: allocate one first.'));
     if (fip.portId) throw new Refused(l10n.t('{0} is already associated (with {1}): disassociate it first.', fip.floatingIpAddress, fip.fixedIpAddress ?? fip.portId));
     const spec = await collectAssociate(lookup, fip);
     const updated = await this.run(l10n.t('Associating {0}…', fip.floatingIpAddress), target, ['floatingIps', 'servers'], (signal) => associateFloatingIp(spec, target, signal));
@@ -284,17 +275,15 @@ class NetworkCommands {
 
   async disassociateFloatingIp(node?: unknown): Promise<FloatingIp> {
     const target = await this.target(node);
-    const lookup = new Lookup(target);
     const server = nodeOf(node, 'server')?.server;
     let fip: FloatingIp;
     if (server) {
-      const [fips, ports] = await Promise.all([lookup.floatingIps(), target.client.network.ports({ deviceId: server.id }).toArray()]);
-      const mine = fips.filter((f) => f.portId && (f.deviceId === server.id || ports.some((p) => p.id === f.portId)));
+      const mine = await floatingIpsOf(target, server);
       if (!mine.length) throw new Refused(l10n.t('{0} has no floating IP (any more): refresh the Instances view.', label(server)));
       fip = mine.length === 1 ? mine[0] : await pickOne(l10n.t('Disassociate from {0}', label(server)), l10n.t('The floating IP'),
         async () => mine.map((f): Item<FloatingIp> => ({ label: f.floatingIpAddress, description: `→ ${f.fixedIpAddress ?? ''}`, value: f })), '');
     } else {
-      fip = await this.floatingIp(node, lookup, l10n.t('Disassociate floating IP'), (f) => !!f.portId, l10n.t('No floating IP of this project is associated.'));
+      fip = await this.floatingIp(node, target, l10n.t('Disassociate floating IP'), (f) => !!f.portId, l10n.t('No floating IP of this project is associated.'));
     }
     const updated = await this.run(l10n.t('Disassociating {0}…', fip.floatingIpAddress), target, ['floatingIps', 'servers'], (signal) => disassociateFloatingIp(fip.id, target, signal));
     done(l10n.t('{0} is free again (still allocated to the project).', fip.floatingIpAddress));
@@ -303,12 +292,18 @@ class NetworkCommands {
 
   async releaseFloatingIp(node?: unknown): Promise<void> {
     const target = await this.target(node);
-    const fip = await this.floatingIp(node, new Lookup(target), l10n.t('Release floating IP'), () => true, l10n.t('This project has no floating IP.'));
+    const fip = await this.floatingIp(node, target, l10n.t('Release floating IP'), () => true, l10n.t('This project has no floating IP.'));
     const pool = l10n.t('The address goes back to the pool: the project may not get the same one again.');
     await confirm(l10n.t('Release floating IP {0}?', fip.floatingIpAddress),
       fip.portId ? `${l10n.t('It reaches {0} now and is disassociated too.', fip.fixedIpAddress ?? fip.portId)} ${pool}` : pool, l10n.t('Release'));
     await this.delete('floatingIp', fip.id, fip.floatingIpAddress, target, ['floatingIps', 'servers']);
   }
+}
+
+/** The floating IPs on SERVER's ports: two requests, whatever the project's size. */
+async function floatingIpsOf(target: Target, server: Server): Promise<FloatingIp[]> {
+  const ports = await target.client.network.ports({ deviceId: server.id }).toArray();
+  return target.client.network.floatingIps({ portId: ports.map((p) => p.id) }).toArray();
 }
 
 /** "Created router r1 with its external gateway and an interface.": what Create router made. */

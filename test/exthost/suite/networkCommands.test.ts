@@ -24,8 +24,9 @@ import { Cancelled } from '../../../src/core/cancelled';
 import { cliContextOf, resolveTarget } from '../../../src/context/target';
 import { type Target } from '../../../src/core/target';
 import { accept, spyPrompts } from './prompts';
+import { pickFloatingIp } from '../../../src/features/floatingIps/pickFloatingIp';
+import { FAKE_AZ, GUEST_IMAGE, until } from '../../support/devcloud';
 import { label, treeQueries } from './treeQueries';
-import { FAKE_AZ, GUEST_IMAGE } from '../../support/devcloud';
 
 const tag = `netcmd${Date.now() % 100000}`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -270,6 +271,7 @@ describe('Network commands on the dev cloud', function () {
     assert.equal(freed?.portId, null);
     const again = await vscode.commands.executeCommand<{ id: string }>('openstack.assignFloatingIp', await child(await category('Instances'), `${tag}-vm`));
     assert.equal(again?.id, fip.id, 'the project\'s free floating IP was reused');
+    await pickedFromThePalette(fip.id, port.fixedIps[0].ipAddress);
     // clear the router's gateway from its tree node: Neutron refuses while a floating IP needs it
     const routerNode = await child(await category('Routers'), `${tag}-r3`);
     assert.match(String(routerNode.treeItem().contextValue), /has-gateway/);
@@ -293,6 +295,40 @@ describe('Network commands on the dev cloud', function () {
       api.explorer.refreshCategory = refreshCategory;
     }
   });
+
+  /**
+   * The palette's floating IP pick, a page (of 1) at a time: ASSOCIATED (reaching `${tag}-vm` at FIXED) and a free
+   * one, in address order, each saying what it reaches (the instance by name when the first page of instances holds
+   * it, else its fixed address); the chosen one is returned.
+   */
+  async function pickedFromThePalette(associated: string, fixed: string): Promise<void> {
+    const free = await allocateFloatingIp({ floatingNetworkId: ext.id, description: tag }, target);
+    undo.push(() => deleteResource('floatingIp', free.id, target));
+    const ours = new Set([associated, free.id]);
+    // Neutron sorts the addresses as text
+    const expected = (await demo.network.floatingIps().toArray()).filter((f) => ours.has(f.id)).sort((a, b) => (a.floatingIpAddress < b.floatingIpAddress ? -1 : 1));
+    const [firstInstance] = (await demo.compute.servers({ limit: 1, byName: true }).firstPage()).items;
+    const config = vscode.workspace.getConfiguration('openstack');
+    await config.update('pageSize', 1, vscode.ConfigurationTarget.Global);
+    const prompts = spyPrompts();
+    try {
+      const picking = pickFloatingIp(target, { title: `${tag} fip`, empty: 'none', keep: (f) => ours.has(f.id) });
+      await until('the pick shown', async () => prompts.prompts.length === 1, 30_000, 10);
+      const pick = prompts.prompts[0] as vscode.QuickPick<vscode.QuickPickItem>;
+      await until('both listed, the pick no longer busy', async () => !pick.busy && pick.items.length === 2, 60_000, 50);
+      const reaches = `→ ${firstInstance?.name === `${tag}-vm` ? `${tag}-vm` : fixed}`;
+      assert.deepEqual(pick.items.map((i) => [i.label, i.description]),
+        expected.map((f) => [f.floatingIpAddress, f.id === associated ? reaches : 'not associated']));
+      const at = expected.findIndex((f) => f.id === associated);
+      pick.activeItems = [pick.items[at]];
+      await sleep(300);
+      await accept();
+      assert.equal((await picking).id, associated);
+    } finally {
+      prompts.restore();
+      await config.update('pageSize', undefined, vscode.ConfigurationTarget.Global);
+    }
+  }
 
   it('prints Copy as openstack CLI lines that a POSIX shell runs as they are, with the same result', async function () {
     this.timeout(240_000);
