@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT, build, ensureInstalled, startCodeServer } from '../scripts/codeserver/server.mjs';
 import {
-  clickAtOnce, launchBrowser, openOpenStack, openWorkbench, rowsShown, runCommand, treeRow, workbenchUrl,
+  launchBrowser, openOpenStack, openWorkbench, rowsShown, runCommand, treeRow, workbenchUrl,
 } from '../test/e2e/lib.mjs';
 import { curlBar, curlRounds, exchangesBetween, extensionLog, median } from './extensionLog.mjs';
 import { extensionHostRssMib } from './proc.mjs';
@@ -96,8 +96,7 @@ async function timedClick(page, server, label, patterns, { absent = false } = {}
 
 /** Clicks the row LABEL; the ms until rows matching PATTERNS are in the page (ABSENT: none is), on the page's own clock. */
 async function clickToRows(page, label, patterns, absent = false) {
-  const clicked = await clickAtOnce(page, [label]);
-  return Math.round(await rowsShown(page, patterns, { absent }) - clicked);
+  return Math.round(await rowsShown(page, patterns, { absent, clicks: [label] }));
 }
 
 /**

@@ -481,41 +481,34 @@ export async function openConsoleInline(page, prefix, action = 'Open Console') {
 }
 
 /**
- * Resolves when the side bar shows a row matching each of PATTERNS (ABSENT: when it shows none), to the page's
- * performance.now() at that change (clickAtOnce's clock: a bench times in the page, without CDP's round trips).
- * Checked on each change of the side bar's DOM (a MutationObserver), not on every frame: a check per frame costs the
- * renderer CPU the tree would have used, on 2 cores, and a locator's waitFor polls at growing intervals (up to 500 ms)
- * that would be measured too.
+ * Resolves when the side bar shows a row matching each of PATTERNS (ABSENT: when it shows none). CLICKS: the rows
+ * whose labels start with these, clicked first, in the same task of the page and in that order (bottom first, so that
+ * no click moves a row still to click), without actionability waits, and before the watch starts, so that no row can
+ * come in unseen. Resolves to the ms from just before the clicks (or the call) to that change, on the page's own clock: a
+ * bench times without CDP's round trips. Checked on each change of the side bar's DOM (a MutationObserver), not on
+ * every frame: a check per frame costs the renderer CPU the tree would have used, on 2 cores, and a locator's waitFor
+ * polls at growing intervals (up to 500 ms) that would be measured too.
  */
-export function rowsShown(page, patterns, { absent = false, timeout = 120_000 } = {}) {
-  return page.evaluate(({ sources, gone, ms }) => new Promise((resolve, reject) => {
+export function rowsShown(page, patterns, { absent = false, timeout = 120_000, clicks = [] } = {}) {
+  return page.evaluate(({ sources, gone, ms, names }) => new Promise((resolve, reject) => {
     const bar = document.querySelector('.part.sidebar');
+    const rows = [...bar.querySelectorAll('[role="treeitem"]')];
+    const targets = names.map((name) => rows.find((r) => (r.getAttribute('aria-label') ?? '').startsWith(name)) ?? name);
+    const missing = targets.find((t) => typeof t === 'string');
+    if (missing) { reject(new Error(`no row ${missing}`)); return; }
     const done = () => {
       const labels = [...bar.querySelectorAll('[role="treeitem"]')].map((r) => r.getAttribute('aria-label') ?? '');
       const there = (p) => labels.some((l) => new RegExp(p).test(l));
       return gone ? !sources.some(there) : sources.every(there);
     };
-    if (done()) { resolve(performance.now()); return; }
-    const observer = new MutationObserver(() => { if (done()) { observer.disconnect(); clearTimeout(timer); resolve(performance.now()); } });
-    const timer = setTimeout(() => { observer.disconnect(); reject(new Error(`rows ${gone ? 'still' : 'not'} shown after ${ms} ms: ${sources.join(', ')}`)); }, ms);
-    observer.observe(bar, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label'] });
-  }), { sources: patterns, gone: absent, ms: timeout });
-}
-
-/**
- * Clicks the side bar's rows whose labels start with LABELS, in one task of the page and in that order (bottom first, so
- * that no click moves a row still to click): no actionability waits, which a timed click would measure too. Resolves
- * to the page's performance.now() just before the first click.
- */
-export function clickAtOnce(page, labels) {
-  return page.evaluate((names) => {
-    const rows = [...document.querySelectorAll('.part.sidebar [role="treeitem"]')];
-    const at = performance.now();
-    for (const name of names) {
-      const row = rows.find((r) => (r.getAttribute('aria-label') ?? '').startsWith(name));
-      if (!row) throw new Error(`no row ${name}`);
+    const start = performance.now();
+    for (const row of targets) {
       for (const type of ['mousedown', 'mouseup', 'click']) row.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, button: 0, view: window }));
     }
-    return at;
-  }, labels);
+    if (done()) { resolve(performance.now() - start); return; }
+    const observer = new MutationObserver(() => { if (done()) { observer.disconnect(); clearTimeout(timer); resolve(performance.now() - start); } });
+    const timer = setTimeout(() => { observer.disconnect(); reject(new Error(`rows ${gone ? 'still' : 'not'} shown after ${ms} ms: ${sources.join(', ')}`)); }, ms);
+    observer.observe(bar, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label'] });
+  }), { sources: patterns, gone: absent, ms: timeout, names: clicks });
 }
+

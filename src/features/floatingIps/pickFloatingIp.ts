@@ -4,7 +4,7 @@
 import * as l10n from '@vscode/l10n';
 import type { FloatingIp } from '../../openstack/networkModels';
 import { pagesOf } from '../../openstack/listing';
-import { viewOf } from '../../core/ownership';
+import { ownedBy, viewOf } from '../../core/ownership';
 import type { Target } from '../../core/target';
 import { pickOne, type Item } from '../../ui/pickers';
 import { pageSize } from '../../ui/tree/node';
@@ -26,7 +26,8 @@ export function pickFloatingIp(target: Target, pick: FloatingIpPick): Promise<Fl
     const listing = client.network.floatingIps({ limit: pageSize(), byName: true, projectId: viewOf(client, target) });
     for await (const page of pagesOf(listing, signal)) {
       const named = await names;
-      yield page.filter(keep).map((f): Item<FloatingIp> => ({ label: f.floatingIpAddress, description: reaches(f, named), value: f }));
+      // the project's own also where a token sees more than its project without being named admin (see viewOf)
+      yield page.filter((f) => ownedBy(f, target.projectId) && keep(f)).map((f): Item<FloatingIp> => ({ label: f.floatingIpAddress, description: reaches(f, named), value: f }));
     }
   }, pick.empty);
 }
