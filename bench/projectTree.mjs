@@ -16,9 +16,10 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT, build, ensureInstalled, startCodeServer } from '../scripts/codeserver/server.mjs';
-import { launchBrowser, openOpenStack, openWorkbench, rowsShown, treeRow, workbenchUrl } from '../test/e2e/lib.mjs';
+import { launchBrowser, openOpenStack, openWorkbench, treeRow, workbenchUrl } from '../test/e2e/lib.mjs';
 import { CURL_ROUNDS, curlBar, curlRounds, exchangesBetween, extensionLog, median } from './extensionLog.mjs';
 import { cpuSnapshot, cpuSpent } from './proc.mjs';
+import { clicksToRows, floorOf } from './treeTiming.mjs';
 import { FAR_REGION, farRegion } from './latency.mjs';
 
 const run = promisify(execFile);
@@ -129,7 +130,7 @@ async function expandAll(page, server) {
   const t1 = Date.now();
   const cpu = cpuSpent(cpuBefore, cpuSnapshot());
   const counts = await rowCounts(page, labels);
-  const floor = await floorOf(page, server, labels, rows);
+  const floor = await floorOf(page, server.runDir, labels, rows);
   const lines = extensionLog(server.runDir);
   const exchanges = exchangesBetween(lines, t0, t1);
   const figure = (re) => Number(lines.map((l) => l.text.match(re)?.[1]).find(Boolean));
@@ -143,11 +144,6 @@ async function expandAll(page, server) {
   // the warm-up round is in it too: per burst, about what one burst costs the services
   const curlCpu = cpuSpent(curlCpuBefore, cpuSnapshot()).map(([name, ms]) => [name, Math.round(ms / (CURL_ROUNDS + 1))]);
   return { tree, span: t1 - t0, floor, counts, exchanges, curl, slowest, activation, main, cpu, curlCpu };
-}
-
-/** Clicks LABELS at once; the ms until ROWS are all in the page, on the page's own clock. */
-async function clicksToRows(page, labels, rows) {
-  return Math.round(await rowsShown(page, rows, { clicks: labels }));
 }
 
 /** How many rows each category of LABELS shows: [[label, count], …]. */
@@ -186,17 +182,6 @@ async function controlRun(counts) {
   }
 }
 
-/**
- * The workbench's own share: the same clicks on categories already loaded (collapsed, then expanded again), which
- * the extension answers from memory. { ms, requests } (requests made meanwhile: 0, or it measured more than the floor).
- */
-async function floorOf(page, server, labels, rows) {
-  await rowsShown(page, rows, { absent: true, clicks: labels });
-  await page.waitForTimeout(1000);
-  const t0 = Date.now();
-  const ms = await clicksToRows(page, labels, rows);
-  return { ms, requests: exchangesBetween(extensionLog(server.runDir), t0, Date.now()).length };
-}
 const tree = median(rounds.map((r) => r.tree));
 const slowest = median(rounds.map((r) => r.slowest));
 const requests = median(rounds.map((r) => r.exchanges.length));

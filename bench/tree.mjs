@@ -14,10 +14,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT, build, ensureInstalled, startCodeServer } from '../scripts/codeserver/server.mjs';
 import {
-  launchBrowser, openOpenStack, openWorkbench, rowsShown, runCommand, treeRow, workbenchUrl,
+  launchBrowser, openOpenStack, openWorkbench, runCommand, treeRow, workbenchUrl,
 } from '../test/e2e/lib.mjs';
 import { curlBar, curlRounds, exchangesBetween, extensionLog, median } from './extensionLog.mjs';
 import { extensionHostRssMib } from './proc.mjs';
+import { clicksToRows, floorOf } from './treeTiming.mjs';
 
 const run = promisify(execFile);
 const STATE = process.env.DEVCLOUD_STATE ?? '/var/lib/openstack-explorer-devcloud';
@@ -52,7 +53,7 @@ async function oneRun(scale) {
     await page.waitForTimeout(5000);   // what the project's opening asked for is done
     const rssBefore = extensionHostRssMib(server.pid);
     const expand = await timedClick(page, server, 'Instances', ['^bench-']);
-    if (!scale) return { expand, floor: await floorOf(page, server, 'Instances', ['^bench-']) };
+    if (!scale) return { expand, floor: await floorOf(page, server.runDir, ['Instances'], ['^bench-']) };
     const more = [];
     await page.evaluate(() => [...document.querySelectorAll('.part.sidebar [role="treeitem"]')]
       .find((r) => (r.getAttribute('aria-label') ?? '').startsWith('Instances')).closest('.monaco-list').focus());   // End goes to this tree
@@ -88,27 +89,10 @@ async function untilShown(page, patterns) {
 /** Clicks the row LABEL, waits for rows matching PATTERNS (or, ABSENT, for none to match); the time, and the slowest of its calls asked again with curl (the median of several bursts: curlRounds). */
 async function timedClick(page, server, label, patterns, { absent = false } = {}) {
   const t0 = Date.now();
-  const tree = await clickToRows(page, label, patterns, absent);
+  const tree = await clicksToRows(page, [label], patterns, { absent });
   const exchanges = exchangesBetween(extensionLog(server.runDir), t0, Date.now());
   const { slowest } = curlBar(await curlRounds(token, exchanges.map((e) => (e.method === 'GET' ? e.url : undefined))));
   return { tree, api: slowest, requests: exchanges.length, answered: Math.max(0, ...exchanges.map((e) => e.end)), sent: Math.min(...exchanges.map((e) => e.end - e.ms)) };
-}
-
-/** Clicks the row LABEL; the ms until rows matching PATTERNS are in the page (ABSENT: none is), on the page's own clock. */
-async function clickToRows(page, label, patterns, absent = false) {
-  return Math.round(await rowsShown(page, patterns, { absent, clicks: [label] }));
-}
-
-/**
- * The workbench's own share of an expand: LABEL collapsed, then clicked again, its rows answered from memory.
- * { ms, requests } (requests made meanwhile: 0, or it measured more than the floor).
- */
-async function floorOf(page, server, label, patterns) {
-  await clickToRows(page, label, patterns, true);
-  await page.waitForTimeout(1000);
-  const t0 = Date.now();
-  const ms = await clickToRows(page, label, patterns);
-  return { ms, requests: exchangesBetween(extensionLog(server.runDir), t0, Date.now()).length };
 }
 
 /** Find Resource over everything loaded: the time until the pick lists them, and from Enter until the row is selected. */

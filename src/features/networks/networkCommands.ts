@@ -4,11 +4,10 @@
 // then reloads the tree's categories it changed.
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import type { Server } from '../../openstack/computeModels';
 import type { FloatingIp, Network, Router, Subnet } from '../../openstack/networkModels';
 import {
   addRouterInterface, allocateFloatingIp, assignFloatingIp, associateFloatingIp, createNetwork, createRouter, createSubnet, deleteResource,
-  disassociateFloatingIp, executeTeardown, planTeardown, removeRouterInterface, setRouterGateway, type Category, type DeleteKind, type TeardownPlan,
+  disassociateFloatingIp, executeTeardown, serverFloatingIps, planTeardown, removeRouterInterface, setRouterGateway, type Category, type DeleteKind, type TeardownPlan,
   type TeardownStep,
 } from './model/networkActions';
 import { associateCli, floatingIpCli, networkCli, routerCli, routerGatewayCli, routerInterfaceCli, subnetCli } from './model/networkCli';
@@ -278,7 +277,7 @@ class NetworkCommands {
     const server = nodeOf(node, 'server')?.server;
     let fip: FloatingIp;
     if (server) {
-      const mine = await floatingIpsOf(target, server);
+      const mine = await serverFloatingIps(server.id, target);
       if (!mine.length) throw new Refused(l10n.t('{0} has no floating IP (any more): refresh the Instances view.', label(server)));
       fip = mine.length === 1 ? mine[0] : await pickOne(l10n.t('Disassociate from {0}', label(server)), l10n.t('The floating IP'),
         async () => mine.map((f): Item<FloatingIp> => ({ label: f.floatingIpAddress, description: `→ ${f.fixedIpAddress ?? ''}`, value: f })), '');
@@ -298,12 +297,6 @@ class NetworkCommands {
       fip.portId ? `${l10n.t('It reaches {0} now and is disassociated too.', fip.fixedIpAddress ?? fip.portId)} ${pool}` : pool, l10n.t('Release'));
     await this.delete('floatingIp', fip.id, fip.floatingIpAddress, target, ['floatingIps', 'servers']);
   }
-}
-
-/** The floating IPs on SERVER's ports: two requests, whatever the project's size. */
-async function floatingIpsOf(target: Target, server: Server): Promise<FloatingIp[]> {
-  const ports = await target.client.network.ports({ deviceId: server.id }).toArray();
-  return target.client.network.floatingIps({ portId: ports.map((p) => p.id) }).toArray();
 }
 
 /** "Created router r1 with its external gateway and an interface.": what Create router made. */

@@ -251,6 +251,12 @@ export async function assignFloatingIp(serverId: string, serverName: string, tar
   return { floatingIp: await allocateFloatingIp({ floatingNetworkId: choice.externalNetworkId, portId: port.id, fixedIpAddress }, target, signal), reused: false };
 }
 
+/** The floating IPs on the ports of instance SERVERID. Requests: 2 GETs, one after the other, whatever the project's size. */
+export async function serverFloatingIps(serverId: string, target: Target, signal?: AbortSignal): Promise<FloatingIp[]> {
+  const ports = await target.client.network.ports({ deviceId: serverId }).toArray(signal);
+  return target.client.network.floatingIps({ portId: ports.map((p) => p.id) }).toArray(signal);
+}
+
 export type DeleteKind = 'network' | 'subnet' | 'router' | 'floatingIp';
 
 /** Requests: 1 DELETE (what is already gone counts as deleted). */
