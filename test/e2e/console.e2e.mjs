@@ -327,7 +327,11 @@ test('console: Open Console from the palette picks the instance and reveals the 
 });
 
 test('console: the panel comes back after a window reload (serializer) with its state', async ({ page, shot }) => {
-  await page.reload({ waitUntil: 'domcontentloaded' });
+  // Developer: Reload Window, which lets the workbench store its state first: the browser's reload can bring back the
+  // workbench's previous save of a webview's state (ci33: the target and port of a test before), whatever the page saved
+  const reloaded = page.waitForEvent('domcontentloaded', { timeout: 60_000 });
+  await runExactCommand(page, 'Developer: Reload Window');
+  await reloaded;
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   // the restored tab's webview is revived (deserializeWebviewPanel) when it is shown
   const tab = page.locator('.tabs-container .tab', { hasText: `Console: ${tag}` });
